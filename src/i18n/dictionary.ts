@@ -1,0 +1,71 @@
+/**
+ * Interface strings. Each locale's file must provide every key (a missing key
+ * is a type error); disclosure text never comes from here.
+ */
+export interface Dictionary {
+  siteName: string;
+  /** Between a label and its value: ： in Chinese, ": " in English. */
+  colon: string;
+  skipToContent: string;
+  nav: { label: string; home: string; search: string; data: string; withheld: string; source: string };
+  languageSwitch: { label: string; target: string };
+  translationNotice: { text: string; link: string };
+  home: {
+    heading: string;
+    intro: string;
+    total: string;
+    projectsHeading: string;
+    completeness: string;
+    completenessNote: string;
+    withheldAmountsNote: string;
+  };
+  table: {
+    caption: string;
+    name: string;
+    amountWan: string;
+    amountYuan: string;
+    period: string;
+    unit: string;
+    withheld: string;
+    total: string;
+  };
+  project: {
+    summary: string;
+    amount: string;
+    source: string;
+    period: string;
+    supervisor: string;
+    unit: string;
+    basis: string;
+    withheld: string;
+    contents: string;
+    originalText: string;
+    breadcrumb: string;
+    previous: string;
+    next: string;
+    documentNumber: string;
+    issuer: string;
+    title: string;
+  };
+  source: {
+    heading: string;
+    intro: string;
+    sha256: string;
+    download: string;
+  };
+  withheldPage: {
+    heading: string;
+    intro: string;
+    code: string;
+    label: string;
+    meaning: string;
+    basis: string;
+    counting: string;
+  };
+  footer: { publisher: string; source: string; updated: string; translation: string };
+  /** "4 of 13 sections withheld". */
+  withheldOf: (withheld: number, total: number) => string;
+  /** How a fiscal year reads, e.g. 2020年度 / FY2020. */
+  fiscalYear: (year: number) => string;
+  percent: (fraction: number) => string;
+}

@@ -1,0 +1,10 @@
+import type { Dictionary } from './dictionary';
+import type { Locale } from './locales';
+import { en } from './en';
+import { zh } from './zh';
+
+const DICTIONARIES: Record<Locale, Dictionary> = { zh, en };
+
+export function t(locale: Locale): Dictionary {
+  return DICTIONARIES[locale];
+}

@@ -1,0 +1,88 @@
+/**
+ * Amounts are integer yuan (元, as 《预算法》 art. 19 keeps accounts). Every
+ * other notation — 万元, millions, grouped digits — is derived here with
+ * string arithmetic so that no figure ever passes through a float.
+ */
+
+/** Yuan in one 万 (wan). */
+export const YUAN_PER_WAN = 10_000;
+
+/** Moves the decimal point of a non-negative integer `places` to the left, trimming trailing zeros: (20129500, 4) → "2012.95". */
+export function shiftLeft(value: number | bigint, places: number): string {
+  const digits = BigInt(value).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/**
+ * Parses a plain decimal (digits, optional group commas, optional fraction) and
+ * scales it by 10^places. Returns null when the result is not a whole number
+ * (finer than the unit) or the text is not a decimal.
+ */
+export function scaleDecimal(text: string, places: number): bigint | null {
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  const whole = match[1]!.replaceAll(',', '');
+  const fraction = match[2] ?? '';
+  if (fraction.length > places && /[1-9]/.test(fraction.slice(places))) return null;
+  const padded = (fraction + '0'.repeat(places)).slice(0, places);
+  return BigInt(whole + padded);
+}
+
+/** 7000000 → "700" (the figure before 万元). */
+export function toWan(yuan: number): string {
+  return shiftLeft(yuan, 4);
+}
+
+/** "2012.95" (万) → 20129500, or null if not a whole number of yuan. */
+export function wanToYuan(wan: string): number | null {
+  const yuan = scaleDecimal(wan, 4);
+  return yuan === null ? null : Number(yuan);
+}
+
+/** Parses a published 万元 figure such as "700万元" or "2012.95万元" into yuan. */
+export function parsePublishedWan(published: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)万元$/.exec(published);
+  return match ? wanToYuan(match[1]!) : null;
+}
+
+/** 7000000 → "7,000,000" (grouping fixed to the Western 3-digit style in both languages). */
+export function groupDigits(yuan: number): string {
+  return BigInt(yuan).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** 20129500 → "20.1295" (the figure before "million"). */
+export function toMillions(yuan: number): string {
+  return shiftLeft(yuan, 6);
+}
+
+/** zh display: "700万元". */
+export function formatWan(yuan: number): string {
+  return `${toWan(yuan)}万元`;
+}
+
+/** Yuan with the currency sign: "¥7,000,000". */
+export function formatYuan(yuan: number): string {
+  return `¥${groupDigits(yuan)}`;
+}
+
+/** en display, the convention in the README: "CNY 7 million". */
+export function formatMillionsEn(yuan: number): string {
+  return `CNY ${toMillions(yuan)} million`;
+}
+
+/** Every notation a reader might type for this amount; feeds search and the number cross-check. */
+export function amountVariants(yuan: number): string[] {
+  const wan = toWan(yuan);
+  const millions = toMillions(yuan);
+  return [
+    `${wan}万`,
+    `${wan}万元`,
+    String(yuan),
+    groupDigits(yuan),
+    formatYuan(yuan),
+    `${millions} million`,
+    `CNY ${millions} million`,
+  ];
+}

@@ -1,0 +1,248 @@
+import type { Localized } from '../i18n/locales';
+import { numbersIn, compareNumbers } from '../lib/numbers';
+import { isWithheld } from '../schema/withheld';
+import type { ProjectZh } from '../schema/project';
+import type { ProjectTranslation } from '../schema/translation';
+import type { WithheldReasonCode } from '../withheld/reasons';
+import { readOutline, type Outline, type OutlineSection } from './outline';
+import { ContentError, type Problem } from './problems';
+import type { BodyEntry, Model, ModelInput, Project, PublicationModel, Section } from './types';
+
+/** Where the frontmatter sections stand: before the body, in published order. */
+const FRONTMATTER_SECTIONS = [
+  { id: 'name', title: { zh: '项目名称', en: 'Project name' } },
+  { id: 'basis', title: { zh: '立项依据', en: 'Basis for the project' } },
+  { id: 'implementing-unit', title: { zh: '项目实施单位', en: 'Implementing unit' } },
+] as const;
+
+type FrontmatterSectionId = (typeof FRONTMATTER_SECTIONS)[number]['id'];
+
+/** `ruili-psb/2020/zh/x` → `ruili-psb/2020`. */
+const publicationIdOf = (entryId: string) => entryId.split('/').slice(0, -2).join('/');
+const counterpartId = (entryId: string, locale: 'zh' | 'en') =>
+  entryId.replace(/\/(zh|en)\/([^/]+)$/, `/${locale}/$2`);
+
+function frontmatterWithheld(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId): WithheldReasonCode | null {
+  if (id === 'basis' && isWithheld(data.basis)) return data.basis.withheld;
+  if (id === 'implementing-unit' && isWithheld(data.implementingUnit)) return data.implementingUnit.withheld;
+  return null;
+}
+
+/** The text blocks of a frontmatter section, for the number cross-check. */
+function frontmatterBlocks(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId): string[] {
+  if (id === 'name') return [data.name];
+  if (id === 'basis') return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
+  const unit = data.implementingUnit;
+  return isWithheld(unit) ? [] : [unit.supervisor ?? '', unit.unit, unit.unitLabel ?? ''];
+}
+
+function sectionText(section: OutlineSection): string {
+  return section.blocks.join('\n');
+}
+
+/**
+ * Turns validated content into the one model every page, file and index reads.
+ * Pure: everything it needs comes in through `input`. Checks what a schema of
+ * one file cannot (pairs, uniqueness, cross-language agreement, figures in the
+ * text) and throws a ContentError that lists every problem at once.
+ */
+export function buildModel(input: ModelInput): Model {
+  const problems: Problem[] = [];
+  const publications = new Map<string, PublicationModel>();
+
+  for (const entry of input.publications) {
+    const id = entry.id.replace(/\/publication$/, '');
+    const { source } = entry.data;
+    const actual = input.sourceHashes[source.file];
+    if (actual === undefined) {
+      problems.push({ file: entry.filePath, path: 'source.file', message: `content/sources/${source.file} does not exist` });
+    } else if (actual !== source.sha256) {
+      problems.push({ file: entry.filePath, path: 'source.sha256', message: `content/sources/${source.file} has SHA-256 ${actual}, not the ${source.sha256} recorded here` });
+    }
+    if (id !== `${entry.data.departmentSlug}/${entry.data.fiscalYear}`) {
+      problems.push({ file: entry.filePath, path: 'departmentSlug', message: `the folder must be content/${entry.data.departmentSlug}/${entry.data.fiscalYear}/ to match departmentSlug and fiscalYear` });
+    }
+    publications.set(id, { id, file: entry.filePath, data: entry.data, projects: [], totalYuan: 0, withheldAmounts: 0 });
+  }
+  checkUnique(input.publications.map((p) => ({ file: p.filePath, value: p.data.slug })), 'slug', 'publication slug', problems);
+
+  const translations = new Map(input.translations.map((t) => [t.id, t]));
+  for (const translation of input.translations) {
+    if (!input.disclosures.some((d) => d.id === counterpartId(translation.id, 'zh'))) {
+      problems.push({ file: translation.filePath, message: `translation has no Chinese original at ${translation.filePath.replace('/en/', '/zh/')}` });
+    }
+  }
+
+  for (const original of input.disclosures) {
+    const publication = publications.get(publicationIdOf(original.id));
+    const translation = translations.get(counterpartId(original.id, 'en'));
+    if (!publication) {
+      problems.push({ file: original.filePath, message: `no publication.yaml in content/${publicationIdOf(original.id)}/` });
+      continue;
+    }
+    if (!translation) {
+      problems.push({ file: original.filePath, message: `no English translation: add ${original.filePath.replace('/zh/', '/en/')} with the same sections` });
+      continue;
+    }
+    const project = buildProject(original, translation, publication, problems);
+    if (project) publication.projects.push(project);
+  }
+
+  const ordered = [...publications.values()].sort(
+    (a, b) => b.data.fiscalYear - a.data.fiscalYear || a.data.departmentSlug.localeCompare(b.data.departmentSlug),
+  );
+  for (const publication of ordered) {
+    const files = publication.projects.map((p) => p.files.zh);
+    checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: p.slug })), 'slug', 'project slug', problems);
+    checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: String(p.order) })), 'order', 'order', problems);
+    publication.projects.sort((a, b) => a.order - b.order);
+    publication.totalYuan = sum(publication.projects.map((p) => p.amountYuan ?? 0));
+    publication.withheldAmounts = publication.projects.filter((p) => p.amountYuan === null).length;
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const projects = ordered.flatMap((p) => p.projects);
+  return {
+    publications: ordered,
+    projects,
+    totalYuan: sum(ordered.map((p) => p.totalYuan)),
+    withheldAmounts: sum(ordered.map((p) => p.withheldAmounts)),
+    units: sum(projects.map((p) => p.units)),
+    withheldUnits: sum(projects.map((p) => p.withheldUnits)),
+  };
+}
+
+function sum(values: number[]): number {
+  const total = values.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(total)) throw new RangeError('total exceeds the safe integer range');
+  return total;
+}
+
+function checkUnique(items: { file: string; value: string }[], path: string, what: string, problems: Problem[]): void {
+  const first = new Map<string, string>();
+  for (const { file, value } of items) {
+    const earlier = first.get(value);
+    if (earlier !== undefined) problems.push({ file, path, message: `${what} "${value}" is already used by ${earlier}` });
+    else first.set(value, file);
+  }
+}
+
+function buildProject(
+  original: BodyEntry<ProjectZh>,
+  translation: BodyEntry<ProjectTranslation>,
+  publication: PublicationModel,
+  problems: Problem[],
+): Project | null {
+  const before = problems.length;
+  const outlines: Localized<Outline> = { zh: readOutline(original.body), en: readOutline(translation.body) };
+  const files: Localized = { zh: original.filePath, en: translation.filePath };
+  for (const locale of ['zh', 'en'] as const) {
+    for (const p of outlines[locale].problems) problems.push({ file: files[locale], line: p.line, message: p.message });
+  }
+  const data = original.data;
+
+  // Both languages carry the same sections and the same withheld set.
+  const shape = (o: Outline) => o.sections.map((s) => `${'#'.repeat(s.level)}${s.id}${s.withheld ? `(withheld:${s.withheld})` : ''}`).join(' ');
+  if (shape(outlines.zh) !== shape(outlines.en)) {
+    problems.push({ file: files.en, message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}` });
+  }
+  const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
+  if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
+    problems.push({ file: files.en, message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})` });
+  }
+  for (const { id } of FRONTMATTER_SECTIONS) {
+    if (frontmatterWithheld(data, id) !== frontmatterWithheld(translation.data, id)) {
+      problems.push({ file: files.en, path: id === 'implementing-unit' ? 'implementingUnit' : id, message: 'must be withheld exactly when the Chinese original withholds it, for the same reason' });
+    }
+  }
+  if (!isWithheld(data.funding) !== !isWithheld(translation.data.funding)) {
+    problems.push({ file: files.en, path: 'funding', message: 'must be withheld exactly when the Chinese original withholds it' });
+  }
+  if (Array.isArray(data.basis) && Array.isArray(translation.data.basis) && data.basis.length !== translation.data.basis.length) {
+    problems.push({ file: files.en, path: 'basis', message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}` });
+  }
+
+  // Figures in the structured data must be the figures in the published text.
+  const zhSections = new Map(outlines.zh.sections.map((s) => [s.id, s]));
+  const under = (id: string) => {
+    const start = outlines.zh.sections.findIndex((s) => s.id === id);
+    if (start < 0) return '';
+    const end = outlines.zh.sections.findIndex((s, i) => i > start && s.level <= outlines.zh.sections[start]!.level);
+    return outlines.zh.sections.slice(start, end < 0 ? undefined : end).map(sectionText).join('\n');
+  };
+  const fundingSection = zhSections.get('funding');
+  if (!isWithheld(data.funding)) {
+    if (fundingSection && !sectionText(fundingSection).includes(data.funding.published)) {
+      problems.push({ file: files.zh, path: 'funding.published', message: `"${data.funding.published}" does not appear in the ## 资金安排情况 {#funding} section` });
+    }
+    if (!original.body.includes(data.funding.source)) {
+      problems.push({ file: files.zh, path: 'funding.source', message: `"${data.funding.source}" does not appear in the published text` });
+    }
+  } else if (fundingSection && !fundingSection.withheld) {
+    problems.push({ file: files.zh, path: 'funding', message: 'is withheld, so the #funding section must be withheld too' });
+  }
+  for (const [path, published] of [
+    ['plan.estimate.published', data.plan.estimate?.published],
+    ['plan.period.published', data.plan.period.published],
+  ] as const) {
+    if (published !== undefined && !under('plan').includes(published)) {
+      problems.push({ file: files.zh, path, message: `"${published}" does not appear in the ## 项目实施计划 {#plan} section` });
+    }
+  }
+
+  // Every number in a zh section appears in its en counterpart, and the reverse.
+  const blocksOf = (locale: 'zh' | 'en', id: string): string[] => {
+    const frontmatter = FRONTMATTER_SECTIONS.find((s) => s.id === id);
+    const source = locale === 'zh' ? data : translation.data;
+    if (frontmatter) return frontmatterBlocks(source, frontmatter.id);
+    return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
+  };
+  if (problems.length === before) {
+    for (const id of [...FRONTMATTER_SECTIONS.map((s) => s.id), ...outlines.zh.sections.map((s) => s.id)]) {
+      const { missingInEn, extraInEn } = compareNumbers(numbersIn(blocksOf('zh', id), 'zh'), numbersIn(blocksOf('en', id), 'en'));
+      if (missingInEn.length || extraInEn.length) {
+        problems.push({
+          file: files.en,
+          path: `#${id}`,
+          message: `numbers differ from the Chinese original${missingInEn.length ? `; missing ${missingInEn.join(', ')}` : ''}${extraInEn.length ? `; not in the original ${extraInEn.join(', ')}` : ''} (700万元 may be written 7 million or 7,000,000)`,
+        });
+      }
+    }
+  }
+  if (problems.length > before) return null;
+
+  const enSections = new Map(outlines.en.sections.map((s) => [s.id, s]));
+  const sections: Section[] = [
+    ...FRONTMATTER_SECTIONS.map(({ id, title }) => ({ id, level: 2 as const, title, withheld: frontmatterWithheld(data, id), fromFrontmatter: true })),
+    ...outlines.zh.sections.map((s) => ({
+      id: s.id,
+      level: s.level,
+      title: { zh: s.title, en: enSections.get(s.id)!.title },
+      withheld: s.withheld,
+      fromFrontmatter: false,
+    })),
+  ];
+  const counted = sections.filter((s) => s.id !== 'name');
+  const markers = [
+    ...sections.filter((s) => s.fromFrontmatter && s.withheld).map((s) => ({ reason: s.withheld!, sectionId: s.id })),
+    ...outlines.zh.markers.map((m) => ({ reason: m.reason, sectionId: m.sectionId ?? '' })),
+  ];
+
+  return {
+    key: `${publication.data.slug}/${data.slug}`,
+    slug: data.slug,
+    order: data.order,
+    publication,
+    original: data,
+    translation: translation.data,
+    entryIds: { zh: original.id, en: translation.id },
+    files,
+    amountYuan: isWithheld(data.funding) ? null : data.funding.amountYuan,
+    sections,
+    units: counted.length,
+    withheldUnits: counted.filter((s) => s.withheld).length,
+    markers,
+    bodySections: { zh: outlines.zh.sections, en: outlines.en.sections },
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+import { formatWan, parsePublishedWan } from '../lib/amount';
+
+/**
+ * An amount in whole yuan (元). Stored as an integer, never a float or a 万
+ * figure: 700万元 is written 7000000.
+ */
+export const amountYuan = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required: the amount in whole yuan, e.g. 7000000 for 700万元'
+        : `must be a number of yuan, e.g. 7000000 for 700万元; found ${JSON.stringify(issue.input)}`,
+  })
+  .int({ error: 'must be a whole number of yuan: one yuan is the smallest unit' })
+  .positive({ error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be a budget amount' });
+
+/** The figure as the publisher wrote it, e.g. 2012.95万元. */
+export const publishedWan = z
+  .string({ error: 'is required: the figure as published, e.g. 700万元' })
+  .regex(/^\d+(?:\.\d+)?万元$/, { error: 'must be the figure as published in 万元, e.g. 700万元 or 2012.95万元' });
+
+/** The fields of an amount with its published wording, for objects that add more. */
+export const publishedAmountFields = {
+  /** The amount in whole yuan. */
+  amountYuan,
+  /** The same amount as published in 万元, e.g. 700万元. */
+  published: publishedWan,
+};
+
+/** Refinement: the published wording and amountYuan must agree to the yuan. */
+export function amountsAgree(value: { amountYuan: number; published: string }, ctx: z.RefinementCtx): void {
+  if (parsePublishedWan(value.published) !== value.amountYuan) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['published'],
+      message: `says ${value.published} but amountYuan ${value.amountYuan} is ${formatWan(value.amountYuan)}`,
+    });
+  }
+}
+
+/** An amount with its published wording. */
+export const publishedAmount = z.strictObject(publishedAmountFields).superRefine(amountsAgree);
+
+export type PublishedAmount = z.infer<typeof publishedAmount>;

@@ -1,0 +1,86 @@
+import { z } from 'astro/zod';
+import { amountsAgree, publishedAmount, publishedAmountFields } from './amount';
+import { fiscalYear, slug, text } from './text';
+import { orWithheld } from './withheld';
+
+/**
+ * The frontmatter of a disclosure in its original language (zh). All figures
+ * live here and nowhere else; the narrative sections are the Markdown body.
+ */
+
+/** One item of 立项依据, the documents the project rests on. */
+export const basisItem = z
+  .strictObject({
+  /** The item exactly as published, including its enumeration, e.g. （一）、瑞政办发（2019）13号：…. */
+    published: text,
+  /** The document number as published, e.g. 瑞政办发（2019）13号. */
+    number: text.optional(),
+  /** The issuing body, where the text names one. */
+    issuer: text.optional(),
+  /** The document title without its 《》 marks, where the text gives one. */
+    title: text.optional(),
+  })
+  .superRefine((item, ctx) => {
+    // Structured parts are read off the published wording, so they must stand in it.
+    for (const key of ['number', 'issuer', 'title'] as const) {
+      const part = item[key];
+      if (part !== undefined && !item.published.includes(part)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${part}" does not appear in the published wording` });
+      }
+    }
+});
+
+/** 项目实施单位: who supervises and who carries out the project. */
+export const implementingUnit = z.strictObject({
+  /** 主管部门, the supervising department, where the text names one. */
+  supervisor: text.optional(),
+  /** 实施单位 or 项目单位, the unit carrying out the project. */
+  unit: text,
+  /** The label the text puts before the unit, e.g. 项目实施单位 or 项目单位; absent where the text gives the name alone. */
+  unitLabel: text.optional(),
+});
+
+/** 资金安排情况: this year's budget for the project. */
+export const funding = z
+  .strictObject({
+  /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
+    ...publishedAmountFields,
+  /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
+    source: text,
+  })
+  .superRefine(amountsAgree);
+
+/** 项目实施计划: the structured parts of the plan (its narrative is in the body). */
+export const plan = z.strictObject({
+  /** 投资估算: estimated total investment, where the text gives one. */
+  estimate: publishedAmount.optional(),
+  /** 实施周期: the period the project runs in. */
+  period: z.strictObject({
+  /** The fiscal year, e.g. 2020. */
+    fiscalYear,
+  /** The period as published, e.g. 2020年度. */
+    published: text,
+  }),
+});
+
+export const projectZh = z.strictObject({
+  /** Stable URL segment of the project; unique within its publication. */
+  slug,
+  /** Position in the published document, from 1. */
+  order: z.int({ error: 'must be a whole number from 1' }).positive({ error: 'must be a whole number from 1' }),
+  /** 项目名称, exactly as published. */
+  name: text,
+  /** 立项依据: the documents the project rests on, in published order. */
+  basis: orWithheld(z.array(basisItem).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
+  /** 项目实施单位. */
+  implementingUnit: orWithheld(implementingUnit),
+  /** 资金安排情况. */
+  funding: orWithheld(funding),
+  /** 项目实施计划, structured parts. */
+  plan,
+});
+
+export type ProjectZh = z.infer<typeof projectZh>;
+export type BasisItem = z.infer<typeof basisItem>;
+export type ImplementingUnit = z.infer<typeof implementingUnit>;
+export type Funding = z.infer<typeof funding>;
