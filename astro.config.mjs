@@ -1,12 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
-import rehypeSlug from 'rehype-slug';
-import remarkHeadingIds from './src/remark/heading-ids.ts';
-import remarkStrictMarkdown from './src/remark/strict-markdown.ts';
-import remarkWithheld from './src/remark/withheld.ts';
-import remarkEditorNote from './src/remark/editor-note.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
@@ -27,8 +22,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, [remarkWithheld, { base }], remarkEditorNote],
-      rehypePlugins: [rehypeSlug],
+      remarkPlugins: remarkPlugins(base),
+      rehypePlugins,
       // Typographic quote rewriting would change the published wording.
       smartypants: false,
     }),

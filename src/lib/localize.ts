@@ -23,10 +23,8 @@ export function projectText(project: Project, locale: Locale): ProjectText {
   const { original, translation } = project;
   const source = locale === 'zh' ? original : translation;
   // Document numbers stay in Chinese in every language; only the words around them are translated.
-  const basis =
-    isWithheld(source.basis) || isWithheld(original.basis)
-      ? source.basis
-      : source.basis.map((item, i) => ({ ...item, number: original.basis[i]?.number }));
+  const numbers = isWithheld(original.basis) ? [] : original.basis.map((item) => item.number);
+  const basis = isWithheld(source.basis) ? source.basis : source.basis.map((item, i) => ({ ...item, number: numbers[i] }));
   return {
     name: source.name,
     basis,

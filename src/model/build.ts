@@ -137,8 +137,11 @@ function buildProject(
   const before = problems.length;
   const outlines: Localized<Outline> = { zh: readOutline(original.body), en: readOutline(translation.body) };
   const files: Localized = { zh: original.filePath, en: translation.filePath };
+  const bodyStart: Localized<number> = { zh: original.bodyStartLine ?? 1, en: translation.bodyStartLine ?? 1 };
   for (const locale of ['zh', 'en'] as const) {
-    for (const p of outlines[locale].problems) problems.push({ file: files[locale], line: p.line, message: p.message });
+    for (const p of outlines[locale].problems) {
+      problems.push({ file: files[locale], line: p.line === undefined ? undefined : p.line + bodyStart[locale] - 1, message: p.message });
+    }
   }
   const data = original.data;
 

@@ -28,7 +28,7 @@ export interface Outline {
   /** Every withheld directive in the body, in order. */
   markers: { reason: WithheldReasonCode; sectionId: string | null }[];
   /** Problems found; empty for a good body. */
-  problems: { line?: number; message: string }[];
+  problems: { line?: number | undefined; message: string }[];
 }
 
 function blockText(node: RootContent): string {
@@ -39,7 +39,7 @@ function blockText(node: RootContent): string {
 export function readOutline(markdown: string): Outline {
   const tree: Root = parseMarkdown(markdown);
   const outline: Outline = { sections: [], markers: [], problems: [] };
-  const problem = (node: { position?: { start: { line: number } } }, message: string) =>
+  const problem = (node: { position?: { start: { line: number } } | undefined }, message: string) =>
     outline.problems.push({ line: node.position?.start.line, message });
 
   visit(tree, (node) => {

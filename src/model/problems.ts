@@ -1,9 +1,9 @@
 /** Something wrong with the content, located as precisely as we can for the person who edits it. */
 export interface Problem {
   file: string;
-  line?: number;
+  line?: number | undefined;
   /** The field path, e.g. funding.amountYuan, or a section anchor such as #content. */
-  path?: string;
+  path?: string | undefined;
   message: string;
 }
 

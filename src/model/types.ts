@@ -14,6 +14,8 @@ export interface Entry<T> {
 }
 export interface BodyEntry<T> extends Entry<T> {
   body: string;
+  /** Line of the file on which the body starts, so that body problems point at file lines. */
+  bodyStartLine?: number;
 }
 
 export interface ModelInput {

@@ -31,6 +31,8 @@ export const publishedAmountFields = {
 
 /** Refinement: the published wording and amountYuan must agree to the yuan. */
 export function amountsAgree(value: { amountYuan: number; published: string }, ctx: z.RefinementCtx): void {
+  // An invalid amount has its own message; comparing it would only add noise.
+  if (!Number.isSafeInteger(value.amountYuan) || value.amountYuan <= 0) return;
   if (parsePublishedWan(value.published) !== value.amountYuan) {
     ctx.addIssue({
       code: 'custom',

@@ -25,9 +25,10 @@ const SEPARATOR: Record<Locale, string> = { zh: '：', en: ' — ' };
  */
 export function withheldMarker({ reason, section, locale, href, inline = false }: WithheldMarkerInput): Element {
   const label = WITHHELD_REASONS[reason].label[locale];
+  // Inside a sentence the surrounding words say what is missing; the section name would read as part of it.
+  const name = inline ? [] : [h('span', { className: ['withheld-section'] }, section), h('span', { className: ['withheld-separator'] }, SEPARATOR[locale])];
   return h(inline ? 'span' : 'div', { className: ['withheld'], dataWithheld: reason, role: 'note' }, [
-    h('span', { className: ['withheld-section'] }, section),
-    h('span', { className: ['withheld-separator'] }, SEPARATOR[locale]),
+    ...name,
     h('strong', { className: ['withheld-label'] }, label),
     ' ',
     h('a', { className: ['withheld-why'], href }, WHY[locale]),

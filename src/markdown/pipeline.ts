@@ -1,0 +1,14 @@
+import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import rehypeSlug from 'rehype-slug';
+import remarkEditorNote from '../remark/editor-note';
+import remarkHeadingIds from '../remark/heading-ids';
+import remarkStrictMarkdown from '../remark/strict-markdown';
+import remarkWithheld from '../remark/withheld';
+
+/** The remark plugins of a disclosure body, in order; astro.config.mjs and the fixture tests share them. */
+export function remarkPlugins(base: string): (RemarkPlugin | [RemarkPlugin, unknown])[] {
+  return [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, [remarkWithheld, { base }], remarkEditorNote];
+}
+
+export const rehypePlugins: RehypePlugin[] = [rehypeSlug];

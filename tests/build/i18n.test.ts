@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { htmlPages, page } from '../support/dist';
+
+const SITE = 'https://example.org';
+const pages = htmlPages().filter((p) => p !== '/404.html');
+const zhPages = pages.filter((p) => !p.startsWith('/en/'));
+const counterpart = (path: string) => (path.startsWith('/en/') ? path.slice(3) : `/en${path}`);
+
+describe('bilingual site', () => {
+  it('has an English counterpart for every Chinese page and the reverse', () => {
+    expect(zhPages.length).toBeGreaterThan(5);
+    for (const path of pages) expect(pages, path).toContain(counterpart(path));
+  });
+
+  it.each(pages)('%s: lang, language switch and hreflang pairs', (path) => {
+    const $ = page(path);
+    const isEn = path.startsWith('/en/');
+    const zh = isEn ? counterpart(path) : path;
+    const en = isEn ? path : counterpart(path);
+    expect($('html').attr('lang')).toBe(isEn ? 'en' : 'zh-CN');
+    expect($('a.language-switch').attr('href')).toBe(counterpart(path));
+    expect($('link[rel="alternate"][hreflang="zh-CN"]').attr('href')).toBe(`${SITE}${zh}`);
+    expect($('link[rel="alternate"][hreflang="en"]').attr('href')).toBe(`${SITE}${en}`);
+    expect($('link[rel="alternate"][hreflang="x-default"]').attr('href')).toBe(`${SITE}${zh}`);
+    expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${path}`);
+  });
+
+  it.each(pages.filter((p) => p.startsWith('/en/')))('%s: says it is an unofficial translation and links the original', (path) => {
+    const $ = page(path);
+    const notice = $('.translation-notice');
+    expect(notice.text()).toContain('unofficial English translation. The Chinese original prevails.');
+    expect(notice.find('a').attr('href')).toBe(counterpart(path));
+  });
+
+  it('takes figures in English from the original: amounts follow the documented convention', () => {
+    const $ = page('/en/ruili-psb/2020/case-property-centre/');
+    expect($('.summary .amount').text().replace(/\s+/g, ' ').trim()).toBe('CNY 7 million (¥7,000,000) 700万元');
+    expect($('[data-total]').length).toBe(0);
+    const home = page('/en/');
+    expect(home('[data-total]').text().replace(/\s+/g, ' ').trim()).toBe('CNY 40.1295 million (¥40,129,500) 4012.95万元');
+    expect(home('table.projects tbody tr').first().find('td').first().text()).toBe('700');
+  });
+
+  it('keeps document numbers in Chinese on English pages', () => {
+    const $ = page('/en/ruili-psb/2020/face-recognition-system/');
+    expect($('.summary [lang="zh-CN"]').toArray().map((e) => $(e).text())).toEqual(expect.arrayContaining(['瑞政办发（2019）13号', '瑞丽市人民政府常务会议纪要第1期']));
+  });
+});

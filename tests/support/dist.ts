@@ -1,0 +1,30 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as cheerio from 'cheerio';
+import { DIST } from './paths';
+
+/** A built HTML page, by its URL path (e.g. `/en/ruili-psb/2020/`). */
+export function page(urlPath: string, dist = DIST): cheerio.CheerioAPI {
+  const file = join(dist, urlPath, urlPath.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(file)) throw new Error(`no page at ${urlPath} (${file})`);
+  return cheerio.load(readFileSync(file, 'utf8'));
+}
+
+/** Every built HTML file, as URL paths. */
+export function htmlPages(dist = DIST): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) found.push(`/${relative(dist, full).replace(/index\.html$/, '')}`);
+    }
+  };
+  walk(dist);
+  return found.sort();
+}
+
+/** Visible text of an element with all white space removed (Chinese needs none to compare). */
+export function compactText($: cheerio.CheerioAPI, selector = 'main'): string {
+  return $(selector).text().replace(/\s+/g, '');
+}
