@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { normalizeBase } from './src/lib/urls.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read at build time.
@@ -28,5 +29,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
+  integrations: [pagefind()],
   devToolbar: { enabled: false },
 });

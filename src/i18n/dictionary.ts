@@ -7,7 +7,7 @@ export interface Dictionary {
   /** Between a label and its value: ： in Chinese, ": " in English. */
   colon: string;
   skipToContent: string;
-  nav: { label: string; home: string; search: string; data: string; withheld: string; source: string };
+  nav: { label: string; home: string; projects: string; search: string; data: string; withheld: string; source: string };
   languageSwitch: { label: string; target: string };
   translationNotice: { text: string; link: string };
   home: {
@@ -63,6 +63,43 @@ export interface Dictionary {
     counting: string;
   };
   footer: { publisher: string; source: string; updated: string; translation: string };
+  search: {
+    heading: string;
+    needsJs: string;
+    allProjects: string;
+    query: string;
+    queryHint: string;
+    filters: string;
+    band: string;
+    min: string;
+    max: string;
+    boundHint: string;
+    year: string;
+    department: string;
+    withheld: string;
+    withheldYes: string;
+    withheldNo: string;
+    any: string;
+    sort: string;
+    sortRelevance: string;
+    sortAmountDesc: string;
+    sortAmountAsc: string;
+    submit: string;
+    loading: string;
+    more: string;
+    inSection: string;
+    badBound: (input: string) => string;
+    count: (n: number) => string;
+  };
+  projects: {
+    heading: string;
+    intro: string;
+    orderPublished: string;
+    orderAmountDesc: string;
+    orderAmountAsc: string;
+    current: string;
+    publication: string;
+  };
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */

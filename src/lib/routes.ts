@@ -8,7 +8,13 @@ export type Page =
   | { kind: 'publication'; publication: PublicationModel }
   | { kind: 'project'; project: Project }
   | { kind: 'source'; publication: PublicationModel }
-  | { kind: 'withheld' };
+  | { kind: 'withheld' }
+  | { kind: 'search' }
+  | { kind: 'projects'; order: ProjectOrder };
+
+/** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
+export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
+export type ProjectOrder = (typeof PROJECT_ORDERS)[number];
 
 export interface Route {
   locale: Locale;
@@ -23,6 +29,8 @@ function pagesOf(model: Model): { key: string; path: string; page: Page }[] {
   return [
     { key: 'home', path: paths.home(), page: { kind: 'home' } },
     { key: 'withheld', path: paths.withheld(), page: { kind: 'withheld' } },
+    { key: 'search', path: paths.search(), page: { kind: 'search' } },
+    ...PROJECT_ORDERS.map((order) => ({ key: `projects:${order}`, path: paths.projects(order), page: { kind: 'projects' as const, order } })),
     ...model.publications.flatMap((publication) => [
       { key: `publication:${publication.data.slug}`, path: paths.publication(publication.data), page: { kind: 'publication' as const, publication } },
       { key: `source:${publication.data.slug}`, path: paths.sourceText(publication.data), page: { kind: 'source' as const, publication } },

@@ -33,5 +33,6 @@ export const paths = {
   sourceFile: (file: string) => `sources/${file}`,
   withheld: (reason?: string) => (reason ? `withheld/#${reason}` : 'withheld/'),
   search: () => 'search/',
+  projects: (order: 'published' | 'amount-desc' | 'amount-asc' = 'published') => (order === 'published' ? 'projects/' : `projects/${order}/`),
   data: () => 'data/',
 } as const;

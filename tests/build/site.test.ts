@@ -52,7 +52,16 @@ describe('built site', () => {
   });
 
   it('builds the pages it should and no others', () => {
-    const expected = ['', 'withheld/', 'ruili-psb/2020/', 'ruili-psb/2020/source/', ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)];
+    const expected = [
+      '',
+      'withheld/',
+      'search/',
+      'projects/',
+      'projects/amount-asc/',
+      'projects/amount-desc/',
+      'ruili-psb/2020/',
+      'ruili-psb/2020/source/',
+      ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)];
     expect(htmlPages().filter((p) => p !== '/404.html')).toEqual(
       expected.flatMap((p) => [`/${p}`, `/en/${p}`]).sort(),
     );

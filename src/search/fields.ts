@@ -1,0 +1,38 @@
+import type { Locale } from '../i18n/locales';
+import { bandOf } from '../lib/bands';
+import { projectText, publicationText } from '../lib/localize';
+import type { Project } from '../model/types';
+import { isWithheld } from '../schema/withheld';
+
+/** Pagefind filter keys; the search page and URL parameters use the same names. */
+export const FILTER_KEYS = ['year', 'department', 'withheld', 'band', 'amount'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** What a project page gives Pagefind: result metadata, exact-match filters and the sort key. */
+export interface SearchFields {
+  meta: { title: string; amount: string; unit: string; year: string; department: string };
+  filters: Record<FilterKey, string>;
+  sort: { amount: string };
+}
+
+/** Withheld amounts sort below every disclosed one (Pagefind drops pages that lack a sort key). */
+const NO_AMOUNT = '-1';
+
+export function searchFields(project: Project, locale: Locale): SearchFields {
+  const text = projectText(project, locale);
+  const unit = isWithheld(text.implementingUnit) ? '' : text.implementingUnit.unit;
+  const department = publicationText(project.publication, locale).department;
+  const year = String(project.original.plan.period.fiscalYear);
+  const amount = project.amountYuan === null ? NO_AMOUNT : String(project.amountYuan);
+  return {
+    meta: { title: text.name, amount, unit, year, department },
+    filters: {
+      year,
+      department,
+      withheld: project.withheldUnits > 0 ? 'yes' : 'no',
+      band: project.amountYuan === null ? 'withheld' : bandOf(project.amountYuan).code,
+      amount,
+    },
+    sort: { amount },
+  };
+}

@@ -1,0 +1,39 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+export interface StaticServer {
+  /** Origin plus base path, e.g. http://127.0.0.1:41234/portal/yjsgk/ */
+  url: string;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site on loopback, under `base` as a portal would host it.
+ * Anything outside the base is a 404, so a link that escapes the base fails.
+ */
+export async function serve(dir: string, base = '/'): Promise<StaticServer> {
+  const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.statusCode = 404;
+      res.end('outside the base path');
+      return;
+    }
+    req.url = `/${url.slice(base.length)}`;
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}${base}`,
+    origin,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
