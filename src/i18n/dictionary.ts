@@ -100,6 +100,37 @@ export interface Dictionary {
     current: string;
     publication: string;
   };
+  data: {
+    heading: string;
+    intro: string;
+    downloads: string;
+    json: string;
+    jsonNote: string;
+    csv: string;
+    csvNote: string;
+    schema: string;
+    schemaNote: string;
+    perProject: string;
+    perProjectNote: string;
+    feeds: string;
+    feed: string;
+    sources: string;
+    dictionary: string;
+    jsonFields: string;
+    withheldFields: string;
+    withheldFieldsNote: string;
+    csvColumns: string;
+    field: string;
+    column: string;
+    type: string;
+    unit: string;
+    description: string;
+    conventions: string[];
+  };
+  feed: { title: string; subtitle: string };
+  notFound: { heading: string; text: string; suggestions: string; home: string; projects: string; search: string; data: string };
+  /** Accessible name of the "link to this section" control beside a heading. */
+  sectionLink: (title: string) => string;
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */

@@ -86,3 +86,8 @@ export function amountVariants(yuan: number): string[] {
     `CNY ${millions} million`,
   ];
 }
+
+/** An amount in both notations as plain text: "700万元（¥7,000,000）" / "CNY 7 million (¥7,000,000)". */
+export function formatAmountText(yuan: number, locale: 'zh' | 'en'): string {
+  return locale === 'zh' ? `${formatWan(yuan)}（${formatYuan(yuan)}）` : `${formatMillionsEn(yuan)} (${formatYuan(yuan)})`;
+}

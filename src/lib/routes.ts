@@ -10,7 +10,8 @@ export type Page =
   | { kind: 'source'; publication: PublicationModel }
   | { kind: 'withheld' }
   | { kind: 'search' }
-  | { kind: 'projects'; order: ProjectOrder };
+  | { kind: 'projects'; order: ProjectOrder }
+  | { kind: 'data' };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
 export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
@@ -30,6 +31,7 @@ function pagesOf(model: Model): { key: string; path: string; page: Page }[] {
     { key: 'home', path: paths.home(), page: { kind: 'home' } },
     { key: 'withheld', path: paths.withheld(), page: { kind: 'withheld' } },
     { key: 'search', path: paths.search(), page: { kind: 'search' } },
+    { key: 'data', path: paths.data(), page: { kind: 'data' } },
     ...PROJECT_ORDERS.map((order) => ({ key: `projects:${order}`, path: paths.projects(order), page: { kind: 'projects' as const, order } })),
     ...model.publications.flatMap((publication) => [
       { key: `publication:${publication.data.slug}`, path: paths.publication(publication.data), page: { kind: 'publication' as const, publication } },

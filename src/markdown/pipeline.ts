@@ -1,6 +1,7 @@
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import rehypeSlug from 'rehype-slug';
+import rehypeSectionLinks from '../rehype/section-links';
 import remarkEditorNote from '../remark/editor-note';
 import remarkHeadingIds from '../remark/heading-ids';
 import remarkStrictMarkdown from '../remark/strict-markdown';
@@ -11,4 +12,5 @@ export function remarkPlugins(base: string): (RemarkPlugin | [RemarkPlugin, unkn
   return [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, [remarkWithheld, { base }], remarkEditorNote];
 }
 
-export const rehypePlugins: RehypePlugin[] = [rehypeSlug];
+/** rehype-slug gives any heading without an explicit id one; section links then go after h2/h3. */
+export const rehypePlugins: RehypePlugin[] = [rehypeSlug, rehypeSectionLinks];

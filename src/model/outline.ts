@@ -84,7 +84,9 @@ export function readOutline(markdown: string): Outline {
       if (node.name === 'editor-note') continue; // a note about the text is not the text
     }
     current.other += 1;
-    current.blocks.push(blockText(node));
+    // A list is one block per item, so that each item reads as its own paragraph downstream.
+    if (node.type === 'list') current.blocks.push(...node.children.map(blockText));
+    else current.blocks.push(blockText(node));
   }
   finish();
 

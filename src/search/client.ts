@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { isLocale, type Locale } from '../i18n/locales';
-import { formatMillionsEn, formatWan, formatYuan } from '../lib/amount';
+import { formatAmountText } from '../lib/amount';
 import { parseAmountBound, parseAmountQuery } from '../lib/amount-query';
 import type { Pagefind, PagefindFilters, PagefindResult, PagefindResultData } from './pagefind-types';
 import { rangeSlice } from './range';
@@ -105,8 +105,7 @@ function fillForm(form: HTMLFormElement, state: SearchState): void {
 }
 
 function amountText(yuan: number, locale: Locale): string {
-  if (yuan < 0) return '';
-  return locale === 'zh' ? `${formatWan(yuan)}（${formatYuan(yuan)}）` : `${formatMillionsEn(yuan)} (${formatYuan(yuan)})`;
+  return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
 }
 
 /** Pagefind excerpts are HTML with <mark>; copy only text and <mark>, so nothing else can reach the page. */

@@ -45,7 +45,7 @@ describe('fidelity to the published text', () => {
   });
 
   it('keeps the quirks of the source', () => {
-    expect(compactText(page('/ruili-psb/2020/case-property-centre/'), '#funding + p')).toBe('本年度预算安排为700万元项目实施计划');
+    expect(compactText(page('/ruili-psb/2020/case-property-centre/'), '.heading-group:has(#funding) + p')).toBe('本年度预算安排为700万元项目实施计划');
     const face = compactText(page('/ruili-psb/2020/face-recognition-system/'), '.sections');
     for (const quirk of ['（1）、项目可行性', '1、政策可行性', '（二）、总体思路', '（四）、实施周期']) expect(face).toContain(quirk);
   });

@@ -56,6 +56,7 @@ describe('built site', () => {
       '',
       'withheld/',
       'search/',
+      'data/',
       'projects/',
       'projects/amount-asc/',
       'projects/amount-desc/',

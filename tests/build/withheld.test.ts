@@ -15,7 +15,7 @@ describe('withheld markers', () => {
       const markers = $('[data-withheld]');
       expect(markers).toHaveLength(4);
       expect(markers.toArray().map((m) => $(m).attr('data-withheld'))).toEqual(['classified', 'classified', 'classified', 'classified']);
-      expect(markers.toArray().map((m) => $(m).prevAll('h2, h3').first().attr('id'))).toEqual(EXPECTED.map(([, id]) => id));
+      expect(markers.toArray().map((m) => $(m).prevAll('.heading-group').first().find('h2, h3').attr('id'))).toEqual(EXPECTED.map(([, id]) => id));
       for (const marker of markers.toArray()) {
         expect($(marker).attr('role')).toBe('note');
         expect($(marker).find('a.withheld-why').attr('href')).toBe(`${locale}/withheld/#classified`);

@@ -3,5 +3,11 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '../..');
 /** Build outputs of the test suite; git-ignored. */
 export const ARTIFACTS = join(ROOT, 'tests/.artifacts');
+/** The SITE_URL the test builds use. */
+export const TEST_SITE = 'https://example.org';
 /** The site built once for the build and browser tests (BASE_PATH unset). */
 export const DIST = join(ARTIFACTS, 'dist');
+/** The sub-path of the portal test build, as the finance bureau's portal would host the site. */
+export const PORTAL_BASE = '/portal/yjsgk/';
+/** The same site built with BASE_PATH=/portal/yjsgk/. */
+export const PORTAL_DIST = join(ARTIFACTS, 'dist-portal');

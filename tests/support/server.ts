@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -23,9 +25,11 @@ export async function serve(dir: string, base = '/'): Promise<StaticServer> {
       return;
     }
     req.url = `/${url.slice(base.length)}`;
+    // Like a static host: a missing page gets the site's own 404.html, with status 404.
     files(req, res, () => {
       res.statusCode = 404;
-      res.end('not found');
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,142 @@
+import type { Locale, Localized } from '../i18n/locales';
+import { paths } from '../lib/urls';
+import type { Model, Project, PublicationModel, Section } from '../model/types';
+import type { PublishedAmount } from '../schema/amount';
+import { isWithheld, type Withheld } from '../schema/withheld';
+import { WITHHELD_REASONS, type WithheldReasonCode } from '../withheld/reasons';
+import type { AmountValue, DisclosuresFile, ProjectRecord, PublicationRecord, SectionRecord, WithheldValue } from './record';
+
+/** Absolute URLs of the deployed site (SITE_URL + BASE_PATH), so the data files can be used away from it. */
+export interface Links {
+  page: (locale: Locale, path: string) => string;
+  file: (path: string) => string;
+}
+
+/** Where a project's own JSON file lives, below the base: mirrors its page path. */
+export const projectDataPath = (project: Project) => `data/${paths.project(project.publication.data, project.slug).replace(/\/$/, '')}.json`;
+
+export const DATA_FILES = {
+  json: 'data/disclosures.json',
+  csv: 'data/disclosures.csv',
+  schema: 'data/disclosures.schema.json',
+} as const;
+
+const both = (zh: string, en: string): Localized => ({ zh, en });
+
+function withheldValue(reason: WithheldReasonCode, links: Links): WithheldValue {
+  return { withheld: reason, label: { ...WITHHELD_REASONS[reason].label }, explanation: links.page('zh', paths.withheld(reason)) };
+}
+
+function amountValue(amount: PublishedAmount): AmountValue {
+  return { yuan: amount.amountYuan, currency: 'CNY', published: amount.published };
+}
+
+const pageUrls = (path: string, links: Links): Localized => ({ zh: links.page('zh', path), en: links.page('en', path) });
+
+/** The text under a section: the body's blocks, or what the page shows for a frontmatter section. */
+function sectionText(project: Project, section: Section, locale: Locale): string[] {
+  if (section.withheld) return [];
+  const data = locale === 'zh' ? project.original : project.translation;
+  if (section.id === 'name') return [data.name];
+  if (section.id === 'basis') return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
+  if (section.id === 'implementing-unit') {
+    const unit = data.implementingUnit;
+    if (isWithheld(unit)) return [];
+    const colon = locale === 'zh' ? '：' : ': ';
+    const supervisorLabel = locale === 'zh' ? '主管部门' : 'Supervising department';
+    return [
+      ...(unit.supervisor ? [`${supervisorLabel}${colon}${unit.supervisor}`] : []),
+      unit.unitLabel ? `${unit.unitLabel}${colon}${unit.unit}` : unit.unit,
+    ];
+  }
+  const body = project.bodySections[locale].find((s) => s.id === section.id);
+  return body ? body.blocks.slice(1) : [];
+}
+
+function sectionRecord(project: Project, section: Section, links: Links): SectionRecord {
+  return {
+    id: section.id,
+    level: section.level,
+    title: { ...section.title },
+    withheld: section.withheld ? withheldValue(section.withheld, links) : null,
+    text: { zh: sectionText(project, section, 'zh'), en: sectionText(project, section, 'en') },
+  };
+}
+
+function orWithheld<T, R>(value: T | Withheld, links: Links, convert: (value: T) => R): R | WithheldValue {
+  return isWithheld(value) ? withheldValue(value.withheld, links) : convert(value);
+}
+
+export function projectRecord(project: Project, links: Links): ProjectRecord {
+  const { original, translation, publication } = project;
+  const pub = publication.data;
+  const enBasis = isWithheld(translation.basis) ? [] : translation.basis;
+  const enUnit = isWithheld(translation.implementingUnit) ? null : translation.implementingUnit;
+  const enSource = isWithheld(translation.funding) ? null : translation.funding.source;
+  return {
+    id: project.key,
+    publication: pub.slug,
+    slug: project.slug,
+    order: project.order,
+    department: both(pub.department, pub.en.department),
+    fiscalYear: pub.fiscalYear,
+    name: both(original.name, translation.name),
+    amount: orWithheld(original.funding, links, amountValue),
+    // The schema check guarantees the translation withholds exactly what the original does.
+    fundingSource: orWithheld(original.funding, links, (f) => both(f.source, enSource ?? f.source)),
+    estimate: original.plan.estimate ? amountValue(original.plan.estimate) : null,
+    period: { ...original.plan.period },
+    implementingUnit: orWithheld(original.implementingUnit, links, (unit) => ({
+      unit: both(unit.unit, enUnit?.unit ?? unit.unit),
+      supervisor: unit.supervisor ? both(unit.supervisor, enUnit?.supervisor ?? unit.supervisor) : null,
+    })),
+    basis: orWithheld(original.basis, links, (items) =>
+      items.map((item, i) => {
+        const en = enBasis[i];
+        return {
+          published: both(item.published, en?.published ?? item.published),
+          number: item.number ?? null,
+          issuer: item.issuer ? both(item.issuer, en?.issuer ?? item.issuer) : null,
+          title: item.title ? both(item.title, en?.title ?? item.title) : null,
+        };
+      }),
+    ),
+    sections: project.sections.map((section) => sectionRecord(project, section, links)),
+    sectionsCounted: project.units,
+    sectionsWithheld: project.withheldUnits,
+    url: pageUrls(paths.project(pub, project.slug), links),
+    data: links.file(projectDataPath(project)),
+  };
+}
+
+export function publicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
+  const { data } = publication;
+  return {
+    slug: data.slug,
+    department: both(data.department, data.en.department),
+    region: both(data.region, data.en.region),
+    fiscalYear: data.fiscalYear,
+    title: both(data.title, data.en.title),
+    source: { url: links.file(paths.sourceFile(data.source.file)), sha256: data.source.sha256 },
+    totalYuan: publication.totalYuan,
+    projects: publication.projects.length,
+    url: pageUrls(paths.publication(data), links),
+  };
+}
+
+/** The date the content last changed, as YYYY-MM-DD; never the build clock. */
+export function contentUpdated(model: Model): string {
+  const dates = model.publications.map((p) => p.data.updated.toISOString().slice(0, 10)).sort();
+  return dates.at(-1) ?? '1970-01-01';
+}
+
+export function disclosuresFile(model: Model, links: Links): DisclosuresFile {
+  return {
+    $schema: links.file(DATA_FILES.schema),
+    updated: contentUpdated(model),
+    currency: 'CNY',
+    totalYuan: model.totalYuan,
+    publications: model.publications.map((p) => publicationRecord(p, links)),
+    projects: model.projects.map((p) => projectRecord(p, links)),
+  };
+}

@@ -1,0 +1,47 @@
+import { Feed } from 'feed';
+import { t } from '../i18n';
+import type { Locale } from '../i18n/locales';
+import type { Links } from '../data/records';
+import type { Model } from '../model/types';
+import { formatAmountText } from './amount';
+import { localePrefix, paths } from './urls';
+import { projectText, publicationText } from './localize';
+
+/** Where each language's Atom feed lives, below the base. */
+export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
+
+/**
+ * The Atom feed of one language: one entry per project, newest publication
+ * first. Dates come from the content (publication.yaml `updated`), never the clock.
+ */
+export function atomFeed(model: Model, locale: Locale, links: Links): string {
+  const d = t(locale);
+  const updated = model.publications.map((p) => p.data.updated).sort((a, b) => b.getTime() - a.getTime())[0] ?? new Date(0);
+  const feed = new Feed({
+    id: links.page(locale, paths.home()),
+    link: links.page(locale, paths.home()),
+    title: d.feed.title,
+    description: d.feed.subtitle,
+    language: locale === 'zh' ? 'zh-CN' : 'en',
+    updated,
+    generator: false,
+    copyright: '',
+    feedLinks: { atom: links.file(feedPath(locale)) },
+  });
+  for (const publication of model.publications) {
+    const pub = publicationText(publication, locale);
+    for (const project of publication.projects) {
+      const text = projectText(project, locale);
+      const url = links.page(locale, paths.project(publication.data, project.slug));
+      feed.addItem({
+        id: url,
+        link: url,
+        title: text.name,
+        date: publication.data.updated,
+        description: [pub.department, d.fiscalYear(publication.data.fiscalYear), project.amountYuan === null ? d.project.withheld : formatAmountText(project.amountYuan, locale)].join(' · '),
+        author: [{ name: pub.department }],
+      });
+    }
+  }
+  return feed.atom1();
+}

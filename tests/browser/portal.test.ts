@@ -1,0 +1,136 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser';
+import { DIST, PORTAL_BASE, PORTAL_DIST } from '../support/paths';
+import { serve, type StaticServer } from '../support/server';
+import { sitePages } from '../support/site-pages';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Visit {
+  failed: string[];
+  foreign: string[];
+  consoleErrors: string[];
+  /** Same-origin URLs the page links to or loads (href, src), fragment included. */
+  links: string[];
+}
+
+/** Loads a page as a reader would and records every request it makes and every address it points to. */
+async function visit(server: StaticServer, path: string): Promise<Visit> {
+  const page = await browser.newPage();
+  const result: Visit = { failed: [], foreign: [], consoleErrors: [], links: [] };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== server.origin && url.protocol !== 'data:') result.foreign.push(request.url());
+  });
+  page.on('requestfailed', (request) => result.failed.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) result.failed.push(`${response.url()} → ${response.status()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') result.consoleErrors.push(message.text());
+  });
+  // The search page keeps loading after `load` (the index); wait for it to settle there.
+  await page.goto(`${server.url}${path}`, { waitUntil: path.includes('search/') ? 'networkidle' : 'load' });
+  result.links = await page.$$eval('[href], [src]', (elements) =>
+    elements.map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src).filter((u) => u.startsWith(location.origin)),
+  );
+  await page.close();
+  return result;
+}
+
+/** Every same-origin link resolves (200), and a #fragment names an element on the target page. */
+async function checkLinks(links: Set<string>): Promise<string[]> {
+  const broken: string[] = [];
+  const ids = new Map<string, Set<string>>();
+  for (const link of links) {
+    const url = new URL(link);
+    const target = `${url.origin}${url.pathname}${url.search}`;
+    const response = await fetch(target);
+    if (response.status !== 200) {
+      broken.push(`${link} → ${response.status}`);
+      continue;
+    }
+    if (!url.hash) continue;
+    if (!ids.has(target)) ids.set(target, new Set([...(await response.text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+    if (!ids.get(target)!.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${link}: no element with that id`);
+  }
+  return broken;
+}
+
+describe.each([
+  ['at the root', DIST, '/'],
+  [`under BASE_PATH=${PORTAL_BASE}`, PORTAL_DIST, PORTAL_BASE],
+])('the built site %s', (_, dist, base) => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    // Anything outside the base is a 404 here, so a link that escapes the base fails.
+    server = await serve(dist, base);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('loads every page with no failed request, no request to another host and no console error; every link resolves', async () => {
+    const pages = [...sitePages(dist, base), '404.html'];
+    expect(pages.length).toBeGreaterThan(20);
+    const links = new Set<string>();
+    for (const path of pages) {
+      const result = await visit(server, path);
+      // The 404 page is served with status 200 here (it is a file); what matters is what it loads.
+      expect({ path, failed: result.failed, foreign: result.foreign, consoleErrors: result.consoleErrors }).toEqual({ path, failed: [], foreign: [], consoleErrors: [] });
+      for (const link of result.links) links.add(link);
+    }
+    for (const link of links) expect(new URL(link).pathname.startsWith(base), link).toBe(true);
+    expect(await checkLinks(links)).toEqual([]);
+  });
+
+  it('answers a missing address with a helpful 404 page in both languages, styled and linked under the base', async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on('requestfinished', async (request) => {
+      const response = await request.response();
+      if (response && response.status() >= 400 && !request.isNavigationRequest()) failed.push(request.url());
+    });
+    const response = await page.goto(`${server.url}ruili-psb/2020/no-such-project/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个页面');
+    await expect(page.locator('[lang="en"] h2').textContent()).resolves.toBe('Page not found');
+    expect(await page.getByRole('link', { name: 'see all projects' }).getAttribute('href')).toBe(`${base}en/projects/`);
+    expect(await page.getByRole('link', { name: '查看全部项目' }).getAttribute('href')).toBe(`${base}projects/`);
+    // The stylesheet loaded from under the base even at this depth.
+    expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+    expect(await page.$eval('meta[name=robots]', (m) => m.getAttribute('content'))).toBe('noindex');
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the downloads with links that stay under the base', async () => {
+    const all = (await (await fetch(`${server.url}data/disclosures.json`)).json()) as { projects: { data: string; url: { zh: string } }[] };
+    for (const project of all.projects) {
+      expect(new URL(project.data).pathname.startsWith(`${base}data/`)).toBe(true);
+      expect(new URL(project.url.zh).pathname.startsWith(base)).toBe(true);
+      expect((await fetch(`${server.origin}${new URL(project.data).pathname}`)).status).toBe(200);
+    }
+  });
+
+  it('searches, loading the index from under the base', async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('700万')}`);
+    await page.waitForSelector('#search-results .result-title a');
+    const href = await page.$eval('#search-results .result-title a', (a) => a.getAttribute('href'));
+    expect(href).toBe(`${base}ruili-psb/2020/case-property-centre/`);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readContent } from '../../src/model/read-content';
+import type { ProjectZh } from '../../src/schema/project';
+import { isWithheld } from '../../src/schema/withheld';
+import { htmlPages, page } from '../support/dist';
+import { DIST, ROOT, TEST_SITE } from '../support/paths';
+
+const TOTAL = 40_129_500;
+const SLUGS = ['case-property-centre', 'case-handling-centre', 'face-recognition-system'];
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const read = (path: string) => readFileSync(join(DIST, path));
+const json = <T>(path: string): T => JSON.parse(read(path).toString('utf8')) as T;
+/** https://example.org/a/b/ → the file in dist/ that serves it. */
+const distFile = (url: string) => {
+  const path = new URL(url).pathname;
+  return join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+};
+
+interface Amount {
+  yuan: number;
+  published: string;
+  currency: string;
+}
+interface ProjectRow {
+  slug: string;
+  amount: Amount | { withheld: string };
+  estimate: Amount | null;
+  sections: { id: string; withheld: { withheld: string } | null; text: { zh: string[]; en: string[] } }[];
+  sectionsCounted: number;
+  sectionsWithheld: number;
+  url: { zh: string; en: string };
+  data: string;
+}
+interface AllFile {
+  $schema: string;
+  totalYuan: number;
+  updated: string;
+  projects: ProjectRow[];
+  publications: { source: { url: string; sha256: string } }[];
+}
+
+/** The content's own figures, read straight from the frontmatter (no Astro). */
+let originals: ProjectZh[];
+beforeAll(() => {
+  const { input, problems } = readContent(ROOT);
+  expect(problems).toEqual([]);
+  originals = input.disclosures.map((d) => d.data).sort((a, b) => a.order - b.order);
+});
+const fundingOf = (p: ProjectZh) => {
+  if (isWithheld(p.funding)) throw new Error('the real content has no withheld amount');
+  return p.funding;
+};
+
+describe('/data/disclosures.json', () => {
+  const all = json<AllFile>('data/disclosures.json');
+
+  it('validates against the JSON Schema generated from the zod schema', () => {
+    const schema = json<Record<string, unknown>>('data/disclosures.schema.json');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats.default(ajv);
+    ajv.addKeyword('x-description-zh').addKeyword('x-unit');
+    const validate = ajv.compile(schema);
+    expect(validate(all), JSON.stringify(validate.errors)).toBe(true);
+    // And the schema has teeth: a withheld amount written as 0 is rejected.
+    const broken = structuredClone(all);
+    (broken.projects[0]!.amount as Amount).yuan = 0;
+    expect(validate(broken)).toBe(false);
+    // Each project's own file is a valid project record.
+    const validateProject = ajv.compile({ ...(schema.properties as { projects: { items: object } }).projects.items, $schema: String(schema.$schema) });
+    for (const project of all.projects) expect(validateProject(json(new URL(project.data).pathname.slice(1))), project.slug).toBe(true);
+  });
+
+  it('holds integer yuan and the 万元 wording as published, for every project', () => {
+    expect(all.projects.map((p) => p.slug)).toEqual(SLUGS);
+    all.projects.forEach((project, i) => {
+      const funding = fundingOf(originals[i]!);
+      expect(project.amount).toEqual({ yuan: funding.amountYuan, currency: 'CNY', published: funding.published });
+      expect(Number.isInteger((project.amount as Amount).yuan)).toBe(true);
+    });
+  });
+
+  it('totals ¥40,129,500, in the total field and in the sum of the projects', () => {
+    expect(all.totalYuan).toBe(TOTAL);
+    expect(all.projects.reduce((sum, p) => sum + (p.amount as Amount).yuan, 0)).toBe(TOTAL);
+  });
+
+  it('makes withheld sections explicit, with their reason and no text', () => {
+    const handling = all.projects.find((p) => p.slug === 'case-handling-centre')!;
+    const withheld = handling.sections.filter((s) => s.withheld);
+    expect(withheld.map((s) => [s.id, s.withheld!.withheld])).toEqual([
+      ['feasibility', 'classified'],
+      ['approach', 'classified'],
+      ['content', 'classified'],
+      ['scale', 'classified'],
+    ]);
+    for (const section of withheld) expect(section.text).toEqual({ zh: [], en: [] });
+    expect([handling.sectionsWithheld, handling.sectionsCounted]).toEqual([4, 13]);
+    expect(JSON.stringify(all)).not.toMatch(/"(amount|yuan)":\s*(0|"")/);
+  });
+
+  it('carries the published text of every disclosed section', () => {
+    const property = all.projects[0]!;
+    expect(property.sections.find((s) => s.id === 'outcomes')!.text.zh.join('')).toContain('涉案财物');
+    expect(property.sections.find((s) => s.id === 'basis')!.text.zh).toHaveLength(2);
+  });
+
+  it('links each project to its pages and to its own JSON at a URL that mirrors the page', () => {
+    for (const project of all.projects) {
+      expect(project.url.zh).toBe(`${TEST_SITE}/ruili-psb/2020/${project.slug}/`);
+      expect(project.url.en).toBe(`${TEST_SITE}/en/ruili-psb/2020/${project.slug}/`);
+      expect(project.data).toBe(`${TEST_SITE}/data/ruili-psb/2020/${project.slug}.json`);
+      for (const url of [project.url.zh, project.url.en, project.data]) expect(existsSync(distFile(url)), url).toBe(true);
+    }
+    const source = all.publications[0]!.source;
+    expect(sha256(read(new URL(source.url).pathname.slice(1)))).toBe(source.sha256);
+  });
+
+  it('per-project files total ¥40,129,500 too', () => {
+    const sum = SLUGS.map((slug) => json<ProjectRow>(`data/ruili-psb/2020/${slug}.json`)).reduce((s, p) => s + (p.amount as Amount).yuan, 0);
+    expect(sum).toBe(TOTAL);
+  });
+});
+
+
+describe('/data/disclosures.csv', () => {
+  const bytes = read('data/disclosures.csv');
+  const rows = parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+
+  it('is UTF-8 with a byte-order mark, and Chinese survives', () => {
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(rows[0]!.name).toBe('涉案财物管理中心建设');
+  });
+
+  it('has stable English header names, one row per project', () => {
+    expect(Object.keys(rows[0]!).slice(0, 12)).toEqual([
+      'id', 'publication', 'fiscal_year', 'department', 'department_en', 'order', 'slug', 'name', 'name_en', 'amount_yuan', 'amount_published', 'currency',
+    ]);
+    expect(rows.map((r) => r.slug)).toEqual(SLUGS);
+  });
+
+  it('parses back to the same figures as the content, and totals ¥40,129,500', () => {
+    rows.forEach((row, i) => {
+      const original = originals[i]!;
+      const funding = fundingOf(original);
+      expect(Number(row.amount_yuan)).toBe(funding.amountYuan);
+      expect(row.amount_published).toBe(funding.published);
+      expect(row.estimate_yuan === '' ? null : Number(row.estimate_yuan)).toBe(original.plan.estimate?.amountYuan ?? null);
+      expect(Number(row.fiscal_year)).toBe(original.plan.period.fiscalYear);
+    });
+    expect(rows.reduce((sum, row) => sum + Number(row.amount_yuan), 0)).toBe(TOTAL);
+  });
+
+  it('says withheld with its reason, never an empty cell or 0', () => {
+    const handling = rows.find((r) => r.slug === 'case-handling-centre')!;
+    expect(handling.withheld_sections).toBe('feasibility:classified; approach:classified; content:classified; scale:classified');
+    expect(handling.sections_withheld).toBe('4');
+  });
+});
+
+describe('sitemap, feeds and discovery', () => {
+  const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+  const sitemap = xml.parse(read('sitemap.xml').toString('utf8')) as {
+    urlset: { url: { loc: string; 'xhtml:link': { hreflang: string; href: string }[] }[] };
+  };
+
+  it('lists every HTML page, each of which exists in dist/, with hreflang alternates both ways and x-default', () => {
+    const urls = sitemap.urlset.url;
+    expect(urls.map((u) => new URL(u.loc).pathname).sort()).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+    for (const url of urls) {
+      expect(existsSync(distFile(url.loc)), url.loc).toBe(true);
+      const links = Object.fromEntries(url['xhtml:link'].map((l) => [l.hreflang, l.href]));
+      expect(Object.keys(links).sort()).toEqual(['en', 'x-default', 'zh-CN']);
+      expect(Object.values(links)).toContain(url.loc);
+      for (const href of Object.values(links)) expect(existsSync(distFile(href)), href).toBe(true);
+    }
+  });
+
+  it('has a canonical link on every page matching its sitemap entry', () => {
+    for (const path of htmlPages().filter((p) => p !== '/404.html')) {
+      expect(page(path)('link[rel=canonical]').attr('href')).toBe(`${TEST_SITE}${path}`);
+    }
+  });
+
+  it('points robots.txt at the sitemap', () => {
+    expect(read('robots.txt').toString()).toContain(`Sitemap: ${TEST_SITE}/sitemap.xml`);
+  });
+
+  it.each([
+    ['feed.xml', 'zh-CN', '涉案财物管理中心建设'],
+    ['en/feed.xml', 'en', 'Construction of the Case-Related Property Management Centre'],
+  ])('publishes an Atom feed %s with one entry per project', (path, lang, firstTitle) => {
+    const feed = xml.parse(read(path).toString('utf8')).feed as { entry: { title: { '#text': string }; id: string; link: { href: string }; updated: string }[] };
+    expect(feed.entry.map((e) => e.title['#text'])[0]).toBe(firstTitle);
+    expect(feed.entry).toHaveLength(3);
+    for (const entry of feed.entry) {
+      expect(existsSync(distFile(entry.link.href)), entry.link.href).toBe(true);
+      expect(entry.updated).toBe('2026-11-24T00:00:00.000Z');
+    }
+    const home = page(lang === 'en' ? '/en/' : '/');
+    expect(home(`link[rel=alternate][type="application/atom+xml"][hreflang="${lang}"]`).attr('href')).toBe(`/${path}`);
+  });
+
+  it('describes each project budget in JSON-LD as a MonetaryAmount in CNY', () => {
+    const amounts = { 'case-property-centre': 7_000_000, 'case-handling-centre': 20_129_500, 'face-recognition-system': 13_000_000 };
+    for (const [slug, yuan] of Object.entries(amounts)) {
+      for (const prefix of ['', '/en']) {
+        const ld = JSON.parse(page(`${prefix}/ruili-psb/2020/${slug}/`)('script[type="application/ld+json"]').text()) as {
+          '@type': string;
+          variableMeasured: { value: { '@type': string; currency: string; value: number } };
+        };
+        expect(ld['@type']).toBe('Dataset');
+        expect(ld.variableMeasured.value).toEqual({ '@type': 'MonetaryAmount', currency: 'CNY', value: yuan });
+      }
+    }
+  });
+
+  it('describes the site in JSON-LD as a Dataset whose DataDownloads exist', () => {
+    for (const path of ['/', '/en/', '/data/', '/en/data/']) {
+      const ld = JSON.parse(page(path)('script[type="application/ld+json"]').text()) as {
+        '@type': string;
+        distribution: { '@type': string; contentUrl: string; encodingFormat: string }[];
+      };
+      expect(ld['@type']).toBe('Dataset');
+      expect(ld.distribution.map((d) => d.encodingFormat)).toEqual(expect.arrayContaining(['application/json', 'text/csv', 'application/atom+xml']));
+      for (const download of ld.distribution) expect(existsSync(distFile(download.contentUrl)), download.contentUrl).toBe(true);
+    }
+  });
+
+  it('has Open Graph tags on every page', () => {
+    for (const path of htmlPages().filter((p) => p !== '/404.html')) {
+      const $ = page(path);
+      expect($('meta[property="og:title"]').attr('content'), path).toBeTruthy();
+      expect($('meta[property="og:url"]').attr('content')).toBe(`${TEST_SITE}${path}`);
+      expect($('meta[property="og:locale"]').attr('content')).toBe(path.startsWith('/en/') ? 'en_US' : 'zh_CN');
+    }
+    expect(page('/ruili-psb/2020/case-property-centre/')('meta[property="og:type"]').attr('content')).toBe('article');
+  });
+});
+
+describe('stable section anchors and the data page', () => {
+  const ANCHORS = ['name', 'basis', 'implementing-unit', 'overview', 'content', 'funding', 'plan', 'outcomes'];
+
+  it('gives every project, in both languages, the same fixed section anchors, each with a link-to-section control', () => {
+    for (const slug of SLUGS) {
+      for (const [prefix, label] of [['', /^本节链接：/], ['/en', /^Link to this section: /]] as const) {
+        const $ = page(`${prefix}/ruili-psb/2020/${slug}/`);
+        const ids = $('.sections h2').toArray().map((h) => $(h).attr('id'));
+        expect(ids).toEqual(ANCHORS);
+        for (const heading of $('.sections h2, .sections h3').toArray()) {
+          const id = $(heading).attr('id')!;
+          const link = $(heading).next('a.section-link');
+          expect(link.attr('href'), `${slug} #${id}`).toBe(`#${id}`);
+          expect(link.attr('aria-label')).toMatch(label);
+        }
+      }
+    }
+  });
+
+  it('documents every field of the JSON and every CSV column, and links every download and the source SHA-256', () => {
+    for (const path of ['/data/', '/en/data/']) {
+      const $ = page(path);
+      const documented = $('#json-fields').closest('section').find('tbody th code').toArray().map((c) => $(c).text());
+      expect(documented).toEqual(expect.arrayContaining(['totalYuan', 'projects[].amount', 'projects[].amount.yuan', 'projects[].sections[].withheld', 'publications[].source.sha256']));
+      const header = read('data/disclosures.csv').toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+      expect($('#csv-columns').closest('section').find('tbody th code').toArray().map((c) => $(c).text())).toEqual(header);
+      const hrefs = $('main a').toArray().map((a) => $(a).attr('href')!);
+      for (const file of ['/data/disclosures.json', '/data/disclosures.csv', '/data/disclosures.schema.json', '/feed.xml', '/en/feed.xml', '/sources/ruili-psb-2020-key-projects.zh.txt']) {
+        expect(hrefs).toContain(file);
+      }
+      expect($('[data-sha256]').text()).toBe('25a81f6ff86deee051d8e423ff43db00d9977926447486c77237ed2ff756429b');
+    }
+  });
+});
