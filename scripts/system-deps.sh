@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs and the machine lacks:
-# Debian's Chromium for the browser tests (never a downloaded browser).
+# Debian's Chromium for the browser tests (never a downloaded browser), a CJK
+# font so that Chinese renders in it (screenshots, layout checks), and Java for
+# the Nu HTML Checker (vnu-jar).
 # Does nothing when they are present; needs root (or sudo) and apt otherwise.
 set -euo pipefail
 
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi 'CJK SC' || packages+=(fonts-noto-cjk)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 
 [ ${#packages[@]} -eq 0 ] && exit 0
 

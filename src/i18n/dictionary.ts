@@ -18,6 +18,22 @@ export interface Dictionary {
     completeness: string;
     completenessNote: string;
     withheldAmountsNote: string;
+    keyFigures: string;
+    budgetTotal: string;
+    projectCount: string;
+    projects: (n: number) => string;
+    chartCaption: string;
+    publisher: string;
+    publisherNote: string;
+    region: string;
+    year: string;
+    source: string;
+    sourceNote: string;
+    updated: string;
+    downloads: string;
+    downloadJson: string;
+    downloadCsv: string;
+    allData: string;
   };
   table: {
     caption: string;
@@ -27,6 +43,7 @@ export interface Dictionary {
     period: string;
     unit: string;
     withheld: string;
+    share: string;
     total: string;
   };
   project: {
@@ -136,4 +153,6 @@ export interface Dictionary {
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */
   fiscalYear: (year: number) => string;
   percent: (fraction: number) => string;
+  /** A share already in percent, e.g. 50.2 → 50.2%. */
+  share: (percent: number) => string;
 }

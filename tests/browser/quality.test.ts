@@ -1,0 +1,182 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser';
+import { ARTIFACTS, DIST } from '../support/paths';
+import { serve, type StaticServer } from '../support/server';
+import { sitePages } from '../support/site-pages';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.2 A and AA, and the 2.0/2.1 rules they include. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+/** Screenshots for a person to look at; git-ignored. */
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+const PROJECT = 'ruili-psb/2020/case-handling-centre/';
+
+let server: StaticServer;
+let browser: Browser;
+let pages: string[];
+beforeAll(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+  pages = [...sitePages(DIST), '404.html'];
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage<T>(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await run(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(
+    async (tags) => ((await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations),
+    WCAG_TAGS,
+  );
+  return (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  it.each(['light', 'dark'] as const)('finds no violation on any page, zh and en, in the %s colour scheme', async (colorScheme) => {
+    await withPage({ colorScheme }, async (page) => {
+      const found: Record<string, string[]> = {};
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`, { waitUntil: path.includes('search/') ? 'networkidle' : 'load' });
+        const violations = await axeViolations(page);
+        if (violations.length) found[path] = violations;
+      }
+      expect(found).toEqual({});
+    });
+  });
+
+  it('finds no violation on the search page with results shown', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('涉密')}`);
+      await page.waitForSelector('#search-results .result');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
+
+describe('mobile (360 px wide)', () => {
+  it('never scrolls sideways, and every control that is not a link inside a sentence is at least 24 × 24 px', async () => {
+    await withPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async (page) => {
+      const problems: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${server.url}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) problems.push(`${path}: page is ${width}px wide`);
+        const small = await page.$$eval('a, button, input, select, textarea, summary', (elements) =>
+          elements
+            .filter((el) => {
+              const style = getComputedStyle(el);
+              if (style.display === 'inline' || style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden, .skip-link')) return false;
+              const box = el.getBoundingClientRect();
+              return box.width > 0 && (box.width < 24 || box.height < 24);
+            })
+            .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
+        );
+        problems.push(...small.map((s) => `${path}: ${s}`));
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe('without JavaScript', () => {
+  it('reads every page but search completely: the same text as with JavaScript, and no script at all', async () => {
+    const text = async (javaScriptEnabled: boolean, path: string) =>
+      withPage({ javaScriptEnabled }, async (page) => {
+        await page.goto(`${server.url}${path}`);
+        return { main: await page.locator('main').innerText(), scripts: await page.locator('script:not([type="application/ld+json"])').count() };
+      });
+    for (const path of pages.filter((p) => !p.includes('search/'))) {
+      const [withJs, withoutJs] = [await text(true, path), await text(false, path)];
+      expect(withoutJs.main, path).toBe(withJs.main);
+      expect(withoutJs.main.length, path).toBeGreaterThan(50);
+      expect(withoutJs.scripts, `${path} ships JavaScript`).toBe(0);
+    }
+  });
+});
+
+describe('print', () => {
+  it('prints a project page without header or navigation, with link addresses, and withheld markers in black and white', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`${server.url}${PROJECT}`);
+      await page.emulateMedia({ media: 'print' });
+      const hidden = await page.$$eval('.site-header, .toc, .pager, .breadcrumb, .section-link', (els) => els.map((el) => getComputedStyle(el).display));
+      expect(new Set(hidden)).toEqual(new Set(['none']));
+      const after = await page.$eval('.summary .source-link a', (a) => getComputedStyle(a, '::after').content);
+      expect(after).toContain('/ruili-psb/2020/source/');
+      const markers = await page.$$eval('[data-withheld]', (els) =>
+        els.map((el) => {
+          const style = getComputedStyle(el);
+          return { color: style.color, border: `${style.borderTopStyle} ${style.borderTopWidth} ${style.borderTopColor}`, label: getComputedStyle(el.querySelector('.withheld-label')!).fontWeight };
+        }),
+      );
+      expect(markers).toHaveLength(4);
+      for (const marker of markers) expect(marker).toEqual({ color: 'rgb(0, 0, 0)', border: 'solid 2px rgb(0, 0, 0)', label: '700' });
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'project-print.png'), fullPage: true });
+    });
+  });
+});
+
+describe('fonts and screenshots', () => {
+  it('downloads no font: system stacks that name CJK faces', async () => {
+    await withPage({}, async (page) => {
+      const fontRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'font') fontRequests.push(request.url());
+      });
+      await page.goto(`${server.url}${PROJECT}`);
+      const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+      expect(family).toMatch(/PingFang SC/);
+      expect(family).toMatch(/Microsoft YaHei/);
+      expect(family).toMatch(/Noto Sans CJK SC/);
+      expect(await page.evaluate(() => document.fonts.size)).toBe(0);
+      expect(fontRequests).toEqual([]);
+    });
+  });
+
+  it('saves screenshots of home and a project page, zh and en, desktop and mobile', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shots = [
+      ['home-zh', '', { width: 1280, height: 900 }],
+      ['home-en', 'en/', { width: 1280, height: 900 }],
+      ['project-zh', PROJECT, { width: 1280, height: 900 }],
+      ['project-en', `en/${PROJECT}`, { width: 1280, height: 900 }],
+      ['home-zh-mobile', '', { width: 360, height: 740 }],
+      ['project-zh-mobile', PROJECT, { width: 360, height: 740 }],
+      ['project-en-mobile', `en/${PROJECT}`, { width: 360, height: 740 }],
+      ['project-zh-dark', PROJECT, { width: 1280, height: 900 }],
+    ] as const;
+    for (const [name, path, viewport] of shots) {
+      await withPage({ viewport, colorScheme: name.endsWith('dark') ? 'dark' : 'light' }, async (page) => {
+        await page.goto(`${server.url}${path}`);
+        const file = join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+      });
+    }
+  });
+});
