@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import contentCheck from './src/integrations/content-check.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read at build time.
@@ -29,6 +30,6 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [pagefind()],
+  integrations: [contentCheck(), pagefind()],
   devToolbar: { enabled: false },
 });

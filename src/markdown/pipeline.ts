@@ -1,6 +1,7 @@
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import rehypeSlug from 'rehype-slug';
+import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSectionLinks from '../rehype/section-links';
 import remarkEditorNote from '../remark/editor-note';
 import remarkHeadingIds from '../remark/heading-ids';
@@ -13,4 +14,9 @@ export function remarkPlugins(base: string): (RemarkPlugin | [RemarkPlugin, unkn
 }
 
 /** rehype-slug gives any heading without an explicit id one; section links then go after h2/h3. */
-export const rehypePlugins: RehypePlugin[] = [rehypeSlug, rehypeSectionLinks];
+export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
+  rehypeSlug,
+  rehypeSectionLinks,
+  // A link that leaves the site gets no window.opener and sends no referrer.
+  [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+];

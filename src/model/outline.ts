@@ -21,6 +21,8 @@ export interface OutlineSection {
   withheld: WithheldReasonCode | null;
   /** Text blocks of the section's own content (heading first), for the number cross-check and search. */
   blocks: string[];
+  /** Line of the heading within the body. */
+  line?: number | undefined;
 }
 
 export interface Outline {
@@ -67,7 +69,7 @@ export function readOutline(markdown: string): Outline {
       const id = readHeadingId(node as Heading);
       const title = blockText(node).replace(/\s*\{#[^}]*\}\s*$/, '');
       if (id === null) problem(node, `heading "${title}" needs a stable id, e.g. "## ${title} {#some-id}"`);
-      current = { id: id ?? '', level: node.depth, title, withheld: null, blocks: [stripEnumeration(title)], directives: 0, other: 0 };
+      current = { id: id ?? '', level: node.depth, title, withheld: null, blocks: [stripEnumeration(title)], line: node.position?.start.line, directives: 0, other: 0 };
       continue;
     }
     if (node.type === 'heading' && node.depth === 1) problem(node, 'a body must not have a level-1 heading: the project name is the page title');
@@ -107,14 +109,18 @@ export function readOutline(markdown: string): Outline {
 function checkStructure(outline: Outline): void {
   const seen = new Set<string>();
   for (const section of outline.sections) {
-    if (section.id && seen.has(section.id)) outline.problems.push({ message: `section id #${section.id} is used twice` });
+    if (section.id && seen.has(section.id)) outline.problems.push({ line: section.line, message: `section id #${section.id} is used twice` });
     seen.add(section.id);
   }
-  const topLevel = outline.sections.filter((s) => s.level === 2).map((s) => s.id);
-  if (topLevel.join() !== BODY_SECTIONS.join()) {
+  const topLevel = outline.sections.filter((s) => s.level === 2);
+  const ids = topLevel.map((s) => s.id);
+  if (ids.join() !== BODY_SECTIONS.join()) {
+    // Point at the first ## heading out of place, or the last one when a section is missing at the end.
+    const wrong = topLevel.find((s, i) => s.id !== BODY_SECTIONS[i]) ?? topLevel.at(-1);
     outline.problems.push({
-      message: `the body's ## sections must be, in this order, ${BODY_SECTIONS.map((id) => `#${id}`).join(', ')}; found ${topLevel.map((id) => `#${id}`).join(', ') || 'none'}`,
+      line: wrong?.line ?? 1,
+      message: `the body's ## sections must be, in this order, ${BODY_SECTIONS.map((id) => `#${id}`).join(', ')}; found ${ids.map((id) => `#${id}`).join(', ') || 'none'}`,
     });
   }
-  if (outline.sections[0]?.level === 3) outline.problems.push({ message: 'a ### subsection must follow a ## section' });
+  if (outline.sections[0]?.level === 3) outline.problems.push({ line: outline.sections[0].line, message: 'a ### subsection must follow a ## section' });
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { fieldIssues } from '../schema/issues';
 import { projectZh } from '../schema/project';
@@ -35,6 +35,12 @@ export function decodeContent(bytes: Uint8Array): string | { error: string } {
 
 function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], lineOffset: number): number | undefined {
   for (let n = path.length; n >= 0; n -= 1) {
+    // Point at the key of a field where there is one (an unknown or mistyped key included), else at the value.
+    const parent = n === 0 ? undefined : n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as (string | number)[], true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[n - 1]);
+      if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
+    }
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
     if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
       return counter.linePos(node.range[0] as number).line + lineOffset;
@@ -73,7 +79,7 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => ({
       file,
-      line: (error.linePos?.[0].line ?? 0) + lineOffset || undefined,
+      line: counter.linePos(error.pos[0]).line + lineOffset,
       message: `YAML syntax error: ${error.message.split('\n')[0]}`,
     }));
   }

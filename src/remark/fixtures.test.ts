@@ -62,7 +62,8 @@ describe('withheld leak guard and reasons', () => {
     expect(() => render('<img src=x onerror=alert(1)>')).toThrow(/raw HTML is not allowed/);
     expect(() => render('[x](javascript:%61lert%281%29)')).toThrow(/is not allowed/);
     expect(() => render('[x](<java\tscript:%61lert%281%29>)')).toThrow(/is not allowed/);
-    expect(render('[x](https://example.org/a)')).toContain('href="https://example.org/a"');
+    expect(render('[x](https://example.org/a)')).toContain('<a href="https://example.org/a" rel="noopener noreferrer">x</a>');
+    expect(render('[x](/ruili-psb/2020/)')).toContain('<a href="/ruili-psb/2020/">x</a>');
   });
 
   it('links the marker to the reasons page under the deployment base', () => {

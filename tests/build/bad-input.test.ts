@@ -28,13 +28,13 @@ describe('a broken content file fails the build, naming the file and the field',
       s.write(ZH.replace('case-property-centre', 'extra'), s.read(ZH).replace('slug: case-property-centre\norder: 1', 'slug: extra\norder: 9')),
     );
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('content/ruili-psb/2020/zh/extra.md: no English translation: add content/ruili-psb/2020/en/extra.md');
+    expect(result.output).toContain('content/ruili-psb/2020/zh/extra.md\n  file: no English translation: add content/ruili-psb/2020/en/extra.md');
   });
 
   it('model error: mismatched sections between languages', () => {
     const result = buildBroken((s) => s.edit(EN, (t) => t.replace('{#estimate}', '{#budget}')));
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('content/ruili-psb/2020/en/case-property-centre.md: sections differ from the Chinese original');
+    expect(result.output).toContain('content/ruili-psb/2020/en/case-property-centre.md\n  file: sections differ from the Chinese original');
   });
 
   it('leak guard: a withheld directive with text', () => {
@@ -44,7 +44,7 @@ describe('a broken content file fails the build, naming the file and the field',
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('case-handling-centre.md');
     expect(result.output).toMatch(/a withheld directive must be empty/);
-    expect(result.output).toMatch(/建设规模/);
+    expect(result.output).toMatch(/line \d+: section #scale: a withheld directive must be empty/);
   });
 
   it('an unknown withheld reason', () => {

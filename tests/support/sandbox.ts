@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 
-const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const COPIED = ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** A throw-away copy of the project (node_modules linked) in which a test may break content. */
 export class Sandbox {

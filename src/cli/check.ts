@@ -1,0 +1,13 @@
+/**
+ * `npm run check`: validates the content without building the site, reports
+ * every problem in every file, and exits non-zero when anything is wrong.
+ */
+import { checkContent, formatReport } from '../model/check';
+
+const root = process.argv[2] ?? process.cwd();
+const { problems, model } = checkContent(root);
+if (problems.length > 0) {
+  console.error(formatReport(problems));
+  process.exit(1);
+}
+console.log(`content OK: ${model?.publications.length ?? 0} publication(s), ${model?.projects.length ?? 0} project(s) in Chinese and English`);

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../support/astro';
+import { ARTIFACTS, DIST, TEST_SITE } from '../support/paths';
+import { Sandbox } from '../support/sandbox';
+import { treeHashes } from '../support/tree';
+
+const ZH = 'content/ruili-psb/2020/zh/case-property-centre.md';
+
+describe('deterministic build', () => {
+  const again = join(ARTIFACTS, 'dist-again');
+  afterAll(() => rmSync(again, { recursive: true, force: true }));
+
+  it('two builds of the same commit produce byte-identical output, search index included, even years apart', () => {
+    // The second build runs with its clock in 2031: a date taken from the clock would differ.
+    const clock = pathToFileURL(join(import.meta.dirname, '../support/fake-clock.mjs')).href;
+    const result = astroBuild(again, { env: { BASE_PATH: '', SITE_URL: TEST_SITE, NODE_OPTIONS: `--import=${clock}` } });
+    expect(result.status, result.output).toBe(0);
+    const first = treeHashes(DIST);
+    expect(Object.keys(first).some((f) => f.startsWith('pagefind/'))).toBe(true);
+    expect(treeHashes(again)).toEqual(first);
+  });
+});
+
+describe('atomic build (npm run build)', () => {
+  const sandbox = new Sandbox();
+  afterAll(() => sandbox.remove());
+  const build = () => spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: sandbox.dir, encoding: 'utf8', env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE } });
+  const leftovers = () => readdirSync(sandbox.dir).filter((name) => name.startsWith('.dist-'));
+
+  it('replaces dist/ when the build succeeds, and leaves no staging folder', () => {
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
+    expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves the previous dist/ byte-identical when the build fails', () => {
+    const before = treeHashes(join(sandbox.dir, 'dist'));
+    sandbox.edit(ZH, (t) => t.replace('amountYuan: 7000000\n  published: 700万元\n  source', 'amountYuan: 700万\n  published: 700万元\n  source'));
+    const result = build();
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/case-property-centre\.md[\s\S]*line 16, funding\.amountYuan: must be a number of yuan/);
+    expect(`${result.stdout}${result.stderr}`).toContain('dist/ was left as it was');
+    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  });
+});
