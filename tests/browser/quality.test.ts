@@ -76,6 +76,19 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   });
 });
 
+describe('withheld markers for screen readers', () => {
+  it('exposes each marker as a note that says what is withheld and why, in both languages', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`${server.url}${PROJECT}`);
+      const zh = await page.locator('[data-withheld]').first().ariaSnapshot();
+      expect(zh).toMatch(/^- note:\n {2}- text: 项目可行性：\n {2}- strong: 涉密不宜公开\n {2}- link "为什么不公开？"/);
+      await page.goto(`${server.url}en/${PROJECT}`);
+      const en = await page.locator('[data-withheld]').first().ariaSnapshot();
+      expect(en).toMatch(/^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified \(state secret\)"\n {2}- link "Why is this withheld\?"/);
+    });
+  });
+});
+
 describe('mobile (360 px wide)', () => {
   it('never scrolls sideways, and every control that is not a link inside a sentence is at least 24 × 24 px', async () => {
     await withPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async (page) => {
