@@ -116,7 +116,11 @@ export interface Dictionary {
     orderAmountAsc: string;
     current: string;
     publication: string;
+    summary: (projects: number) => string;
+    pageOf: (page: number, pages: number) => string;
   };
+  pager: { label: string; previous: string; next: string; page: (n: number) => string };
+  year: { heading: (year: number) => string; intro: string; department: string; projects: string; total: string; withheld: string; byYear: string; allYears: string; departments: string };
   data: {
     heading: string;
     intro: string;

@@ -8,6 +8,9 @@ import { localePrefix, paths } from './urls';
 import { projectText, publicationText } from './localize';
 
 /** Where each language's Atom feed lives, below the base. */
+/** How many entries a feed carries. */
+export const FEED_ENTRIES = 100;
+
 export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
 
 /**
@@ -28,9 +31,13 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
     copyright: '',
     feedLinks: { atom: links.file(feedPath(locale)) },
   });
-  for (const publication of model.publications) {
+  // The newest entries only: a feed reader wants what changed, and the full list is in /data/disclosures.json.
+  let left = FEED_ENTRIES;
+  const newest = [...model.publications].sort((a, b) => b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear);
+  for (const publication of newest) {
     const pub = publicationText(publication, locale);
     for (const project of publication.projects) {
+      if (left-- <= 0) break;
       const text = projectText(project, locale);
       const url = links.page(locale, paths.project(publication.data, project.slug));
       feed.addItem({

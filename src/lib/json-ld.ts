@@ -68,6 +68,5 @@ export function siteJsonLd(model: Model, locale: Locale, links: Links, updated: 
         contentUrl: links.file(paths.sourceFile(p.data.source.file)),
       })),
     ],
-    hasPart: model.projects.map((project) => projectDataset(project, locale, links)),
   };
 }

@@ -1,5 +1,7 @@
 import { LOCALES, type Locale } from '../i18n/locales';
 import type { Model, Project, PublicationModel } from '../model/types';
+import { orderProjects } from './project-order';
+import { paginate, type Slice } from './paginate';
 import { localePrefix, paths } from './urls';
 
 /** What a page shows; one entry per page kind, each in every locale. */
@@ -10,7 +12,8 @@ export type Page =
   | { kind: 'source'; publication: PublicationModel }
   | { kind: 'withheld' }
   | { kind: 'search' }
-  | { kind: 'projects'; order: ProjectOrder }
+  | { kind: 'projects'; order: ProjectOrder; slice: Slice<Project> }
+  | { kind: 'year'; year: number; publications: PublicationModel[] }
   | { kind: 'data' };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
@@ -26,13 +29,31 @@ export interface Route {
   page: Page;
 }
 
-function pagesOf(model: Model): { key: string; path: string; page: Page }[] {
+/** Rows per page of the project listings; LISTING_PAGE_SIZE overrides it (the scale test uses a small one). */
+export function listingPageSize(): number {
+  return Number(process.env.LISTING_PAGE_SIZE || 100);
+}
+
+/** Fiscal years with their publications, newest first. */
+export function yearsOf(model: Model): { year: number; publications: PublicationModel[] }[] {
+  const years = [...new Set(model.publications.map((p) => p.data.fiscalYear))].sort((a, b) => b - a);
+  return years.map((year) => ({ year, publications: model.publications.filter((p) => p.data.fiscalYear === year) }));
+}
+
+function pagesOf(model: Model, pageSize: number): { key: string; path: string; page: Page }[] {
   return [
     { key: 'home', path: paths.home(), page: { kind: 'home' } },
     { key: 'withheld', path: paths.withheld(), page: { kind: 'withheld' } },
     { key: 'search', path: paths.search(), page: { kind: 'search' } },
     { key: 'data', path: paths.data(), page: { kind: 'data' } },
-    ...PROJECT_ORDERS.map((order) => ({ key: `projects:${order}`, path: paths.projects(order), page: { kind: 'projects' as const, order } })),
+    ...PROJECT_ORDERS.flatMap((order) =>
+      paginate(orderProjects(model.projects, order), pageSize).map((slice) => ({
+        key: `projects:${order}:${slice.page}`,
+        path: paths.projects(order, slice.page),
+        page: { kind: 'projects' as const, order, slice },
+      })),
+    ),
+    ...yearsOf(model).map(({ year, publications }) => ({ key: `year:${year}`, path: paths.year(year), page: { kind: 'year' as const, year, publications } })),
     ...model.publications.flatMap((publication) => [
       { key: `publication:${publication.data.slug}`, path: paths.publication(publication.data), page: { kind: 'publication' as const, publication } },
       { key: `source:${publication.data.slug}`, path: paths.sourceText(publication.data), page: { kind: 'source' as const, publication } },
@@ -46,8 +67,8 @@ function pagesOf(model: Model): { key: string; path: string; page: Page }[] {
 }
 
 /** Every HTML page of the site, in every language. */
-export function routes(model: Model): Route[] {
-  return pagesOf(model).flatMap(({ key, path, page }) =>
+export function routes(model: Model, pageSize = listingPageSize()): Route[] {
+  return pagesOf(model, pageSize).flatMap(({ key, path, page }) =>
     LOCALES.map((locale) => ({ locale, key, page, path: `${localePrefix(locale)}${path}` })),
   );
 }

@@ -33,6 +33,8 @@ export const paths = {
   sourceFile: (file: string) => `sources/${file}`,
   withheld: (reason?: string) => (reason ? `withheld/#${reason}` : 'withheld/'),
   search: () => 'search/',
-  projects: (order: 'published' | 'amount-desc' | 'amount-asc' = 'published') => (order === 'published' ? 'projects/' : `projects/${order}/`),
+  projects: (order: 'published' | 'amount-desc' | 'amount-asc' = 'published', page = 1) =>
+    `projects/${order === 'published' ? '' : `${order}/`}${page > 1 ? `page/${page}/` : ''}`,
+  year: (year: number) => `years/${year}/`,
   data: () => 'data/',
 } as const;

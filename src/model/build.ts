@@ -67,8 +67,9 @@ export function buildModel(input: ModelInput): Model {
   checkUnique(input.publications.map((p) => ({ file: p.filePath, value: p.data.slug })), 'slug', 'publication slug', problems);
 
   const translations = new Map(input.translations.map((t) => [t.id, t]));
+  const originalIds = new Set(input.disclosures.map((d) => d.id));
   for (const translation of input.translations) {
-    if (!input.disclosures.some((d) => d.id === counterpartId(translation.id, 'zh'))) {
+    if (!originalIds.has(counterpartId(translation.id, 'zh'))) {
       problems.push({ file: translation.filePath, message: `translation has no Chinese original at ${translation.filePath.replace('/en/', '/zh/')}` });
     }
   }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentDir } from '../lib/content-dir';
 import { getCollection } from 'astro:content';
 import { buildModel } from './build';
 import { hashSources } from './sources';
@@ -14,11 +16,14 @@ export function loadModel(): Promise<Model> {
       getCollection('disclosures'),
       getCollection('translations'),
     ]);
-    const withPath = <T extends { filePath?: string; body?: string }>(entry: T) => {
-      const filePath = `content/${entry.filePath?.replace(/^(\.\/)?content\//, '') ?? ''}`;
+    const dir = contentDir();
+    const withPath = <T extends { id: string; body?: string }>(entry: T) => {
+      // Entry ids are content paths without the extension (src/content.config.ts).
+      const relativePath = `${entry.id}${entry.id.endsWith('/publication') ? '.yaml' : '.md'}`;
+      const filePath = `content/${relativePath}`;
       const body = entry.body ?? '';
       // Astro gives the body without saying where it starts; count the lines before it.
-      const raw = body ? readFileSync(filePath, 'utf8').replace(/\r\n?/g, '\n') : '';
+      const raw = body ? readFileSync(join(dir, relativePath), 'utf8').replace(/\r\n?/g, '\n') : '';
       const at = body ? raw.lastIndexOf(body.replace(/\r\n?/g, '\n')) : -1;
       return { ...entry, filePath, body, bodyStartLine: at < 0 ? 1 : raw.slice(0, at).split('\n').length };
     };

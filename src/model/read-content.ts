@@ -8,6 +8,7 @@ import { publication } from '../schema/publication';
 import { projectTranslation } from '../schema/translation';
 import type { Problem } from './problems';
 import { hashSources } from './sources';
+import { contentDir } from '../lib/content-dir';
 import type { BodyEntry, Entry, ModelInput } from './types';
 
 /**
@@ -112,11 +113,11 @@ function listFiles(dir: string, pattern: RegExp): string[] {
 
 /** Reads every publication, disclosure and translation under `root/content`. */
 export function readContent(root = process.cwd()): ReadResult {
-  const contentDir = join(root, 'content');
+  const dir = contentDir(root);
   const problems: Problem[] = [];
   const read = <S extends z.ZodType, E extends Entry<z.output<S>>>(pattern: RegExp, schema: S, markdown: boolean): E[] =>
-    listFiles(contentDir, pattern).flatMap((full) => {
-      const rel = relative(contentDir, full).split('\\').join('/');
+    listFiles(dir, pattern).flatMap((full) => {
+      const rel = relative(dir, full).split('\\').join('/');
       const file = `content/${rel}`;
       const parsed = parseFile(file, readFileSync(full), schema, markdown);
       if (Array.isArray(parsed)) {

@@ -60,6 +60,7 @@ describe('built site', () => {
       'projects/',
       'projects/amount-asc/',
       'projects/amount-desc/',
+      'years/2020/',
       'ruili-psb/2020/',
       'ruili-psb/2020/source/',
       ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)];

@@ -1,0 +1,32 @@
+/**
+ * Writes synthetic disclosures into a content folder for the benchmark:
+ *   tsx scripts/generate.ts <folder> <count> [seed]
+ * It refuses to write into the project's own content/.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { generateContent } from '../src/generate/synthetic';
+
+export function writeGenerated(folder: string, count: number, seed?: number): number {
+  const target = resolve(folder);
+  if (target === resolve('content') || target.startsWith(`${resolve('content')}/`)) {
+    throw new Error('refusing to write generated disclosures into content/: give a temporary folder');
+  }
+  rmSync(target, { recursive: true, force: true });
+  const files = generateContent({ count, ...(seed === undefined ? {} : { seed }) });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    writeFileSync(join(target, path), text);
+  }
+  return files.size;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [folder, count, seed] = process.argv.slice(2);
+  if (!folder || !count) {
+    console.error('usage: tsx scripts/generate.ts <folder> <count> [seed]');
+    process.exit(2);
+  }
+  const written = writeGenerated(folder, Number(count), seed === undefined ? undefined : Number(seed));
+  console.log(`wrote ${written} files for ${count} disclosures into ${resolve(folder)}`);
+}
