@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../model/check';
+import { generateContent } from './synthetic';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  delete process.env.CONTENT_DIR;
+});
+
+describe('synthetic disclosures', () => {
+  it('are deterministic for a seed, and differ between seeds', () => {
+    const a = generateContent({ count: 40, seed: 7 });
+    expect(generateContent({ count: 40, seed: 7 })).toEqual(a);
+    expect(generateContent({ count: 40, seed: 8 })).not.toEqual(a);
+  });
+
+  it('spread over departments and years, about one in ten with withheld sections, in zh and en', () => {
+    const files = generateContent({ count: 2000 });
+    const zh = [...files.keys()].filter((f) => f.includes('/zh/'));
+    expect(zh).toHaveLength(2000);
+    expect([...files.keys()].filter((f) => f.includes('/en/'))).toHaveLength(2000);
+    const publications = [...files.keys()].filter((f) => f.endsWith('publication.yaml'));
+    expect(new Set(publications.map((f) => f.split('/')[0])).size).toBe(10);
+    expect(new Set(publications.map((f) => f.split('/')[1])).size).toBe(10);
+    const withheld = zh.filter((f) => files.get(f)!.includes('::withheld{reason=classified}')).length / zh.length;
+    expect(withheld).toBeGreaterThan(0.07);
+    expect(withheld).toBeLessThan(0.13);
+    // Mixed text: English files carry Chinese document numbers, as the real ones do.
+    expect(files.get(zh[0]!.replace('/zh/', '/en/'))).toMatch(/合政办发（\d{4}）\d+号 \(He Zheng Ban Fa/);
+  });
+
+  it('pass every check of the real schema and model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
+    dirs.push(dir);
+    for (const [path, text] of generateContent({ count: 120 })) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    process.env.CONTENT_DIR = dir;
+    const { problems, model } = checkContent(process.cwd());
+    expect(problems).toEqual([]);
+    expect(model?.projects).toHaveLength(120);
+    expect(model?.publications).toHaveLength(6);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateContent } from '../../src/generate/synthetic';
+import { astroBuild } from '../support/astro';
+import { htmlPages, page } from '../support/dist';
+import { ARTIFACTS, TEST_SITE } from '../support/paths';
+
+/** 50 generated disclosures, listed 20 to a page, built like the real site: proves the generator and the pagination. */
+const COUNT = 50;
+const PAGE_SIZE = 20;
+const DIST = join(ARTIFACTS, 'dist-scale');
+let content: string;
+
+beforeAll(() => {
+  content = mkdtempSync(join(tmpdir(), 'scale-content-'));
+  for (const [path, text] of generateContent({ count: COUNT })) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  rmSync(DIST, { recursive: true, force: true });
+  const result = astroBuild(DIST, { env: { CONTENT_DIR: content, LISTING_PAGE_SIZE: String(PAGE_SIZE), BASE_PATH: '', SITE_URL: TEST_SITE } });
+  if (result.status !== 0) throw new Error(result.output);
+}, 300_000);
+afterAll(() => {
+  rmSync(content, { recursive: true, force: true });
+  rmSync(DIST, { recursive: true, force: true });
+});
+
+const rowsOf = (path: string) => {
+  const $ = page(path, DIST);
+  return $('table.projects tbody tr').toArray().map((tr) => ({ href: $(tr).find('th a').attr('href')!, yuan: Number($(tr).find('td.num').eq(1).text().replace(/[¥,]/g, '')) }));
+};
+
+describe(`a site of ${COUNT} generated disclosures`, () => {
+  it('builds every project page in both languages', () => {
+    const projectPages = htmlPages(DIST).filter((p) => /\/p\d{3}\/$/.test(p));
+    expect(projectPages).toHaveLength(COUNT * 2);
+  });
+
+  it.each(['', 'amount-desc/', 'amount-asc/'])('splits /projects/%s into pages of %i that together list every project once', (order) => {
+    const pages = [`/projects/${order}`, `/projects/${order}page/2/`, `/projects/${order}page/3/`];
+    expect(htmlPages(DIST).filter((p) => p.startsWith(`/projects/${order}`) && (order || !/amount/.test(p)))).toEqual([...pages].sort());
+    const rows = pages.map(rowsOf);
+    expect(rows.map((r) => r.length)).toEqual([20, 20, 10]);
+    const all = rows.flat();
+    expect(new Set(all.map((r) => r.href)).size).toBe(COUNT);
+    if (order === 'amount-desc/') expect(all.map((r) => r.yuan)).toEqual([...all.map((r) => r.yuan)].sort((a, b) => b - a));
+    if (order === 'amount-asc/') expect(all.map((r) => r.yuan)).toEqual([...all.map((r) => r.yuan)].sort((a, b) => a - b));
+    const $ = page(pages[1]!, DIST);
+    expect($('.listing-pager a[rel=prev]').attr('href')).toBe(pages[0]);
+    expect($('.listing-pager a[rel=next]').attr('href')).toBe(pages[2]);
+    expect($('.listing-pager [aria-current=page]').text()).toBe('2');
+  });
+
+  it('groups the published-order listing by year and department', () => {
+    const headings = [1, 2, 3].flatMap((n) => page(n === 1 ? '/projects/' : `/projects/page/${n}/`, DIST)('main h2').toArray().map((h) => page('/', DIST)(h).text()));
+    expect(headings).toEqual(['2025年度 · 合成市教育局', '2024年度 · 合成市教育局', '2023年度 · 合成市教育局']);
+  });
+
+  it('lists the years on the home page, each with its own page', () => {
+    const $ = page('/', DIST);
+    expect($('table.years tbody tr').toArray().map((tr) => $(tr).attr('data-year'))).toEqual(['2025', '2024', '2023']);
+    expect(page('/years/2024/', DIST)('table.publications tbody tr')).toHaveLength(1);
+  });
+
+  it('keeps every listing page and the home page small', () => {
+    for (const path of htmlPages(DIST).filter((p) => !/\/p\d{3}\/$/.test(p))) {
+      const bytes = readFileSync(join(DIST, path.endsWith('/') ? `${path}index.html` : path)).length;
+      expect(bytes, path).toBeLessThan(100_000);
+    }
+  });
+});
