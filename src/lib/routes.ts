@@ -73,8 +73,9 @@ export function routes(model: Model, pageSize = listingPageSize()): Route[] {
   );
 }
 
-/** The same page in each language, by locale. */
-export function counterparts(all: Route[], route: Route): Record<Locale, Route> {
-  const pair = all.filter((r) => r.key === route.key);
-  return Object.fromEntries(pair.map((r) => [r.locale, r])) as Record<Locale, Route>;
+/** For every page key, the page in each language (one pass, so it stays linear at 20,000 pages). */
+export function counterpartsByKey(all: Route[]): Map<string, Record<Locale, Route>> {
+  const byKey = new Map<string, Record<Locale, Route>>();
+  for (const route of all) byKey.set(route.key, { ...byKey.get(route.key), [route.locale]: route } as Record<Locale, Route>);
+  return byKey;
 }

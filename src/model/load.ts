@@ -5,11 +5,14 @@ import { getCollection } from 'astro:content';
 import { buildModel } from './build';
 import { hashSources } from './sources';
 import type { Model } from './types';
+import { checkedModel } from './shared';
 
 let model: Promise<Model> | undefined;
 
 /** The site's model, built once per build from the content collections. */
 export function loadModel(): Promise<Model> {
+  const checked = checkedModel();
+  if (checked) return Promise.resolve(checked);
   model ??= (async () => {
     const [publications, disclosures, translations] = await Promise.all([
       getCollection('publications'),

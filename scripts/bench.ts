@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: builds the site for N = 3 (the real content), 1,000 and
+ * 10,000 generated disclosures and prints what it measured. A benchmark, not a
+ * test: it reports figures and asserts nothing. Usage:
+ *   npm run bench                 all three sizes
+ *   npm run bench -- 3 1000       chosen sizes
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { serve } from '../tests/support/server';
+import { writeGenerated } from './generate';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [3, 1000, 10000];
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+
+interface Build {
+  seconds: number;
+  pagefindSeconds: number;
+  peakRssMb: number;
+  pages: number;
+  distMb: number;
+}
+
+function timedBuild(cwd: string, outDir: string, env: Record<string, string>): Build {
+  const timings = join(work, 'timings.json');
+  rmSync(timings, { force: true });
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ASTRO, 'build', '--outDir', outDir], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_TIMINGS: timings, ...env },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  const peakKb = Number(result.stderr.trim().split('\n').at(-1));
+  const pagefind = existsSync(timings) ? (JSON.parse(readFileSync(timings, 'utf8')) as { pagefindMs: number }).pagefindMs / 1000 : 0;
+  return { seconds, pagefindSeconds: pagefind, peakRssMb: peakKb / 1024, pages: countHtml(outDir), distMb: dirBytes(outDir) / 1e6 };
+}
+
+function countHtml(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+}
+function dirBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+/** A bare Astro project over the same Markdown: default processor, no schema, no plugins, no index. */
+function bareProject(contentDir: string): string {
+  const dir = join(work, 'bare');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(dir, 'astro.config.mjs'), "export default {};\n");
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(contentDir)} }) }) };\n`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[...id].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('docs')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { Content } = await render(Astro.props.entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{Astro.props.entry.id}</title></head><body><Content /></body></html>\n`,
+  );
+  return dir;
+}
+
+/** gzip bytes of a page's HTML and of the CSS and JS it loads (JS: the module and what it statically imports). */
+function pageWeight(dist: string, path: string): { html: number; css: number; js: number; text: number } {
+  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
+  const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce((n, m) => n + gz(readFileSync(join(dist, m[1]!))), 0);
+  const seen = new Set<string>();
+  const addJs = (file: string): number => {
+    if (seen.has(file) || !existsSync(join(dist, file))) return 0;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    const imports = [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => file.replace(/[^/]+$/, m[1]!));
+    return gz(code) + imports.reduce((n, f) => n + addJs(f), 0);
+  };
+  const js = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].reduce((n, m) => n + addJs(m[1]!), 0);
+  const main = html.match(/<main[\s\S]*<\/main>/)?.[0] ?? html;
+  const text = gz(main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+  return { html: gz(html), css, js, text };
+}
+
+interface SearchFigures {
+  coldMs: number[];
+  warmMs: number[];
+  coldBytes: number[];
+  warmBytes: number[];
+}
+
+/** Time from query to first result rendered, and bytes fetched, over 20 queries in Chromium. */
+async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
+  const server = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const figures: SearchFigures = { coldMs: [], warmMs: [], coldBytes: [], warmBytes: [] };
+  const firstResult = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const list = document.querySelector('#search-results')!;
+          if (list.children.length) return done(performance.now());
+          new MutationObserver((_, observer) => {
+            if (list.children.length) {
+              observer.disconnect();
+              done(performance.now());
+            }
+          }).observe(list, { childList: true });
+        }),
+    );
+  try {
+    for (const query of queries) {
+      // Cold: a shared link opened in a fresh browser context (nothing cached).
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let bytes = 0;
+      page.on('requestfinished', async (request) => {
+        const sizes = await request.sizes();
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      });
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+      const rendered = await firstResult(page);
+      figures.coldMs.push(rendered);
+      await page.waitForLoadState('networkidle');
+      figures.coldBytes.push(bytes);
+
+      // Warm: the page and Pagefind already loaded (after the cold query), a new query typed and submitted.
+      const other = queries[(queries.indexOf(query) + 7) % queries.length]!;
+      await page.fill('#search-q', other);
+      bytes = 0;
+      const started = await page.evaluate(() => {
+        const form = document.querySelector<HTMLFormElement>('#search-form')!;
+        const t = performance.now();
+        form.requestSubmit();
+        return t;
+      });
+      const done = await page.evaluate(() => new Promise<number>((resolveDone) => {
+        const status = document.querySelector('#search-status')!;
+        const check = () => /\d/.test(status.textContent ?? '') && document.querySelector('#search-results')!.children.length > 0;
+        if (check()) return resolveDone(performance.now());
+        new MutationObserver((_, observer) => {
+          if (check()) {
+            observer.disconnect();
+            resolveDone(performance.now());
+          }
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }));
+      await page.waitForLoadState('networkidle');
+      figures.warmMs.push(done - started);
+      figures.warmBytes.push(bytes);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  for (const n of SIZES) {
+    const contentDir = n === 3 ? join(ROOT, 'content') : join(work, `content-${n}`);
+    if (n !== 3) writeGenerated(contentDir, n);
+    console.error(`N=${n}: building the site…`);
+    // Inside the project, so that the build's server chunks resolve node_modules (.dist-* is git-ignored).
+    const dist = join(ROOT, `.dist-bench-${n}`);
+    const ours = timedBuild(ROOT, dist, n === 3 ? { CONTENT_DIR: '' } : { CONTENT_DIR: contentDir });
+    console.error(`N=${n}: building the bare Astro baseline…`);
+    const bareDir = bareProject(contentDir);
+    const bare = timedBuild(bareDir, join(bareDir, 'dist'), {});
+    const projectPath = n === 3 ? 'ruili-psb/2020/case-handling-centre' : 'synth-edu/2025/p001';
+    const weights = { home: pageWeight(dist, ''), project: pageWeight(dist, projectPath), search: pageWeight(dist, 'search') };
+    const biggestListing = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html' && !/\/p\d{3}$|case-|face-/.test(e.parentPath))
+      .reduce((max, e) => Math.max(max, statSync(join(e.parentPath, e.name)).size), 0);
+    const astroSeconds = ours.seconds - ours.pagefindSeconds;
+    rows.push([
+      String(n),
+      `${ours.seconds.toFixed(1)} s`,
+      `${astroSeconds.toFixed(1)} s`,
+      `${ours.pagefindSeconds.toFixed(1)} s`,
+      `${(ours.pages / astroSeconds).toFixed(0)}`,
+      `${ours.peakRssMb.toFixed(0)} MB`,
+      `${ours.distMb.toFixed(1)} MB`,
+      `${bare.seconds.toFixed(1)} s (${(ours.seconds / bare.seconds).toFixed(2)}×)`,
+      ...(['home', 'project', 'search'] as const).map((k) => `${kb(weights[k].html)} / ${kb(weights[k].css)} / ${kb(weights[k].js)}`),
+      kb(biggestListing),
+    ]);
+    const p = weights.project;
+    notes.push(
+      `N=${n}: project page ${kb(p.html + p.css + p.js)} gzip (HTML+CSS+JS), ${p.js === 0 ? 'zero JS' : `${kb(p.js)} JS`}; its own text ${kb(p.text)} gzip → budget 1.5 × ${kb(p.text)} + 8 KB = ${kb(1.5 * p.text + 8192)}: ${p.html + p.css + p.js <= 1.5 * p.text + 8192 ? 'within' : 'over'}.`,
+    );
+    if (n >= 10000) {
+      console.error(`N=${n}: measuring search in Chromium…`);
+      const queries = ['信息化平台', '视频监控', '档案管理', '应急指挥', '培训基地', '供水管网', '道路维修', '便民服务', '教育局', '卫生健康', '合政办发', '涉密', '党组会议', '乡镇', '平方米', '1113.47万', '500万', '10000000', '2,455', '建设项目'];
+      const s = await measureSearch(dist, queries);
+      notes.push(
+        `N=${n} search over ${queries.length} queries in Chromium (loopback, no throttling): warm (page loaded, query typed) median ${quantile(s.warmMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.warmMs, 0.95).toFixed(0)} ms, median ${kb(quantile(s.warmBytes, 0.5))} fetched, p95 ${kb(quantile(s.warmBytes, 0.95))}; cold (shared link opened fresh) median ${quantile(s.coldMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.coldMs, 0.95).toFixed(0)} ms from navigation start, median ${kb(quantile(s.coldBytes, 0.5))}, p95 ${kb(quantile(s.coldBytes, 0.95))} fetched (page, CSS, JS, wasm and index).`,
+      );
+    }
+    rmSync(dist, { recursive: true, force: true });
+  }
+  const header = ['N', 'build', 'Astro', 'Pagefind', 'pages/s', 'peak RSS', 'dist', 'bare Astro (ratio)', 'home gz HTML/CSS/JS', 'project gz HTML/CSS/JS', 'search gz HTML/CSS/JS', 'largest listing HTML'];
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(table);
+  console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+await main();
