@@ -136,6 +136,7 @@ export interface Dictionary {
     feeds: string;
     feed: string;
     sources: string;
+    sourcesByYear: string;
     dictionary: string;
     jsonFields: string;
     withheldFields: string;

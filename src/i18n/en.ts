@@ -146,6 +146,7 @@ export const en = {
     feeds: 'Feeds (Atom)',
     feed: 'English feed',
     sources: 'Original texts',
+    sourcesByYear: 'Each department’s original text and its SHA-256 are listed on the page of its year:',
     dictionary: 'Data dictionary',
     jsonFields: 'JSON fields',
     withheldFields: 'Withheld marker (withheld)',

@@ -143,6 +143,7 @@ export const zh = {
     feeds: '订阅（Atom）',
     feed: '中文订阅',
     sources: '原文',
+    sourcesByYear: '各部门原文及其SHA-256校验值列在各年度页面：',
     dictionary: '数据字典',
     jsonFields: 'JSON 字段',
     withheldFields: '不公开标记（withheld）',
