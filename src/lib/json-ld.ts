@@ -54,14 +54,15 @@ export function siteJsonLd(model: Model, locale: Locale, links: Links, updated: 
     inLanguage: HTML_LANG[locale],
     dateModified: updated,
     isAccessibleForFree: true,
-    creator: model.publications.map((p) => ({ '@type': 'GovernmentOrganization', name: publicationText(p, locale).department })),
+    creator: [...new Set(model.publications.map((p) => publicationText(p, locale).department))].map((name) => ({ '@type': 'GovernmentOrganization', name })),
     temporalCoverage: [...new Set(model.publications.map((p) => String(p.data.fiscalYear)))].join(','),
     distribution: [
       { '@type': 'DataDownload', name: d.data.json, encodingFormat: 'application/json', contentUrl: links.file(DATA_FILES.json) },
       { '@type': 'DataDownload', name: d.data.csv, encodingFormat: 'text/csv', contentUrl: links.file(DATA_FILES.csv) },
       { '@type': 'DataDownload', name: d.data.schema, encodingFormat: 'application/schema+json', contentUrl: links.file(DATA_FILES.schema) },
       { '@type': 'DataDownload', name: d.data.feed, encodingFormat: 'application/atom+xml', contentUrl: links.file(feedPath(locale)) },
-      ...model.publications.map((p) => ({
+      // The originals one by one only while the site is small (as on the data page); the JSON lists them all.
+      ...model.publications.slice(0, model.publications.length <= 20 ? undefined : 0).map((p) => ({
         '@type': 'DataDownload',
         name: publicationText(p, locale).title,
         encodingFormat: 'text/plain',
