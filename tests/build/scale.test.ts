@@ -7,15 +7,20 @@ import { astroBuild } from '../support/astro';
 import { htmlPages, page } from '../support/dist';
 import { ARTIFACTS, TEST_SITE } from '../support/paths';
 
-/** 50 generated disclosures, listed 20 to a page, built like the real site: proves the generator and the pagination. */
+/**
+ * 50 generated disclosures in 25 publications (3 departments, 10 years), listed
+ * 20 to a page, built like the real site: proves the generator and the
+ * pagination, and takes the "large site" branches of the home and data pages.
+ */
 const COUNT = 50;
+const PER_PUBLICATION = 2;
 const PAGE_SIZE = 20;
 const DIST = join(ARTIFACTS, 'dist-scale');
 let content: string;
 
 beforeAll(() => {
   content = mkdtempSync(join(tmpdir(), 'scale-content-'));
-  for (const [path, text] of generateContent({ count: COUNT })) {
+  for (const [path, text] of generateContent({ count: COUNT, perPublication: PER_PUBLICATION })) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
   }
@@ -54,15 +59,28 @@ describe(`a site of ${COUNT} generated disclosures`, () => {
     expect($('.listing-pager [aria-current=page]').text()).toBe('2');
   });
 
-  it('groups the published-order listing by year and department', () => {
-    const headings = [1, 2, 3].flatMap((n) => page(n === 1 ? '/projects/' : `/projects/page/${n}/`, DIST)('main h2').toArray().map((h) => page('/', DIST)(h).text()));
-    expect(headings).toEqual(['2025年度 · 合成市教育局', '2024年度 · 合成市教育局', '2023年度 · 合成市教育局']);
+  it('groups the published-order listing by year, then department', () => {
+    const headings = [1, 2, 3].flatMap((n) => {
+      const $ = page(n === 1 ? '/projects/' : `/projects/page/${n}/`, DIST);
+      return $('main h2').toArray().map((h) => $(h).text());
+    });
+    expect(headings.slice(0, 4)).toEqual(['2025年度 · 合成市教育局', '2025年度 · 合成市卫生健康局', '2025年度 · 合成市交通运输局', '2024年度 · 合成市教育局']);
+    const years = headings.map((h) => Number(h.slice(0, 4)));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    // A group split across two pages is headed again on the next one; otherwise each publication appears once.
+    expect(new Set(headings).size).toBeGreaterThanOrEqual(25);
   });
 
-  it('lists the years on the home page, each with its own page', () => {
+  it('shows a large site by year on the home page, and each year with its departments and originals', () => {
     const $ = page('/', DIST);
-    expect($('table.years tbody tr').toArray().map((tr) => $(tr).attr('data-year'))).toEqual(['2025', '2024', '2023']);
-    expect(page('/years/2024/', DIST)('table.publications tbody tr')).toHaveLength(1);
+    expect($('section.publication')).toHaveLength(0);
+    expect($('table.years tbody tr').toArray().map((tr) => $(tr).attr('data-year'))).toEqual(['2025', '2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017', '2016']);
+    const year = page('/years/2024/', DIST);
+    expect(year('table.publications tbody tr')).toHaveLength(3);
+    expect(year('[data-sha256]')).toHaveLength(3);
+    const data = page('/data/', DIST);
+    expect(data('[data-sha256]')).toHaveLength(0);
+    expect(data('main a[href="/years/2016/"]')).toHaveLength(1);
   });
 
   it('keeps every listing page and the home page small', () => {
