@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Locale, Localized } from '../i18n/locales';
 import { paths } from '../lib/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
@@ -42,11 +43,11 @@ function sectionText(project: Project, section: Section, locale: Locale): string
   if (section.id === 'implementing-unit') {
     const unit = data.implementingUnit;
     if (isWithheld(unit)) return [];
-    const colon = locale === 'zh' ? '：' : ': ';
-    const supervisorLabel = locale === 'zh' ? '主管部门' : 'Supervising department';
+    // As the page shows it (ProjectView): the same dictionary label and colon.
+    const d = t(locale);
     return [
-      ...(unit.supervisor ? [`${supervisorLabel}${colon}${unit.supervisor}`] : []),
-      unit.unitLabel ? `${unit.unitLabel}${colon}${unit.unit}` : unit.unit,
+      ...(unit.supervisor ? [`${d.project.supervisor}${d.colon}${unit.supervisor}`] : []),
+      unit.unitLabel ? `${unit.unitLabel}${d.colon}${unit.unit}` : unit.unit,
     ];
   }
   const body = project.bodySections[locale].find((s) => s.id === section.id);

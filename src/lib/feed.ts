@@ -7,10 +7,10 @@ import { formatAmountText } from './amount';
 import { localePrefix, paths } from './urls';
 import { projectText, publicationText } from './localize';
 
-/** Where each language's Atom feed lives, below the base. */
 /** How many entries a feed carries. */
 export const FEED_ENTRIES = 100;
 
+/** Where each language's Atom feed lives, below the base. */
 export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
 
 /**
@@ -19,7 +19,8 @@ export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
  */
 export function atomFeed(model: Model, locale: Locale, links: Links): string {
   const d = t(locale);
-  const updated = model.publications.map((p) => p.data.updated).sort((a, b) => b.getTime() - a.getTime())[0] ?? new Date(0);
+  const newest = [...model.publications].sort((a, b) => b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear);
+  const updated = newest[0]?.data.updated ?? new Date(0);
   const feed = new Feed({
     id: links.page(locale, paths.home()),
     link: links.page(locale, paths.home()),
@@ -32,23 +33,18 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
     feedLinks: { atom: links.file(feedPath(locale)) },
   });
   // The newest entries only: a feed reader wants what changed, and the full list is in /data/disclosures.json.
-  let left = FEED_ENTRIES;
-  const newest = [...model.publications].sort((a, b) => b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear);
-  for (const publication of newest) {
+  for (const project of newest.flatMap((p) => p.projects).slice(0, FEED_ENTRIES)) {
+    const { publication } = project;
     const pub = publicationText(publication, locale);
-    for (const project of publication.projects) {
-      if (left-- <= 0) break;
-      const text = projectText(project, locale);
-      const url = links.page(locale, paths.project(publication.data, project.slug));
-      feed.addItem({
-        id: url,
-        link: url,
-        title: text.name,
-        date: publication.data.updated,
-        description: [pub.department, d.fiscalYear(publication.data.fiscalYear), project.amountYuan === null ? d.project.withheld : formatAmountText(project.amountYuan, locale)].join(' · '),
-        author: [{ name: pub.department }],
-      });
-    }
+    const url = links.page(locale, paths.project(publication.data, project.slug));
+    feed.addItem({
+      id: url,
+      link: url,
+      title: projectText(project, locale).name,
+      date: publication.data.updated,
+      description: [pub.department, d.fiscalYear(publication.data.fiscalYear), project.amountYuan === null ? d.project.withheld : formatAmountText(project.amountYuan, locale)].join(' · '),
+      author: [{ name: pub.department }],
+    });
   }
   return feed.atom1();
 }

@@ -24,6 +24,8 @@ export interface Route {
   locale: Locale;
   /** Path below the base, no leading slash, trailing slash: `en/ruili-psb/2020/`. Empty for the zh home page. */
   path: string;
+  /** The same path without the language prefix, as `href(locale, …)` and the `paths` helpers take it. */
+  pagePath: string;
   /** Same for a page and its translations: pairs the language switch and hreflang links. */
   key: string;
   page: Page;
@@ -69,7 +71,7 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
 /** Every HTML page of the site, in every language. */
 export function routes(model: Model, pageSize = listingPageSize()): Route[] {
   return pagesOf(model, pageSize).flatMap(({ key, path, page }) =>
-    LOCALES.map((locale) => ({ locale, key, page, path: `${localePrefix(locale)}${path}` })),
+    LOCALES.map((locale) => ({ locale, key, page, pagePath: path, path: `${localePrefix(locale)}${path}` })),
   );
 }
 

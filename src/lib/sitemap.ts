@@ -1,6 +1,6 @@
 import { HTML_LANG, LOCALES } from '../i18n/locales';
 import type { Links } from '../data/records';
-import type { Route } from './routes';
+import { counterpartsByKey, type Route } from './routes';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -10,17 +10,13 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
  * sitemap extension for localized pages asks.
  */
 export function sitemap(routes: Route[], links: Links, lastmod: string): string {
-  const byKey = new Map<string, Route[]>();
-  for (const route of routes) byKey.set(route.key, [...(byKey.get(route.key) ?? []), route]);
-  const url = (route: Route) => links.page(route.locale, route.path.replace(/^en\//, ''));
+  const pairs = counterpartsByKey(routes);
+  const url = (route: Route) => escapeXml(links.page(route.locale, route.pagePath));
   const entries = routes.map((route) => {
-    const pair = byKey.get(route.key) ?? [];
-    const alternates = LOCALES.flatMap((locale) => pair.filter((r) => r.locale === locale)).map(
-      (r) => `    <xhtml:link rel="alternate" hreflang="${HTML_LANG[r.locale]}" href="${escapeXml(url(r))}"/>`,
-    );
-    const zh = pair.find((r) => r.locale === 'zh');
-    if (zh) alternates.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(url(zh))}"/>`);
-    return [`  <url>`, `    <loc>${escapeXml(url(route))}</loc>`, `    <lastmod>${lastmod}</lastmod>`, ...alternates, `  </url>`].join('\n');
+    const pair = pairs.get(route.key)!;
+    const alternates = LOCALES.map((locale) => `    <xhtml:link rel="alternate" hreflang="${HTML_LANG[locale]}" href="${url(pair[locale])}"/>`);
+    alternates.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${url(pair.zh)}"/>`);
+    return [`  <url>`, `    <loc>${url(route)}</loc>`, `    <lastmod>${lastmod}</lastmod>`, ...alternates, `  </url>`].join('\n');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -43,9 +43,8 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], input: unknown,
       return fieldIssues(branch, input, path);
     }
     if (issue.code === 'unrecognized_keys') {
-      if (isWithheld(valueAt(input, path))) {
-        return [{ path: formatPath(path), message: `a withheld section must hold nothing but its reason; remove ${issue.keys.join(', ')}` }];
-      }
+      // A withheld marker with extra keys is not a typo: src/schema/withheld.ts words that case itself.
+      if (isWithheld(valueAt(input, path))) return [{ path: formatPath(path), message: issue.message }];
       return issue.keys.map((key) => {
         const siblings = missing.filter((m) => m.path.length === issue.path.length + 1 && issue.path.every((p, i) => m.path[i] === p));
         const guess = siblings.map((m) => String(m.path.at(-1))).find((name) => distance(name, key) <= 2);
