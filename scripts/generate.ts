@@ -3,9 +3,9 @@
  *   tsx scripts/generate.ts <folder> <count> [seed]
  * It refuses to write into the project's own content/.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { generateContent } from '../src/generate/synthetic';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generateContent, writeContent } from '../src/generate/synthetic';
 
 export function writeGenerated(folder: string, count: number, seed?: number): number {
   const target = resolve(folder);
@@ -14,10 +14,7 @@ export function writeGenerated(folder: string, count: number, seed?: number): nu
   }
   rmSync(target, { recursive: true, force: true });
   const files = generateContent({ count, ...(seed === undefined ? {} : { seed }) });
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(target, path)), { recursive: true });
-    writeFileSync(join(target, path), text);
-  }
+  writeContent(target, files);
   return files.size;
 }
 

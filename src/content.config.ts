@@ -1,30 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { projectZh } from './schema/project';
-import { projectTranslation } from './schema/translation';
-import { publication } from './schema/publication';
+import { readSettings } from './config';
+import { CONTENT_PATTERNS, entryIdOf } from './content/paths';
+import { ProjectZhSchema } from './schema/project';
+import { ProjectTranslationSchema } from './schema/translation';
 
 /**
- * Entry ids are content paths (e.g. `ruili-psb/2020/zh/case-property-centre`),
- * not the `slug` field: project slugs are unique within a publication only,
- * and the zh and en files of one project share a slug.
+ * Astro's collections exist to render the bodies (`render(entry)`); the model
+ * every page reads comes from src/markdown/check.ts, which reads the same
+ * files with the same patterns, ids and schemas.
  */
-// CONTENT_DIR lets the benchmark build generated disclosures; the site itself reads ./content.
-const CONTENT = process.env.CONTENT_DIR || './content';
-
-const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
+const base = readSettings().contentDir;
+const generateId = ({ entry }: { entry: string }) => entryIdOf(entry);
 
 export const collections = {
-  publications: defineCollection({
-    loader: glob({ pattern: '*/*/publication.yaml', base: CONTENT, generateId: byPath }),
-    schema: publication,
-  }),
-  disclosures: defineCollection({
-    loader: glob({ pattern: '*/*/zh/*.md', base: CONTENT, generateId: byPath }),
-    schema: projectZh,
-  }),
-  translations: defineCollection({
-    loader: glob({ pattern: '*/*/en/*.md', base: CONTENT, generateId: byPath }),
-    schema: projectTranslation,
-  }),
+  disclosures: defineCollection({ loader: glob({ pattern: CONTENT_PATTERNS.disclosures, base, generateId }), schema: ProjectZhSchema }),
+  translations: defineCollection({ loader: glob({ pattern: CONTENT_PATTERNS.translations, base, generateId }), schema: ProjectTranslationSchema }),
 };

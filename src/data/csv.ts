@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AmountValue, ProjectRecord, WithheldValue } from './record';
+import type { AmountValue, ProjectRecord, WithheldValue } from './record-schemas';
 
 /**
  * One row per project. Header names are stable English identifiers: tools that

@@ -1,4 +1,4 @@
-import type { Localized } from '../i18n/locales';
+import type { Localized } from '../domain/locales';
 
 /** The parts of a generated JSON Schema the data dictionary reads. */
 export interface SchemaNode {

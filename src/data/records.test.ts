@@ -1,62 +1,63 @@
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
-import { buildModel } from '../model/build';
-import { readContent } from '../model/read-content';
-import type { ModelInput } from '../model/types';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ContentFixture } from '../generate/fixture';
+import { loadModel } from '../markdown/check';
 import { toCsv } from './csv';
 import { fieldRows, withheldRows, type SchemaNode } from './dictionary';
 import { disclosuresJsonSchema } from './json-schema';
-import { disclosuresFile as fileSchema } from './record';
-import { disclosuresFile, type Links } from './records';
+import { DisclosuresFileSchema } from './record-schemas';
+import { buildDisclosuresFile, type Links } from './records';
 
-const ROOT = `${import.meta.dirname}/../..`;
 const links: Links = {
   page: (locale, path) => `https://example.org/${locale === 'en' ? 'en/' : ''}${path}`,
   file: (path) => `https://example.org/${path}`,
 };
 
-function input(): ModelInput {
-  const { input, problems } = readContent(ROOT);
-  expect(problems).toEqual([]);
-  return structuredClone(input);
-}
-
-/** The real content with the face-recognition project's amount, unit and basis withheld in both languages. */
-function withheldInput(): ModelInput {
-  const content = input();
-  for (const entry of [...content.disclosures, ...content.translations].filter((e) => e.id.endsWith('/face-recognition-system'))) {
-    const data = entry.data as Record<string, unknown>;
-    data.funding = { withheld: 'classified' };
-    data.implementingUnit = { withheld: 'classified' };
-    data.basis = { withheld: 'classified' };
-  }
-  // The #funding section then says nothing but the marker, as the model requires of a withheld amount.
-  for (const entry of [...content.disclosures, ...content.translations].filter((e) => e.id.endsWith('/face-recognition-system'))) {
-    entry.body = entry.body.replace(/^(本年度预算安排为1300万元；|The budget arranged for this year is CNY 13 million \(¥13,000,000\);)$/m, '::withheld{reason=classified}');
-  }
-  return content;
+const fixtures: ContentFixture[] = [];
+afterAll(() => fixtures.forEach((f) => f.remove()));
+function fixture(): ContentFixture {
+  const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare: 0 });
+  fixtures.push(made);
+  return made;
 }
 
 describe('open data records', () => {
-  it('match their own zod schema on the real content', () => {
-    const file = disclosuresFile(buildModel(input()), links);
-    expect(fileSchema.safeParse(file).success).toBe(true);
-    expect(file.totalYuan).toBe(40_129_500);
+  it('match their own zod schema, and total the projects', () => {
+    const content = fixture();
+    const file = buildDisclosuresFile(loadModel(content.dir), links);
+    expect(DisclosuresFileSchema.safeParse(file).success).toBe(true);
+    const amounts = content.find(/\/zh\//).map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
+    expect(file.totalYuan).toBe(amounts.reduce((a, b) => a + b, 0));
   });
 
   it('write a withheld amount, unit and basis as withheld with its reason, in JSON and CSV, never empty or 0', () => {
-    const file = disclosuresFile(buildModel(withheldInput()), links);
-    const face = file.projects.find((p) => p.slug === 'face-recognition-system')!;
+    const content = fixture();
+    const [zh] = content.find(/\/zh\//);
+    const yuan = Number(/amountYuan: (\d+)/.exec(content.read(zh!))![1]);
+    for (const file of [zh!, zh!.replace('/zh/', '/en/')]) {
+      content.edit(file, (t) =>
+        t
+          .replace(/^basis:\n(?: .*\n)+/m, 'basis:\n  withheld: classified\n')
+          .replace(/^implementingUnit:\n(?: .*\n)+/m, 'implementingUnit:\n  withheld: classified\n')
+          .replace(/^funding:\n(?: .*\n)+/m, 'funding:\n  withheld: classified\n')
+          // The #funding section then says nothing but the marker, as the model requires of a withheld amount.
+          .replace(/^(本年度预算安排为.*|The budget arranged for this year is .*)$/m, '::withheld{reason=classified}'),
+      );
+    }
+    const file = buildDisclosuresFile(loadModel(content.dir), links);
+    const project = file.projects.find((p) => p.slug === 'p001')!;
     const marker = { withheld: 'classified', label: { zh: '涉密不宜公开', en: 'Withheld: classified (state secret)' }, explanation: 'https://example.org/withheld/#classified' };
-    expect(face.amount).toEqual(marker);
-    expect(face.implementingUnit).toEqual(marker);
-    expect(face.basis).toEqual(marker);
-    expect(face.fundingSource).toEqual(marker);
-    expect(fileSchema.safeParse(file).success).toBe(true);
-    expect(file.totalYuan).toBe(27_129_500);
+    expect(project.amount).toEqual(marker);
+    expect(project.implementingUnit).toEqual(marker);
+    expect(project.basis).toEqual(marker);
+    expect(project.fundingSource).toEqual(marker);
+    expect(DisclosuresFileSchema.safeParse(file).success).toBe(true);
+    const others = file.projects.filter((p) => p !== project).map((p) => ('yuan' in p.amount ? p.amount.yuan : 0));
+    expect(file.totalYuan).toBe(others.reduce((a, b) => a + b, 0));
+    expect(file.totalYuan).not.toBe(others.reduce((a, b) => a + b, 0) + yuan);
 
     const rows = parse(toCsv(file.projects), { bom: true, columns: true }) as Record<string, string>[];
-    const row = rows.find((r) => r.slug === 'face-recognition-system')!;
+    const row = rows.find((r) => r.slug === 'p001')!;
     for (const column of ['amount_yuan', 'amount_published', 'funding_source', 'implementing_unit', 'supervisor', 'basis_documents']) {
       expect(row[column], column).toBe('withheld:classified');
     }

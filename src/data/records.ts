@@ -1,11 +1,10 @@
-import { t } from '../i18n';
-import type { Locale, Localized } from '../i18n/locales';
-import { paths } from '../lib/urls';
+import type { Locale, Localized } from '../domain/locales';
+import { paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
 import type { PublishedAmount } from '../schema/amount';
 import { isWithheld, type Withheld } from '../schema/withheld';
-import { WITHHELD_REASONS, type WithheldReasonCode } from '../withheld/reasons';
-import type { AmountValue, DisclosuresFile, ProjectRecord, PublicationRecord, SectionRecord, WithheldValue } from './record';
+import { WITHHELD_REASONS, type WithheldReasonCode } from '../domain/withheld-reasons';
+import type { AmountValue, DisclosuresFile, ProjectRecord, PublicationRecord, SectionRecord, WithheldValue } from './record-schemas';
 
 /** Absolute URLs of the deployed site (SITE_URL + BASE_PATH), so the data files can be used away from it. */
 export interface Links {
@@ -24,51 +23,31 @@ export const DATA_FILES = {
 
 const both = (zh: string, en: string): Localized => ({ zh, en });
 
-function withheldValue(reason: WithheldReasonCode, links: Links): WithheldValue {
+function buildWithheldValue(reason: WithheldReasonCode, links: Links): WithheldValue {
   return { withheld: reason, label: { ...WITHHELD_REASONS[reason].label }, explanation: links.page('zh', paths.withheld(reason)) };
 }
 
-function amountValue(amount: PublishedAmount): AmountValue {
+function buildAmountValue(amount: PublishedAmount): AmountValue {
   return { yuan: amount.amountYuan, currency: 'CNY', published: amount.published };
 }
 
 const pageUrls = (path: string, links: Links): Localized => ({ zh: links.page('zh', path), en: links.page('en', path) });
 
-/** The text under a section: the body's blocks, or what the page shows for a frontmatter section. */
-function sectionText(project: Project, section: Section, locale: Locale): string[] {
-  if (section.withheld) return [];
-  const data = locale === 'zh' ? project.original : project.translation;
-  if (section.id === 'name') return [data.name];
-  if (section.id === 'basis') return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
-  if (section.id === 'implementing-unit') {
-    const unit = data.implementingUnit;
-    if (isWithheld(unit)) return [];
-    // As the page shows it (ProjectView): the same dictionary label and colon.
-    const d = t(locale);
-    return [
-      ...(unit.supervisor ? [`${d.project.supervisor}${d.colon}${unit.supervisor}`] : []),
-      unit.unitLabel ? `${unit.unitLabel}${d.colon}${unit.unit}` : unit.unit,
-    ];
-  }
-  const body = project.bodySections[locale].find((s) => s.id === section.id);
-  return body ? body.blocks.slice(1) : [];
-}
-
-function sectionRecord(project: Project, section: Section, links: Links): SectionRecord {
+function buildSectionRecord(section: Section, links: Links): SectionRecord {
   return {
     id: section.id,
     level: section.level,
     title: { ...section.title },
-    withheld: section.withheld ? withheldValue(section.withheld, links) : null,
-    text: { zh: sectionText(project, section, 'zh'), en: sectionText(project, section, 'en') },
+    withheld: section.withheld ? buildWithheldValue(section.withheld, links) : null,
+    text: { zh: [...section.paragraphs.zh], en: [...section.paragraphs.en] },
   };
 }
 
-function orWithheld<T, R>(value: T | Withheld, links: Links, convert: (value: T) => R): R | WithheldValue {
-  return isWithheld(value) ? withheldValue(value.withheld, links) : convert(value);
+function convertUnlessWithheld<T, R>(value: T | Withheld, links: Links, convert: (value: T) => R): R | WithheldValue {
+  return isWithheld(value) ? buildWithheldValue(value.withheld, links) : convert(value);
 }
 
-export function projectRecord(project: Project, links: Links): ProjectRecord {
+export function buildProjectRecord(project: Project, links: Links): ProjectRecord {
   const { original, translation, publication } = project;
   const pub = publication.data;
   const enBasis = isWithheld(translation.basis) ? [] : translation.basis;
@@ -82,16 +61,16 @@ export function projectRecord(project: Project, links: Links): ProjectRecord {
     department: both(pub.department, pub.en.department),
     fiscalYear: pub.fiscalYear,
     name: both(original.name, translation.name),
-    amount: orWithheld(original.funding, links, amountValue),
+    amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
     // The schema check guarantees the translation withholds exactly what the original does.
-    fundingSource: orWithheld(original.funding, links, (f) => both(f.source, enSource ?? f.source)),
-    estimate: original.plan.estimate ? amountValue(original.plan.estimate) : null,
+    fundingSource: convertUnlessWithheld(original.funding, links, (f) => both(f.source, enSource ?? f.source)),
+    estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: { ...original.plan.period },
-    implementingUnit: orWithheld(original.implementingUnit, links, (unit) => ({
+    implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({
       unit: both(unit.unit, enUnit?.unit ?? unit.unit),
       supervisor: unit.supervisor ? both(unit.supervisor, enUnit?.supervisor ?? unit.supervisor) : null,
     })),
-    basis: orWithheld(original.basis, links, (items) =>
+    basis: convertUnlessWithheld(original.basis, links, (items) =>
       items.map((item, i) => {
         const en = enBasis[i];
         return {
@@ -102,15 +81,15 @@ export function projectRecord(project: Project, links: Links): ProjectRecord {
         };
       }),
     ),
-    sections: project.sections.map((section) => sectionRecord(project, section, links)),
-    sectionsCounted: project.units,
-    sectionsWithheld: project.withheldUnits,
+    sections: project.sections.map((section) => buildSectionRecord(section, links)),
+    sectionsCounted: project.sectionsCounted,
+    sectionsWithheld: project.sectionsWithheld,
     url: pageUrls(paths.project(pub, project.slug), links),
     data: links.file(projectDataPath(project)),
   };
 }
 
-export function publicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
+export function buildPublicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
   const { data } = publication;
   return {
     slug: data.slug,
@@ -126,18 +105,18 @@ export function publicationRecord(publication: PublicationModel, links: Links): 
 }
 
 /** The date the content last changed, as YYYY-MM-DD; never the build clock. */
-export function contentUpdated(model: Model): string {
+export function findContentUpdated(model: Model): string {
   const dates = model.publications.map((p) => p.data.updated.toISOString().slice(0, 10)).sort();
   return dates.at(-1) ?? '1970-01-01';
 }
 
-export function disclosuresFile(model: Model, links: Links): DisclosuresFile {
+export function buildDisclosuresFile(model: Model, links: Links): DisclosuresFile {
   return {
     $schema: links.file(DATA_FILES.schema),
-    updated: contentUpdated(model),
+    updated: findContentUpdated(model),
     currency: 'CNY',
     totalYuan: model.totalYuan,
-    publications: model.publications.map((p) => publicationRecord(p, links)),
-    projects: model.projects.map((p) => projectRecord(p, links)),
+    publications: model.publications.map((p) => buildPublicationRecord(p, links)),
+    projects: model.projects.map((p) => buildProjectRecord(p, links)),
   };
 }

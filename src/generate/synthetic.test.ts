@@ -1,15 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../model/check';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../markdown/check';
+import { ContentFixture } from './fixture';
 import { generateContent } from './synthetic';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  delete process.env.CONTENT_DIR;
-});
 
 describe('synthetic disclosures', () => {
   it('are deterministic for a seed, and differ between seeds', () => {
@@ -34,16 +26,14 @@ describe('synthetic disclosures', () => {
   });
 
   it('pass every check of the real schema and model', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
-    dirs.push(dir);
-    for (const [path, text] of generateContent({ count: 120 })) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
+    const content = new ContentFixture({ count: 120 });
+    try {
+      const { problems, model } = checkContent(content.dir);
+      expect(problems).toEqual([]);
+      expect(model?.projects).toHaveLength(120);
+      expect(model?.publications).toHaveLength(6);
+    } finally {
+      content.remove();
     }
-    process.env.CONTENT_DIR = dir;
-    const { problems, model } = checkContent(process.cwd());
-    expect(problems).toEqual([]);
-    expect(model?.projects).toHaveLength(120);
-    expect(model?.publications).toHaveLength(6);
   });
 });

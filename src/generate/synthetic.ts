@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import { formatMillionsEn, formatYuan, groupDigits, toWan } from '../lib/amount';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatMillionsEn, formatYuan, groupDigits, toWan } from '../domain/amount';
 
 /**
  * Synthetic disclosures in the real schema, for the scale test and the
@@ -16,6 +18,8 @@ export interface GenerateOptions {
   perPublication?: number;
   /** Fiscal years to spread over, newest first. */
   years?: number;
+  /** Share of projects with withheld sections, from 0 to 1 (about one in ten, as in the real publication). */
+  withheldShare?: number;
 }
 
 /** Relative path under the content folder → file text. */
@@ -88,7 +92,7 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 export function generateContent(options: GenerateOptions): ContentFiles {
-  const { count, seed = 20201124, perPublication = 20, years = 10 } = options;
+  const { count, seed = 20201124, perPublication = 20, years = 10, withheldShare = 0.1 } = options;
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -128,9 +132,8 @@ export function generateContent(options: GenerateOptions): ContentFiles {
         const number = `合政办发（${docYear}）${docNo}号`;
         const title = `关于印发合成市${deptZhBase}${facility}建设实施方案的通知`;
         const titleEn = `Notice on Issuing the Implementation Plan for the ${facilityEn} of the Synthetic City ${deptEnBase}`;
-        // About one project in ten has withheld sections, as in the real publication (one of three).
         const withheld = new Set<string>();
-        if (rand() < 0.1) {
+        if (rand() < withheldShare) {
           for (const id of ['feasibility', 'approach', 'content', 'scale']) if (rand() < 0.5) withheld.add(id);
           if (withheld.size === 0) withheld.add('content');
         }
@@ -227,4 +230,12 @@ export function generateContent(options: GenerateOptions): ContentFiles {
     }
   }
   return files;
+}
+
+/** Writes generated files into a content folder. */
+export function writeContent(dir: string, files: ContentFiles): void {
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
 }

@@ -7,6 +7,8 @@ export interface Dictionary {
   /** Between a label and its value: ： in Chinese, ": " in English. */
   colon: string;
   skipToContent: string;
+  /** Titles of the sections written in frontmatter (the body's own headings come from the text). */
+  sections: { name: string; basis: string; implementingUnit: string };
   nav: { label: string; home: string; projects: string; search: string; data: string; withheld: string; source: string };
   languageSwitch: { label: string; target: string };
   translationNotice: { text: string; link: string };

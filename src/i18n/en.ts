@@ -4,6 +4,7 @@ export const en = {
   siteName: 'Key Budget Project Disclosures',
   colon: ': ',
   skipToContent: 'Skip to content',
+  sections: { name: 'Project name', basis: 'Basis for the project', implementingUnit: 'Implementing unit' },
   nav: { label: 'Main', home: 'Home', projects: 'All projects', search: 'Search', data: 'Data', withheld: 'Withheld content', source: 'Original text' },
   languageSwitch: { label: '中文', target: 'Switch to the Chinese original' },
   translationNotice: {

@@ -1,5 +1,5 @@
 import type { Dictionary } from './dictionary';
-import type { Locale } from './locales';
+import type { Locale } from '../domain/locales';
 import { en } from './en';
 import { zh } from './zh';
 

@@ -4,6 +4,7 @@ export const zh = {
   siteName: '预算重点项目公开',
   colon: '：',
   skipToContent: '跳到正文',
+  sections: { name: '项目名称', basis: '立项依据', implementingUnit: '项目实施单位' },
   nav: { label: '主导航', home: '首页', projects: '全部项目', search: '搜索', data: '数据下载', withheld: '不公开说明', source: '原文' },
   languageSwitch: { label: 'English', target: '切换到英文版' },
   translationNotice: { text: '', link: '' },

@@ -1,20 +1,46 @@
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import remarkDirective from 'remark-directive';
 import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeSectionLinks from '../rehype/section-links';
-import remarkEditorNote from '../remark/editor-note';
-import remarkHeadingIds from '../remark/heading-ids';
-import remarkStrictMarkdown from '../remark/strict-markdown';
-import remarkWithheld from '../remark/withheld';
+import rehypeSectionLinks from './rehype-section-links';
+import remarkEditorNote from './remark-editor-note';
+import remarkHeadingIds from './remark-heading-ids';
+import remarkOutline from './remark-outline';
+import remarkStrictMarkdown from './remark-strict-markdown';
+import remarkWithheld from './remark-withheld';
 
-/** The remark plugins of a disclosure body, in order; astro.config.mjs and the fixture tests share them. */
-export function remarkPlugins(base: string): (RemarkPlugin | [RemarkPlugin, unknown])[] {
-  return [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, [remarkWithheld, { base }], remarkEditorNote];
+type Plugins<P> = (P | [P, unknown])[];
+
+/** Astro's unified processor parses with GitHub-flavoured Markdown; the check must parse exactly as it does. */
+export const GFM = true;
+
+/**
+ * The body rules, in order: every rule about a disclosure body lives in one of
+ * these plugins and nowhere else. Each reports with `file.message()`; the
+ * outline plugin leaves what it read in `file.data.outline`. `npm run check`
+ * runs exactly this list without rendering (src/markdown/check.ts).
+ */
+export function bodyRules(base: string): Plugins<RemarkPlugin> {
+  return [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, remarkOutline, [remarkWithheld, { base }], remarkEditorNote];
+}
+
+/** Rendering never publishes a body the rules found fault with: the first problem stops it. */
+function remarkFailOnProblems() {
+  return (_: Root, file: VFile) => {
+    const first = file.messages[0];
+    if (first) file.fail(`${first.reason} (and ${file.messages.length - 1} more)`, first.place);
+  };
+}
+
+/** The remark plugins the site renders bodies with: the body rules, then the stop. */
+export function remarkPlugins(base: string): Plugins<RemarkPlugin> {
+  return [...bodyRules(base), remarkFailOnProblems];
 }
 
 /** rehype-slug gives any heading without an explicit id one; section links then go after h2/h3. */
-export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
+export const rehypePlugins: Plugins<RehypePlugin> = [
   rehypeSlug,
   rehypeSectionLinks,
   // A link that leaves the site gets no window.opener and sends no referrer.

@@ -1,26 +1,22 @@
-import type { Localized } from '../i18n/locales';
-import { numbersIn, compareNumbers } from '../lib/numbers';
+import { counterpartOf, publicationIdOf } from '../content/paths';
+import { ContentError, type Problem } from '../content/problems';
+import type { Localized } from '../domain/locales';
+import { compareNumbers, numbersIn } from '../domain/numbers';
+import { t } from '../i18n';
 import { isWithheld } from '../schema/withheld';
 import type { ProjectZh } from '../schema/project';
 import type { ProjectTranslation } from '../schema/translation';
-import type { WithheldReasonCode } from '../withheld/reasons';
-import { readOutline, type Outline, type OutlineSection } from './outline';
-import { ContentError, type Problem } from './problems';
-import type { BodyEntry, Model, ModelInput, Project, PublicationModel, Section } from './types';
+import type { WithheldReasonCode } from '../domain/withheld-reasons';
+import type { Model, ModelInput, Outline, OutlinedEntry, OutlineSection, Project, PublicationModel, Section } from './types';
 
-/** Where the frontmatter sections stand: before the body, in published order. */
+/** The sections written in frontmatter: before the body, in published order. */
 const FRONTMATTER_SECTIONS = [
-  { id: 'name', title: { zh: '项目名称', en: 'Project name' } },
-  { id: 'basis', title: { zh: '立项依据', en: 'Basis for the project' } },
-  { id: 'implementing-unit', title: { zh: '项目实施单位', en: 'Implementing unit' } },
+  { id: 'name', title: (locale: 'zh' | 'en') => t(locale).sections.name },
+  { id: 'basis', title: (locale: 'zh' | 'en') => t(locale).sections.basis },
+  { id: 'implementing-unit', title: (locale: 'zh' | 'en') => t(locale).sections.implementingUnit },
 ] as const;
 
 type FrontmatterSectionId = (typeof FRONTMATTER_SECTIONS)[number]['id'];
-
-/** `ruili-psb/2020/zh/x` → `ruili-psb/2020`. */
-const publicationIdOf = (entryId: string) => entryId.split('/').slice(0, -2).join('/');
-const counterpartId = (entryId: string, locale: 'zh' | 'en') =>
-  entryId.replace(/\/(zh|en)\/([^/]+)$/, `/${locale}/$2`);
 
 function frontmatterWithheld(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId): WithheldReasonCode | null {
   if (id === 'basis' && isWithheld(data.basis)) return data.basis.withheld;
@@ -28,12 +24,18 @@ function frontmatterWithheld(data: ProjectZh | ProjectTranslation, id: Frontmatt
   return null;
 }
 
-/** The text blocks of a frontmatter section, for the number cross-check. */
-function frontmatterBlocks(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId): string[] {
+/**
+ * The paragraphs of a frontmatter section as the page shows them (the
+ * implementing unit with its labels): for the number cross-check, search and
+ * the data files alike.
+ */
+function frontmatterParagraphs(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId, locale: 'zh' | 'en'): string[] {
   if (id === 'name') return [data.name];
   if (id === 'basis') return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
   const unit = data.implementingUnit;
-  return isWithheld(unit) ? [] : [unit.supervisor ?? '', unit.unit, unit.unitLabel ?? ''];
+  if (isWithheld(unit)) return [];
+  const d = t(locale);
+  return [...(unit.supervisor ? [`${d.project.supervisor}${d.colon}${unit.supervisor}`] : []), unit.unitLabel ? `${unit.unitLabel}${d.colon}${unit.unit}` : unit.unit];
 }
 
 function sectionText(section: OutlineSection): string {
@@ -69,20 +71,20 @@ export function buildModel(input: ModelInput): Model {
   const translations = new Map(input.translations.map((t) => [t.id, t]));
   const originalIds = new Set(input.disclosures.map((d) => d.id));
   for (const translation of input.translations) {
-    if (!originalIds.has(counterpartId(translation.id, 'zh'))) {
-      problems.push({ file: translation.filePath, message: `translation has no Chinese original at ${translation.filePath.replace('/en/', '/zh/')}` });
+    if (!originalIds.has(counterpartOf(translation.id, 'zh'))) {
+      problems.push({ file: translation.filePath, message: `translation has no Chinese original at ${counterpartOf(translation.filePath, 'zh')}` });
     }
   }
 
   for (const original of input.disclosures) {
     const publication = publications.get(publicationIdOf(original.id));
-    const translation = translations.get(counterpartId(original.id, 'en'));
+    const translation = translations.get(counterpartOf(original.id, 'en'));
     if (!publication) {
       problems.push({ file: original.filePath, message: `no publication.yaml in content/${publicationIdOf(original.id)}/` });
       continue;
     }
     if (!translation) {
-      problems.push({ file: original.filePath, message: `no English translation: add ${original.filePath.replace('/zh/', '/en/')} with the same sections` });
+      problems.push({ file: original.filePath, message: `no English translation: add ${counterpartOf(original.filePath, 'en')} with the same sections` });
       continue;
     }
     const project = buildProject(original, translation, publication, problems);
@@ -97,27 +99,42 @@ export function buildModel(input: ModelInput): Model {
     checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: p.slug })), 'slug', 'project slug', problems);
     checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: String(p.order) })), 'order', 'order', problems);
     publication.projects.sort((a, b) => a.order - b.order);
-    publication.totalYuan = sum(publication.projects.map((p) => p.amountYuan ?? 0));
+    const total = sumSafely(publication.projects.map((p) => p.amountYuan ?? 0));
+    if (total === null) problems.push({ file: publication.file, line: 1, message: `the projects' amounts add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly` });
+    publication.totalYuan = total ?? 0;
     publication.withheldAmounts = publication.projects.filter((p) => p.amountYuan === null).length;
   }
 
+  const totalYuan = sumSafely(ordered.map((p) => p.totalYuan));
+  if (totalYuan === null) {
+    problems.push({ file: ordered[0]?.file ?? 'content/', line: 1, message: `all amounts together add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly` });
+  }
   if (problems.length > 0) throw new ContentError(problems);
 
   const projects = ordered.flatMap((p) => p.projects);
+  const years = [...new Set(ordered.map((p) => p.data.fiscalYear))].map((year) => {
+    const publications = ordered.filter((p) => p.data.fiscalYear === year);
+    return { year, publications, projects: sum(publications.map((p) => p.projects.length)), totalYuan: sum(publications.map((p) => p.totalYuan)) };
+  });
   return {
     publications: ordered,
+    years,
     projects,
-    totalYuan: sum(ordered.map((p) => p.totalYuan)),
+    totalYuan: totalYuan ?? 0,
     withheldAmounts: sum(ordered.map((p) => p.withheldAmounts)),
-    units: sum(projects.map((p) => p.units)),
-    withheldUnits: sum(projects.map((p) => p.withheldUnits)),
+    sectionsCounted: sum(projects.map((p) => p.sectionsCounted)),
+    sectionsWithheld: sum(projects.map((p) => p.sectionsWithheld)),
   };
 }
 
 function sum(values: number[]): number {
-  const total = values.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(total)) throw new RangeError('total exceeds the safe integer range');
-  return total;
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** The sum, or null when it passes 2^53 and could no longer be exact. */
+function sumSafely(values: number[]): number | null {
+  const total = sum(values);
+  return Number.isSafeInteger(total) ? total : null;
 }
 
 function checkUnique(items: { file: string; value: string }[], path: string, what: string, problems: Problem[]): void {
@@ -130,31 +147,23 @@ function checkUnique(items: { file: string; value: string }[], path: string, wha
 }
 
 function buildProject(
-  original: BodyEntry<ProjectZh>,
-  translation: BodyEntry<ProjectTranslation>,
+  original: OutlinedEntry<ProjectZh>,
+  translation: OutlinedEntry<ProjectTranslation>,
   publication: PublicationModel,
   problems: Problem[],
 ): Project | null {
   const before = problems.length;
-  const outlines: Localized<Outline> = { zh: readOutline(original.body), en: readOutline(translation.body) };
+  const outlines: Localized<Outline> = { zh: original.outline, en: translation.outline };
   const files: Localized = { zh: original.filePath, en: translation.filePath };
-  const bodyStart: Localized<number> = { zh: original.bodyStartLine ?? 1, en: translation.bodyStartLine ?? 1 };
-  for (const locale of ['zh', 'en'] as const) {
-    for (const p of outlines[locale].problems) {
-      problems.push({ file: files[locale], line: p.line === undefined ? undefined : p.line + bodyStart[locale] - 1, message: p.message });
-    }
-  }
   const data = original.data;
 
-  // Both languages carry the same sections and the same withheld set. A body that
-  // could not be read properly has said so above; comparing it would only echo that.
-  const readable = outlines.zh.problems.length === 0 && outlines.en.problems.length === 0;
+  // Both languages carry the same sections and the same withheld set.
   const shape = (o: Outline) => o.sections.map((s) => `${'#'.repeat(s.level)}${s.id}${s.withheld ? `(withheld:${s.withheld})` : ''}`).join(' ');
-  if (readable && shape(outlines.zh) !== shape(outlines.en)) {
+  if (shape(outlines.zh) !== shape(outlines.en)) {
     problems.push({ file: files.en, message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}` });
   }
   const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
-  if (readable && markerShape(outlines.zh) !== markerShape(outlines.en)) {
+  if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
     problems.push({ file: files.en, message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})` });
   }
   for (const { id } of FRONTMATTER_SECTIONS) {
@@ -201,7 +210,7 @@ function buildProject(
   const blocksOf = (locale: 'zh' | 'en', id: string): string[] => {
     const frontmatter = FRONTMATTER_SECTIONS.find((s) => s.id === id);
     const source = locale === 'zh' ? data : translation.data;
-    if (frontmatter) return frontmatterBlocks(source, frontmatter.id);
+    if (frontmatter) return frontmatterParagraphs(source, frontmatter.id, locale);
     return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
   };
   if (problems.length === before) {
@@ -220,13 +229,22 @@ function buildProject(
 
   const enSections = new Map(outlines.en.sections.map((s) => [s.id, s]));
   const sections: Section[] = [
-    ...FRONTMATTER_SECTIONS.map(({ id, title }) => ({ id, level: 2 as const, title, withheld: frontmatterWithheld(data, id), fromFrontmatter: true })),
+    ...FRONTMATTER_SECTIONS.map(({ id, title }) => ({
+      id,
+      level: 2 as const,
+      title: { zh: title('zh'), en: title('en') },
+      withheld: frontmatterWithheld(data, id),
+      fromFrontmatter: true,
+      paragraphs: { zh: frontmatterParagraphs(data, id, 'zh'), en: frontmatterParagraphs(translation.data, id, 'en') },
+    })),
     ...outlines.zh.sections.map((s) => ({
       id: s.id,
       level: s.level,
       title: { zh: s.title, en: enSections.get(s.id)!.title },
       withheld: s.withheld,
       fromFrontmatter: false,
+      // The heading is the first block; a withheld section's only content is its marker.
+      paragraphs: s.withheld ? { zh: [], en: [] } : { zh: s.blocks.slice(1), en: enSections.get(s.id)!.blocks.slice(1) },
     })),
   ];
   const counted = sections.filter((s) => s.id !== 'name');
@@ -246,8 +264,8 @@ function buildProject(
     files,
     amountYuan: isWithheld(data.funding) ? null : data.funding.amountYuan,
     sections,
-    units: counted.length,
-    withheldUnits: counted.filter((s) => s.withheld).length,
+    sectionsCounted: counted.length,
+    sectionsWithheld: counted.filter((s) => s.withheld).length,
     markers,
     bodySections: { zh: outlines.zh.sections, en: outlines.en.sections },
   };

@@ -1,27 +1,40 @@
-import type { Localized } from '../i18n/locales';
+import type { Localized } from '../domain/locales';
 import type { ProjectZh } from '../schema/project';
 import type { Publication } from '../schema/publication';
 import type { ProjectTranslation } from '../schema/translation';
-import type { WithheldReasonCode } from '../withheld/reasons';
-import type { OutlineSection } from './outline';
+import type { WithheldReasonCode } from '../domain/withheld-reasons';
+import type { BodyEntry, Entry } from '../content/read';
 
-/** A content entry as the model needs it: Astro's entries fit, and so do test fixtures. */
-export interface Entry<T> {
+/** One section (## heading) or subsection (### heading) of a disclosure body, as the body rules read it. */
+export interface OutlineSection {
   id: string;
-  /** Path of the content file, relative to the project root, for error messages. */
-  filePath: string;
-  data: T;
+  level: 2 | 3;
+  /** Heading text as written, enumeration included. */
+  title: string;
+  /** The reason, when the section's own content is nothing but a withheld marker. */
+  withheld: WithheldReasonCode | null;
+  /** Text blocks of the section's own content (heading first), for the number cross-check, search and data. */
+  blocks: string[];
+  /** Line of the heading within the body. */
+  line: number | undefined;
 }
-export interface BodyEntry<T> extends Entry<T> {
-  body: string;
-  /** Line of the file on which the body starts, so that body problems point at file lines. */
-  bodyStartLine?: number;
+
+/** What the body rules (src/markdown/) learn from a body without rendering it. */
+export interface Outline {
+  sections: OutlineSection[];
+  /** Every withheld directive in the body, in order, with the section it stands in. */
+  markers: { reason: WithheldReasonCode; sectionId: string | null }[];
+}
+
+/** A Markdown entry whose body has passed the body rules. */
+export interface OutlinedEntry<T> extends BodyEntry<T> {
+  outline: Outline;
 }
 
 export interface ModelInput {
   publications: Entry<Publication>[];
-  disclosures: BodyEntry<ProjectZh>[];
-  translations: BodyEntry<ProjectTranslation>[];
+  disclosures: OutlinedEntry<ProjectZh>[];
+  translations: OutlinedEntry<ProjectTranslation>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
   sourceHashes: Record<string, string | undefined>;
 }
@@ -34,6 +47,8 @@ export interface Section {
   withheld: WithheldReasonCode | null;
   /** Sections rendered from frontmatter (name, basis, implementing unit) rather than the body. */
   fromFrontmatter: boolean;
+  /** The section's own text, heading excluded, in each language; empty when withheld. */
+  paragraphs: Localized<string[]>;
 }
 
 export interface Project {
@@ -52,9 +67,9 @@ export interface Project {
   amountYuan: number | null;
   sections: Section[];
   /** Counting rule (README): every section and subsection except the project name. */
-  units: number;
-  /** Units whose content is withheld. */
-  withheldUnits: number;
+  sectionsCounted: number;
+  /** Counted sections whose content is withheld. */
+  sectionsWithheld: number;
   /** Every withheld marker on the page (frontmatter sections and body directives). */
   markers: { reason: WithheldReasonCode; sectionId: string }[];
   /** The original body's sections, with text blocks (used by search and checks). */
@@ -72,12 +87,22 @@ export interface PublicationModel {
   withheldAmounts: number;
 }
 
+/** One fiscal year with its publications, and their sums. */
+export interface FiscalYear {
+  year: number;
+  publications: PublicationModel[];
+  projects: number;
+  totalYuan: number;
+}
+
 export interface Model {
   publications: PublicationModel[];
+  /** Fiscal years, newest first. */
+  years: FiscalYear[];
   /** Every project, by publication (year descending, then department) and published order. */
   projects: Project[];
   totalYuan: number;
   withheldAmounts: number;
-  units: number;
-  withheldUnits: number;
+  sectionsCounted: number;
+  sectionsWithheld: number;
 }

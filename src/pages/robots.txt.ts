@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteLinks } from '../data/links';
+import { siteLinks } from '../site/links';
 
 /** Points crawlers at the sitemap. Under a portal's sub-path the portal's own robots.txt governs; this one serves a root deployment. */
 export const GET: APIRoute = ({ site }) =>

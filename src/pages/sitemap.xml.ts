@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { siteLinks } from '../data/links';
-import { contentUpdated } from '../data/records';
-import { routes } from '../lib/routes';
-import { sitemap } from '../lib/sitemap';
-import { loadModel } from '../model/load';
+import { findContentUpdated } from '../data/records';
+import { loadModel } from '../markdown/check';
+import { siteLinks } from '../site/links';
+import { listRoutes } from '../site/routes';
+import { sitemap } from '../site/sitemap';
 
-export const GET: APIRoute = async ({ site }) => {
-  const model = await loadModel();
-  return new Response(sitemap(routes(model), siteLinks(site), contentUpdated(model)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+export const GET: APIRoute = ({ site }) => {
+  const model = loadModel();
+  return new Response(sitemap(listRoutes(model), siteLinks(site), findContentUpdated(model)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { formatWan, parsePublishedWan } from '../lib/amount';
+import { formatWan, parsePublishedWan } from '../domain/amount';
 
 /**
  * An amount in whole yuan (元). Stored as an integer, never a float or a 万
  * figure: 700万元 is written 7000000.
  */
-export const amountYuan = z
+export const AmountYuanSchema = z
   .number({
     error: (issue) =>
       issue.input === undefined
@@ -17,20 +17,20 @@ export const amountYuan = z
   .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be a budget amount' });
 
 /** The figure as the publisher wrote it, e.g. 2012.95万元. */
-export const publishedWan = z
+export const PublishedWanSchema = z
   .string({ error: 'is required: the figure as published, e.g. 700万元' })
   .regex(/^\d+(?:\.\d+)?万元$/, { error: 'must be the figure as published in 万元, e.g. 700万元 or 2012.95万元' });
 
 /** The fields of an amount with its published wording, for objects that add more. */
-export const publishedAmountFields = {
+export const publishedAmountShape = {
   /** The amount in whole yuan. */
-  amountYuan,
+  amountYuan: AmountYuanSchema,
   /** The same amount as published in 万元, e.g. 700万元. */
-  published: publishedWan,
+  published: PublishedWanSchema,
 };
 
 /** Refinement: the published wording and amountYuan must agree to the yuan. */
-export function amountsAgree(value: { amountYuan: number; published: string }, ctx: z.RefinementCtx): void {
+export function checkAmountsAgree(value: { amountYuan: number; published: string }, ctx: z.RefinementCtx): void {
   // An invalid amount has its own message; comparing it would only add noise.
   if (!Number.isSafeInteger(value.amountYuan) || value.amountYuan <= 0) return;
   if (parsePublishedWan(value.published) !== value.amountYuan) {
@@ -43,6 +43,6 @@ export function amountsAgree(value: { amountYuan: number; published: string }, c
 }
 
 /** An amount with its published wording. */
-export const publishedAmount = z.strictObject(publishedAmountFields).superRefine(amountsAgree);
+export const PublishedAmountSchema = z.strictObject(publishedAmountShape).superRefine(checkAmountsAgree);
 
-export type PublishedAmount = z.infer<typeof publishedAmount>;
+export type PublishedAmount = z.infer<typeof PublishedAmountSchema>;

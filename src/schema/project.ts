@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { amountsAgree, publishedAmount, publishedAmountFields } from './amount';
-import { fiscalYear, slug, text } from './text';
+import { checkAmountsAgree, PublishedAmountSchema, publishedAmountShape } from './amount';
+import { FiscalYearSchema, SlugSchema, TextSchema } from './text';
 import { orWithheld } from './withheld';
 
 /**
@@ -9,16 +9,16 @@ import { orWithheld } from './withheld';
  */
 
 /** One item of 立项依据, the documents the project rests on. */
-export const basisItem = z
+export const BasisItemSchema = z
   .strictObject({
   /** The item exactly as published, including its enumeration, e.g. （一）、瑞政办发（2019）13号：…. */
-    published: text,
+    published: TextSchema,
   /** The document number as published, e.g. 瑞政办发（2019）13号. */
-    number: text.optional(),
+    number: TextSchema.optional(),
   /** The issuing body, where the text names one. */
-    issuer: text.optional(),
+    issuer: TextSchema.optional(),
   /** The document title without its 《》 marks, where the text gives one. */
-    title: text.optional(),
+    title: TextSchema.optional(),
   })
   .superRefine((item, ctx) => {
     // Structured parts are read off the published wording, so they must stand in it.
@@ -31,56 +31,56 @@ export const basisItem = z
 });
 
 /** 项目实施单位: who supervises and who carries out the project. */
-export const implementingUnit = z.strictObject({
+export const ImplementingUnitSchema = z.strictObject({
   /** 主管部门, the supervising department, where the text names one. */
-  supervisor: text.optional(),
+  supervisor: TextSchema.optional(),
   /** 实施单位 or 项目单位, the unit carrying out the project. */
-  unit: text,
+  unit: TextSchema,
   /** The label the text puts before the unit, e.g. 项目实施单位 or 项目单位; absent where the text gives the name alone. */
-  unitLabel: text.optional(),
+  unitLabel: TextSchema.optional(),
 });
 
 /** 资金安排情况: this year's budget for the project. */
-export const funding = z
+export const FundingSchema = z
   .strictObject({
   /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
-    ...publishedAmountFields,
+    ...publishedAmountShape,
   /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
-    source: text,
+    source: TextSchema,
   })
-  .superRefine(amountsAgree);
+  .superRefine(checkAmountsAgree);
 
 /** 项目实施计划: the structured parts of the plan (its narrative is in the body). */
-export const plan = z.strictObject({
+export const PlanSchema = z.strictObject({
   /** 投资估算: estimated total investment, where the text gives one. */
-  estimate: publishedAmount.optional(),
+  estimate: PublishedAmountSchema.optional(),
   /** 实施周期: the period the project runs in. */
   period: z.strictObject({
   /** The fiscal year, e.g. 2020. */
-    fiscalYear,
+    fiscalYear: FiscalYearSchema,
   /** The period as published, e.g. 2020年度. */
-    published: text,
+    published: TextSchema,
   }),
 });
 
-export const projectZh = z.strictObject({
+export const ProjectZhSchema = z.strictObject({
   /** Stable URL segment of the project; unique within its publication. */
-  slug,
+  slug: SlugSchema,
   /** Position in the published document, from 1. */
   order: z.int({ error: 'must be a whole number from 1' }).positive({ error: 'must be a whole number from 1' }),
   /** 项目名称, exactly as published. */
-  name: text,
+  name: TextSchema,
   /** 立项依据: the documents the project rests on, in published order. */
-  basis: orWithheld(z.array(basisItem).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
+  basis: orWithheld(z.array(BasisItemSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
   /** 项目实施单位. */
-  implementingUnit: orWithheld(implementingUnit),
+  implementingUnit: orWithheld(ImplementingUnitSchema),
   /** 资金安排情况. */
-  funding: orWithheld(funding),
+  funding: orWithheld(FundingSchema),
   /** 项目实施计划, structured parts. */
-  plan,
+  plan: PlanSchema,
 });
 
-export type ProjectZh = z.infer<typeof projectZh>;
-export type BasisItem = z.infer<typeof basisItem>;
-export type ImplementingUnit = z.infer<typeof implementingUnit>;
-export type Funding = z.infer<typeof funding>;
+export type ProjectZh = z.infer<typeof ProjectZhSchema>;
+export type BasisItem = z.infer<typeof BasisItemSchema>;
+export type ImplementingUnit = z.infer<typeof ImplementingUnitSchema>;
+export type Funding = z.infer<typeof FundingSchema>;

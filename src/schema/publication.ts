@@ -1,20 +1,20 @@
 import { z } from 'astro/zod';
-import { fiscalYear, slug, text } from './text';
+import { FiscalYearSchema, SlugSchema, TextSchema } from './text';
 
 /** One department's disclosure for one fiscal year: `content/<department>/<year>/publication.yaml`. */
-export const publication = z.strictObject({
+export const PublicationSchema = z.strictObject({
   /** Stable identifier of the publication, e.g. ruili-psb-2020. */
-  slug,
+  slug: SlugSchema,
   /** URL segment of the department, e.g. ruili-psb. */
-  departmentSlug: slug,
+  departmentSlug: SlugSchema,
   /** The fiscal year the budget is for. */
-  fiscalYear,
+  fiscalYear: FiscalYearSchema,
   /** The publishing department, as published, e.g. 瑞丽市公安局. */
-  department: text,
+  department: TextSchema,
   /** Where the department is, e.g. 云南省德宏州瑞丽市. */
-  region: text,
+  region: TextSchema,
   /** The document title as published. */
-  title: text,
+  title: TextSchema,
   /** The original text as published, kept in content/sources/. */
   source: z.strictObject({
     /** File name under content/sources/. */
@@ -27,12 +27,12 @@ export const publication = z.strictObject({
   /** English translations of the text fields above. */
   en: z.strictObject({
     /** The department, translated. */
-    department: text,
+    department: TextSchema,
     /** The region, translated. */
-    region: text,
+    region: TextSchema,
     /** The title, translated. */
-    title: text,
+    title: TextSchema,
   }),
 });
 
-export type Publication = z.infer<typeof publication>;
+export type Publication = z.infer<typeof PublicationSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './text';
+import { TextSchema } from './text';
 import { orWithheld } from './withheld';
 
 /**
@@ -10,38 +10,38 @@ import { orWithheld } from './withheld';
  */
 
 /** One translated item of 立项依据. */
-export const basisItemTranslation = z.strictObject({
+export const BasisItemTranslationSchema = z.strictObject({
   /** The item's published wording, translated, e.g. (1) Rui Zheng Ban Fa [2019] No. 13: …. */
-  published: text,
+  published: TextSchema,
   /** The issuing body, translated, where the original names one. */
-  issuer: text.optional(),
+  issuer: TextSchema.optional(),
   /** The document title, translated, where the original gives one. */
-  title: text.optional(),
+  title: TextSchema.optional(),
 });
 
-export const implementingUnitTranslation = z.strictObject({
+export const ImplementingUnitTranslationSchema = z.strictObject({
   /** 主管部门, translated. */
-  supervisor: text.optional(),
+  supervisor: TextSchema.optional(),
   /** The implementing unit, translated. */
-  unit: text,
+  unit: TextSchema,
   /** The label before the unit, translated, e.g. Implementing unit. */
-  unitLabel: text.optional(),
+  unitLabel: TextSchema.optional(),
 });
 
-export const fundingTranslation = z.strictObject({
+export const FundingTranslationSchema = z.strictObject({
   /** The source of funds, translated. */
-  source: text,
+  source: TextSchema,
 });
 
-export const projectTranslation = z.strictObject({
+export const ProjectTranslationSchema = z.strictObject({
   /** 项目名称, translated. */
-  name: text,
+  name: TextSchema,
   /** 立项依据, translated item by item (or withheld, as in the original). */
-  basis: orWithheld(z.array(basisItemTranslation).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
+  basis: orWithheld(z.array(BasisItemTranslationSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
   /** 项目实施单位, translated (or withheld, as in the original). */
-  implementingUnit: orWithheld(implementingUnitTranslation),
+  implementingUnit: orWithheld(ImplementingUnitTranslationSchema),
   /** 资金安排情况: the source of funds, translated (or withheld, as in the original). */
-  funding: orWithheld(fundingTranslation),
+  funding: orWithheld(FundingTranslationSchema),
 });
 
-export type ProjectTranslation = z.infer<typeof projectTranslation>;
+export type ProjectTranslation = z.infer<typeof ProjectTranslationSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { WITHHELD_REASON_CODES } from '../withheld/reasons';
+import { WITHHELD_REASON_CODES } from '../domain/withheld-reasons';
 
-/** A reason code from the registry in src/withheld/reasons.ts. */
-export const withheldReason = z.enum(WITHHELD_REASON_CODES, {
+/** A reason code from the registry in src/domain/withheld-reasons.ts. */
+export const WithheldReasonSchema = z.enum(WITHHELD_REASON_CODES, {
   error: (issue) => `unknown withheld reason ${JSON.stringify(issue.input)}; known reasons: ${WITHHELD_REASON_CODES.join(', ')}`,
 });
 
@@ -10,15 +10,15 @@ export const withheldReason = z.enum(WITHHELD_REASON_CODES, {
  * A section the publisher withheld: a state of its own with a reason, never an
  * empty string. Strict, so a withheld section that also carries text fails.
  */
-export const withheld = z.strictObject(
+export const WithheldSchema = z.strictObject(
   {
     /** Why the section is withheld, as a registry code such as `classified`. */
-    withheld: withheldReason,
+    withheld: WithheldReasonSchema,
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `a withheld section must hold nothing but its reason; remove ${issue.keys.join(', ')}` : undefined) },
 );
 
-export type Withheld = z.infer<typeof withheld>;
+export type Withheld = z.infer<typeof WithheldSchema>;
 
 export function isWithheld(value: unknown): value is Withheld {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'withheld' in value;
@@ -35,7 +35,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * the editor evidently meant (withheld if the key is there), with their paths.
  */
 export function orWithheld<T extends z.ZodType>(schema: T) {
-  return z.union([withheld, schema], {
+  return z.union([WithheldSchema, schema], {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
       const branch = issue.errors[isWithheld(issue.input) ? 0 : 1] ?? [];

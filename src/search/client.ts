@@ -1,7 +1,7 @@
 import { t } from '../i18n';
-import { isLocale, type Locale } from '../i18n/locales';
-import { formatAmountText } from '../lib/amount';
-import { parseAmountBound, parseAmountQuery } from '../lib/amount-query';
+import { isLocale, type Locale } from '../domain/locales';
+import { formatAmountText } from '../domain/amount';
+import { parseAmountBound, parseAmountQuery } from './amount-query';
 import type { Pagefind, PagefindFilters, PagefindResult, PagefindResultData } from './pagefind-types';
 import { rangeSlice } from './range';
 import { readState, writeState, type SearchState } from './state';

@@ -1,6 +1,6 @@
-import type { Locale } from '../i18n/locales';
-import { bandOf } from '../lib/bands';
-import { projectText, publicationText } from '../lib/localize';
+import type { Locale } from '../domain/locales';
+import { bandOf } from './bands';
+import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
 
@@ -29,7 +29,7 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
     filters: {
       year,
       department,
-      withheld: project.withheldUnits > 0 ? 'yes' : 'no',
+      withheld: project.sectionsWithheld > 0 ? 'yes' : 'no',
       band: project.amountYuan === null ? 'withheld' : bandOf(project.amountYuan).code,
       amount,
     },

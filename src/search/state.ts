@@ -1,4 +1,4 @@
-import { bandByCode } from '../lib/bands';
+import { bandByCode } from './bands';
 
 /**
  * Everything that decides a result list, held in readable URL query

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stripEnumeration } from '../../src/lib/enumeration';
+import { stripEnumeration } from '../../src/domain/enumeration';
 import { compactText, page } from '../support/dist';
 import { DIST, ROOT } from '../support/paths';
 
@@ -29,8 +29,8 @@ describe('fidelity to the published text', () => {
     expect(page('/ruili-psb/2020/source/')('[data-sha256]').text()).toBe(hash);
   });
 
-  it('shows the document title on the home page', () => {
-    expect(compactText(page('/'))).toContain(sourceProjects().title);
+  it('shows the document title on the publication page', () => {
+    expect(compactText(page('/ruili-psb/2020/'))).toContain(sourceProjects().title);
   });
 
   const { projects } = sourceProjects();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readSettings } from '../../src/config';
+import { loadModel } from '../../src/markdown/check';
 import { compactText, htmlPages, page } from '../support/dist';
 
 const PROJECTS = {
@@ -8,8 +10,8 @@ const PROJECTS = {
 } as const;
 
 describe('built site', () => {
-  it('has a Chinese home page with the publication, department, year and computed total', () => {
-    const $ = page('/');
+  it('has a Chinese publication page with the title, department, year and computed total', () => {
+    const $ = page('/ruili-psb/2020/');
     expect($('html').attr('lang')).toBe('zh-CN');
     const text = compactText($);
     expect(text).toContain('瑞丽市公安局部门2020年预算重点领域财政项目文本公开');
@@ -19,8 +21,8 @@ describe('built site', () => {
     expect($('[data-total-yuan]').text()).toBe('¥40,129,500');
   });
 
-  it('lists the three projects in the home table with amounts, period, unit, withheld count and link', () => {
-    const $ = page('/');
+  it('lists the three projects in the publication table with amounts, period, unit, withheld count and link', () => {
+    const $ = page('/ruili-psb/2020/');
     const rows = $('table.projects tbody tr').toArray().map((row) => $(row).find('th, td').toArray().map((c) => $(c).text().trim()));
     expect(rows).toEqual([
       ['涉案财物管理中心建设', '700', '¥7,000,000', '17.4%', '2020年度', '瑞丽市公安局', '13处中0处未公开'],
@@ -52,20 +54,22 @@ describe('built site', () => {
   });
 
   it('builds the pages it should and no others', () => {
+    const model = loadModel();
+    const projectPages = Math.ceil(model.projects.length / readSettings().listingPageSize);
     const expected = [
       '',
       'withheld/',
       'search/',
       'data/',
-      'projects/',
-      'projects/amount-asc/',
-      'projects/amount-desc/',
-      'years/2020/',
-      'ruili-psb/2020/',
-      'ruili-psb/2020/source/',
-      ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)];
-    expect(htmlPages().filter((p) => p !== '/404.html')).toEqual(
-      expected.flatMap((p) => [`/${p}`, `/en/${p}`]).sort(),
-    );
+      ...['', 'amount-asc/', 'amount-desc/'].flatMap((order) => Array.from({ length: projectPages }, (_, i) => `projects/${order}${i ? `page/${i + 1}/` : ''}`)),
+      ...model.years.map(({ year }) => `years/${year}/`),
+      ...model.publications.flatMap(({ data, projects }) => [
+        `${data.departmentSlug}/${data.fiscalYear}/`,
+        `${data.departmentSlug}/${data.fiscalYear}/source/`,
+        ...projects.map((p) => `${data.departmentSlug}/${data.fiscalYear}/${p.slug}/`),
+      ]),
+    ];
+    expect(expected).toEqual(expect.arrayContaining(['years/2020/', 'ruili-psb/2020/', 'ruili-psb/2020/source/', ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)]));
+    expect(htmlPages().filter((p) => p !== '/404.html')).toEqual(expected.flatMap((p) => [`/${p}`, `/en/${p}`]).sort());
   });
 });

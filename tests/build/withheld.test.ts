@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIST } from '../support/paths';
 import { htmlPages, page } from '../support/dist';
 
 const EXPECTED = [
@@ -34,12 +37,20 @@ describe('withheld markers', () => {
   it('states the scope on the project page and the home table', () => {
     expect(page('/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text()).toContain('13处中4处未公开');
     expect(page('/en/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text()).toContain('4 of 13 sections withheld');
-    expect(page('/en/')('tr[data-project="case-handling-centre"] td').last().text()).toBe('4 of 13 sections withheld');
+    expect(page('/en/ruili-psb/2020/')('tr[data-project="case-handling-centre"] td').last().text()).toBe('4 of 13 sections withheld');
   });
 
   it('shows a site-wide completeness figure on the home page', () => {
-    expect(page('/')('[data-completeness]').text()).toBe('90.5%');
-    expect(page('/en/')('[data-completeness]').text()).toBe('90.5%');
+    // The share of counted sections not withheld, over every project on the site (90.5 % for the Ruili texts alone).
+    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as { projects: { id: string; sectionsCounted: number; sectionsWithheld: number }[] };
+    const share = (list: typeof projects) => {
+      const counted = list.reduce((n, p) => n + p.sectionsCounted, 0);
+      const withheld = list.reduce((n, p) => n + p.sectionsWithheld, 0);
+      return `${(((counted - withheld) / counted) * 100).toFixed(1)}%`;
+    };
+    expect(share(projects.filter((p) => p.id.startsWith('ruili-psb-2020/')))).toBe('90.5%');
+    expect(page('/')('[data-completeness]').text()).toBe(share(projects));
+    expect(page('/en/')('[data-completeness]').text()).toBe(share(projects));
   });
 
   it('explains each reason code, its meaning and basis, in both languages', () => {

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { jsonResponse } from '../../data/links';
+import { jsonResponse } from '../../site/links';
 import { projectDataPath } from '../../data/records';
-import { siteData } from '../../data/site-data';
-import { loadModel } from '../../model/load';
+import { readSiteData } from '../../site/data-files';
+import { loadModel } from '../../markdown/check';
 
 /** Each project as its own JSON file, at a URL that mirrors its page: /data/<department>/<year>/<slug>.json. */
 export const getStaticPaths = (async () => {
@@ -15,4 +15,4 @@ export const getStaticPaths = (async () => {
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props, site }) => jsonResponse((await siteData(site)).byId.get(props.id)!);
+export const GET: APIRoute<Props> = ({ props, site }) => jsonResponse(readSiteData(site).byId.get(props.id)!);

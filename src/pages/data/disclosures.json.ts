@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { jsonResponse } from '../../data/links';
-import { siteData } from '../../data/site-data';
+import { jsonResponse } from '../../site/links';
+import { readSiteData } from '../../site/data-files';
 
 /** Every project with every field: the endpoint a portal lists disclosures from. */
-export const GET: APIRoute = async ({ site }) => jsonResponse((await siteData(site)).file);
+export const GET: APIRoute = ({ site }) => jsonResponse(readSiteData(site).file);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { disclosuresJsonSchema } from '../../data/json-schema';
-import { jsonResponse, siteLinks } from '../../data/links';
+import { jsonResponse, siteLinks } from '../../site/links';
 import { DATA_FILES } from '../../data/records';
 
 /** The JSON Schema of disclosures.json, generated from the zod schema in src/data/record.ts. */

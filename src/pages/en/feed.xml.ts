@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { siteLinks } from '../../data/links';
-import { atomFeed } from '../../lib/feed';
-import { loadModel } from '../../model/load';
+import { siteLinks } from '../../site/links';
+import { atomFeed } from '../../site/feed';
+import { loadModel } from '../../markdown/check';
 
 /** The English Atom feed. */
-export const GET: APIRoute = async ({ site }) =>
-  new Response(atomFeed(await loadModel(), 'en', siteLinks(site)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+export const GET: APIRoute = ({ site }) =>
+  new Response(atomFeed(loadModel(), 'en', siteLinks(site)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -1,14 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadModel } from '../../model/load';
-import { readSource } from '../../model/sources';
+import { readSettings } from '../../config';
+import { readSource } from '../../content/sources';
+import { loadModel } from '../../markdown/check';
 
 /** The original texts, byte for byte, at a stable URL (their SHA-256 is on the source page). */
-export const getStaticPaths = (async () => {
-  const model = await loadModel();
-  return model.publications.map((p) => ({ params: { name: p.data.source.file.replace(/\.txt$/, '') } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  loadModel().publications.map((p) => ({ params: { name: p.data.source.file.replace(/\.txt$/, '') } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(new Uint8Array(readSource(`${params.name}.txt`)), {
+  new Response(new Uint8Array(readSource(readSettings().contentDir, `${params.name}.txt`)), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

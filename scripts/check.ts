@@ -1,0 +1,16 @@
+/**
+ * `npm run check [project folder]`: validates the content without building
+ * the site, reports every problem in every file, and exits non-zero when
+ * anything is wrong.
+ */
+import { readSettings } from '../src/config';
+import { formatReport } from '../src/content/problems';
+import { checkContent } from '../src/markdown/check';
+
+const root = process.argv[2] ?? process.cwd();
+const { problems, model } = checkContent(readSettings(process.env, root).contentDir);
+if (problems.length > 0) {
+  console.error(formatReport(problems));
+  process.exit(1);
+}
+console.log(`content OK: ${model?.publications.length ?? 0} publication(s), ${model?.projects.length ?? 0} project(s) in Chinese and English`);

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { normalizeBase } from './domain/urls';
+
+/**
+ * Every setting of the site in one place: the environment variables a build
+ * reads and the limits that keep pages light at any size. Nothing else in
+ * src/ reads process.env; change a limit here and every page, feed and file
+ * that depends on it follows.
+ */
+
+/** What one build needs to know about where it is deployed and what it reads. */
+export interface Settings {
+  /** Origin for canonical links, the sitemap, feeds, JSON-LD and the data files (SITE_URL). */
+  siteUrl: string;
+  /** Deployment sub-path under a portal, always with both slashes (BASE_PATH), e.g. /portal/yjsgk/. */
+  basePath: string;
+  /** The content folder, absolute (CONTENT_DIR, else ./content). */
+  contentDir: string;
+  /** Rows per page of the project listings (LISTING_PAGE_SIZE). */
+  listingPageSize: number;
+  /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */
+  benchTimings: string | undefined;
+}
+
+/** The limits, named once. A test or a larger portal changes them here, never in a view. */
+export const LIMITS = {
+  /** Default rows per listing page. */
+  listingPageSize: 100,
+  /** Entries per Atom feed: a feed reader wants what changed; the full list is in /data/disclosures.json. */
+  feedEntries: 100,
+  /** Up to this many publications the home page shows each in full; past it, the way in by year. */
+  homeFullPublications: 3,
+  /** Up to this many publications the data page and JSON-LD list each original text one by one. */
+  smallSitePublications: 20,
+  /** Up to this many projects the data page lists each per-project file one by one. */
+  smallSiteProjects: 100,
+} as const;
+
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+function readPageSize(value: string | undefined): number {
+  if (value === undefined || value === '') return LIMITS.listingPageSize;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`LISTING_PAGE_SIZE must be a whole number from 1, not "${value}"`);
+  return size;
+}
+
+/** The settings from an environment (the process's own by default), relative to `root`. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Settings {
+  return {
+    siteUrl: env.SITE_URL || DEFAULT_SITE_URL,
+    basePath: normalizeBase(env.BASE_PATH),
+    contentDir: resolve(root, env.CONTENT_DIR || 'content'),
+    listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
+    benchTimings: env.BENCH_TIMINGS || undefined,
+  };
+}

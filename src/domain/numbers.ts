@@ -1,0 +1,65 @@
+import { scaleDecimal, wanToYuan } from './amount';
+import { stripEnumeration } from './enumeration';
+import type { Locale } from './locales';
+
+/**
+ * The Arabic numbers a block of text states, normalised so that the two
+ * languages compare: 万 and "million" are multiplied out (700万 = 7 million =
+ * 7000000), group commas dropped, dates read as dates (2015年5月6日 = 6 May
+ * 2015) and a leading enumeration ignored ((一) and (1) are the same item). Chinese numerals (十二五) are words, not numbers.
+ */
+const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_DATE = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`, 'gu');
+const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
+const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
+const PLAIN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
+
+function plain(text: string, into: Set<string>): void {
+  for (const [match] of text.matchAll(PLAIN)) into.add(match.replaceAll(',', ''));
+}
+
+export function numbersInBlock(block: string, locale: Locale): Set<string> {
+  const found = new Set<string>();
+  let rest = stripEnumeration(block);
+  if (locale === 'zh') {
+    rest = rest.replace(ZH_DATE, (_, y: string, m: string, d: string) => {
+      found.add(`${y}-${Number(m)}-${Number(d)}`);
+      return ' ';
+    });
+    rest = rest.replace(ZH_WAN, (match, wan: string) => {
+      const yuan = wanToYuan(wan);
+      if (yuan === null) return match;
+      found.add(String(yuan));
+      return ' ';
+    });
+  } else {
+    rest = rest.replace(EN_DATE, (_, d: string, month: string, y: string) => {
+      found.add(`${y}-${MONTHS.indexOf(month) + 1}-${Number(d)}`);
+      return ' ';
+    });
+    rest = rest.replace(EN_MILLION, (match, whole: string, fraction: string | undefined) => {
+      const yuan = scaleDecimal(fraction ? `${whole}.${fraction}` : whole, 6);
+      if (yuan === null) return match;
+      found.add(yuan.toString());
+      return ' ';
+    });
+  }
+  plain(rest, found);
+  return found;
+}
+
+/** The numbers of several blocks (paragraphs, headings, list items) together. */
+export function numbersIn(blocks: readonly string[], locale: Locale): Set<string> {
+  const all = new Set<string>();
+  for (const block of blocks) for (const n of numbersInBlock(block, locale)) all.add(n);
+  return all;
+}
+
+/** What one side has that the other lacks; empty lists mean the two agree. */
+export function compareNumbers(zh: Set<string>, en: Set<string>): { missingInEn: string[]; extraInEn: string[] } {
+  return {
+    missingInEn: [...zh].filter((n) => !en.has(n)),
+    extraInEn: [...en].filter((n) => !zh.has(n)),
+  };
+}

@@ -1,0 +1,96 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { readSettings } from '../config';
+import { counterpartOf } from '../content/paths';
+import { ContentError, type Problem } from '../content/problems';
+import { readContent, type BodyEntry } from '../content/read';
+import { buildModel } from '../model/build';
+import type { Model, Outline, OutlinedEntry } from '../model/types';
+import { bodyRules, GFM } from './pipeline';
+
+/**
+ * The content check, and the one way the site gets its model: read every file
+ * (src/content/), run the body rules over each body without rendering
+ * (src/markdown/pipeline.ts), then check the whole (src/model/). `npm run
+ * check`, the build, the dev server and the tests all come through here.
+ */
+export interface CheckResult {
+  problems: Problem[];
+  model: Model | null;
+}
+
+const processor = (() => {
+  const p = unified().use(remarkParse);
+  if (GFM) p.use(remarkGfm);
+  // The base only shapes the marker's link; the rules are the same under any base.
+  return p.use(bodyRules('/'));
+})();
+
+/** Runs the body rules over one body: its outline, or the problems that stop it, each with its file line. */
+export function readBody(entry: BodyEntry<unknown>): { outline: Outline | null; problems: Problem[] } {
+  const file = new VFile({ path: entry.filePath, value: entry.body });
+  const lineOf = (line: number | undefined) => (line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1);
+  try {
+    processor.runSync(processor.parse(file), file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { outline: null, problems: [{ file: entry.filePath, line: entry.bodyStartLine, message: 'the Markdown is nested too deeply to read; flatten the nested quotes or lists' }] };
+  }
+  const problems = file.messages.map((m) => ({ file: entry.filePath, line: lineOf(m.line ?? undefined), message: m.reason }));
+  return { outline: problems.length ? null : (file.data.outline ?? null), problems };
+}
+
+/**
+ * Validates every content file in `contentDir`: each file against its schema
+ * and the body rules, then the whole against the model's checks. Returns every
+ * problem at once. Never throws for bad content.
+ */
+export function checkContent(contentDir: string = readSettings().contentDir): CheckResult {
+  const { content, problems } = readContent(contentDir);
+  const outlined = <T>(entries: BodyEntry<T>[]): OutlinedEntry<T>[] =>
+    entries.flatMap((entry) => {
+      const { outline, problems: found } = readBody(entry);
+      problems.push(...found);
+      return outline ? [{ ...entry, outline }] : [];
+    });
+  const input = { ...content, disclosures: outlined(content.disclosures), translations: outlined(content.translations) };
+  const broken = new Set(problems.map((p) => p.file));
+  try {
+    const model = buildModel(input);
+    return { problems, model: problems.length ? null : model };
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    // A file that failed on its own is missing from the input; what the model then says
+    // about its counterpart ("no translation") would only repeat the first problem.
+    const mentionsBroken = (p: Problem) =>
+      [...broken].some(
+        (file) =>
+          p.message.includes(file) ||
+          p.message.includes(counterpartOf(file, file.includes('/zh/') ? 'en' : 'zh')) ||
+          (file.endsWith('/publication.yaml') && p.message.includes(file.replace(/publication\.yaml$/, ''))),
+      );
+    return { problems: [...problems, ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p))], model: null };
+  }
+}
+
+/**
+ * The build checks the content before Astro starts (src/integrations/content-check.ts)
+ * and leaves the model here, keyed by the content folder, for the pages: at
+ * 10,000 disclosures that saves reading and checking 20,000 files twice.
+ * globalThis, because the integration and the pages are separate module graphs
+ * in one process.
+ */
+const SHARED = Symbol.for('disclosures.checked-model');
+type Shared = { dir: string; model: Model };
+const shared = globalThis as { [SHARED]?: Shared };
+
+/** The checked model of the configured content folder; throws a ContentError listing every problem. */
+export function loadModel(contentDir: string = readSettings().contentDir): Model {
+  if (shared[SHARED]?.dir === contentDir) return shared[SHARED].model;
+  const { problems, model } = checkContent(contentDir);
+  if (!model) throw new ContentError(problems);
+  shared[SHARED] = { dir: contentDir, model };
+  return model;
+}

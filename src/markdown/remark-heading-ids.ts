@@ -1,0 +1,41 @@
+import type { Heading, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+
+/** `{#some-id}` at the end of a heading: the stable anchor a portal links to. */
+const ID_SUFFIX = /\s*\{#([^}\s]*)\}\s*$/;
+const ANCHOR_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Removes the `{#id}` suffix from the heading's text and returns the id, or null when there is none. */
+function takeHeadingId(heading: Heading): string | null {
+  const last = heading.children.at(-1);
+  if (last?.type !== 'text') return null;
+  const id = ID_SUFFIX.exec(last.value)?.[1];
+  if (id === undefined) return null;
+  (last as Text).value = last.value.replace(ID_SUFFIX, '');
+  return id;
+}
+
+/** The explicit id this plugin gave a heading, or null. Later plugins read ids through it. */
+export function headingIdOf(heading: Heading): string | null {
+  const id = heading.data?.hProperties?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * `## 立项依据 {#basis}` → `<h2 id="basis">立项依据</h2>`. Explicit ids keep
+ * deep links stable when wording changes and identical across languages;
+ * rehype-slug leaves them alone and gives the remaining headings slugs.
+ */
+export default function remarkHeadingIds() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'heading', (heading) => {
+      const id = takeHeadingId(heading);
+      if (id === null) return;
+      if (!ANCHOR_PATTERN.test(id)) {
+        file.message(`heading id "${id}" must be lower-case ASCII words joined by hyphens, e.g. {#implementing-unit}`, heading);
+      }
+      heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
+    });
+  };
+}

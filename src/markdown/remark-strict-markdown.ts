@@ -1,0 +1,50 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { isDirective, KNOWN_DIRECTIVES } from './directives';
+
+const SAFE_SCHEME = /^(?:https?|mailto):/i;
+
+/** Browsers ignore control characters and spaces inside a scheme (java\tscript:), so strip them before reading it. */
+const compact = (url: string) => url.replace(/[\u0000-\u0020]/g, '');
+
+/** Relative URLs and http(s)/mailto only; `javascript:`, `data:` and the like are refused. */
+export function isSafeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact(url));
+  return scheme === null || SAFE_SCHEME.test(scheme[0]);
+}
+
+/** An address on another host (`https://…`, `//host/…`): the CSP blocks such images, so the check refuses them. */
+export function isExternalUrl(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(compact(url));
+}
+
+/**
+ * Disclosures are text written by office staff: raw HTML is rejected (not
+ * sanitised) so that no script, event handler or javascript: URL can reach a
+ * page; an image from another host is rejected (the page would show a hole);
+ * and an unknown directive is reported rather than silently dropped.
+ */
+export default function remarkStrictMarkdown() {
+  return (tree: Root, file: VFile) => {
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
+    visit(tree, (node) => {
+      if (node.type === 'html') file.message('raw HTML is not allowed in a disclosure; write plain Markdown', node);
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
+        file.message(`link "${node.url}" is not allowed: use http(s), mailto or a relative address`, node);
+      }
+      const imageUrl = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+      if (imageUrl !== undefined && isExternalUrl(imageUrl) && isSafeUrl(imageUrl)) {
+        file.message(`image "${imageUrl}" is on another host; put images in the site (public/) and link them with a relative address`, node);
+      }
+      if (isDirective(node) && !(KNOWN_DIRECTIVES as readonly string[]).includes(node.name)) {
+        const colons = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
+        file.message(
+          `unknown directive "${colons}${node.name}" (known: ${KNOWN_DIRECTIVES.join(', ')}); if a colon was meant as punctuation, put a space after it`,
+          node,
+        );
+      }
+    });
+  };
+}

@@ -1,0 +1,252 @@
+import { LIMITS, readSettings } from '../config';
+import { readSource } from '../content/sources';
+import type { Locale, Localized } from '../domain/locales';
+import { shares } from '../domain/shares';
+import { paths } from '../domain/urls';
+import { findContentUpdated, type Links } from '../data/records';
+import { t } from '../i18n';
+import { describeProject, projectText, publicationText, type ProjectText, type PublicationText } from '../model/localize';
+import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
+import { searchFields, type SearchFields } from '../search/fields';
+import { projectJsonLd, siteJsonLd, type JsonLd } from './json-ld';
+import type { Slice } from './paginate';
+import type { ProjectOrder, Route } from './routes';
+
+/**
+ * What each page shows, computed once per page from the model: its head
+ * (title, description, JSON-LD, alternates) and the data of its view. Views
+ * and `src/pages/[...path].astro` only read this; nothing below the pages
+ * works out a figure, a grouping or a neighbour again.
+ */
+
+/** A publication as its summary shows it: text in the page's language, and each project's share of the total. */
+export interface PublicationView {
+  publication: PublicationModel;
+  text: PublicationText;
+  /** YYYY-MM-DD, from the content. */
+  updated: string;
+  /** Each project's share of the publication's total, in percent; chart and table show the same figures. */
+  shares: number[];
+}
+
+/** A neighbouring project, for previous/next links. */
+export interface Neighbour {
+  path: string;
+  name: string;
+}
+
+export interface ProjectPage {
+  project: Project;
+  text: ProjectText;
+  publication: PublicationText;
+  previous: Neighbour | null;
+  next: Neighbour | null;
+  search: SearchFields;
+}
+
+/** One group of rows in a projects listing: a publication in published order, or everything when sorted by amount. */
+export interface ProjectGroup {
+  key: string;
+  heading: string | null;
+  /** Where the group's heading links: its publication page. */
+  path: string | null;
+  projects: Project[];
+}
+
+export interface YearRow {
+  publication: PublicationModel;
+  department: string;
+  sectionsCounted: number;
+  sectionsWithheld: number;
+}
+
+export type ViewData =
+  | { kind: 'home'; model: Model; completeness: number; publications: PublicationView[]; years: FiscalYear[] }
+  | { kind: 'publication'; summary: PublicationView }
+  | { kind: 'project'; page: ProjectPage }
+  | { kind: 'source'; publication: PublicationModel; title: string; text: string }
+  | { kind: 'withheld' }
+  | { kind: 'search'; years: number[]; departments: string[] }
+  | { kind: 'projects'; order: ProjectOrder; slice: Slice<Project>; groups: ProjectGroup[]; caption: string; count: number; totalYuan: number }
+  | { kind: 'year'; year: number; rows: YearRow[] }
+  | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean };
+
+export interface PageData {
+  locale: Locale;
+  title: string;
+  description: string;
+  jsonLd: JsonLd | undefined;
+  ogType: 'article' | 'website';
+  /** This page's path in each language, below the base. */
+  alternates: Localized;
+  /** The publication the page belongs to (or the newest), for the footer. */
+  publication: PublicationModel | undefined;
+  view: ViewData;
+}
+
+function buildPublicationView(publication: PublicationModel, locale: Locale): PublicationView {
+  return {
+    publication,
+    text: publicationText(publication, locale),
+    updated: publication.data.updated.toISOString().slice(0, 10),
+    shares: shares(publication.projects.map((p) => p.amountYuan ?? 0)),
+  };
+}
+
+function buildNeighbour(project: Project | undefined, locale: Locale): Neighbour | null {
+  return project ? { path: paths.project(project.publication.data, project.slug), name: projectText(project, locale).name } : null;
+}
+
+function buildProjectPage(project: Project, locale: Locale): ProjectPage {
+  const siblings = project.publication.projects;
+  const index = siblings.indexOf(project);
+  return {
+    project,
+    text: projectText(project, locale),
+    publication: publicationText(project.publication, locale),
+    previous: buildNeighbour(siblings[index - 1], locale),
+    next: buildNeighbour(siblings[index + 1], locale),
+    search: searchFields(project, locale),
+  };
+}
+
+export const ORDER_LABELS = (locale: Locale): Record<ProjectOrder, string> => {
+  const d = t(locale);
+  return { published: d.projects.orderPublished, 'amount-desc': d.projects.orderAmountDesc, 'amount-asc': d.projects.orderAmountAsc };
+};
+
+/** In published order the rows are grouped by year and department; sorted by amount they are one table. */
+function groupProjects(slice: Slice<Project>, order: ProjectOrder, locale: Locale): ProjectGroup[] {
+  const d = t(locale);
+  const groups: ProjectGroup[] = [];
+  for (const project of slice.items) {
+    const key = order === 'published' ? project.publication.id : 'all';
+    const last = groups.at(-1);
+    if (last?.key === key) {
+      last.projects.push(project);
+      continue;
+    }
+    const pub = project.publication;
+    groups.push(
+      order === 'published'
+        ? { key, heading: `${d.fiscalYear(pub.data.fiscalYear)} · ${publicationText(pub, locale).department}`, path: paths.publication(pub.data), projects: [project] }
+        : { key, heading: null, path: null, projects: [project] },
+    );
+  }
+  return groups;
+}
+
+function buildView(route: Route, model: Model): ViewData {
+  const { page, locale } = route;
+  const d = t(locale);
+  switch (page.kind) {
+    case 'home':
+      return {
+        kind: 'home',
+        model,
+        completeness: model.sectionsCounted === 0 ? 1 : (model.sectionsCounted - model.sectionsWithheld) / model.sectionsCounted,
+        // A small site shows every publication in full; a large one shows the way in by year (pages stay light at any size).
+        publications: model.publications.length <= LIMITS.homeFullPublications ? model.publications.map((p) => buildPublicationView(p, locale)) : [],
+        years: model.years,
+      };
+    case 'publication':
+      return { kind: 'publication', summary: buildPublicationView(page.publication, locale) };
+    case 'project':
+      return { kind: 'project', page: buildProjectPage(page.project, locale) };
+    case 'source':
+      return {
+        kind: 'source',
+        publication: page.publication,
+        title: publicationText(page.publication, locale).title,
+        text: readSource(readSettings().contentDir, page.publication.data.source.file).toString('utf8'),
+      };
+    case 'withheld':
+      return { kind: 'withheld' };
+    case 'search':
+      return {
+        kind: 'search',
+        years: model.years.map(({ year }) => year),
+        departments: [...new Set(model.publications.map((p) => publicationText(p, locale).department))].sort(),
+      };
+    case 'projects': {
+      const { slice, order } = page;
+      const pageNote = slice.pages > 1 ? ` · ${d.projects.pageOf(slice.page, slice.pages)}` : '';
+      return {
+        kind: 'projects',
+        order,
+        slice,
+        groups: groupProjects(slice, order, locale),
+        caption: `${d.projects.heading} · ${ORDER_LABELS(locale)[order]}${pageNote}`,
+        count: model.projects.length,
+        totalYuan: model.totalYuan,
+      };
+    }
+    case 'year':
+      return {
+        kind: 'year',
+        year: page.year,
+        rows: page.publications.map((publication) => ({
+          publication,
+          department: publicationText(publication, locale).department,
+          sectionsCounted: publication.projects.reduce((n, p) => n + p.sectionsCounted, 0),
+          sectionsWithheld: publication.projects.reduce((n, p) => n + p.sectionsWithheld, 0),
+        })),
+      };
+    case 'data':
+      return {
+        kind: 'data',
+        model,
+        // Listed one by one while the lists are short; beyond that, disclosures.json and the year pages give every address.
+        listProjects: model.projects.length <= LIMITS.smallSiteProjects,
+        listOriginals: model.publications.length <= LIMITS.smallSitePublications,
+      };
+  }
+}
+
+function titleOf(route: Route, view: ViewData): string {
+  const d = t(route.locale);
+  switch (view.kind) {
+    case 'home':
+      return d.nav.home;
+    case 'project':
+      return view.page.text.name;
+    case 'publication':
+      return view.summary.text.title;
+    case 'source':
+      return `${d.source.heading}: ${view.title}`;
+    case 'search':
+      return d.search.heading;
+    case 'projects':
+      return `${d.projects.heading}${view.slice.pages > 1 ? ` · ${d.projects.pageOf(view.slice.page, view.slice.pages)}` : ''}`;
+    case 'data':
+      return d.data.heading;
+    case 'year':
+      return d.year.heading(view.year);
+    case 'withheld':
+      return d.withheldPage.heading;
+  }
+}
+
+/** Everything one page shows, in its language. */
+export function buildPageData(route: Route, alternates: Localized, model: Model, links: Links): PageData {
+  const { locale, page } = route;
+  const d = t(locale);
+  const view = buildView(route, model);
+  const publication =
+    page.kind === 'publication' || page.kind === 'source' ? page.publication : page.kind === 'project' ? page.project.publication : model.publications[0];
+  return {
+    locale,
+    title: titleOf(route, view),
+    description: page.kind === 'project' ? describeProject(page.project, locale) : page.kind === 'data' ? d.data.intro : d.home.intro,
+    jsonLd:
+      page.kind === 'project'
+        ? projectJsonLd(page.project, locale, links)
+        : page.kind === 'home' || page.kind === 'data'
+          ? siteJsonLd(model, locale, links, findContentUpdated(model))
+          : undefined,
+    ogType: page.kind === 'project' ? 'article' : 'website',
+    alternates,
+    publication,
+    view,
+  };
+}
