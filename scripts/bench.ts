@@ -6,7 +6,17 @@
  *   npm run bench -- 3 1000       chosen sizes
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +27,10 @@ import { writeGenerated } from './generate';
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const searchOnly = process.argv.indexOf('--search');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [3, 1000, 10000];
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
@@ -33,21 +46,38 @@ function timedBuild(cwd: string, outDir: string, env: Record<string, string>): B
   const timings = join(work, 'timings.json');
   rmSync(timings, { force: true });
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ASTRO, 'build', '--outDir', outDir], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_TIMINGS: timings, ...env },
-  });
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, ASTRO, 'build', '--outDir', outDir],
+    {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_TIMINGS: timings, ...env },
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`build failed in ${cwd}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `build failed in ${cwd}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+    );
   const peakKb = Number(result.stderr.trim().split('\n').at(-1));
-  const pagefind = existsSync(timings) ? (JSON.parse(readFileSync(timings, 'utf8')) as { pagefindMs: number }).pagefindMs / 1000 : 0;
-  return { seconds, pagefindSeconds: pagefind, peakRssMb: peakKb / 1024, pages: countHtml(outDir), distMb: dirBytes(outDir) / 1e6 };
+  const pagefind = existsSync(timings)
+    ? (JSON.parse(readFileSync(timings, 'utf8')) as { pagefindMs: number }).pagefindMs / 1000
+    : 0;
+  return {
+    seconds,
+    pagefindSeconds: pagefind,
+    peakRssMb: peakKb / 1024,
+    pages: countHtml(outDir),
+    distMb: dirBytes(outDir) / 1e6,
+  };
 }
 
 function countHtml(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name.endsWith('.html'),
+  ).length;
 }
 function dirBytes(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -62,7 +92,7 @@ function bareProject(contentDir: string): string {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  writeFileSync(join(dir, 'astro.config.mjs'), "export default {};\n");
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};\n');
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(contentDir)} }) }) };\n`,
@@ -75,19 +105,30 @@ function bareProject(contentDir: string): string {
 }
 
 /** gzip bytes of a page's HTML and of the CSS and JS it loads (JS: the module and what it statically imports). */
-function pageWeight(dist: string, path: string): { html: number; css: number; js: number; text: number } {
+function pageWeight(
+  dist: string,
+  path: string,
+): { html: number; css: number; js: number; text: number } {
   const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
   const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
-  const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce((n, m) => n + gz(readFileSync(join(dist, m[1]!))), 0);
+  const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce(
+    (n, m) => n + gz(readFileSync(join(dist, m[1]!))),
+    0,
+  );
   const seen = new Set<string>();
   const addJs = (file: string): number => {
     if (seen.has(file) || !existsSync(join(dist, file))) return 0;
     seen.add(file);
     const code = readFileSync(join(dist, file), 'utf8');
-    const imports = [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => file.replace(/[^/]+$/, m[1]!));
+    const imports = [...code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) =>
+      file.replace(/[^/]+$/, m[1]!),
+    );
     return gz(code) + imports.reduce((n, f) => n + addJs(f), 0);
   };
-  const js = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].reduce((n, m) => n + addJs(m[1]!), 0);
+  const js = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].reduce(
+    (n, m) => n + addJs(m[1]!),
+    0,
+  );
   const main = html.match(/<main[\s\S]*<\/main>/)?.[0] ?? html;
   const text = gz(main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
   return { html: gz(html), css, js, text };
@@ -105,7 +146,14 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
   const server = await serve(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const figures: SearchFigures = { coldMs: [], warmMs: [], coldBytes: [], warmBytes: [] };
   // Results are on the page once the status line carries the count (set after the first results are
@@ -135,7 +183,9 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
         const sizes = await request.sizes();
         bytes += sizes.responseBodySize + sizes.responseHeadersSize;
       });
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, {
+        waitUntil: 'commit',
+      });
       const rendered = await firstResult(page);
       figures.coldMs.push(rendered);
       await page.waitForLoadState('networkidle');
@@ -145,7 +195,11 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
       const other = queries[(queries.indexOf(query) + 7) % queries.length]!;
       await page.fill('#search-q', other);
       bytes = 0;
-      const elapsed = page.evaluate(settled("(document.querySelector('#search-status').textContent = '', document.querySelector('#search-form').requestSubmit(), performance.now())"));
+      const elapsed = page.evaluate(
+        settled(
+          "(document.querySelector('#search-status').textContent = '', document.querySelector('#search-form').requestSubmit(), performance.now())",
+        ),
+      );
       const done = (await elapsed) as number;
       await page.waitForLoadState('networkidle');
       figures.warmMs.push(done);
@@ -160,7 +214,28 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
 }
 
 /** Twenty queries a journalist might type at N = 10,000: words from the generated text, and amounts in several notations. */
-const QUERIES = ['信息化平台', '视频监控', '档案管理', '应急指挥', '培训基地', '供水管网', '道路维修', '便民服务', '教育局', '卫生健康', '合政办发', '涉密', '党组会议', '乡镇', '平方米', '1113.47万', '500万', '10000000', '2,455', '建设项目'];
+const QUERIES = [
+  '信息化平台',
+  '视频监控',
+  '档案管理',
+  '应急指挥',
+  '培训基地',
+  '供水管网',
+  '道路维修',
+  '便民服务',
+  '教育局',
+  '卫生健康',
+  '合政办发',
+  '涉密',
+  '党组会议',
+  '乡镇',
+  '平方米',
+  '1113.47万',
+  '500万',
+  '10000000',
+  '2,455',
+  '建设项目',
+];
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -177,14 +252,24 @@ async function main(): Promise<void> {
     console.error(`N=${n}: building the site…`);
     // Inside the project, so that the build's server chunks resolve node_modules (.dist-* is git-ignored).
     const dist = join(ROOT, `.dist-bench-${n}`);
-    const ours = timedBuild(ROOT, dist, n === 3 ? { CONTENT_DIR: '' } : { CONTENT_DIR: contentDir });
+    const ours = timedBuild(
+      ROOT,
+      dist,
+      n === 3 ? { CONTENT_DIR: '' } : { CONTENT_DIR: contentDir },
+    );
     console.error(`N=${n}: building the bare Astro baseline…`);
     const bareDir = bareProject(contentDir);
     const bare = timedBuild(bareDir, join(bareDir, 'dist'), {});
     const projectPath = n === 3 ? 'ruili-psb/2020/case-handling-centre' : 'synth-edu/2025/p001';
-    const weights = { home: pageWeight(dist, ''), project: pageWeight(dist, projectPath), search: pageWeight(dist, 'search') };
+    const weights = {
+      home: pageWeight(dist, ''),
+      project: pageWeight(dist, projectPath),
+      search: pageWeight(dist, 'search'),
+    };
     const biggestListing = readdirSync(dist, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name === 'index.html' && !/\/p\d{3}$|case-|face-/.test(e.parentPath))
+      .filter(
+        (e) => e.isFile() && e.name === 'index.html' && !/\/p\d{3}$|case-|face-/.test(e.parentPath),
+      )
       .reduce((max, e) => Math.max(max, statSync(join(e.parentPath, e.name)).size), 0);
     const astroSeconds = ours.seconds - ours.pagefindSeconds;
     rows.push([
@@ -196,7 +281,9 @@ async function main(): Promise<void> {
       `${ours.peakRssMb.toFixed(0)} MB`,
       `${ours.distMb.toFixed(1)} MB`,
       `${bare.seconds.toFixed(1)} s (${(ours.seconds / bare.seconds).toFixed(2)}×)`,
-      ...(['home', 'project', 'search'] as const).map((k) => `${kb(weights[k].html)} / ${kb(weights[k].css)} / ${kb(weights[k].js)}`),
+      ...(['home', 'project', 'search'] as const).map(
+        (k) => `${kb(weights[k].html)} / ${kb(weights[k].css)} / ${kb(weights[k].js)}`,
+      ),
       kb(biggestListing),
     ]);
     console.error(`N=${n}: | ${rows.at(-1)!.join(' | ')} |`);
@@ -215,9 +302,26 @@ async function main(): Promise<void> {
     }
     rmSync(dist, { recursive: true, force: true });
   }
-  const header = ['N', 'build', 'Astro', 'Pagefind', 'pages/s', 'peak RSS', 'dist', 'bare Astro (ratio)', 'home gz HTML/CSS/JS', 'project gz HTML/CSS/JS', 'search gz HTML/CSS/JS', 'largest listing HTML'];
-  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  const header = [
+    'N',
+    'build',
+    'Astro',
+    'Pagefind',
+    'pages/s',
+    'peak RSS',
+    'dist',
+    'bare Astro (ratio)',
+    'home gz HTML/CSS/JS',
+    'project gz HTML/CSS/JS',
+    'search gz HTML/CSS/JS',
+    'largest listing HTML',
+  ];
+  const table = [header, header.map(() => '---'), ...rows]
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n');
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
   console.log(table);
   console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
   rmSync(work, { recursive: true, force: true });

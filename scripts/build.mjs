@@ -18,7 +18,9 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', staging]
 });
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nbuild failed; dist/ was left as it was${existsSync(dist) ? '' : ' (there was none)'}.`);
+  console.error(
+    `\nbuild failed; dist/ was left as it was${existsSync(dist) ? '' : ' (there was none)'}.`,
+  );
   process.exit(result.status ?? 1);
 }
 const previous = `${staging}-previous`;

@@ -32,8 +32,15 @@ describe('the import rules of src/', () => {
       'pages/c.ts': "import { a } from '../domain/a';\nexport const c = a;\n",
     });
     expect(findImportProblems(dir)).toEqual([
-      { file: 'domain/a.ts', message: 'imports model/b.ts, from a later stage (model after domain)' },
-      { file: 'views/V.astro', message: 'imports pages/c.ts, from a later stage (pages, content.config.ts after views, styles)' },
+      {
+        file: 'domain/a.ts',
+        message: 'imports model/b.ts, from a later stage (model after domain)',
+      },
+      {
+        file: 'views/V.astro',
+        message:
+          'imports pages/c.ts, from a later stage (pages, content.config.ts after views, styles)',
+      },
     ]);
   });
 
@@ -43,10 +50,17 @@ describe('the import rules of src/', () => {
       'site/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       'site/c.ts': "export { a } from './a';\n",
     });
-    expect(findImportProblems(dir)).toEqual([{ file: 'site/a.ts', message: 'is in an import cycle: site/a.ts → site/b.ts → site/a.ts' }]);
+    expect(findImportProblems(dir)).toEqual([
+      { file: 'site/a.ts', message: 'is in an import cycle: site/a.ts → site/b.ts → site/a.ts' },
+    ]);
   });
 
   it('name a folder that belongs to no stage', () => {
-    expect(findImportProblems(tree({ 'lib/x.ts': 'export const x = 1;\n' }))).toEqual([{ file: 'lib/x.ts', message: 'is in no stage; add its folder to STAGES in scripts/check-imports.ts' }]);
+    expect(findImportProblems(tree({ 'lib/x.ts': 'export const x = 1;\n' }))).toEqual([
+      {
+        file: 'lib/x.ts',
+        message: 'is in no stage; add its folder to STAGES in scripts/check-imports.ts',
+      },
+    ]);
   });
 });

@@ -55,7 +55,8 @@ function scriptOf(file: string): string {
 function resolveImport(from: string, specifier: string, files: Set<string>): string | null {
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}/index.ts`]) if (files.has(candidate)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}/index.ts`])
+    if (files.has(candidate)) return candidate;
   return base;
 }
 
@@ -75,16 +76,26 @@ export function findImportProblems(srcDir: string): ImportProblem[] {
 
   for (const file of files) {
     const stage = stageOf(root, file);
-    if (stage < 0) problems.push({ file: name(file), message: `is in no stage; add its folder to STAGES in scripts/check-imports.ts` });
+    if (stage < 0)
+      problems.push({
+        file: name(file),
+        message: `is in no stage; add its folder to STAGES in scripts/check-imports.ts`,
+      });
     const targets = ts
       .preProcessFile(scriptOf(file), true, true)
       .importedFiles.map((ref) => resolveImport(file, ref.fileName, known))
       .filter((target): target is string => target !== null && target !== file);
-    graph.set(file, targets.filter((t) => known.has(t)));
+    graph.set(
+      file,
+      targets.filter((t) => known.has(t)),
+    );
     for (const target of targets) {
       const targetStage = stageOf(root, target);
       if (targetStage > stage) {
-        problems.push({ file: name(file), message: `imports ${name(target)}, from a later stage (${STAGES[targetStage]!.join(', ')} after ${STAGES[stage]!.join(', ')})` });
+        problems.push({
+          file: name(file),
+          message: `imports ${name(target)}, from a later stage (${STAGES[targetStage]!.join(', ')} after ${STAGES[stage]!.join(', ')})`,
+        });
       }
     }
   }
@@ -102,7 +113,10 @@ export function findImportProblems(srcDir: string): ImportProblem[] {
         const key = [...cycle].sort().join(' ');
         if (!seen.has(key)) {
           seen.add(key);
-          problems.push({ file: cycle[0]!, message: `is in an import cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+          problems.push({
+            file: cycle[0]!,
+            message: `is in an import cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+          });
         }
       } else if (!state.has(next)) visit(next);
     }
@@ -118,5 +132,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const problems = findImportProblems(srcDir);
   for (const problem of problems) console.error(`${problem.file}: ${problem.message}`);
   if (problems.length > 0) process.exit(1);
-  console.log(`imports OK: ${listSources(resolve(srcDir)).length} files, every import runs with the flow of data, no cycles`);
+  console.log(
+    `imports OK: ${listSources(resolve(srcDir)).length} files, every import runs with the flow of data, no cycles`,
+  );
 }

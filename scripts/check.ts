@@ -13,4 +13,6 @@ if (problems.length > 0) {
   console.error(formatReport(problems));
   process.exit(1);
 }
-console.log(`content OK: ${model?.publications.length ?? 0} publication(s), ${model?.projects.length ?? 0} project(s) in Chinese and English`);
+console.log(
+  `content OK: ${model?.publications.length ?? 0} publication(s), ${model?.projects.length ?? 0} project(s) in Chinese and English`,
+);

@@ -10,7 +10,9 @@ import { generateContent, writeContent } from '../src/generate/synthetic';
 export function writeGenerated(folder: string, count: number, seed?: number): number {
   const target = resolve(folder);
   if (target === resolve('content') || target.startsWith(`${resolve('content')}/`)) {
-    throw new Error('refusing to write generated disclosures into content/: give a temporary folder');
+    throw new Error(
+      'refusing to write generated disclosures into content/: give a temporary folder',
+    );
   }
   rmSync(target, { recursive: true, force: true });
   const files = generateContent({ count, ...(seed === undefined ? {} : { seed }) });
@@ -24,6 +26,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: tsx scripts/generate.ts <folder> <count> [seed]');
     process.exit(2);
   }
-  const written = writeGenerated(folder, Number(count), seed === undefined ? undefined : Number(seed));
+  const written = writeGenerated(
+    folder,
+    Number(count),
+    seed === undefined ? undefined : Number(seed),
+  );
   console.log(`wrote ${written} files for ${count} disclosures into ${resolve(folder)}`);
 }

@@ -41,7 +41,8 @@ export const DEFAULT_SITE_URL = 'http://localhost:4321';
 function readPageSize(value: string | undefined): number {
   if (value === undefined || value === '') return LIMITS.listingPageSize;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`LISTING_PAGE_SIZE must be a whole number from 1, not "${value}"`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`LISTING_PAGE_SIZE must be a whole number from 1, not "${value}"`);
   return size;
 }
 

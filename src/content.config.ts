@@ -14,6 +14,12 @@ const base = readSettings().contentDir;
 const generateId = ({ entry }: { entry: string }) => entryIdOf(entry);
 
 export const collections = {
-  disclosures: defineCollection({ loader: glob({ pattern: CONTENT_PATTERNS.disclosures, base, generateId }), schema: ProjectZhSchema }),
-  translations: defineCollection({ loader: glob({ pattern: CONTENT_PATTERNS.translations, base, generateId }), schema: ProjectTranslationSchema }),
+  disclosures: defineCollection({
+    loader: glob({ pattern: CONTENT_PATTERNS.disclosures, base, generateId }),
+    schema: ProjectZhSchema,
+  }),
+  translations: defineCollection({
+    loader: glob({ pattern: CONTENT_PATTERNS.translations, base, generateId }),
+    schema: ProjectTranslationSchema,
+  }),
 };

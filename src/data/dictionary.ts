@@ -26,7 +26,11 @@ export interface FieldRow {
 /** The withheld marker is documented once, under this name, rather than at every field that may carry it. */
 export const WITHHELD_TYPE = 'withheld';
 
-const isWithheldNode = (node: SchemaNode) => node.type === 'object' && node.properties !== undefined && 'withheld' in node.properties && 'explanation' in node.properties;
+const isWithheldNode = (node: SchemaNode) =>
+  node.type === 'object' &&
+  node.properties !== undefined &&
+  'withheld' in node.properties &&
+  'explanation' in node.properties;
 
 function typeName(node: SchemaNode): string {
   const branches = node.anyOf ?? node.oneOf;
@@ -48,7 +52,10 @@ export function fieldRows(schema: SchemaNode, prefix = ''): FieldRow[] {
       path,
       type: typeName(node),
       unit: node['x-unit'] ?? null,
-      description: { en: node.description ?? '', zh: node['x-description-zh'] ?? node.description ?? '' },
+      description: {
+        en: node.description ?? '',
+        zh: node['x-description-zh'] ?? node.description ?? '',
+      },
     });
     descend(node, path);
   };
@@ -58,7 +65,8 @@ export function fieldRows(schema: SchemaNode, prefix = ''): FieldRow[] {
     }
     if (node.items && !isWithheldNode(node.items)) descend(node.items, `${path}[]`);
     if (node.properties && !isWithheldNode(node)) {
-      for (const [key, child] of Object.entries(node.properties)) visit(child, path ? `${path}.${key}` : key);
+      for (const [key, child] of Object.entries(node.properties))
+        visit(child, path ? `${path}.${key}` : key);
     }
   };
   if (prefix) visit(schema, prefix);
@@ -70,12 +78,19 @@ export function fieldRows(schema: SchemaNode, prefix = ''): FieldRow[] {
 export function withheldRows(schema: SchemaNode): FieldRow[] {
   const found = findNode(schema, isWithheldNode);
   if (!found?.properties) return [];
-  return Object.entries(found.properties).flatMap(([key, child]) => fieldRows(child, `${WITHHELD_TYPE}.${key}`));
+  return Object.entries(found.properties).flatMap(([key, child]) =>
+    fieldRows(child, `${WITHHELD_TYPE}.${key}`),
+  );
 }
 
 function findNode(node: SchemaNode, test: (node: SchemaNode) => boolean): SchemaNode | undefined {
   if (test(node)) return node;
-  const children = [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : []), ...(node.anyOf ?? []), ...(node.oneOf ?? [])];
+  const children = [
+    ...Object.values(node.properties ?? {}),
+    ...(node.items ? [node.items] : []),
+    ...(node.anyOf ?? []),
+    ...(node.oneOf ?? []),
+  ];
   for (const child of children) {
     const found = findNode(child, test);
     if (found) return found;

@@ -32,124 +32,331 @@ const words = z.string().min(1);
 const localized = (what: FieldMeta) =>
   z
     .strictObject({
-      zh: words.meta(meta({ en: `${what.en}, in Chinese as published`, zh: `${what.zh}（中文原文）` })),
-      en: words.meta(meta({ en: `${what.en}, in the unofficial English translation`, zh: `${what.zh}（非官方英文译文）` })),
+      zh: words.meta(
+        meta({ en: `${what.en}, in Chinese as published`, zh: `${what.zh}（中文原文）` }),
+      ),
+      en: words.meta(
+        meta({
+          en: `${what.en}, in the unofficial English translation`,
+          zh: `${what.zh}（非官方英文译文）`,
+        }),
+      ),
     })
     .meta(meta(what));
 
 export const WithheldValueSchema = z
   .strictObject({
-    withheld: WithheldReasonSchema.meta(meta({ en: 'Reason code from the registry on the withheld-content page, e.g. classified', zh: '不公开原因代码，见“未公开内容”页，如 classified' })),
+    withheld: WithheldReasonSchema.meta(
+      meta({
+        en: 'Reason code from the registry on the withheld-content page, e.g. classified',
+        zh: '不公开原因代码，见“未公开内容”页，如 classified',
+      }),
+    ),
     label: localized({ en: 'What the reason says', zh: '原因的表述' }),
-    explanation: z.url().meta(meta({ en: 'Page that explains the reason and its legal basis', zh: '解释该原因及其法律依据的页面' })),
+    explanation: z.url().meta(
+      meta({
+        en: 'Page that explains the reason and its legal basis',
+        zh: '解释该原因及其法律依据的页面',
+      }),
+    ),
   })
-  .meta(meta({ en: 'Stands in place of a value the publisher withheld: never an empty string or 0', zh: '代替发布机关未公开的内容：绝不是空字符串或 0' }));
+  .meta(
+    meta({
+      en: 'Stands in place of a value the publisher withheld: never an empty string or 0',
+      zh: '代替发布机关未公开的内容：绝不是空字符串或 0',
+    }),
+  );
 
 /** A value, or a withheld marker in its place (the open-data form of schema/withheld.ts orWithheld). */
 const orWithheldValue = <T extends z.ZodType>(schema: T) => z.union([schema, WithheldValueSchema]);
 
 export const AmountValueSchema = z
   .strictObject({
-    yuan: AmountYuanSchema.meta(meta({ en: 'The amount in whole yuan', zh: '金额，以元为单位的整数', unit: YUAN })),
-    currency: z.literal('CNY').meta(meta({ en: 'ISO 4217 currency code', zh: 'ISO 4217 货币代码' })),
-    published: PublishedWanSchema.meta(meta({ en: 'The amount as published, in 万元 (10,000 yuan)', zh: '原文中的金额表述（万元）' })),
+    yuan: AmountYuanSchema.meta(
+      meta({ en: 'The amount in whole yuan', zh: '金额，以元为单位的整数', unit: YUAN }),
+    ),
+    currency: z
+      .literal('CNY')
+      .meta(meta({ en: 'ISO 4217 currency code', zh: 'ISO 4217 货币代码' })),
+    published: PublishedWanSchema.meta(
+      meta({
+        en: 'The amount as published, in 万元 (10,000 yuan)',
+        zh: '原文中的金额表述（万元）',
+      }),
+    ),
   })
   .meta(meta({ en: 'An amount of money', zh: '金额' }));
 
 const url = z.url();
 const urls = z
   .strictObject({
-    zh: url.meta(meta({ en: 'Chinese page (the original, which prevails)', zh: '中文页面（原文，以此为准）' })),
-    en: url.meta(meta({ en: 'English page (unofficial translation)', zh: '英文页面（非官方译文）' })),
+    zh: url.meta(
+      meta({ en: 'Chinese page (the original, which prevails)', zh: '中文页面（原文，以此为准）' }),
+    ),
+    en: url.meta(
+      meta({ en: 'English page (unofficial translation)', zh: '英文页面（非官方译文）' }),
+    ),
   })
   .meta(meta({ en: 'Web pages', zh: '网页地址' }));
 
 export const SectionRecordSchema = z
   .strictObject({
-    id: SlugSchema.meta(meta({ en: 'Section anchor, the same for every project and both languages (#id on the page)', zh: '章节锚点，各项目、两种语言相同（页面地址 #id）' })),
-    level: z.union([z.literal(2), z.literal(3)]).meta(meta({ en: '2 for a section, 3 for a subsection', zh: '2 为章节，3 为小节' })),
+    id: SlugSchema.meta(
+      meta({
+        en: 'Section anchor, the same for every project and both languages (#id on the page)',
+        zh: '章节锚点，各项目、两种语言相同（页面地址 #id）',
+      }),
+    ),
+    level: z
+      .union([z.literal(2), z.literal(3)])
+      .meta(meta({ en: '2 for a section, 3 for a subsection', zh: '2 为章节，3 为小节' })),
     title: localized({ en: 'Section heading', zh: '章节标题' }),
-    withheld: z.union([WithheldValueSchema, z.null()]).meta(meta({ en: 'Why the section is withheld; null when it is published', zh: '该章节不公开的原因；公开时为 null' })),
+    withheld: z.union([WithheldValueSchema, z.null()]).meta(
+      meta({
+        en: 'Why the section is withheld; null when it is published',
+        zh: '该章节不公开的原因；公开时为 null',
+      }),
+    ),
     text: z
       .strictObject({
-        zh: z.array(words).meta(meta({ en: 'Paragraphs in Chinese as published', zh: '中文原文段落' })),
-        en: z.array(words).meta(meta({ en: 'Paragraphs in the unofficial English translation', zh: '英文译文段落' })),
+        zh: z
+          .array(words)
+          .meta(meta({ en: 'Paragraphs in Chinese as published', zh: '中文原文段落' })),
+        en: z
+          .array(words)
+          .meta(
+            meta({ en: 'Paragraphs in the unofficial English translation', zh: '英文译文段落' }),
+          ),
       })
-      .meta(meta({ en: 'The section’s own text, heading excluded; empty when withheld', zh: '本章节正文（不含标题）；不公开时为空' })),
+      .meta(
+        meta({
+          en: 'The section’s own text, heading excluded; empty when withheld',
+          zh: '本章节正文（不含标题）；不公开时为空',
+        }),
+      ),
   })
-  .meta(meta({ en: 'One section or subsection of the disclosure, in page order', zh: '公开文本中的一个章节或小节，按页面顺序' }));
+  .meta(
+    meta({
+      en: 'One section or subsection of the disclosure, in page order',
+      zh: '公开文本中的一个章节或小节，按页面顺序',
+    }),
+  );
 
 export const BasisRecordSchema = z
   .strictObject({
-    published: localized({ en: 'The item as published, enumeration included', zh: '原文条目，含序号' }),
-    number: z.union([words, z.null()]).meta(meta({ en: 'Document number, in Chinese in both languages; null where the item has none', zh: '文号（两种语言均用中文）；无文号时为 null' })),
-    issuer: z.union([localized({ en: 'Issuing body', zh: '发文机关' }), z.null()]).meta(meta({ en: 'Issuing body; null where the text names none', zh: '发文机关；原文未写明时为 null' })),
-    title: z.union([localized({ en: 'Document title', zh: '文件标题' }), z.null()]).meta(meta({ en: 'Document title without 《》; null where the text gives none', zh: '文件标题（不含书名号）；原文未写明时为 null' })),
+    published: localized({
+      en: 'The item as published, enumeration included',
+      zh: '原文条目，含序号',
+    }),
+    number: z.union([words, z.null()]).meta(
+      meta({
+        en: 'Document number, in Chinese in both languages; null where the item has none',
+        zh: '文号（两种语言均用中文）；无文号时为 null',
+      }),
+    ),
+    issuer: z.union([localized({ en: 'Issuing body', zh: '发文机关' }), z.null()]).meta(
+      meta({
+        en: 'Issuing body; null where the text names none',
+        zh: '发文机关；原文未写明时为 null',
+      }),
+    ),
+    title: z.union([localized({ en: 'Document title', zh: '文件标题' }), z.null()]).meta(
+      meta({
+        en: 'Document title without 《》; null where the text gives none',
+        zh: '文件标题（不含书名号）；原文未写明时为 null',
+      }),
+    ),
   })
-  .meta(meta({ en: 'One document or decision the project rests on (立项依据)', zh: '一项立项依据' }));
+  .meta(
+    meta({ en: 'One document or decision the project rests on (立项依据)', zh: '一项立项依据' }),
+  );
 
 export const ProjectRecordSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/).meta(meta({ en: 'Unique identifier: publication slug / project slug', zh: '唯一标识：公开文本标识/项目标识' })),
-    publication: SlugSchema.meta(meta({ en: 'Slug of the publication the project belongs to', zh: '所属公开文本的标识' })),
-    slug: SlugSchema.meta(meta({ en: 'Project slug, stable in every URL', zh: '项目标识，各地址中保持不变' })),
-    order: z.int().positive().meta(meta({ en: 'Position in the published document, from 1', zh: '在原文中的顺序，从 1 开始' })),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)
+      .meta(
+        meta({
+          en: 'Unique identifier: publication slug / project slug',
+          zh: '唯一标识：公开文本标识/项目标识',
+        }),
+      ),
+    publication: SlugSchema.meta(
+      meta({ en: 'Slug of the publication the project belongs to', zh: '所属公开文本的标识' }),
+    ),
+    slug: SlugSchema.meta(
+      meta({ en: 'Project slug, stable in every URL', zh: '项目标识，各地址中保持不变' }),
+    ),
+    order: z
+      .int()
+      .positive()
+      .meta(
+        meta({ en: 'Position in the published document, from 1', zh: '在原文中的顺序，从 1 开始' }),
+      ),
     department: localized({ en: 'Publishing department', zh: '发布部门' }),
-    fiscalYear: FiscalYearSchema.meta(meta({ en: 'Fiscal year of the budget', zh: '预算年度', unit: { en: 'year', zh: '年' } })),
+    fiscalYear: FiscalYearSchema.meta(
+      meta({ en: 'Fiscal year of the budget', zh: '预算年度', unit: { en: 'year', zh: '年' } }),
+    ),
     name: localized({ en: 'Project name (项目名称)', zh: '项目名称' }),
-    amount: orWithheldValue(AmountValueSchema).meta(meta({ en: 'This year’s budget for the project (资金安排情况)', zh: '本年度预算安排（资金安排情况）' })),
-    fundingSource: z.union([localized({ en: 'Source of funds', zh: '资金来源' }), WithheldValueSchema]).meta(meta({ en: 'Where the money comes from, in the text’s words', zh: '资金来源（原文表述）' })),
-    estimate: z.union([AmountValueSchema, z.null()]).meta(meta({ en: 'Estimated total investment (投资估算); null where the text gives none', zh: '投资估算；原文未写明时为 null' })),
+    amount: orWithheldValue(AmountValueSchema).meta(
+      meta({
+        en: 'This year’s budget for the project (资金安排情况)',
+        zh: '本年度预算安排（资金安排情况）',
+      }),
+    ),
+    fundingSource: z
+      .union([localized({ en: 'Source of funds', zh: '资金来源' }), WithheldValueSchema])
+      .meta(
+        meta({ en: 'Where the money comes from, in the text’s words', zh: '资金来源（原文表述）' }),
+      ),
+    estimate: z.union([AmountValueSchema, z.null()]).meta(
+      meta({
+        en: 'Estimated total investment (投资估算); null where the text gives none',
+        zh: '投资估算；原文未写明时为 null',
+      }),
+    ),
     period: z
       .strictObject({
-        fiscalYear: FiscalYearSchema.meta(meta({ en: 'The fiscal year the project runs in', zh: '实施年度', unit: { en: 'year', zh: '年' } })),
-        published: words.meta(meta({ en: 'The period as published, e.g. 2020年度', zh: '原文中的实施周期表述' })),
+        fiscalYear: FiscalYearSchema.meta(
+          meta({
+            en: 'The fiscal year the project runs in',
+            zh: '实施年度',
+            unit: { en: 'year', zh: '年' },
+          }),
+        ),
+        published: words.meta(
+          meta({ en: 'The period as published, e.g. 2020年度', zh: '原文中的实施周期表述' }),
+        ),
       })
       .meta(meta({ en: 'Implementation period (实施周期)', zh: '实施周期' })),
     implementingUnit: orWithheldValue(
       z
         .strictObject({
           unit: localized({ en: 'Unit carrying out the project', zh: '实施单位' }),
-          supervisor: z.union([localized({ en: 'Supervising department', zh: '主管部门' }), z.null()]).meta(meta({ en: 'Supervising department; null where the text names none', zh: '主管部门；原文未写明时为 null' })),
+          supervisor: z
+            .union([localized({ en: 'Supervising department', zh: '主管部门' }), z.null()])
+            .meta(
+              meta({
+                en: 'Supervising department; null where the text names none',
+                zh: '主管部门；原文未写明时为 null',
+              }),
+            ),
         })
-        .meta(meta({ en: 'Who carries out and who supervises the project', zh: '项目实施单位及主管部门' })),
+        .meta(
+          meta({
+            en: 'Who carries out and who supervises the project',
+            zh: '项目实施单位及主管部门',
+          }),
+        ),
     ).meta(meta({ en: 'Implementing unit (项目实施单位)', zh: '项目实施单位' })),
-    basis: orWithheldValue(z.array(BasisRecordSchema)).meta(meta({ en: 'Basis for the project (立项依据), in published order', zh: '立项依据，按原文顺序' })),
-    sections: z.array(SectionRecordSchema).meta(meta({ en: 'Every section and subsection, in page order', zh: '全部章节和小节，按页面顺序' })),
-    sectionsCounted: z.int().nonnegative().meta(meta({ en: 'Sections and subsections counted for completeness (all but the project name)', zh: '计入完整度的章节和小节数（项目名称除外）', unit: { en: 'sections', zh: '个' } })),
-    sectionsWithheld: z.int().nonnegative().meta(meta({ en: 'Of those, how many are withheld', zh: '其中不公开的数量', unit: { en: 'sections', zh: '个' } })),
+    basis: orWithheldValue(z.array(BasisRecordSchema)).meta(
+      meta({
+        en: 'Basis for the project (立项依据), in published order',
+        zh: '立项依据，按原文顺序',
+      }),
+    ),
+    sections: z.array(SectionRecordSchema).meta(
+      meta({
+        en: 'Every section and subsection, in page order',
+        zh: '全部章节和小节，按页面顺序',
+      }),
+    ),
+    sectionsCounted: z
+      .int()
+      .nonnegative()
+      .meta(
+        meta({
+          en: 'Sections and subsections counted for completeness (all but the project name)',
+          zh: '计入完整度的章节和小节数（项目名称除外）',
+          unit: { en: 'sections', zh: '个' },
+        }),
+      ),
+    sectionsWithheld: z
+      .int()
+      .nonnegative()
+      .meta(
+        meta({
+          en: 'Of those, how many are withheld',
+          zh: '其中不公开的数量',
+          unit: { en: 'sections', zh: '个' },
+        }),
+      ),
     url: urls,
-    data: url.meta(meta({ en: 'This record as its own JSON file', zh: '本条记录的单独 JSON 文件' })),
+    data: url.meta(
+      meta({ en: 'This record as its own JSON file', zh: '本条记录的单独 JSON 文件' }),
+    ),
   })
   .meta(meta({ en: 'One project disclosure', zh: '一个项目的公开文本' }));
 
 export const PublicationRecordSchema = z
   .strictObject({
-    slug: SlugSchema.meta(meta({ en: 'Stable identifier of the publication', zh: '公开文本的稳定标识' })),
+    slug: SlugSchema.meta(
+      meta({ en: 'Stable identifier of the publication', zh: '公开文本的稳定标识' }),
+    ),
     department: localized({ en: 'Publishing department', zh: '发布部门' }),
     region: localized({ en: 'Where the department is', zh: '所在地区' }),
-    fiscalYear: FiscalYearSchema.meta(meta({ en: 'Fiscal year', zh: '预算年度', unit: { en: 'year', zh: '年' } })),
+    fiscalYear: FiscalYearSchema.meta(
+      meta({ en: 'Fiscal year', zh: '预算年度', unit: { en: 'year', zh: '年' } }),
+    ),
     title: localized({ en: 'Document title', zh: '文件标题' }),
     source: z
       .strictObject({
         url: url.meta(meta({ en: 'The original text, byte for byte', zh: '原文文本，逐字节一致' })),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/).meta(meta({ en: 'SHA-256 of the original text file', zh: '原文文件的 SHA-256 值' })),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .meta(meta({ en: 'SHA-256 of the original text file', zh: '原文文件的 SHA-256 值' })),
       })
       .meta(meta({ en: 'The original text as published', zh: '原文' })),
-    totalYuan: z.int().nonnegative().meta(meta({ en: 'Sum of the disclosed project amounts', zh: '已公开项目金额合计', unit: YUAN })),
-    projects: z.int().nonnegative().meta(meta({ en: 'Number of projects', zh: '项目数', unit: { en: 'projects', zh: '个' } })),
+    totalYuan: z
+      .int()
+      .nonnegative()
+      .meta(
+        meta({ en: 'Sum of the disclosed project amounts', zh: '已公开项目金额合计', unit: YUAN }),
+      ),
+    projects: z
+      .int()
+      .nonnegative()
+      .meta(meta({ en: 'Number of projects', zh: '项目数', unit: { en: 'projects', zh: '个' } })),
     url: urls,
   })
-  .meta(meta({ en: 'One department’s disclosure for one fiscal year', zh: '一个部门一个年度的公开文本' }));
+  .meta(
+    meta({
+      en: 'One department’s disclosure for one fiscal year',
+      zh: '一个部门一个年度的公开文本',
+    }),
+  );
 
 export const DisclosuresFileSchema = z
   .strictObject({
     $schema: url.meta(meta({ en: 'The JSON Schema of this file', zh: '本文件的 JSON Schema' })),
-    updated: z.iso.date().meta(meta({ en: 'When the site’s content last changed (from the content, not the build clock)', zh: '本站内容最近更新日期（取自内容，而非构建时间）' })),
+    updated: z.iso.date().meta(
+      meta({
+        en: 'When the site’s content last changed (from the content, not the build clock)',
+        zh: '本站内容最近更新日期（取自内容，而非构建时间）',
+      }),
+    ),
     currency: z.literal('CNY').meta(meta({ en: 'Currency of every amount', zh: '所有金额的币种' })),
-    totalYuan: z.int().nonnegative().meta(meta({ en: 'Sum of every disclosed project amount', zh: '全部已公开项目金额合计', unit: YUAN })),
-    publications: z.array(PublicationRecordSchema).meta(meta({ en: 'Every publication', zh: '全部公开文本' })),
-    projects: z.array(ProjectRecordSchema).meta(meta({ en: 'Every project, by publication and published order', zh: '全部项目，按公开文本及原文顺序' })),
+    totalYuan: z
+      .int()
+      .nonnegative()
+      .meta(
+        meta({
+          en: 'Sum of every disclosed project amount',
+          zh: '全部已公开项目金额合计',
+          unit: YUAN,
+        }),
+      ),
+    publications: z
+      .array(PublicationRecordSchema)
+      .meta(meta({ en: 'Every publication', zh: '全部公开文本' })),
+    projects: z.array(ProjectRecordSchema).meta(
+      meta({
+        en: 'Every project, by publication and published order',
+        zh: '全部项目，按公开文本及原文顺序',
+      }),
+    ),
   })
   .meta(meta({ en: 'Every disclosure on this site', zh: '本站全部公开文本' }));
 

@@ -26,7 +26,9 @@ describe('open data records', () => {
     const content = fixture();
     const file = buildDisclosuresFile(loadModel(content.dir), links);
     expect(DisclosuresFileSchema.safeParse(file).success).toBe(true);
-    const amounts = content.find(/\/zh\//).map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
+    const amounts = content
+      .find(/\/zh\//)
+      .map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
     expect(file.totalYuan).toBe(amounts.reduce((a, b) => a + b, 0));
   });
 
@@ -41,31 +43,52 @@ describe('open data records', () => {
           .replace(/^implementingUnit:\n(?: .*\n)+/m, 'implementingUnit:\n  withheld: classified\n')
           .replace(/^funding:\n(?: .*\n)+/m, 'funding:\n  withheld: classified\n')
           // The #funding section then says nothing but the marker, as the model requires of a withheld amount.
-          .replace(/^(本年度预算安排为.*|The budget arranged for this year is .*)$/m, '::withheld{reason=classified}'),
+          .replace(
+            /^(本年度预算安排为.*|The budget arranged for this year is .*)$/m,
+            '::withheld{reason=classified}',
+          ),
       );
     }
     const file = buildDisclosuresFile(loadModel(content.dir), links);
     const project = file.projects.find((p) => p.slug === 'p001')!;
-    const marker = { withheld: 'classified', label: { zh: '涉密不宜公开', en: 'Withheld: classified (state secret)' }, explanation: 'https://example.org/withheld/#classified' };
+    const marker = {
+      withheld: 'classified',
+      label: { zh: '涉密不宜公开', en: 'Withheld: classified (state secret)' },
+      explanation: 'https://example.org/withheld/#classified',
+    };
     expect(project.amount).toEqual(marker);
     expect(project.implementingUnit).toEqual(marker);
     expect(project.basis).toEqual(marker);
     expect(project.fundingSource).toEqual(marker);
     expect(DisclosuresFileSchema.safeParse(file).success).toBe(true);
-    const others = file.projects.filter((p) => p !== project).map((p) => ('yuan' in p.amount ? p.amount.yuan : 0));
+    const others = file.projects
+      .filter((p) => p !== project)
+      .map((p) => ('yuan' in p.amount ? p.amount.yuan : 0));
     expect(file.totalYuan).toBe(others.reduce((a, b) => a + b, 0));
     expect(file.totalYuan).not.toBe(others.reduce((a, b) => a + b, 0) + yuan);
 
-    const rows = parse(toCsv(file.projects), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(toCsv(file.projects), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     const row = rows.find((r) => r.slug === 'p001')!;
-    for (const column of ['amount_yuan', 'amount_published', 'funding_source', 'implementing_unit', 'supervisor', 'basis_documents']) {
+    for (const column of [
+      'amount_yuan',
+      'amount_published',
+      'funding_source',
+      'implementing_unit',
+      'supervisor',
+      'basis_documents',
+    ]) {
       expect(row[column], column).toBe('withheld:classified');
     }
   });
 });
 
 describe('data dictionary', () => {
-  const schema = disclosuresJsonSchema('https://example.org/data/disclosures.schema.json') as SchemaNode;
+  const schema = disclosuresJsonSchema(
+    'https://example.org/data/disclosures.schema.json',
+  ) as SchemaNode;
   const rows = fieldRows(schema);
   const row = (path: string) => rows.find((r) => r.path === path);
 
@@ -85,6 +108,12 @@ describe('data dictionary', () => {
 
   it('documents the withheld marker once, not inside every field that may carry it', () => {
     expect(rows.some((r) => r.path.startsWith('projects[].amount.withheld'))).toBe(false);
-    expect(withheldRows(schema).map((r) => r.path)).toEqual(['withheld.withheld', 'withheld.label', 'withheld.label.zh', 'withheld.label.en', 'withheld.explanation']);
+    expect(withheldRows(schema).map((r) => r.path)).toEqual([
+      'withheld.withheld',
+      'withheld.label',
+      'withheld.label.zh',
+      'withheld.label.en',
+      'withheld.explanation',
+    ]);
   });
 });

@@ -4,7 +4,14 @@ import type { Model, Project, PublicationModel, Section } from '../model/types';
 import type { PublishedAmount } from '../schema/amount';
 import { isWithheld, type Withheld } from '../schema/withheld';
 import { WITHHELD_REASONS, type WithheldReasonCode } from '../domain/withheld-reasons';
-import type { AmountValue, DisclosuresFile, ProjectRecord, PublicationRecord, SectionRecord, WithheldValue } from './record-schemas';
+import type {
+  AmountValue,
+  DisclosuresFile,
+  ProjectRecord,
+  PublicationRecord,
+  SectionRecord,
+  WithheldValue,
+} from './record-schemas';
 
 /** Absolute URLs of the deployed site (SITE_URL + BASE_PATH), so the data files can be used away from it. */
 export interface Links {
@@ -13,7 +20,8 @@ export interface Links {
 }
 
 /** Where a project's own JSON file lives, below the base: mirrors its page path. */
-export const projectDataPath = (project: Project) => `data/${paths.project(project.publication.data, project.slug).replace(/\/$/, '')}.json`;
+export const projectDataPath = (project: Project) =>
+  `data/${paths.project(project.publication.data, project.slug).replace(/\/$/, '')}.json`;
 
 export const DATA_FILES = {
   json: 'data/disclosures.json',
@@ -24,14 +32,21 @@ export const DATA_FILES = {
 const both = (zh: string, en: string): Localized => ({ zh, en });
 
 function buildWithheldValue(reason: WithheldReasonCode, links: Links): WithheldValue {
-  return { withheld: reason, label: { ...WITHHELD_REASONS[reason].label }, explanation: links.page('zh', paths.withheld(reason)) };
+  return {
+    withheld: reason,
+    label: { ...WITHHELD_REASONS[reason].label },
+    explanation: links.page('zh', paths.withheld(reason)),
+  };
 }
 
 function buildAmountValue(amount: PublishedAmount): AmountValue {
   return { yuan: amount.amountYuan, currency: 'CNY', published: amount.published };
 }
 
-const pageUrls = (path: string, links: Links): Localized => ({ zh: links.page('zh', path), en: links.page('en', path) });
+const pageUrls = (path: string, links: Links): Localized => ({
+  zh: links.page('zh', path),
+  en: links.page('en', path),
+});
 
 function buildSectionRecord(section: Section, links: Links): SectionRecord {
   return {
@@ -43,7 +58,11 @@ function buildSectionRecord(section: Section, links: Links): SectionRecord {
   };
 }
 
-function convertUnlessWithheld<T, R>(value: T | Withheld, links: Links, convert: (value: T) => R): R | WithheldValue {
+function convertUnlessWithheld<T, R>(
+  value: T | Withheld,
+  links: Links,
+  convert: (value: T) => R,
+): R | WithheldValue {
   return isWithheld(value) ? buildWithheldValue(value.withheld, links) : convert(value);
 }
 
@@ -63,12 +82,16 @@ export function buildProjectRecord(project: Project, links: Links): ProjectRecor
     name: both(original.name, translation.name),
     amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
     // The schema check guarantees the translation withholds exactly what the original does.
-    fundingSource: convertUnlessWithheld(original.funding, links, (f) => both(f.source, enSource ?? f.source)),
+    fundingSource: convertUnlessWithheld(original.funding, links, (f) =>
+      both(f.source, enSource ?? f.source),
+    ),
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: { ...original.plan.period },
     implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({
       unit: both(unit.unit, enUnit?.unit ?? unit.unit),
-      supervisor: unit.supervisor ? both(unit.supervisor, enUnit?.supervisor ?? unit.supervisor) : null,
+      supervisor: unit.supervisor
+        ? both(unit.supervisor, enUnit?.supervisor ?? unit.supervisor)
+        : null,
     })),
     basis: convertUnlessWithheld(original.basis, links, (items) =>
       items.map((item, i) => {
@@ -89,7 +112,10 @@ export function buildProjectRecord(project: Project, links: Links): ProjectRecor
   };
 }
 
-export function buildPublicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
+export function buildPublicationRecord(
+  publication: PublicationModel,
+  links: Links,
+): PublicationRecord {
   const { data } = publication;
   return {
     slug: data.slug,

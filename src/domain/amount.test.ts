@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  amountVariants, formatMillionsEn, formatWan, formatYuan, groupDigits,
-  parsePublishedWan, scaleDecimal, shiftLeft, toMillions, toWan, wanToYuan,
+  amountVariants,
+  formatMillionsEn,
+  formatWan,
+  formatYuan,
+  groupDigits,
+  parsePublishedWan,
+  scaleDecimal,
+  shiftLeft,
+  toMillions,
+  toWan,
+  wanToYuan,
 } from './amount';
 
 describe('amount', () => {
@@ -42,7 +51,13 @@ describe('amount', () => {
 
   it('lists the notations journalists type', () => {
     expect(amountVariants(7000000)).toEqual([
-      '700万', '700万元', '7000000', '7,000,000', '¥7,000,000', '7 million', 'CNY 7 million',
+      '700万',
+      '700万元',
+      '7000000',
+      '7,000,000',
+      '¥7,000,000',
+      '7 million',
+      'CNY 7 million',
     ]);
     expect(amountVariants(20129500)).toContain('20.1295 million');
   });

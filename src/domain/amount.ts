@@ -9,7 +9,9 @@ export const YUAN_PER_WAN = 10_000;
 
 /** Moves the decimal point of a non-negative integer `places` to the left, trimming trailing zeros: (20129500, 4) → "2012.95". */
 export function shiftLeft(value: number | bigint, places: number): string {
-  const digits = BigInt(value).toString().padStart(places + 1, '0');
+  const digits = BigInt(value)
+    .toString()
+    .padStart(places + 1, '0');
   const whole = digits.slice(0, digits.length - places);
   const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : whole;
@@ -49,7 +51,9 @@ export function parsePublishedWan(published: string): number | null {
 
 /** 7000000 → "7,000,000" (grouping fixed to the Western 3-digit style in both languages). */
 export function groupDigits(yuan: number): string {
-  return BigInt(yuan).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return BigInt(yuan)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** 20129500 → "20.1295" (the figure before "million"). */
@@ -89,5 +93,7 @@ export function amountVariants(yuan: number): string[] {
 
 /** An amount in both notations as plain text: "700万元（¥7,000,000）" / "CNY 7 million (¥7,000,000)". */
 export function formatAmountText(yuan: number, locale: 'zh' | 'en'): string {
-  return locale === 'zh' ? `${formatWan(yuan)}（${formatYuan(yuan)}）` : `${formatMillionsEn(yuan)} (${formatYuan(yuan)})`;
+  return locale === 'zh'
+    ? `${formatWan(yuan)}（${formatYuan(yuan)}）`
+    : `${formatMillionsEn(yuan)} (${formatYuan(yuan)})`;
 }

@@ -6,7 +6,10 @@ describe('stripEnumeration', () => {
     ['1、 项目名称', '项目名称'],
     ['（一）、项目可行性', '项目可行性'],
     ['（1） 、项目可行性：涉密不宜公开', '项目可行性：涉密不宜公开'],
-    ['（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》', '《关于加强公共安全视频监控建设联网应用工作的若干意见》'],
+    [
+      '（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》',
+      '《关于加强公共安全视频监控建设联网应用工作的若干意见》',
+    ],
     ['2、技术可行性', '技术可行性'],
     ['(1) Project feasibility', 'Project feasibility'],
     ['(iii) Method', 'Method'],
@@ -17,7 +20,9 @@ describe('stripEnumeration', () => {
 
   it('keeps numbers that are content', () => {
     expect(stripEnumeration('2020年度')).toBe('2020年度');
-    expect(stripEnumeration('2015年5月6日，国家发展和改革委员会')).toBe('2015年5月6日，国家发展和改革委员会');
+    expect(stripEnumeration('2015年5月6日，国家发展和改革委员会')).toBe(
+      '2015年5月6日，国家发展和改革委员会',
+    );
     expect(stripEnumeration('2020 fiscal year')).toBe('2020 fiscal year');
   });
 });

@@ -16,7 +16,9 @@ describe('numbersInBlock', () => {
   });
 
   it('ignores leading enumerations but keeps content numbers', () => {
-    expect(numbersInBlock('（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》', 'zh')).toEqual(set());
+    expect(
+      numbersInBlock('（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》', 'zh'),
+    ).toEqual(set());
     expect(numbersInBlock('(1) Opinions on …', 'en')).toEqual(set());
     expect(numbersInBlock('（一）、瑞政办发（2019）13号', 'zh')).toEqual(set('2019', '13'));
     expect(numbersInBlock('（一）、2015年', 'zh')).toEqual(set('2015'));

@@ -9,7 +9,20 @@ import type { Locale } from './locales';
  * 2015) and a leading enumeration ignored ((一) and (1) are the same item). Chinese numerals (十二五) are words, not numbers.
  */
 const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const EN_DATE = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`, 'gu');
 const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
 const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
@@ -57,7 +70,10 @@ export function numbersIn(blocks: readonly string[], locale: Locale): Set<string
 }
 
 /** What one side has that the other lacks; empty lists mean the two agree. */
-export function compareNumbers(zh: Set<string>, en: Set<string>): { missingInEn: string[]; extraInEn: string[] } {
+export function compareNumbers(
+  zh: Set<string>,
+  en: Set<string>,
+): { missingInEn: string[]; extraInEn: string[] } {
   return {
     missingInEn: [...zh].filter((n) => !en.has(n)),
     extraInEn: [...en].filter((n) => !zh.has(n)),

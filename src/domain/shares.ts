@@ -11,7 +11,9 @@ export function shares(values: readonly number[], decimals = 1): number[] {
   const exact = values.map((v) => (v / total) * units);
   const floors = exact.map(Math.floor);
   let left = units - floors.reduce((sum, v) => sum + v, 0);
-  const byRemainder = exact.map((v, i) => ({ i, r: v - floors[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
+  const byRemainder = exact
+    .map((v, i) => ({ i, r: v - floors[i]! }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
     floors[i]! += 1;

@@ -27,9 +27,12 @@ export function fileUrl(base: string, path: string): string {
 
 export const paths = {
   home: () => '',
-  publication: (p: { departmentSlug: string; fiscalYear: number }) => `${p.departmentSlug}/${p.fiscalYear}/`,
-  project: (p: { departmentSlug: string; fiscalYear: number }, slug: string) => `${paths.publication(p)}${slug}/`,
-  sourceText: (p: { departmentSlug: string; fiscalYear: number }) => `${paths.publication(p)}source/`,
+  publication: (p: { departmentSlug: string; fiscalYear: number }) =>
+    `${p.departmentSlug}/${p.fiscalYear}/`,
+  project: (p: { departmentSlug: string; fiscalYear: number }, slug: string) =>
+    `${paths.publication(p)}${slug}/`,
+  sourceText: (p: { departmentSlug: string; fiscalYear: number }) =>
+    `${paths.publication(p)}source/`,
   sourceFile: (file: string) => `sources/${file}`,
   withheld: (reason?: string) => (reason ? `withheld/#${reason}` : 'withheld/'),
   search: () => 'search/',

@@ -28,7 +28,10 @@ export const WITHHELD_REASONS = {
 } as const satisfies Record<string, WithheldReason>;
 
 export type WithheldReasonCode = keyof typeof WITHHELD_REASONS;
-export const WITHHELD_REASON_CODES = Object.keys(WITHHELD_REASONS) as [WithheldReasonCode, ...WithheldReasonCode[]];
+export const WITHHELD_REASON_CODES = Object.keys(WITHHELD_REASONS) as [
+  WithheldReasonCode,
+  ...WithheldReasonCode[],
+];
 
 export function isWithheldReasonCode(code: unknown): code is WithheldReasonCode {
   return typeof code === 'string' && Object.hasOwn(WITHHELD_REASONS, code);

@@ -46,7 +46,9 @@ export class ContentFixture {
 
   /** The 1-based line of the first line of a file that contains `text`. */
   lineOf(path: string, text: string): number {
-    const index = this.read(path).split('\n').findIndex((line) => line.includes(text));
+    const index = this.read(path)
+      .split('\n')
+      .findIndex((line) => line.includes(text));
     if (index < 0) throw new Error(`${path} has no line with ${text}`);
     return index + 1;
   }

@@ -18,11 +18,14 @@ describe('synthetic disclosures', () => {
     const publications = [...files.keys()].filter((f) => f.endsWith('publication.yaml'));
     expect(new Set(publications.map((f) => f.split('/')[0])).size).toBe(10);
     expect(new Set(publications.map((f) => f.split('/')[1])).size).toBe(10);
-    const withheld = zh.filter((f) => files.get(f)!.includes('::withheld{reason=classified}')).length / zh.length;
+    const withheld =
+      zh.filter((f) => files.get(f)!.includes('::withheld{reason=classified}')).length / zh.length;
     expect(withheld).toBeGreaterThan(0.07);
     expect(withheld).toBeLessThan(0.13);
     // Mixed text: English files carry Chinese document numbers, as the real ones do.
-    expect(files.get(zh[0]!.replace('/zh/', '/en/'))).toMatch(/合政办发（\d{4}）\d+号 \(He Zheng Ban Fa/);
+    expect(files.get(zh[0]!.replace('/zh/', '/en/'))).toMatch(
+      /合政办发（\d{4}）\d+号 \(He Zheng Ban Fa/,
+    );
   });
 
   it('pass every check of the real schema and model', () => {

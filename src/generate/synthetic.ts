@@ -64,25 +64,58 @@ const FACILITIES: [string, string][] = [
 ];
 
 const FEASIBILITY: [string, string][] = [
-  ['随着合成市经济社会进一步发展，现有设施已不能满足工作需要，迫切需要建设{facility}。', 'With the further economic and social development of Synthetic City, existing facilities can no longer meet the needs of the work, and there is an urgent need to build the {facilityEn}.'],
-  ['该项目是提升公共服务能力的重要举措，符合上级部署要求。', 'The project is an important measure for improving public service capacity and meets the requirements set by higher authorities.'],
+  [
+    '随着合成市经济社会进一步发展，现有设施已不能满足工作需要，迫切需要建设{facility}。',
+    'With the further economic and social development of Synthetic City, existing facilities can no longer meet the needs of the work, and there is an urgent need to build the {facilityEn}.',
+  ],
+  [
+    '该项目是提升公共服务能力的重要举措，符合上级部署要求。',
+    'The project is an important measure for improving public service capacity and meets the requirements set by higher authorities.',
+  ],
 ];
 const APPROACH: [string, string][] = [
-  ['有效提升{dept}的服务能力，提升群众的获得感和安全感。', 'Effectively enhance the service capacity of the {deptEn}, and enhance the public’s sense of gain and security.'],
-  ['以需求为导向，统筹规划，分步实施，注重实效。', 'Be guided by needs, plan as a whole, implement in steps, and focus on results.'],
+  [
+    '有效提升{dept}的服务能力，提升群众的获得感和安全感。',
+    'Effectively enhance the service capacity of the {deptEn}, and enhance the public’s sense of gain and security.',
+  ],
+  [
+    '以需求为导向，统筹规划，分步实施，注重实效。',
+    'Be guided by needs, plan as a whole, implement in steps, and focus on results.',
+  ],
 ];
 const CONTENT: [string, string][] = [
-  ['新建业务用房{a}平方米，配套建设附属设施{b}处。', 'New construction of {aG} square metres of business premises, with {b} supporting ancillary facilities.'],
-  ['部署前端采集设备{a}台，建设汇聚节点{b}个。', 'Deploy {aG} front-end capture devices and build {b} aggregation nodes.'],
-  ['改造管线{a}米，更新设备{b}套。', 'Renovate {aG} metres of pipelines and replace {b} sets of equipment.'],
+  [
+    '新建业务用房{a}平方米，配套建设附属设施{b}处。',
+    'New construction of {aG} square metres of business premises, with {b} supporting ancillary facilities.',
+  ],
+  [
+    '部署前端采集设备{a}台，建设汇聚节点{b}个。',
+    'Deploy {aG} front-end capture devices and build {b} aggregation nodes.',
+  ],
+  [
+    '改造管线{a}米，更新设备{b}套。',
+    'Renovate {aG} metres of pipelines and replace {b} sets of equipment.',
+  ],
 ];
 const SCALE: [string, string][] = [
-  ['总面积为：{a}平方米。其中：新建主体建筑一栋共{b}层。', 'Total area: {aG} square metres. Of which: one new main building of {b} storeys in all.'],
-  ['覆盖全市{b}个乡镇，服务人口约{a}人。', 'Covering {b} townships across the city, serving a population of about {aG} people.'],
+  [
+    '总面积为：{a}平方米。其中：新建主体建筑一栋共{b}层。',
+    'Total area: {aG} square metres. Of which: one new main building of {b} storeys in all.',
+  ],
+  [
+    '覆盖全市{b}个乡镇，服务人口约{a}人。',
+    'Covering {b} townships across the city, serving a population of about {aG} people.',
+  ],
 ];
 const OUTCOMES: [string, string][] = [
-  ['通过本项目建设，进一步提升工作效率和服务水平，适应全市社会发展的需要。', 'Through the construction of this project, work efficiency and service levels will be further improved, meeting the needs of social development across the city.'],
-  ['项目建成后，将有效改善群众办事条件，提升管理能力。', 'Once completed, the project will effectively improve conditions for the public in handling their affairs and enhance management capacity.'],
+  [
+    '通过本项目建设，进一步提升工作效率和服务水平，适应全市社会发展的需要。',
+    'Through the construction of this project, work efficiency and service levels will be further improved, meeting the needs of social development across the city.',
+  ],
+  [
+    '项目建成后，将有效改善群众办事条件，提升管理能力。',
+    'Once completed, the project will effectively improve conditions for the public in handling their affairs and enhance management capacity.',
+  ],
 ];
 
 const ENUM_ZH = ['（一）', '（二）', '（三）'];
@@ -107,7 +140,10 @@ export function generateContent(options: GenerateOptions): ContentFiles {
     const [code, deptZhBase, deptEnBase] = DEPARTMENTS[d % DEPARTMENTS.length]!;
     const round = Math.floor(d / DEPARTMENTS.length);
     // Past the ten kinds of department, further districts of the same synthetic city.
-    const district = round === 0 ? { zh: '合成市', en: 'Synthetic City' } : { zh: `合成市第${round + 1}区`, en: `Synthetic City District ${round + 1}` };
+    const district =
+      round === 0
+        ? { zh: '合成市', en: 'Synthetic City' }
+        : { zh: `合成市第${round + 1}区`, en: `Synthetic City District ${round + 1}` };
     const deptZh = `${district.zh}${deptZhBase}`;
     const deptEn = `${district.en} ${deptEnBase}`;
     const departmentSlug = `synth-${code}${round ? `-${round + 1}` : ''}`;
@@ -134,16 +170,27 @@ export function generateContent(options: GenerateOptions): ContentFiles {
         const titleEn = `Notice on Issuing the Implementation Plan for the ${facilityEn} of the Synthetic City ${deptEnBase}`;
         const withheld = new Set<string>();
         if (rand() < withheldShare) {
-          for (const id of ['feasibility', 'approach', 'content', 'scale']) if (rand() < 0.5) withheld.add(id);
+          for (const id of ['feasibility', 'approach', 'content', 'scale'])
+            if (rand() < 0.5) withheld.add(id);
           if (withheld.size === 0) withheld.add('content');
         }
-        const values = { facility, facilityEn, dept: deptZh, deptEn, a: String(int(100, 9000)), b: String(int(2, 12)) };
+        const values = {
+          facility,
+          facilityEn,
+          dept: deptZh,
+          deptEn,
+          a: String(int(100, 9000)),
+          b: String(int(2, 12)),
+        };
         const pair = (templates: [string, string][]) => {
           const [zh, en] = pick(templates);
           const v = { ...values, aG: groupDigits(Number(values.a)) };
           return [fill(zh, v), fill(en, v)] as const;
         };
-        const section = (id: string, templates: [string, string][]) => (withheld.has(id) ? (['::withheld{reason=classified}', '::withheld{reason=classified}'] as const) : pair(templates));
+        const section = (id: string, templates: [string, string][]) =>
+          withheld.has(id)
+            ? (['::withheld{reason=classified}', '::withheld{reason=classified}'] as const)
+            : pair(templates);
         const feasibility = section('feasibility', FEASIBILITY);
         const approach = section('approach', APPROACH);
         const content = section('content', CONTENT);
@@ -155,25 +202,42 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           order: i,
           name,
           basis: [
-            { published: `（一）、${number}：合成市人民政府办公室《${title}》`, number, issuer: '合成市人民政府办公室', title },
+            {
+              published: `（一）、${number}：合成市人民政府办公室《${title}》`,
+              number,
+              issuer: '合成市人民政府办公室',
+              title,
+            },
             { published: `（二）、${deptZh}党组会议研究通过` },
           ],
           implementingUnit: { supervisor: deptZh, unit: deptZh, unitLabel: '项目实施单位' },
           funding: { amountYuan, published: wan, source: '财政预算安排经费' },
-          plan: { estimate: { amountYuan, published: wan }, period: { fiscalYear: year, published: `${year}年度` } },
+          plan: {
+            estimate: { amountYuan, published: wan },
+            period: { fiscalYear: year, published: `${year}年度` },
+          },
         };
         const zhBody = [
           '## 项目基本概况 {#overview}',
-          '### （一）、项目可行性 {#feasibility}', feasibility[0],
-          '### （二）、总体思路 {#approach}', approach[0],
-          '### （三）、实施方式 {#method}', '本项目采用财政预算安排经费的方式实施。',
-          '## 项目实施内容 {#content}', content[0],
-          '## 资金安排情况 {#funding}', `本年度预算安排为${wan}；`,
+          '### （一）、项目可行性 {#feasibility}',
+          feasibility[0],
+          '### （二）、总体思路 {#approach}',
+          approach[0],
+          '### （三）、实施方式 {#method}',
+          '本项目采用财政预算安排经费的方式实施。',
+          '## 项目实施内容 {#content}',
+          content[0],
+          '## 资金安排情况 {#funding}',
+          `本年度预算安排为${wan}；`,
           '## 项目实施计划 {#plan}',
-          '### （一）、建设规模 {#scale}', scale[0],
-          '### （二）、投资估算 {#estimate}', `项目估算总投资${wan}。`,
-          '### （三）、实施周期 {#period}', `${year}年度`,
-          '## 项目实施成效 {#outcomes}', outcomes[0],
+          '### （一）、建设规模 {#scale}',
+          scale[0],
+          '### （二）、投资估算 {#estimate}',
+          `项目估算总投资${wan}。`,
+          '### （三）、实施周期 {#period}',
+          `${year}年度`,
+          '## 项目实施成效 {#outcomes}',
+          outcomes[0],
         ].join('\n\n');
         const amountEn = `${formatMillionsEn(amountYuan)} (${formatYuan(amountYuan)})`;
         const enFront = {
@@ -184,23 +248,34 @@ export function generateContent(options: GenerateOptions): ContentFiles {
               issuer: 'General Office of the Synthetic City People’s Government',
               title: titleEn,
             },
-            { published: `(2) Studied and adopted by the meeting of the Party leadership group of the ${deptEn}` },
+            {
+              published: `(2) Studied and adopted by the meeting of the Party leadership group of the ${deptEn}`,
+            },
           ],
           implementingUnit: { supervisor: deptEn, unit: deptEn, unitLabel: 'Implementing unit' },
           funding: { source: 'funds arranged in the fiscal budget' },
         };
         const enBody = [
           '## Project overview {#overview}',
-          '### (1) Project feasibility {#feasibility}', feasibility[1],
-          '### (2) Overall approach {#approach}', approach[1],
-          '### (3) Implementation method {#method}', 'This project is implemented by way of funds arranged in the fiscal budget.',
-          '## Implementation content {#content}', content[1],
-          '## Funding arrangements {#funding}', `The budget arranged for this year is ${amountEn};`,
+          '### (1) Project feasibility {#feasibility}',
+          feasibility[1],
+          '### (2) Overall approach {#approach}',
+          approach[1],
+          '### (3) Implementation method {#method}',
+          'This project is implemented by way of funds arranged in the fiscal budget.',
+          '## Implementation content {#content}',
+          content[1],
+          '## Funding arrangements {#funding}',
+          `The budget arranged for this year is ${amountEn};`,
           '## Implementation plan {#plan}',
-          '### (1) Scale of construction {#scale}', scale[1],
-          '### (2) Investment estimate {#estimate}', `The estimated total investment of the project is ${amountEn}.`,
-          '### (3) Implementation period {#period}', `The ${year} fiscal year`,
-          '## Project outcomes {#outcomes}', outcomes[1],
+          '### (1) Scale of construction {#scale}',
+          scale[1],
+          '### (2) Investment estimate {#estimate}',
+          `The estimated total investment of the project is ${amountEn}.`,
+          '### (3) Implementation period {#period}',
+          `The ${year} fiscal year`,
+          '## Project outcomes {#outcomes}',
+          outcomes[1],
         ].join('\n\n');
         files.set(`${dir}/zh/${zhFront.slug}.md`, `---\n${stringify(zhFront)}---\n\n${zhBody}\n`);
         files.set(`${dir}/en/${zhFront.slug}.md`, `---\n${stringify(enFront)}---\n\n${enBody}\n`);
@@ -218,7 +293,10 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           department: deptZh,
           region: '合成省合成市',
           title: `${deptZh}部门${year}年预算重点领域财政项目文本公开`,
-          source: { file: sourceFile, sha256: createHash('sha256').update(sourceText).digest('hex') },
+          source: {
+            file: sourceFile,
+            sha256: createHash('sha256').update(sourceText).digest('hex'),
+          },
           updated: '2026-11-24',
           en: {
             department: deptEn,

@@ -9,7 +9,15 @@ export interface Dictionary {
   skipToContent: string;
   /** Titles of the sections written in frontmatter (the body's own headings come from the text). */
   sections: { name: string; basis: string; implementingUnit: string };
-  nav: { label: string; home: string; projects: string; search: string; data: string; withheld: string; source: string };
+  nav: {
+    label: string;
+    home: string;
+    projects: string;
+    search: string;
+    data: string;
+    withheld: string;
+    source: string;
+  };
   languageSwitch: { label: string; target: string };
   translationNotice: { text: string; link: string };
   home: {
@@ -122,7 +130,17 @@ export interface Dictionary {
     pageOf: (page: number, pages: number) => string;
   };
   pager: { label: string; previous: string; next: string; page: (n: number) => string };
-  year: { heading: (year: number) => string; intro: string; department: string; projects: string; total: string; withheld: string; byYear: string; allYears: string; departments: string };
+  year: {
+    heading: (year: number) => string;
+    intro: string;
+    department: string;
+    projects: string;
+    total: string;
+    withheld: string;
+    byYear: string;
+    allYears: string;
+    departments: string;
+  };
   data: {
     heading: string;
     intro: string;
@@ -152,7 +170,15 @@ export interface Dictionary {
     conventions: string[];
   };
   feed: { title: string; subtitle: string };
-  notFound: { heading: string; text: string; suggestions: string; home: string; projects: string; search: string; data: string };
+  notFound: {
+    heading: string;
+    text: string;
+    suggestions: string;
+    home: string;
+    projects: string;
+    search: string;
+    data: string;
+  };
   /** Accessible name of the "link to this section" control beside a heading. */
   sectionLink: (title: string) => string;
   /** "4 of 13 sections withheld". */

@@ -4,8 +4,20 @@ export const en = {
   siteName: 'Key Budget Project Disclosures',
   colon: ': ',
   skipToContent: 'Skip to content',
-  sections: { name: 'Project name', basis: 'Basis for the project', implementingUnit: 'Implementing unit' },
-  nav: { label: 'Main', home: 'Home', projects: 'All projects', search: 'Search', data: 'Data', withheld: 'Withheld content', source: 'Original text' },
+  sections: {
+    name: 'Project name',
+    basis: 'Basis for the project',
+    implementingUnit: 'Implementing unit',
+  },
+  nav: {
+    label: 'Main',
+    home: 'Home',
+    projects: 'All projects',
+    search: 'Search',
+    data: 'Data',
+    withheld: 'Withheld content',
+    source: 'Original text',
+  },
   languageSwitch: { label: '中文', target: 'Switch to the Chinese original' },
   translationNotice: {
     text: 'This is an unofficial English translation. The Chinese original prevails.',
@@ -13,11 +25,13 @@ export const en = {
   },
   home: {
     heading: 'Projects',
-    intro: 'This site publishes the texts of government departments’ key-area fiscal budget projects, keeping the original wording; the English is an unofficial translation.',
+    intro:
+      'This site publishes the texts of government departments’ key-area fiscal budget projects, keeping the original wording; the English is an unofficial translation.',
     total: 'Total',
     projectsHeading: 'Projects',
     completeness: 'Disclosure completeness',
-    completenessNote: 'Counted by section: the share of all sections and subsections (other than the project name) that are not withheld.',
+    completenessNote:
+      'Counted by section: the share of all sections and subsections (other than the project name) that are not withheld.',
     withheldAmountsNote: 'Projects whose amount is withheld are not in the total.',
     keyFigures: 'Key figures',
     budgetTotal: 'Total budget',
@@ -67,23 +81,32 @@ export const en = {
   },
   source: {
     heading: 'Original text',
-    intro: 'The text below is the original as published by the department, reproduced word for word. It is in Chinese; every Chinese page on this site is taken from it.',
+    intro:
+      'The text below is the original as published by the department, reproduced word for word. It is in Chinese; every Chinese page on this site is taken from it.',
     sha256: 'SHA-256',
     download: 'Download the original (UTF-8 plain text)',
   },
   withheldPage: {
     heading: 'Withheld content',
-    intro: 'Parts of the original text were not disclosed. Where that happens, this site shows a marker saying what is withheld and why — never a blank, and never a zero.',
+    intro:
+      'Parts of the original text were not disclosed. Where that happens, this site shows a marker saying what is withheld and why — never a blank, and never a zero.',
     code: 'Code',
     label: 'Marker text',
     meaning: 'Meaning',
     basis: 'Basis',
-    counting: 'Counting rule: every section and subsection other than the project name counts once; a section (or subsection) whose content is only a withheld marker counts as withheld.',
+    counting:
+      'Counting rule: every section and subsection other than the project name counts once; a section (or subsection) whose content is only a withheld marker counts as withheld.',
   },
-  footer: { publisher: 'Publisher', source: 'Data source', updated: 'Content updated', translation: 'Unofficial translation; the Chinese original prevails.' },
+  footer: {
+    publisher: 'Publisher',
+    source: 'Data source',
+    updated: 'Content updated',
+    translation: 'Unofficial translation; the Chinese original prevails.',
+  },
   search: {
     heading: 'Search',
-    needsJs: 'Search needs JavaScript. Without it you can still browse the full list of projects and sort it by amount:',
+    needsJs:
+      'Search needs JavaScript. Without it you can still browse the full list of projects and sort it by amount:',
     allProjects: 'All projects',
     query: 'Words or amount',
     queryHint: 'For example: face recognition, classified, 7 million, 7,000,000',
@@ -106,7 +129,8 @@ export const en = {
     loading: 'Searching…',
     more: 'Show more results',
     inSection: 'Best match',
-    badBound: (input) => `“${input}” is not an amount we can read; write it like 10 million or 10000000.`,
+    badBound: (input) =>
+      `“${input}” is not an amount we can read; write it like 10 million or 10000000.`,
     count: (n) => `${n} project${n === 1 ? '' : 's'} found`,
   },
   projects: {
@@ -134,7 +158,8 @@ export const en = {
   },
   data: {
     heading: 'Open data',
-    intro: 'Everything on this site can be downloaded, for journalists, researchers and other sites. The files are made from the same content as the pages. Amounts are whole yuan, with the original 万元 (10,000 yuan) wording kept beside them. Withheld content is marked explicitly as “withheld” with its reason, never as an empty value or 0.',
+    intro:
+      'Everything on this site can be downloaded, for journalists, researchers and other sites. The files are made from the same content as the pages. Amounts are whole yuan, with the original 万元 (10,000 yuan) wording kept beside them. Withheld content is marked explicitly as “withheld” with its reason, never as an empty value or 0.',
     downloads: 'Downloads',
     json: 'All projects (JSON)',
     jsonNote: 'Every field of every project. Portals listing the disclosures should use this file.',
@@ -147,7 +172,8 @@ export const en = {
     feeds: 'Feeds (Atom)',
     feed: 'English feed',
     sources: 'Original texts',
-    sourcesByYear: 'Each department’s original text and its SHA-256 are listed on the page of its year:',
+    sourcesByYear:
+      'Each department’s original text and its SHA-256 are listed on the page of its year:',
     dictionary: 'Data dictionary',
     jsonFields: 'JSON fields',
     withheldFields: 'Withheld marker (withheld)',
@@ -172,7 +198,11 @@ export const en = {
     search: 'search by words or amount',
     data: 'download the data',
   },
-  feed: { title: 'Key Budget Project Disclosures', subtitle: 'Texts of departments’ key-area fiscal budget projects, as published. Unofficial English translation; the Chinese original prevails.' },
+  feed: {
+    title: 'Key Budget Project Disclosures',
+    subtitle:
+      'Texts of departments’ key-area fiscal budget projects, as published. Unofficial English translation; the Chinese original prevails.',
+  },
   sectionLink: (title) => `Link to this section: ${title}`,
   withheldOf: (withheld, total) => `${withheld} of ${total} sections withheld`,
   fiscalYear: (year) => `FY${year}`,

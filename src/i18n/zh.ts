@@ -5,7 +5,15 @@ export const zh = {
   colon: '：',
   skipToContent: '跳到正文',
   sections: { name: '项目名称', basis: '立项依据', implementingUnit: '项目实施单位' },
-  nav: { label: '主导航', home: '首页', projects: '全部项目', search: '搜索', data: '数据下载', withheld: '不公开说明', source: '原文' },
+  nav: {
+    label: '主导航',
+    home: '首页',
+    projects: '全部项目',
+    search: '搜索',
+    data: '数据下载',
+    withheld: '不公开说明',
+    source: '原文',
+  },
   languageSwitch: { label: 'English', target: '切换到英文版' },
   translationNotice: { text: '', link: '' },
   home: {
@@ -70,12 +78,14 @@ export const zh = {
   },
   withheldPage: {
     heading: '不公开内容说明',
-    intro: '原文中部分内容未公开。本站在原处显示标记，说明隐去了什么、为什么，绝不留白，也不以“0”代替。',
+    intro:
+      '原文中部分内容未公开。本站在原处显示标记，说明隐去了什么、为什么，绝不留白，也不以“0”代替。',
     code: '代码',
     label: '标记文字',
     meaning: '含义',
     basis: '依据',
-    counting: '计数规则：项目名称以外的每一节和每一小节各算一处；某节（或小节）的内容只有不公开标记时，算作未公开。',
+    counting:
+      '计数规则：项目名称以外的每一节和每一小节各算一处；某节（或小节）的内容只有不公开标记时，算作未公开。',
   },
   footer: { publisher: '发布机关', source: '数据来源', updated: '内容更新于', translation: '' },
   search: {
@@ -131,7 +141,8 @@ export const zh = {
   },
   data: {
     heading: '数据下载',
-    intro: '本站全部数据均可下载，供记者、研究者和其他网站使用。数据由与网页相同的内容生成，金额以元为单位的整数记录，并保留原文的万元表述；不公开的内容以“withheld”及其原因明确标出，绝不以空值或 0 代替。',
+    intro:
+      '本站全部数据均可下载，供记者、研究者和其他网站使用。数据由与网页相同的内容生成，金额以元为单位的整数记录，并保留原文的万元表述；不公开的内容以“withheld”及其原因明确标出，绝不以空值或 0 代替。',
     downloads: '下载',
     json: '全部项目（JSON）',
     jsonNote: '全部项目的全部字段，门户网站列出公开文本时请使用此文件。',

@@ -18,7 +18,9 @@ export default function contentCheck(): AstroIntegration {
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
           // A plain report and a non-zero exit: a stack trace would only bury it for the people who fix content.
-          logger.error(`The content is not ready to publish.\n\n${formatReport(error.problems)}\n\nFix these, then run \`npm run check\` to confirm.`);
+          logger.error(
+            `The content is not ready to publish.\n\n${formatReport(error.problems)}\n\nFix these, then run \`npm run check\` to confirm.`,
+          );
           process.exit(1);
         }
       },

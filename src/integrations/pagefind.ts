@@ -18,16 +18,22 @@ export default function pagefind(): AstroIntegration {
         const started = performance.now();
         try {
           const created = await createIndex({});
-          if (!created.index || created.errors.length) throw new Error(`pagefind: ${created.errors.join('; ')}`);
+          if (!created.index || created.errors.length)
+            throw new Error(`pagefind: ${created.errors.join('; ')}`);
           const added = await created.index.addDirectory({ path: outDir });
           if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error('pagefind: no page was indexed (is data-pagefind-body missing?)');
+          if (added.page_count === 0)
+            throw new Error('pagefind: no page was indexed (is data-pagefind-body missing?)');
           const written = await created.index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
           const ms = Math.round(performance.now() - started);
           logger.info(`indexed ${added.page_count} pages in ${ms} ms`);
           // The benchmark reads this to show Astro and Pagefind separately.
-          if (process.env.BENCH_TIMINGS) writeFileSync(process.env.BENCH_TIMINGS, JSON.stringify({ pagefindMs: ms, pages: added.page_count }));
+          if (process.env.BENCH_TIMINGS)
+            writeFileSync(
+              process.env.BENCH_TIMINGS,
+              JSON.stringify({ pagefindMs: ms, pages: added.page_count }),
+            );
         } finally {
           await close();
         }

@@ -9,20 +9,34 @@ import { checkContent } from './check';
 
 /** A rejection an editor can act on: it names a content file, and a field, a line or the whole file. */
 function actionable(problem: Problem, files: readonly string[]): boolean {
-  return files.includes(problem.file) && (problem.path !== undefined || problem.line !== undefined || /^(file|no |translation|sections|withheld markers)/.test(problem.message));
+  return (
+    files.includes(problem.file) &&
+    (problem.path !== undefined ||
+      problem.line !== undefined ||
+      /^(file|no |translation|sections|withheld markers)/.test(problem.message))
+  );
 }
 
 describe('the validator on random input (fast-check)', () => {
   it('never throws on random frontmatter, and names the file and field of every rejection', () => {
     const file = 'content/x/2020/zh/random.md';
     fc.assert(
-      fc.property(fc.dictionary(fc.oneof(fc.constantFrom(...Object.keys(ProjectZhSchema.shape)), fc.string()), fc.jsonValue()), (frontmatter) => {
-        const bytes = new TextEncoder().encode(`---\n${stringify(frontmatter)}---\n\n## 项目基本概况 {#overview}\n`);
-        const result = parseFile(file, bytes, ProjectZhSchema, true);
-        if (!Array.isArray(result)) return;
-        expect(result.length).toBeGreaterThan(0);
-        for (const problem of result) expect(actionable(problem, [file]), JSON.stringify(problem)).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...Object.keys(ProjectZhSchema.shape)), fc.string()),
+          fc.jsonValue(),
+        ),
+        (frontmatter) => {
+          const bytes = new TextEncoder().encode(
+            `---\n${stringify(frontmatter)}---\n\n## 项目基本概况 {#overview}\n`,
+          );
+          const result = parseFile(file, bytes, ProjectZhSchema, true);
+          if (!Array.isArray(result)) return;
+          expect(result.length).toBeGreaterThan(0);
+          for (const problem of result)
+            expect(actionable(problem, [file]), JSON.stringify(problem)).toBe(true);
+        },
+      ),
       { numRuns: 300, seed: 20201124 },
     );
   });
@@ -39,18 +53,61 @@ describe('the validator on random input (fast-check)', () => {
     afterAll(() => content.remove());
 
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string(), fc.constantFrom(':', '-', '---', '\n', '  ', '"', '[', '{', '万', '::withheld{reason=classified}', '<b>', '\t', '\uFEFF', '0', '-1', '1.5')) }),
-      fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        kind: fc.constant('delete' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1, max: 40 }),
+      }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        text: fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            ':',
+            '-',
+            '---',
+            '\n',
+            '  ',
+            '"',
+            '[',
+            '{',
+            '万',
+            '::withheld{reason=classified}',
+            '<b>',
+            '\t',
+            '\uFEFF',
+            '0',
+            '-1',
+            '1.5',
+          ),
+        ),
+      }),
+      fc.record({
+        kind: fc.constant('bytes' as const),
+        at: fc.nat(),
+        bytes: fc.uint8Array({ minLength: 1, maxLength: 4 }),
+      }),
       fc.record({ kind: fc.constant('line' as const), at: fc.nat(), text: fc.string() }),
     );
     type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
     function mutate(original: Buffer, change: Mutation): Buffer {
       const at = change.at % (original.length + 1);
-      if (change.kind === 'delete') return Buffer.concat([original.subarray(0, at), original.subarray(at + change.length)]);
-      if (change.kind === 'bytes') return Buffer.concat([original.subarray(0, at), Buffer.from(change.bytes), original.subarray(at)]);
-      if (change.kind === 'insert') return Buffer.concat([original.subarray(0, at), Buffer.from(change.text), original.subarray(at)]);
+      if (change.kind === 'delete')
+        return Buffer.concat([original.subarray(0, at), original.subarray(at + change.length)]);
+      if (change.kind === 'bytes')
+        return Buffer.concat([
+          original.subarray(0, at),
+          Buffer.from(change.bytes),
+          original.subarray(at),
+        ]);
+      if (change.kind === 'insert')
+        return Buffer.concat([
+          original.subarray(0, at),
+          Buffer.from(change.text),
+          original.subarray(at),
+        ]);
       const lines = original.toString('utf8').split('\n');
       lines[change.at % lines.length] = change.text;
       return Buffer.from(lines.join('\n'));
@@ -58,18 +115,26 @@ describe('the validator on random input (fast-check)', () => {
 
     it('never throws, and every rejection names the file and the field (or line)', () => {
       fc.assert(
-        fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (pick, changes) => {
-          const file = files[pick % files.length]!;
-          const original = Buffer.from(content.files.get(file)!);
-          content.write(file, changes.reduce(mutate, original));
-          try {
-            const { problems } = checkContent(content.dir);
-            const known = [...files.map((f) => content.display(f)), ...problems.map((p) => p.file).filter((f) => f.startsWith('content/synth-'))];
-            for (const problem of problems) expect(actionable(problem, known), JSON.stringify(problem)).toBe(true);
-          } finally {
-            content.write(file, original);
-          }
-        }),
+        fc.property(
+          fc.nat(),
+          fc.array(mutation, { minLength: 1, maxLength: 3 }),
+          (pick, changes) => {
+            const file = files[pick % files.length]!;
+            const original = Buffer.from(content.files.get(file)!);
+            content.write(file, changes.reduce(mutate, original));
+            try {
+              const { problems } = checkContent(content.dir);
+              const known = [
+                ...files.map((f) => content.display(f)),
+                ...problems.map((p) => p.file).filter((f) => f.startsWith('content/synth-')),
+              ];
+              for (const problem of problems)
+                expect(actionable(problem, known), JSON.stringify(problem)).toBe(true);
+            } finally {
+              content.write(file, original);
+            }
+          },
+        ),
         { numRuns: 150, seed: 20201124 },
       );
     });

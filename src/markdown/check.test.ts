@@ -14,11 +14,18 @@ afterEach(() => {
 });
 
 /** One generated publication of three projects; `withheldShare: 1` gives every project withheld sections. */
-function fixture(withheldShare = 0): ContentFixture & { zh: string; en: string; third: string; publication: string } {
+function fixture(
+  withheldShare = 0,
+): ContentFixture & { zh: string; en: string; third: string; publication: string } {
   const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare });
   fixtures.push(made);
   const [zh, , third] = made.find(/\/zh\//);
-  return Object.assign(made, { zh: zh!, en: zh!.replace('/zh/', '/en/'), third: third!, publication: made.find(/publication\.yaml$/)[0]! });
+  return Object.assign(made, {
+    zh: zh!,
+    en: zh!.replace('/zh/', '/en/'),
+    third: third!,
+    publication: made.find(/publication\.yaml$/)[0]!,
+  });
 }
 
 const problemsIn = (content: ContentFixture) => checkContent(content.dir).problems;
@@ -27,7 +34,8 @@ const one = (problems: Problem[]) => {
   return problems[0]!;
 };
 /** Replaces the funding amount (the first amountYuan of a disclosure). */
-const amount = (value: string) => (t: string) => t.replace(/amountYuan: \d+\n {2}published/, `amountYuan: ${value}\n  published`);
+const amount = (value: string) => (t: string) =>
+  t.replace(/amountYuan: \d+\n {2}published/, `amountYuan: ${value}\n  published`);
 
 describe('checkContent on generated content', () => {
   it('finds nothing wrong', () => {
@@ -40,20 +48,99 @@ describe('checkContent on generated content', () => {
 
 describe('a clear error, with file, line and field, for every mistake an editor can make', () => {
   it.each([
-    ['a missing required field', 'zh', (t: string) => t.replace(/^name: .*\n/m, ''), { line: 2, path: 'name', message: /is required/ }],
-    ['a wrong type', 'zh', (t: string) => t.replace('order: 1', 'order: first'), { at: 'order:', path: 'order', message: /whole number/ }],
-    ['a negative amount', 'zh', amount('-7000000'), { at: 'amountYuan:', path: 'funding.amountYuan', message: /more than zero/ }],
-    ['a zero amount', 'zh', amount('0'), { at: 'amountYuan:', path: 'funding.amountYuan', message: /more than zero/ }],
-    ['a non-numeric amount', 'zh', amount('seven million'), { at: 'amountYuan:', path: 'funding.amountYuan', message: /must be a number of yuan.*found "seven million"/ }],
-    ['an amount more precise than one yuan', 'zh', amount('7000000.5'), { at: 'amountYuan:', path: 'funding.amountYuan', message: /whole number of yuan/ }],
-    ['万 written inside a numeric field', 'zh', amount('700万'), { at: 'amountYuan:', path: 'funding.amountYuan', message: /found "700万"/ }],
-    ['an unknown withheld reason', 'zh', (t: string) => t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: secret\n'), { path: 'implementingUnit.withheld', message: /unknown withheld reason "secret"; known reasons: classified/ }],
-    ['a withheld frontmatter section that has text', 'zh', (t: string) => t.replace(/implementingUnit:\n/, 'implementingUnit:\n  withheld: classified\n'), { path: 'implementingUnit', message: /must hold nothing but its reason/ }],
-    ['an invalid year', 'publication', (t: string) => t.replace(/fiscalYear: (\d+)/, 'fiscalYear: $10'), { at: 'fiscalYear:', path: 'fiscalYear', message: /four-digit year/ }],
-    ['a YAML syntax error', 'zh', (t: string) => t.replace('order: 1', 'order: [1'), { message: /YAML syntax error/ }],
-    ['raw HTML in Markdown', 'zh', (t: string) => `${t}\n<script>alert(1)</script>\n`, { message: /raw HTML is not allowed/ }],
-    ['an event-handler attribute', 'zh', (t: string) => `${t}\n<img src=x onerror=alert(1)>\n`, { message: /raw HTML is not allowed/ }],
-    ['a javascript: link', 'zh', (t: string) => `${t}\n[x](javascript:alert(1))\n`, { message: /is not allowed: use http\(s\), mailto or a relative address/ }],
+    [
+      'a missing required field',
+      'zh',
+      (t: string) => t.replace(/^name: .*\n/m, ''),
+      { line: 2, path: 'name', message: /is required/ },
+    ],
+    [
+      'a wrong type',
+      'zh',
+      (t: string) => t.replace('order: 1', 'order: first'),
+      { at: 'order:', path: 'order', message: /whole number/ },
+    ],
+    [
+      'a negative amount',
+      'zh',
+      amount('-7000000'),
+      { at: 'amountYuan:', path: 'funding.amountYuan', message: /more than zero/ },
+    ],
+    [
+      'a zero amount',
+      'zh',
+      amount('0'),
+      { at: 'amountYuan:', path: 'funding.amountYuan', message: /more than zero/ },
+    ],
+    [
+      'a non-numeric amount',
+      'zh',
+      amount('seven million'),
+      {
+        at: 'amountYuan:',
+        path: 'funding.amountYuan',
+        message: /must be a number of yuan.*found "seven million"/,
+      },
+    ],
+    [
+      'an amount more precise than one yuan',
+      'zh',
+      amount('7000000.5'),
+      { at: 'amountYuan:', path: 'funding.amountYuan', message: /whole number of yuan/ },
+    ],
+    [
+      '万 written inside a numeric field',
+      'zh',
+      amount('700万'),
+      { at: 'amountYuan:', path: 'funding.amountYuan', message: /found "700万"/ },
+    ],
+    [
+      'an unknown withheld reason',
+      'zh',
+      (t: string) =>
+        t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: secret\n'),
+      {
+        path: 'implementingUnit.withheld',
+        message: /unknown withheld reason "secret"; known reasons: classified/,
+      },
+    ],
+    [
+      'a withheld frontmatter section that has text',
+      'zh',
+      (t: string) =>
+        t.replace(/implementingUnit:\n/, 'implementingUnit:\n  withheld: classified\n'),
+      { path: 'implementingUnit', message: /must hold nothing but its reason/ },
+    ],
+    [
+      'an invalid year',
+      'publication',
+      (t: string) => t.replace(/fiscalYear: (\d+)/, 'fiscalYear: $10'),
+      { at: 'fiscalYear:', path: 'fiscalYear', message: /four-digit year/ },
+    ],
+    [
+      'a YAML syntax error',
+      'zh',
+      (t: string) => t.replace('order: 1', 'order: [1'),
+      { message: /YAML syntax error/ },
+    ],
+    [
+      'raw HTML in Markdown',
+      'zh',
+      (t: string) => `${t}\n<script>alert(1)</script>\n`,
+      { message: /raw HTML is not allowed/ },
+    ],
+    [
+      'an event-handler attribute',
+      'zh',
+      (t: string) => `${t}\n<img src=x onerror=alert(1)>\n`,
+      { message: /raw HTML is not allowed/ },
+    ],
+    [
+      'a javascript: link',
+      'zh',
+      (t: string) => `${t}\n[x](javascript:alert(1))\n`,
+      { message: /is not allowed: use http\(s\), mailto or a relative address/ },
+    ],
   ] as const)('%s', (_, which, change, expected) => {
     const content = fixture();
     const file = which === 'zh' ? content.zh : content.publication;
@@ -69,7 +156,12 @@ describe('a clear error, with file, line and field, for every mistake an editor 
 
   it('a withheld directive that has text (the leak guard), with its line', () => {
     const content = fixture(1);
-    content.edit(content.zh, (t) => t.replace('::withheld{reason=classified}', ':::withheld{reason=classified}\n项目可行性研究报告\n:::'));
+    content.edit(content.zh, (t) =>
+      t.replace(
+        '::withheld{reason=classified}',
+        ':::withheld{reason=classified}\n项目可行性研究报告\n:::',
+      ),
+    );
     const problem = one(problemsIn(content));
     expect(problem.file).toBe(content.display(content.zh));
     expect(problem.message).toMatch(/^section #[a-z-]+: a withheld directive must be empty/);
@@ -82,22 +174,37 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     const problems = problemsIn(content);
     expect(problems.map((p) => [p.file, p.line, p.path, p.message])).toEqual([
       [content.display(content.zh), 2, 'funding', 'is required'],
-      [content.display(content.zh), content.lineOf(content.zh, 'fundng:'), 'fundng', 'unknown field "fundng"; did you mean "funding"?'],
+      [
+        content.display(content.zh),
+        content.lineOf(content.zh, 'fundng:'),
+        'fundng',
+        'unknown field "fundng"; did you mean "funding"?',
+      ],
     ]);
   });
 
   it('a duplicate slug and a duplicate order, both reported', () => {
     const content = fixture();
-    content.edit(content.third, (t) => t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 1'));
+    content.edit(content.third, (t) =>
+      t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 1'),
+    );
     const problems = problemsIn(content).map((p) => `${p.file} ${p.path}: ${p.message}`);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/slug: .*p001.* (used|twice|also)/), expect.stringMatching(/order: .*1/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/slug: .*p001.* (used|twice|also)/),
+        expect.stringMatching(/order: .*1/),
+      ]),
+    );
   });
 
   it('a missing translation', () => {
     const content = fixture();
     rmSync(join(content.dir, content.en));
     const problem = one(problemsIn(content));
-    expect([problem.file, problem.message]).toEqual([content.display(content.zh), expect.stringMatching(/no English translation/)]);
+    expect([problem.file, problem.message]).toEqual([
+      content.display(content.zh),
+      expect.stringMatching(/no English translation/),
+    ]);
   });
 
   it('mismatched sections between languages', () => {
@@ -105,7 +212,11 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     content.edit(content.en, (t) => t.replace('{#approach}', '{#overall-approach}'));
     const problems = problemsIn(content);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.file === content.display(content.en) || p.file === content.display(content.zh))).toBe(true);
+    expect(
+      problems.every(
+        (p) => p.file === content.display(content.en) || p.file === content.display(content.zh),
+      ),
+    ).toBe(true);
     expect(formatReport(problems)).toMatch(/#approach/);
   });
 
@@ -113,7 +224,10 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     const content = fixture();
     content.write(content.zh, Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
     const problem = one(problemsIn(content));
-    expect([problem.file, problem.message]).toEqual([content.display(content.zh), 'file is not UTF-8 text; save it as UTF-8']);
+    expect([problem.file, problem.message]).toEqual([
+      content.display(content.zh),
+      'file is not UTF-8 text; save it as UTF-8',
+    ]);
   });
 
   it('an empty file', () => {
@@ -125,11 +239,17 @@ describe('a clear error, with file, line and field, for every mistake an editor 
 
   it('reports every problem in every file at once', () => {
     const content = fixture();
-    content.edit(content.zh, (t) => t.replace('order: 1', 'order: first').replace('funding:', 'fundng:'));
+    content.edit(content.zh, (t) =>
+      t.replace('order: 1', 'order: first').replace('funding:', 'fundng:'),
+    );
     content.edit(content.publication, (t) => t.replace(/fiscalYear: (\d+)/, 'fiscalYear: $10'));
     const problems = problemsIn(content);
-    expect(new Set(problems.map((p) => p.file))).toEqual(new Set([content.display(content.zh), content.display(content.publication)]));
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['order', 'fundng', 'fiscalYear']));
+    expect(new Set(problems.map((p) => p.file))).toEqual(
+      new Set([content.display(content.zh), content.display(content.publication)]),
+    );
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['order', 'fundng', 'fiscalYear']),
+    );
   });
 
   it('accepts and normalises a BOM and CRLF line endings', () => {
@@ -142,10 +262,14 @@ describe('a clear error, with file, line and field, for every mistake an editor 
 
 describe('npm run check', () => {
   const run = (contentDir: string) =>
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')], {
-      encoding: 'utf8',
-      env: { ...process.env, CONTENT_DIR: contentDir },
-    });
+    spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CONTENT_DIR: contentDir },
+      },
+    );
 
   it('exits 0 and says so when the content is good', () => {
     const result = run(fixture().dir);
@@ -159,6 +283,8 @@ describe('npm run check', () => {
     const result = run(content.dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('1 problem in 1 file:');
-    expect(result.stderr).toContain(`${content.display(content.zh)}\n  line ${content.lineOf(content.zh, 'amountYuan:')}, funding.amountYuan: must be a number of yuan`);
+    expect(result.stderr).toContain(
+      `${content.display(content.zh)}\n  line ${content.lineOf(content.zh, 'amountYuan:')}, funding.amountYuan: must be a number of yuan`,
+    );
   });
 });

@@ -29,16 +29,33 @@ const processor = (() => {
 })();
 
 /** Runs the body rules over one body: its outline, or the problems that stop it, each with its file line. */
-export function readBody(entry: BodyEntry<unknown>): { outline: Outline | null; problems: Problem[] } {
+export function readBody(entry: BodyEntry<unknown>): {
+  outline: Outline | null;
+  problems: Problem[];
+} {
   const file = new VFile({ path: entry.filePath, value: entry.body });
-  const lineOf = (line: number | undefined) => (line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1);
+  const lineOf = (line: number | undefined) =>
+    line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1;
   try {
     processor.runSync(processor.parse(file), file);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { outline: null, problems: [{ file: entry.filePath, line: entry.bodyStartLine, message: 'the Markdown is nested too deeply to read; flatten the nested quotes or lists' }] };
+    return {
+      outline: null,
+      problems: [
+        {
+          file: entry.filePath,
+          line: entry.bodyStartLine,
+          message: 'the Markdown is nested too deeply to read; flatten the nested quotes or lists',
+        },
+      ],
+    };
   }
-  const problems = file.messages.map((m) => ({ file: entry.filePath, line: lineOf(m.line ?? undefined), message: m.reason }));
+  const problems = file.messages.map((m) => ({
+    file: entry.filePath,
+    line: lineOf(m.line ?? undefined),
+    message: m.reason,
+  }));
   return { outline: problems.length ? null : (file.data.outline ?? null), problems };
 }
 
@@ -55,7 +72,11 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
       problems.push(...found);
       return outline ? [{ ...entry, outline }] : [];
     });
-  const input = { ...content, disclosures: outlined(content.disclosures), translations: outlined(content.translations) };
+  const input = {
+    ...content,
+    disclosures: outlined(content.disclosures),
+    translations: outlined(content.translations),
+  };
   const broken = new Set(problems.map((p) => p.file));
   try {
     const model = buildModel(input);
@@ -69,9 +90,16 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
         (file) =>
           p.message.includes(file) ||
           p.message.includes(counterpartOf(file, file.includes('/zh/') ? 'en' : 'zh')) ||
-          (file.endsWith('/publication.yaml') && p.message.includes(file.replace(/publication\.yaml$/, ''))),
+          (file.endsWith('/publication.yaml') &&
+            p.message.includes(file.replace(/publication\.yaml$/, ''))),
       );
-    return { problems: [...problems, ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p))], model: null };
+    return {
+      problems: [
+        ...problems,
+        ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p)),
+      ],
+      model: null,
+    };
   }
 }
 

@@ -7,5 +7,9 @@ export type Directive = ContainerDirective | LeafDirective | TextDirective;
 export const KNOWN_DIRECTIVES = ['withheld', 'editor-note'] as const;
 
 export function isDirective(node: Nodes): node is Directive {
-  return node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective';
+  return (
+    node.type === 'containerDirective' ||
+    node.type === 'leafDirective' ||
+    node.type === 'textDirective'
+  );
 }

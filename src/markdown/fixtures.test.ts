@@ -15,13 +15,23 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
  * the folder (zh/en) sets the language. Fragments are not whole bodies, so the
  * rules' messages are returned beside the HTML rather than stopping it.
  */
-function processFragment(markdown: string, path = 'content/x/2020/zh/fixture.md', base = '/'): { html: string; messages: string[] } {
-  const processor = unified().use(remarkParse).use(bodyRules(base)).use(remarkRehype).use(rehypePlugins).use(rehypeStringify);
+function processFragment(
+  markdown: string,
+  path = 'content/x/2020/zh/fixture.md',
+  base = '/',
+): { html: string; messages: string[] } {
+  const processor = unified()
+    .use(remarkParse)
+    .use(bodyRules(base))
+    .use(remarkRehype)
+    .use(rehypePlugins)
+    .use(rehypeStringify);
   const file = new VFile({ path, value: markdown });
   const html = String(processor.processSync(file));
   return { html, messages: file.messages.map((m) => m.reason) };
 }
-const render = (markdown: string, path?: string, base?: string) => processFragment(markdown, path, base).html;
+const render = (markdown: string, path?: string, base?: string) =>
+  processFragment(markdown, path, base).html;
 const messagesOf = (markdown: string, path?: string) => processFragment(markdown, path).messages;
 
 describe('remark fixtures (input Markdown → expected HTML)', () => {
@@ -32,7 +42,8 @@ describe('remark fixtures (input Markdown → expected HTML)', () => {
         const expectedFile = input.replace(/\.md$/, '.html');
         const actual = render(readFileSync(input, 'utf8'), input);
         // UPDATE_FIXTURES=1 writes missing expectations; review them before committing.
-        if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile)) writeFileSync(expectedFile, `${actual}\n`);
+        if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile))
+          writeFileSync(expectedFile, `${actual}\n`);
         expect(actual).toBe(readFileSync(expectedFile, 'utf8').trimEnd());
       });
     }
@@ -41,8 +52,14 @@ describe('remark fixtures (input Markdown → expected HTML)', () => {
 
 describe('withheld leak guard and reasons', () => {
   it.each([
-    ['a leaf directive with a label', '### 建设规模 {#scale}\n\n::withheld[总面积2500平方米]{reason=classified}'],
-    ['a container with text', '### 建设规模 {#scale}\n\n:::withheld{reason=classified}\n总面积2500平方米\n:::'],
+    [
+      'a leaf directive with a label',
+      '### 建设规模 {#scale}\n\n::withheld[总面积2500平方米]{reason=classified}',
+    ],
+    [
+      'a container with text',
+      '### 建设规模 {#scale}\n\n:::withheld{reason=classified}\n总面积2500平方米\n:::',
+    ],
     ['an inline directive with text', '部署:withheld[400]{reason=classified}路抓拍机。'],
   ])('reports %s and never renders its text', (_, markdown) => {
     const { html, messages } = processFragment(markdown, 'content/x/2020/zh/leak.md');
@@ -51,36 +68,69 @@ describe('withheld leak guard and reasons', () => {
   });
 
   it('names the section the leaking directive stands in', () => {
-    expect(messagesOf('### （一）、建设规模 {#scale}\n\n::withheld[x]{reason=classified}')).toContainEqual(expect.stringMatching(/^section #scale: a withheld directive must be empty/));
+    expect(
+      messagesOf('### （一）、建设规模 {#scale}\n\n::withheld[x]{reason=classified}'),
+    ).toContainEqual(expect.stringMatching(/^section #scale: a withheld directive must be empty/));
   });
 
   it('reports an unknown reason code', () => {
-    expect(messagesOf('::withheld{reason=secret}')).toContainEqual(expect.stringMatching(/unknown withheld reason "secret"; known reasons: classified/));
-    expect(messagesOf('::withheld')).toContainEqual(expect.stringMatching(/unknown withheld reason ""/));
+    expect(messagesOf('::withheld{reason=secret}')).toContainEqual(
+      expect.stringMatching(/unknown withheld reason "secret"; known reasons: classified/),
+    );
+    expect(messagesOf('::withheld')).toContainEqual(
+      expect.stringMatching(/unknown withheld reason ""/),
+    );
   });
 
   it('reports an unknown directive, raw HTML, javascript: links and images from other hosts', () => {
-    expect(messagesOf('::withold{reason=classified}')).toContainEqual(expect.stringMatching(/unknown directive "::withold"/));
-    expect(messagesOf('<script>alert(1)</script>')).toContainEqual(expect.stringMatching(/raw HTML is not allowed/));
-    expect(messagesOf('<img src=x onerror=alert(1)>')).toContainEqual(expect.stringMatching(/raw HTML is not allowed/));
-    expect(messagesOf('[x](javascript:%61lert%281%29)')).toContainEqual(expect.stringMatching(/is not allowed/));
-    expect(messagesOf('[x](<java\tscript:%61lert%281%29>)')).toContainEqual(expect.stringMatching(/is not allowed/));
-    for (const image of ['![x](https://example.org/a.png)', '![x](//example.org/a.png)', '![x][a]\n\n[a]: HTTPS://example.org/a.png']) {
+    expect(messagesOf('::withold{reason=classified}')).toContainEqual(
+      expect.stringMatching(/unknown directive "::withold"/),
+    );
+    expect(messagesOf('<script>alert(1)</script>')).toContainEqual(
+      expect.stringMatching(/raw HTML is not allowed/),
+    );
+    expect(messagesOf('<img src=x onerror=alert(1)>')).toContainEqual(
+      expect.stringMatching(/raw HTML is not allowed/),
+    );
+    expect(messagesOf('[x](javascript:%61lert%281%29)')).toContainEqual(
+      expect.stringMatching(/is not allowed/),
+    );
+    expect(messagesOf('[x](<java\tscript:%61lert%281%29>)')).toContainEqual(
+      expect.stringMatching(/is not allowed/),
+    );
+    for (const image of [
+      '![x](https://example.org/a.png)',
+      '![x](//example.org/a.png)',
+      '![x][a]\n\n[a]: HTTPS://example.org/a.png',
+    ]) {
       expect(messagesOf(image), image).toContainEqual(expect.stringMatching(/is on another host/));
     }
     expect(messagesOf('![x](/images/a.png)').filter((m) => /another host/.test(m))).toEqual([]);
-    expect(render('[x](https://example.org/a)')).toContain('<a href="https://example.org/a" rel="noopener noreferrer">x</a>');
+    expect(render('[x](https://example.org/a)')).toContain(
+      '<a href="https://example.org/a" rel="noopener noreferrer">x</a>',
+    );
     expect(render('[x](/ruili-psb/2020/)')).toContain('<a href="/ruili-psb/2020/">x</a>');
   });
 
   it('stops the site’s own pipeline at the first problem, naming the file', () => {
-    const processor = unified().use(remarkParse).use(remarkPlugins('/')).use(remarkRehype).use(rehypeStringify);
-    expect(() => processor.processSync(new VFile({ path: 'content/x/2020/zh/leak.md', value: '<b>x</b>' }))).toThrow(
-      expect.objectContaining({ file: 'content/x/2020/zh/leak.md', reason: expect.stringMatching(/raw HTML is not allowed/) }),
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkPlugins('/'))
+      .use(remarkRehype)
+      .use(rehypeStringify);
+    expect(() =>
+      processor.processSync(new VFile({ path: 'content/x/2020/zh/leak.md', value: '<b>x</b>' })),
+    ).toThrow(
+      expect.objectContaining({
+        file: 'content/x/2020/zh/leak.md',
+        reason: expect.stringMatching(/raw HTML is not allowed/),
+      }),
     );
   });
 
   it('links the marker to the reasons page under the deployment base', () => {
-    expect(render('::withheld{reason=classified}', 'content/x/2020/en/a.md', '/portal/yjsgk/')).toContain('href="/portal/yjsgk/en/withheld/#classified"');
+    expect(
+      render('::withheld{reason=classified}', 'content/x/2020/en/a.md', '/portal/yjsgk/'),
+    ).toContain('href="/portal/yjsgk/en/withheld/#classified"');
   });
 });

@@ -17,22 +17,38 @@ function fixture(withheldShare = 0) {
   const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare });
   fixtures.push(made);
   const zh = made.find(/\/zh\//);
-  return Object.assign(made, { zh, en: zh.map((f) => f.replace('/zh/', '/en/')), publication: made.find(/publication\.yaml$/)[0]! });
+  return Object.assign(made, {
+    zh,
+    en: zh.map((f) => f.replace('/zh/', '/en/')),
+    publication: made.find(/publication\.yaml$/)[0]!,
+  });
 }
 
 /** The problems of a folder, as "file path: message" lines. */
-const problemsOf = (content: ContentFixture) => checkContent(content.dir).problems.map((p) => `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`);
+const problemsOf = (content: ContentFixture) =>
+  checkContent(content.dir).problems.map(
+    (p) => `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`,
+  );
 
 describe('the model of generated content', () => {
   it('keeps each publication’s projects in published order, with their amounts and the totals', () => {
     const content = fixture();
     const { model } = checkContent(content.dir);
     const amounts = content.zh.map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
-    expect(model!.projects.map((p) => [p.order, p.amountYuan])).toEqual(amounts.map((a, i) => [i + 1, a]));
+    expect(model!.projects.map((p) => [p.order, p.amountYuan])).toEqual(
+      amounts.map((a, i) => [i + 1, a]),
+    );
     const total = amounts.reduce((a, b) => a + b, 0);
     expect(model!.totalYuan).toBe(total);
     expect(model!.publications[0]!.totalYuan).toBe(total);
-    expect(model!.years).toEqual([{ year: model!.publications[0]!.data.fiscalYear, publications: model!.publications, projects: 3, totalYuan: total }]);
+    expect(model!.years).toEqual([
+      {
+        year: model!.publications[0]!.data.fiscalYear,
+        publications: model!.publications,
+        projects: 3,
+        totalYuan: total,
+      },
+    ]);
   });
 
   it('counts sections by the documented rule: every section and subsection but the name, withheld when nothing but its marker', () => {
@@ -42,16 +58,31 @@ describe('the model of generated content', () => {
       const body = content.read(content.zh[i]!);
       const markers = body.match(/^::withheld\{reason=classified\}$/gm)?.length ?? 0;
       expect(markers).toBeGreaterThan(0);
-      expect([project.sectionsWithheld, project.sectionsCounted, project.markers.length]).toEqual([markers, 13, markers]);
+      expect([project.sectionsWithheld, project.sectionsCounted, project.markers.length]).toEqual([
+        markers,
+        13,
+        markers,
+      ]);
     }
-    expect(model!.sectionsWithheld).toBe(model!.projects.reduce((n, p) => n + p.sectionsWithheld, 0));
+    expect(model!.sectionsWithheld).toBe(
+      model!.projects.reduce((n, p) => n + p.sectionsWithheld, 0),
+    );
     expect(model!.sectionsCounted).toBe(39);
   });
 
   it('gives every project the eight standard sections with the same ids', () => {
     const { model } = checkContent(fixture().dir);
     for (const project of model!.projects) {
-      expect(project.sections.filter((s) => s.level === 2).map((s) => s.id)).toEqual(['name', 'basis', 'implementing-unit', 'overview', 'content', 'funding', 'plan', 'outcomes']);
+      expect(project.sections.filter((s) => s.level === 2).map((s) => s.id)).toEqual([
+        'name',
+        'basis',
+        'implementing-unit',
+        'overview',
+        'content',
+        'funding',
+        'plan',
+        'outcomes',
+      ]);
     }
   });
 });
@@ -60,38 +91,56 @@ describe('model checks', () => {
   it('fails when a disclosure has no English translation', () => {
     const content = fixture();
     rmSync(join(content.dir, content.en[2]!));
-    expect(problemsOf(content)).toEqual([`${content.display(content.zh[2]!)}: no English translation: add ${content.display(content.en[2]!)} with the same sections`]);
+    expect(problemsOf(content)).toEqual([
+      `${content.display(content.zh[2]!)}: no English translation: add ${content.display(content.en[2]!)} with the same sections`,
+    ]);
   });
 
   it('fails when a translation has no original', () => {
     const content = fixture();
     rmSync(join(content.dir, content.zh[2]!));
-    expect(problemsOf(content)).toContainEqual(`${content.display(content.en[2]!)}: translation has no Chinese original at ${content.display(content.zh[2]!)}`);
+    expect(problemsOf(content)).toContainEqual(
+      `${content.display(content.en[2]!)}: translation has no Chinese original at ${content.display(content.zh[2]!)}`,
+    );
   });
 
   it('fails when the English sections differ', () => {
     const content = fixture();
     content.edit(content.en[0]!, (t) => t.replace('{#estimate}', '{#budget}'));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/en\/p001\.md: sections differ from the Chinese original[\s\S]*###estimate[\s\S]*###budget/)]);
+    expect(problemsOf(content)).toEqual([
+      expect.stringMatching(
+        /en\/p001\.md: sections differ from the Chinese original[\s\S]*###estimate[\s\S]*###budget/,
+      ),
+    ]);
   });
 
   it('fails when the English withheld set differs', () => {
     const content = fixture(1);
     content.edit(content.en[0]!, (t) => t.replace('::withheld{reason=classified}', 'A building.'));
     const problems = problemsOf(content);
-    expect(problems).toContainEqual(expect.stringMatching(/en\/p001\.md: sections differ[\s\S]*\(withheld:classified\)/));
-    expect(problems).toContainEqual(expect.stringMatching(/withheld markers differ from the Chinese original/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/en\/p001\.md: sections differ[\s\S]*\(withheld:classified\)/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/withheld markers differ from the Chinese original/),
+    );
   });
 
   it('fails when a frontmatter section is withheld in one language only', () => {
     const content = fixture();
-    content.edit(content.en[0]!, (t) => t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: classified\n'));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/en\/p001\.md implementingUnit: must be withheld exactly when/)]);
+    content.edit(content.en[0]!, (t) =>
+      t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: classified\n'),
+    );
+    expect(problemsOf(content)).toEqual([
+      expect.stringMatching(/en\/p001\.md implementingUnit: must be withheld exactly when/),
+    ]);
   });
 
   it('cross-checks numbers between the languages, section by section', () => {
     const content = fixture();
-    content.edit(content.en[0]!, (t) => t.replace(/(### \(3\) Implementation period \{#period\}\n\nThe )(\d+)/, '$1 1999'));
+    content.edit(content.en[0]!, (t) =>
+      t.replace(/(### \(3\) Implementation period \{#period\}\n\nThe )(\d+)/, '$1 1999'),
+    );
     const year = /fiscalYear: (\d+)/.exec(content.read(content.zh[0]!))![1];
     expect(problemsOf(content)).toEqual([
       `${content.display(content.en[0]!)} #period: numbers differ from the Chinese original; missing ${year}; not in the original 1999 (700万元 may be written 7 million or 7,000,000)`,
@@ -101,19 +150,33 @@ describe('model checks', () => {
   it('accepts the documented amount conversions', () => {
     const content = fixture();
     const yuan = Number(/amountYuan: (\d+)/.exec(content.read(content.zh[0]!))![1]);
-    content.edit(content.en[0]!, (t) => t.replace(/The budget arranged for this year is [^;]+;/, `The budget arranged for this year is ${yuan.toLocaleString('en-US')} yuan;`));
+    content.edit(content.en[0]!, (t) =>
+      t.replace(
+        /The budget arranged for this year is [^;]+;/,
+        `The budget arranged for this year is ${yuan.toLocaleString('en-US')} yuan;`,
+      ),
+    );
     expect(problemsOf(content)).toEqual([]);
   });
 
   it('fails when the funding figure is not the one in the published text', () => {
     const content = fixture();
-    content.edit(content.zh[0]!, (t) => t.replace(/funding:\n {2}amountYuan: \d+\n {2}published: \S+/, 'funding:\n  amountYuan: 8000000\n  published: 800万元'));
-    expect(problemsOf(content)).toContainEqual(`${content.display(content.zh[0]!)} funding.published: "800万元" does not appear in the ## 资金安排情况 {#funding} section`);
+    content.edit(content.zh[0]!, (t) =>
+      t.replace(
+        /funding:\n {2}amountYuan: \d+\n {2}published: \S+/,
+        'funding:\n  amountYuan: 8000000\n  published: 800万元',
+      ),
+    );
+    expect(problemsOf(content)).toContainEqual(
+      `${content.display(content.zh[0]!)} funding.published: "800万元" does not appear in the ## 资金安排情况 {#funding} section`,
+    );
   });
 
   it('fails on duplicate slugs and orders, listing every problem at once', () => {
     const content = fixture();
-    content.edit(content.zh[2]!, (t) => t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 2'));
+    content.edit(content.zh[2]!, (t) =>
+      t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 2'),
+    );
     expect(problemsOf(content)).toEqual([
       `${content.display(content.zh[2]!)} slug: project slug "p001" is already used by ${content.display(content.zh[0]!)}`,
       `${content.display(content.zh[2]!)} order: order "2" is already used by ${content.display(content.zh[1]!)}`,
@@ -122,7 +185,13 @@ describe('model checks', () => {
 
   it('fails when the source text does not match its recorded SHA-256', () => {
     const content = fixture();
-    content.edit(content.publication, (t) => t.replace(/sha256: [0-9a-f]{64}/, `sha256: ${'a'.repeat(64)}`));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/publication\.yaml source\.sha256: content\/sources\/\S+ has SHA-256 [0-9a-f]{64}, not the a{64} recorded here/)]);
+    content.edit(content.publication, (t) =>
+      t.replace(/sha256: [0-9a-f]{64}/, `sha256: ${'a'.repeat(64)}`),
+    );
+    expect(problemsOf(content)).toEqual([
+      expect.stringMatching(
+        /publication\.yaml source\.sha256: content\/sources\/\S+ has SHA-256 [0-9a-f]{64}, not the a{64} recorded here/,
+      ),
+    ]);
   });
 });

@@ -23,7 +23,14 @@ export const GFM = true;
  * runs exactly this list without rendering (src/markdown/check.ts).
  */
 export function bodyRules(base: string): Plugins<RemarkPlugin> {
-  return [remarkDirective, remarkStrictMarkdown, remarkHeadingIds, remarkOutline, [remarkWithheld, { base }], remarkEditorNote];
+  return [
+    remarkDirective,
+    remarkStrictMarkdown,
+    remarkHeadingIds,
+    remarkOutline,
+    [remarkWithheld, { base }],
+    remarkEditorNote,
+  ];
 }
 
 /** Rendering never publishes a body the rules found fault with: the first problem stops it. */

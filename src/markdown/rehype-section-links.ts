@@ -18,7 +18,8 @@ export function sectionLinkTransform(locale: Locale): (tree: Root) => void {
   return rehypeAutolinkHeadings({
     behavior: 'after',
     test: ['h2', 'h3'],
-    group: (heading: Readonly<Element>) => h('div', { className: ['heading-group', `heading-group-${heading.tagName}`] }),
+    group: (heading: Readonly<Element>) =>
+      h('div', { className: ['heading-group', `heading-group-${heading.tagName}`] }),
     properties: (heading: Readonly<Element>) => ({
       className: ['section-link'],
       ariaLabel: t(locale).sectionLink(stripEnumeration(toString(heading as Element)).trim()),

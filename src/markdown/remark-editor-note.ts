@@ -15,7 +15,10 @@ export default function remarkEditorNote() {
     const locale = localeOfContentPath(file.path);
     visit(tree, 'containerDirective', (node) => {
       if (node.name !== 'editor-note') return;
-      node.data = { hName: 'aside', hProperties: { className: ['editor-note'], 'aria-label': LABEL[locale] } };
+      node.data = {
+        hName: 'aside',
+        hProperties: { className: ['editor-note'], 'aria-label': LABEL[locale] },
+      };
       node.children.unshift({
         type: 'paragraph',
         data: { hProperties: { className: ['editor-note-label'] } },

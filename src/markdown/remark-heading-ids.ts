@@ -33,7 +33,10 @@ export default function remarkHeadingIds() {
       const id = takeHeadingId(heading);
       if (id === null) return;
       if (!ANCHOR_PATTERN.test(id)) {
-        file.message(`heading id "${id}" must be lower-case ASCII words joined by hyphens, e.g. {#implementing-unit}`, heading);
+        file.message(
+          `heading id "${id}" must be lower-case ASCII words joined by hyphens, e.g. {#implementing-unit}`,
+          heading,
+        );
       }
       heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id } };
     });

@@ -17,7 +17,14 @@ declare module 'vfile' {
 export const BODY_SECTIONS = ['overview', 'content', 'funding', 'plan', 'outcomes'] as const;
 
 /** Ids the project page gives its own elements: the frontmatter sections, then the summary, contents and main landmarks. */
-const RESERVED_IDS: readonly string[] = ['name', 'basis', 'implementing-unit', 'summary-heading', 'toc-heading', 'main'];
+const RESERVED_IDS: readonly string[] = [
+  'name',
+  'basis',
+  'implementing-unit',
+  'summary-heading',
+  'toc-heading',
+  'main',
+];
 
 const blockText = (node: RootContent) => toString(node).trim();
 const isBlockWithheld = (node: RootContent) =>
@@ -42,10 +49,16 @@ export default function remarkOutline() {
       const { markerNodes, otherNodes, ...section } = current;
       if (markerNodes.length > 0 && otherNodes.length > 0) {
         for (const node of otherNodes) {
-          file.message(`section #${section.id} is withheld, so it may hold nothing but its withheld marker; remove this ${node.type === 'containerDirective' ? `:::${node.name}` : node.type}`, node);
+          file.message(
+            `section #${section.id} is withheld, so it may hold nothing but its withheld marker; remove this ${node.type === 'containerDirective' ? `:::${node.name}` : node.type}`,
+            node,
+          );
         }
       }
-      sections.push({ ...section, withheld: markerNodes.length > 0 && otherNodes.length === 0 ? section.withheld : null });
+      sections.push({
+        ...section,
+        withheld: markerNodes.length > 0 && otherNodes.length === 0 ? section.withheld : null,
+      });
     };
 
     for (const node of tree.children) {
@@ -53,11 +66,25 @@ export default function remarkOutline() {
         finish();
         const id = headingIdOf(node as Heading);
         const title = blockText(node);
-        if (id === null) file.message(`heading "${title}" needs a stable id, e.g. "## ${title} {#some-id}"`, node);
-        current = { id: id ?? '', level: node.depth, title, withheld: null, blocks: [stripEnumeration(title)], line: node.position?.start.line, markerNodes: [], otherNodes: [] };
+        if (id === null)
+          file.message(`heading "${title}" needs a stable id, e.g. "## ${title} {#some-id}"`, node);
+        current = {
+          id: id ?? '',
+          level: node.depth,
+          title,
+          withheld: null,
+          blocks: [stripEnumeration(title)],
+          line: node.position?.start.line,
+          markerNodes: [],
+          otherNodes: [],
+        };
         continue;
       }
-      if (node.type === 'heading' && node.depth === 1) file.message('a body must not have a level-1 heading: the project name is the page title', node);
+      if (node.type === 'heading' && node.depth === 1)
+        file.message(
+          'a body must not have a level-1 heading: the project name is the page title',
+          node,
+        );
       if (!current) {
         file.message('text before the first section heading (## 项目基本概况 {#overview})', node);
         continue;
@@ -79,8 +106,14 @@ export default function remarkOutline() {
 
     let sectionId: string | null = null;
     const walk = (node: Root | RootContent) => {
-      if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) sectionId = headingIdOf(node);
-      if ((node.type === 'leafDirective' || node.type === 'containerDirective' || node.type === 'textDirective') && node.name === 'withheld') {
+      if (node.type === 'heading' && (node.depth === 2 || node.depth === 3))
+        sectionId = headingIdOf(node);
+      if (
+        (node.type === 'leafDirective' ||
+          node.type === 'containerDirective' ||
+          node.type === 'textDirective') &&
+        node.name === 'withheld'
+      ) {
         const reason = node.attributes?.reason;
         if (isWithheldReasonCode(reason)) markers.push({ reason, sectionId });
       }
@@ -98,9 +131,16 @@ function checkStructure(sections: OutlineSection[], file: VFile): void {
   const seen = new Set<string>();
   for (const section of sections) {
     if (RESERVED_IDS.includes(section.id)) {
-      file.message(`section id #${section.id} is already used on the page (${RESERVED_IDS.join(', ')} are taken); choose another`, { start: at(section.line), end: at(section.line) });
+      file.message(
+        `section id #${section.id} is already used on the page (${RESERVED_IDS.join(', ')} are taken); choose another`,
+        { start: at(section.line), end: at(section.line) },
+      );
     }
-    if (section.id && seen.has(section.id)) file.message(`section id #${section.id} is used twice`, { start: at(section.line), end: at(section.line) });
+    if (section.id && seen.has(section.id))
+      file.message(`section id #${section.id} is used twice`, {
+        start: at(section.line),
+        end: at(section.line),
+      });
     seen.add(section.id);
   }
   const topLevel = sections.filter((s) => s.level === 2);
@@ -113,5 +153,9 @@ function checkStructure(sections: OutlineSection[], file: VFile): void {
       { start: at(wrong?.line), end: at(wrong?.line) },
     );
   }
-  if (sections[0]?.level === 3) file.message('a ### subsection must follow a ## section', { start: at(sections[0].line), end: at(sections[0].line) });
+  if (sections[0]?.level === 3)
+    file.message('a ### subsection must follow a ## section', {
+      start: at(sections[0].line),
+      end: at(sections[0].line),
+    });
 }

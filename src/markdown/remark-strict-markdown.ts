@@ -30,16 +30,32 @@ export default function remarkStrictMarkdown() {
     const definitions = new Map<string, string>();
     visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
     visit(tree, (node) => {
-      if (node.type === 'html') file.message('raw HTML is not allowed in a disclosure; write plain Markdown', node);
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
-        file.message(`link "${node.url}" is not allowed: use http(s), mailto or a relative address`, node);
+      if (node.type === 'html')
+        file.message('raw HTML is not allowed in a disclosure; write plain Markdown', node);
+      if (
+        (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+        !isSafeUrl(node.url)
+      ) {
+        file.message(
+          `link "${node.url}" is not allowed: use http(s), mailto or a relative address`,
+          node,
+        );
       }
-      const imageUrl = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+      const imageUrl =
+        node.type === 'image'
+          ? node.url
+          : node.type === 'imageReference'
+            ? definitions.get(node.identifier)
+            : undefined;
       if (imageUrl !== undefined && isExternalUrl(imageUrl) && isSafeUrl(imageUrl)) {
-        file.message(`image "${imageUrl}" is on another host; put images in the site (public/) and link them with a relative address`, node);
+        file.message(
+          `image "${imageUrl}" is on another host; put images in the site (public/) and link them with a relative address`,
+          node,
+        );
       }
       if (isDirective(node) && !(KNOWN_DIRECTIVES as readonly string[]).includes(node.name)) {
-        const colons = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
+        const colons =
+          node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
         file.message(
           `unknown directive "${colons}${node.name}" (known: ${KNOWN_DIRECTIVES.join(', ')}); if a colon was meant as punctuation, put a space after it`,
           node,

@@ -67,7 +67,11 @@ export default function remarkWithheld(options: RemarkWithheldOptions = {}) {
         href: pageUrl(base, locale, paths.withheld(reason)),
         inline: node.type === 'textDirective',
       });
-      node.data = { hName: marker.tagName, hProperties: marker.properties, hChildren: marker.children };
+      node.data = {
+        hName: marker.tagName,
+        hProperties: marker.properties,
+        hChildren: marker.children,
+      };
     });
   };
 }

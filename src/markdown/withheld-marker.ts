@@ -23,14 +23,29 @@ const SEPARATOR: Record<Locale, string> = { zh: '：', en: ' — ' };
  * The section name and the separator come first so that the zh text reads
  * exactly as the source line, e.g. 项目可行性：涉密不宜公开.
  */
-export function withheldMarker({ reason, section, locale, href, inline = false }: WithheldMarkerInput): Element {
+export function withheldMarker({
+  reason,
+  section,
+  locale,
+  href,
+  inline = false,
+}: WithheldMarkerInput): Element {
   const label = WITHHELD_REASONS[reason].label[locale];
   // Inside a sentence the surrounding words say what is missing; the section name would read as part of it.
-  const name = inline ? [] : [h('span', { className: ['withheld-section'] }, section), h('span', { className: ['withheld-separator'] }, SEPARATOR[locale])];
-  return h(inline ? 'span' : 'div', { className: ['withheld'], dataWithheld: reason, role: 'note' }, [
-    ...name,
-    h('strong', { className: ['withheld-label'] }, label),
-    ' ',
-    h('a', { className: ['withheld-why'], href }, WHY[locale]),
-  ]);
+  const name = inline
+    ? []
+    : [
+        h('span', { className: ['withheld-section'] }, section),
+        h('span', { className: ['withheld-separator'] }, SEPARATOR[locale]),
+      ];
+  return h(
+    inline ? 'span' : 'div',
+    { className: ['withheld'], dataWithheld: reason, role: 'note' },
+    [
+      ...name,
+      h('strong', { className: ['withheld-label'] }, label),
+      ' ',
+      h('a', { className: ['withheld-why'], href }, WHY[locale]),
+    ],
+  );
 }

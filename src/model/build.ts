@@ -7,7 +7,16 @@ import { isWithheld } from '../schema/withheld';
 import type { ProjectZh } from '../schema/project';
 import type { ProjectTranslation } from '../schema/translation';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
-import type { Model, ModelInput, Outline, OutlinedEntry, OutlineSection, Project, PublicationModel, Section } from './types';
+import type {
+  Model,
+  ModelInput,
+  Outline,
+  OutlinedEntry,
+  OutlineSection,
+  Project,
+  PublicationModel,
+  Section,
+} from './types';
 
 /** The sections written in frontmatter: before the body, in published order. */
 const FRONTMATTER_SECTIONS = [
@@ -18,9 +27,13 @@ const FRONTMATTER_SECTIONS = [
 
 type FrontmatterSectionId = (typeof FRONTMATTER_SECTIONS)[number]['id'];
 
-function frontmatterWithheld(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId): WithheldReasonCode | null {
+function frontmatterWithheld(
+  data: ProjectZh | ProjectTranslation,
+  id: FrontmatterSectionId,
+): WithheldReasonCode | null {
   if (id === 'basis' && isWithheld(data.basis)) return data.basis.withheld;
-  if (id === 'implementing-unit' && isWithheld(data.implementingUnit)) return data.implementingUnit.withheld;
+  if (id === 'implementing-unit' && isWithheld(data.implementingUnit))
+    return data.implementingUnit.withheld;
   return null;
 }
 
@@ -29,13 +42,20 @@ function frontmatterWithheld(data: ProjectZh | ProjectTranslation, id: Frontmatt
  * implementing unit with its labels): for the number cross-check, search and
  * the data files alike.
  */
-function frontmatterParagraphs(data: ProjectZh | ProjectTranslation, id: FrontmatterSectionId, locale: 'zh' | 'en'): string[] {
+function frontmatterParagraphs(
+  data: ProjectZh | ProjectTranslation,
+  id: FrontmatterSectionId,
+  locale: 'zh' | 'en',
+): string[] {
   if (id === 'name') return [data.name];
   if (id === 'basis') return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
   const unit = data.implementingUnit;
   if (isWithheld(unit)) return [];
   const d = t(locale);
-  return [...(unit.supervisor ? [`${d.project.supervisor}${d.colon}${unit.supervisor}`] : []), unit.unitLabel ? `${unit.unitLabel}${d.colon}${unit.unit}` : unit.unit];
+  return [
+    ...(unit.supervisor ? [`${d.project.supervisor}${d.colon}${unit.supervisor}`] : []),
+    unit.unitLabel ? `${unit.unitLabel}${d.colon}${unit.unit}` : unit.unit,
+  ];
 }
 
 function sectionText(section: OutlineSection): string {
@@ -57,22 +77,49 @@ export function buildModel(input: ModelInput): Model {
     const { source } = entry.data;
     const actual = input.sourceHashes[source.file];
     if (actual === undefined) {
-      problems.push({ file: entry.filePath, path: 'source.file', message: `content/sources/${source.file} does not exist` });
+      problems.push({
+        file: entry.filePath,
+        path: 'source.file',
+        message: `content/sources/${source.file} does not exist`,
+      });
     } else if (actual !== source.sha256) {
-      problems.push({ file: entry.filePath, path: 'source.sha256', message: `content/sources/${source.file} has SHA-256 ${actual}, not the ${source.sha256} recorded here` });
+      problems.push({
+        file: entry.filePath,
+        path: 'source.sha256',
+        message: `content/sources/${source.file} has SHA-256 ${actual}, not the ${source.sha256} recorded here`,
+      });
     }
     if (id !== `${entry.data.departmentSlug}/${entry.data.fiscalYear}`) {
-      problems.push({ file: entry.filePath, path: 'departmentSlug', message: `the folder must be content/${entry.data.departmentSlug}/${entry.data.fiscalYear}/ to match departmentSlug and fiscalYear` });
+      problems.push({
+        file: entry.filePath,
+        path: 'departmentSlug',
+        message: `the folder must be content/${entry.data.departmentSlug}/${entry.data.fiscalYear}/ to match departmentSlug and fiscalYear`,
+      });
     }
-    publications.set(id, { id, file: entry.filePath, data: entry.data, projects: [], totalYuan: 0, withheldAmounts: 0 });
+    publications.set(id, {
+      id,
+      file: entry.filePath,
+      data: entry.data,
+      projects: [],
+      totalYuan: 0,
+      withheldAmounts: 0,
+    });
   }
-  checkUnique(input.publications.map((p) => ({ file: p.filePath, value: p.data.slug })), 'slug', 'publication slug', problems);
+  checkUnique(
+    input.publications.map((p) => ({ file: p.filePath, value: p.data.slug })),
+    'slug',
+    'publication slug',
+    problems,
+  );
 
   const translations = new Map(input.translations.map((t) => [t.id, t]));
   const originalIds = new Set(input.disclosures.map((d) => d.id));
   for (const translation of input.translations) {
     if (!originalIds.has(counterpartOf(translation.id, 'zh'))) {
-      problems.push({ file: translation.filePath, message: `translation has no Chinese original at ${counterpartOf(translation.filePath, 'zh')}` });
+      problems.push({
+        file: translation.filePath,
+        message: `translation has no Chinese original at ${counterpartOf(translation.filePath, 'zh')}`,
+      });
     }
   }
 
@@ -80,11 +127,17 @@ export function buildModel(input: ModelInput): Model {
     const publication = publications.get(publicationIdOf(original.id));
     const translation = translations.get(counterpartOf(original.id, 'en'));
     if (!publication) {
-      problems.push({ file: original.filePath, message: `no publication.yaml in content/${publicationIdOf(original.id)}/` });
+      problems.push({
+        file: original.filePath,
+        message: `no publication.yaml in content/${publicationIdOf(original.id)}/`,
+      });
       continue;
     }
     if (!translation) {
-      problems.push({ file: original.filePath, message: `no English translation: add ${counterpartOf(original.filePath, 'en')} with the same sections` });
+      problems.push({
+        file: original.filePath,
+        message: `no English translation: add ${counterpartOf(original.filePath, 'en')} with the same sections`,
+      });
       continue;
     }
     const project = buildProject(original, translation, publication, problems);
@@ -92,29 +145,55 @@ export function buildModel(input: ModelInput): Model {
   }
 
   const ordered = [...publications.values()].sort(
-    (a, b) => b.data.fiscalYear - a.data.fiscalYear || a.data.departmentSlug.localeCompare(b.data.departmentSlug),
+    (a, b) =>
+      b.data.fiscalYear - a.data.fiscalYear ||
+      a.data.departmentSlug.localeCompare(b.data.departmentSlug),
   );
   for (const publication of ordered) {
     const files = publication.projects.map((p) => p.files.zh);
-    checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: p.slug })), 'slug', 'project slug', problems);
-    checkUnique(publication.projects.map((p, i) => ({ file: files[i]!, value: String(p.order) })), 'order', 'order', problems);
+    checkUnique(
+      publication.projects.map((p, i) => ({ file: files[i]!, value: p.slug })),
+      'slug',
+      'project slug',
+      problems,
+    );
+    checkUnique(
+      publication.projects.map((p, i) => ({ file: files[i]!, value: String(p.order) })),
+      'order',
+      'order',
+      problems,
+    );
     publication.projects.sort((a, b) => a.order - b.order);
     const total = sumSafely(publication.projects.map((p) => p.amountYuan ?? 0));
-    if (total === null) problems.push({ file: publication.file, line: 1, message: `the projects' amounts add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly` });
+    if (total === null)
+      problems.push({
+        file: publication.file,
+        line: 1,
+        message: `the projects' amounts add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly`,
+      });
     publication.totalYuan = total ?? 0;
     publication.withheldAmounts = publication.projects.filter((p) => p.amountYuan === null).length;
   }
 
   const totalYuan = sumSafely(ordered.map((p) => p.totalYuan));
   if (totalYuan === null) {
-    problems.push({ file: ordered[0]?.file ?? 'content/', line: 1, message: `all amounts together add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly` });
+    problems.push({
+      file: ordered[0]?.file ?? 'content/',
+      line: 1,
+      message: `all amounts together add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly`,
+    });
   }
   if (problems.length > 0) throw new ContentError(problems);
 
   const projects = ordered.flatMap((p) => p.projects);
   const years = [...new Set(ordered.map((p) => p.data.fiscalYear))].map((year) => {
     const publications = ordered.filter((p) => p.data.fiscalYear === year);
-    return { year, publications, projects: sum(publications.map((p) => p.projects.length)), totalYuan: sum(publications.map((p) => p.totalYuan)) };
+    return {
+      year,
+      publications,
+      projects: sum(publications.map((p) => p.projects.length)),
+      totalYuan: sum(publications.map((p) => p.totalYuan)),
+    };
   });
   return {
     publications: ordered,
@@ -137,11 +216,17 @@ function sumSafely(values: number[]): number | null {
   return Number.isSafeInteger(total) ? total : null;
 }
 
-function checkUnique(items: { file: string; value: string }[], path: string, what: string, problems: Problem[]): void {
+function checkUnique(
+  items: { file: string; value: string }[],
+  path: string,
+  what: string,
+  problems: Problem[],
+): void {
   const first = new Map<string, string>();
   for (const { file, value } of items) {
     const earlier = first.get(value);
-    if (earlier !== undefined) problems.push({ file, path, message: `${what} "${value}" is already used by ${earlier}` });
+    if (earlier !== undefined)
+      problems.push({ file, path, message: `${what} "${value}" is already used by ${earlier}` });
     else first.set(value, file);
   }
 }
@@ -158,24 +243,50 @@ function buildProject(
   const data = original.data;
 
   // Both languages carry the same sections and the same withheld set.
-  const shape = (o: Outline) => o.sections.map((s) => `${'#'.repeat(s.level)}${s.id}${s.withheld ? `(withheld:${s.withheld})` : ''}`).join(' ');
+  const shape = (o: Outline) =>
+    o.sections
+      .map((s) => `${'#'.repeat(s.level)}${s.id}${s.withheld ? `(withheld:${s.withheld})` : ''}`)
+      .join(' ');
   if (shape(outlines.zh) !== shape(outlines.en)) {
-    problems.push({ file: files.en, message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}` });
+    problems.push({
+      file: files.en,
+      message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}`,
+    });
   }
   const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
   if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
-    problems.push({ file: files.en, message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})` });
+    problems.push({
+      file: files.en,
+      message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})`,
+    });
   }
   for (const { id } of FRONTMATTER_SECTIONS) {
     if (frontmatterWithheld(data, id) !== frontmatterWithheld(translation.data, id)) {
-      problems.push({ file: files.en, path: id === 'implementing-unit' ? 'implementingUnit' : id, message: 'must be withheld exactly when the Chinese original withholds it, for the same reason' });
+      problems.push({
+        file: files.en,
+        path: id === 'implementing-unit' ? 'implementingUnit' : id,
+        message:
+          'must be withheld exactly when the Chinese original withholds it, for the same reason',
+      });
     }
   }
   if (!isWithheld(data.funding) !== !isWithheld(translation.data.funding)) {
-    problems.push({ file: files.en, path: 'funding', message: 'must be withheld exactly when the Chinese original withholds it' });
+    problems.push({
+      file: files.en,
+      path: 'funding',
+      message: 'must be withheld exactly when the Chinese original withholds it',
+    });
   }
-  if (Array.isArray(data.basis) && Array.isArray(translation.data.basis) && data.basis.length !== translation.data.basis.length) {
-    problems.push({ file: files.en, path: 'basis', message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}` });
+  if (
+    Array.isArray(data.basis) &&
+    Array.isArray(translation.data.basis) &&
+    data.basis.length !== translation.data.basis.length
+  ) {
+    problems.push({
+      file: files.en,
+      path: 'basis',
+      message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}`,
+    });
   }
 
   // Figures in the structured data must be the figures in the published text.
@@ -183,26 +294,47 @@ function buildProject(
   const under = (id: string) => {
     const start = outlines.zh.sections.findIndex((s) => s.id === id);
     if (start < 0) return '';
-    const end = outlines.zh.sections.findIndex((s, i) => i > start && s.level <= outlines.zh.sections[start]!.level);
-    return outlines.zh.sections.slice(start, end < 0 ? undefined : end).map(sectionText).join('\n');
+    const end = outlines.zh.sections.findIndex(
+      (s, i) => i > start && s.level <= outlines.zh.sections[start]!.level,
+    );
+    return outlines.zh.sections
+      .slice(start, end < 0 ? undefined : end)
+      .map(sectionText)
+      .join('\n');
   };
   const fundingSection = zhSections.get('funding');
   if (!isWithheld(data.funding)) {
     if (fundingSection && !sectionText(fundingSection).includes(data.funding.published)) {
-      problems.push({ file: files.zh, path: 'funding.published', message: `"${data.funding.published}" does not appear in the ## 资金安排情况 {#funding} section` });
+      problems.push({
+        file: files.zh,
+        path: 'funding.published',
+        message: `"${data.funding.published}" does not appear in the ## 资金安排情况 {#funding} section`,
+      });
     }
     if (!original.body.includes(data.funding.source)) {
-      problems.push({ file: files.zh, path: 'funding.source', message: `"${data.funding.source}" does not appear in the published text` });
+      problems.push({
+        file: files.zh,
+        path: 'funding.source',
+        message: `"${data.funding.source}" does not appear in the published text`,
+      });
     }
   } else if (fundingSection && !fundingSection.withheld) {
-    problems.push({ file: files.zh, path: 'funding', message: 'is withheld, so the #funding section must be withheld too' });
+    problems.push({
+      file: files.zh,
+      path: 'funding',
+      message: 'is withheld, so the #funding section must be withheld too',
+    });
   }
   for (const [path, published] of [
     ['plan.estimate.published', data.plan.estimate?.published],
     ['plan.period.published', data.plan.period.published],
   ] as const) {
     if (published !== undefined && !under('plan').includes(published)) {
-      problems.push({ file: files.zh, path, message: `"${published}" does not appear in the ## 项目实施计划 {#plan} section` });
+      problems.push({
+        file: files.zh,
+        path,
+        message: `"${published}" does not appear in the ## 项目实施计划 {#plan} section`,
+      });
     }
   }
 
@@ -214,8 +346,14 @@ function buildProject(
     return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
   };
   if (problems.length === before) {
-    for (const id of [...FRONTMATTER_SECTIONS.map((s) => s.id), ...outlines.zh.sections.map((s) => s.id)]) {
-      const { missingInEn, extraInEn } = compareNumbers(numbersIn(blocksOf('zh', id), 'zh'), numbersIn(blocksOf('en', id), 'en'));
+    for (const id of [
+      ...FRONTMATTER_SECTIONS.map((s) => s.id),
+      ...outlines.zh.sections.map((s) => s.id),
+    ]) {
+      const { missingInEn, extraInEn } = compareNumbers(
+        numbersIn(blocksOf('zh', id), 'zh'),
+        numbersIn(blocksOf('en', id), 'en'),
+      );
       if (missingInEn.length || extraInEn.length) {
         problems.push({
           file: files.en,
@@ -235,7 +373,10 @@ function buildProject(
       title: { zh: title('zh'), en: title('en') },
       withheld: frontmatterWithheld(data, id),
       fromFrontmatter: true,
-      paragraphs: { zh: frontmatterParagraphs(data, id, 'zh'), en: frontmatterParagraphs(translation.data, id, 'en') },
+      paragraphs: {
+        zh: frontmatterParagraphs(data, id, 'zh'),
+        en: frontmatterParagraphs(translation.data, id, 'en'),
+      },
     })),
     ...outlines.zh.sections.map((s) => ({
       id: s.id,
@@ -244,12 +385,16 @@ function buildProject(
       withheld: s.withheld,
       fromFrontmatter: false,
       // The heading is the first block; a withheld section's only content is its marker.
-      paragraphs: s.withheld ? { zh: [], en: [] } : { zh: s.blocks.slice(1), en: enSections.get(s.id)!.blocks.slice(1) },
+      paragraphs: s.withheld
+        ? { zh: [], en: [] }
+        : { zh: s.blocks.slice(1), en: enSections.get(s.id)!.blocks.slice(1) },
     })),
   ];
   const counted = sections.filter((s) => s.id !== 'name');
   const markers = [
-    ...sections.filter((s) => s.fromFrontmatter && s.withheld).map((s) => ({ reason: s.withheld!, sectionId: s.id })),
+    ...sections
+      .filter((s) => s.fromFrontmatter && s.withheld)
+      .map((s) => ({ reason: s.withheld!, sectionId: s.id })),
     ...outlines.zh.markers.map((m) => ({ reason: m.reason, sectionId: m.sectionId ?? '' })),
   ];
 

@@ -17,12 +17,16 @@ export interface PublicationText {
 
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;
-  return locale === 'zh' ? { department: data.department, region: data.region, title: data.title } : data.en;
+  return locale === 'zh'
+    ? { department: data.department, region: data.region, title: data.title }
+    : data.en;
 }
 
 export interface ProjectText {
   name: string;
-  basis: (Pick<BasisItem, 'published' | 'issuer' | 'title'> & { number?: string | undefined })[] | Withheld;
+  basis:
+    | (Pick<BasisItem, 'published' | 'issuer' | 'title'> & { number?: string | undefined })[]
+    | Withheld;
   implementingUnit: ImplementingUnit | Withheld;
   fundingSource: string | null;
 }
@@ -32,7 +36,9 @@ export function projectText(project: Project, locale: Locale): ProjectText {
   const source = locale === 'zh' ? original : translation;
   // Document numbers stay in Chinese in every language; only the words around them are translated.
   const numbers = isWithheld(original.basis) ? [] : original.basis.map((item) => item.number);
-  const basis = isWithheld(source.basis) ? source.basis : source.basis.map((item, i) => ({ ...item, number: numbers[i] }));
+  const basis = isWithheld(source.basis)
+    ? source.basis
+    : source.basis.map((item, i) => ({ ...item, number: numbers[i] }));
   return {
     name: source.name,
     basis,

@@ -7,5 +7,7 @@ import { sitemap } from '../site/sitemap';
 
 export const GET: APIRoute = ({ site }) => {
   const model = loadModel();
-  return new Response(sitemap(listRoutes(model), siteLinks(site), findContentUpdated(model)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemap(listRoutes(model), siteLinks(site), findContentUpdated(model)), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

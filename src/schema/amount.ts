@@ -13,13 +13,17 @@ export const AmountYuanSchema = z
         : `must be a number of yuan, e.g. 7000000 for 700万元; found ${JSON.stringify(issue.input)}`,
   })
   .int({ error: 'must be a whole number of yuan: one yuan is the smallest unit' })
-  .positive({ error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)' })
+  .positive({
+    error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)',
+  })
   .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be a budget amount' });
 
 /** The figure as the publisher wrote it, e.g. 2012.95万元. */
 export const PublishedWanSchema = z
   .string({ error: 'is required: the figure as published, e.g. 700万元' })
-  .regex(/^\d+(?:\.\d+)?万元$/, { error: 'must be the figure as published in 万元, e.g. 700万元 or 2012.95万元' });
+  .regex(/^\d+(?:\.\d+)?万元$/, {
+    error: 'must be the figure as published in 万元, e.g. 700万元 or 2012.95万元',
+  });
 
 /** The fields of an amount with its published wording, for objects that add more. */
 export const publishedAmountShape = {
@@ -30,7 +34,10 @@ export const publishedAmountShape = {
 };
 
 /** Refinement: the published wording and amountYuan must agree to the yuan. */
-export function checkAmountsAgree(value: { amountYuan: number; published: string }, ctx: z.RefinementCtx): void {
+export function checkAmountsAgree(
+  value: { amountYuan: number; published: string },
+  ctx: z.RefinementCtx,
+): void {
   // An invalid amount has its own message; comparing it would only add noise.
   if (!Number.isSafeInteger(value.amountYuan) || value.amountYuan <= 0) return;
   if (parsePublishedWan(value.published) !== value.amountYuan) {
@@ -43,6 +50,8 @@ export function checkAmountsAgree(value: { amountYuan: number; published: string
 }
 
 /** An amount with its published wording. */
-export const PublishedAmountSchema = z.strictObject(publishedAmountShape).superRefine(checkAmountsAgree);
+export const PublishedAmountSchema = z
+  .strictObject(publishedAmountShape)
+  .superRefine(checkAmountsAgree);
 
 export type PublishedAmount = z.infer<typeof PublishedAmountSchema>;

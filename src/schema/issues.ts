@@ -8,7 +8,11 @@ export interface FieldIssue {
 }
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]) =>
-  path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
+  path.reduce<unknown>(
+    (v, key) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 
 /** Levenshtein distance, for "did you mean" on a mistyped field name. */
 function distance(a: string, b: string): number {
@@ -32,8 +36,16 @@ function distance(a: string, b: string): number {
  * unknown field is named at its own path, with the likely intended name when
  * a required field next to it is missing (a typo).
  */
-export function fieldIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: PropertyKey[] = []): FieldIssue[] {
-  const missing = issues.filter((issue) => (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, [...prefix, ...issue.path]) === undefined);
+export function fieldIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  prefix: PropertyKey[] = [],
+): FieldIssue[] {
+  const missing = issues.filter(
+    (issue) =>
+      (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+      valueAt(input, [...prefix, ...issue.path]) === undefined,
+  );
   return issues.flatMap((issue): FieldIssue[] => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length === 2) {
@@ -44,17 +56,24 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[], input: unknown,
     }
     if (issue.code === 'unrecognized_keys') {
       // A withheld marker with extra keys is not a typo: src/schema/withheld.ts words that case itself.
-      if (isWithheld(valueAt(input, path))) return [{ path: formatPath(path), message: issue.message }];
+      if (isWithheld(valueAt(input, path)))
+        return [{ path: formatPath(path), message: issue.message }];
       return issue.keys.map((key) => {
-        const siblings = missing.filter((m) => m.path.length === issue.path.length + 1 && issue.path.every((p, i) => m.path[i] === p));
-        const guess = siblings.map((m) => String(m.path.at(-1))).find((name) => distance(name, key) <= 2);
+        const siblings = missing.filter(
+          (m) =>
+            m.path.length === issue.path.length + 1 && issue.path.every((p, i) => m.path[i] === p),
+        );
+        const guess = siblings
+          .map((m) => String(m.path.at(-1)))
+          .find((name) => distance(name, key) <= 2);
         return {
           path: formatPath([...path, key]),
           message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : '; check its spelling, or remove it'}`,
         };
       });
     }
-    if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) return [{ path: formatPath(path) || '(file)', message: 'is required' }];
+    if (issue.code === 'invalid_type' && valueAt(input, path) === undefined)
+      return [{ path: formatPath(path) || '(file)', message: 'is required' }];
     return [{ path: formatPath(path) || '(file)', message: issue.message }];
   });
 }

@@ -10,18 +10,29 @@ const real = (): Record<string, unknown> => ({
   order: 1,
   name: '档案管理中心建设',
   basis: [
-    { published: '（一）、合政办发（2019）13号：合成市人民政府办公室《关于印发合成市档案管理办法的通知》', number: '合政办发（2019）13号', issuer: '合成市人民政府办公室', title: '关于印发合成市档案管理办法的通知' },
+    {
+      published:
+        '（一）、合政办发（2019）13号：合成市人民政府办公室《关于印发合成市档案管理办法的通知》',
+      number: '合政办发（2019）13号',
+      issuer: '合成市人民政府办公室',
+      title: '关于印发合成市档案管理办法的通知',
+    },
     { published: '（二）、合成市档案局党组会议通过' },
   ],
   implementingUnit: { supervisor: '合成市档案局', unit: '合成市档案局', unitLabel: '项目实施单位' },
   funding: { amountYuan: 7000000, published: '700万元', source: '财政预算安排经费' },
-  plan: { estimate: { amountYuan: 7000000, published: '700万元' }, period: { fiscalYear: 2020, published: '2020年度' } },
+  plan: {
+    estimate: { amountYuan: 7000000, published: '700万元' },
+    period: { fiscalYear: 2020, published: '2020年度' },
+  },
 });
 
 /** Validates and returns "path: message" lines, or [] when valid. */
 function problems(data: unknown): string[] {
   const result = ProjectZhSchema.safeParse(data);
-  return result.success ? [] : fieldIssues(result.error.issues, data).map((i) => `${i.path}: ${i.message}`);
+  return result.success
+    ? []
+    : fieldIssues(result.error.issues, data).map((i) => `${i.path}: ${i.message}`);
 }
 
 describe('project schema', () => {
@@ -29,8 +40,15 @@ describe('project schema', () => {
     expect(problems(real())).toEqual([]);
     const translation = {
       name: 'Construction of the Archive Management Centre',
-      basis: [{ published: '(1) 合政办发（2019）13号: Notice …', title: 'Notice …' }, { published: '(2) Adopted by the Party group meeting' }],
-      implementingUnit: { supervisor: 'Synthetic City Archives Bureau', unit: 'Synthetic City Archives Bureau', unitLabel: 'Implementing unit' },
+      basis: [
+        { published: '(1) 合政办发（2019）13号: Notice …', title: 'Notice …' },
+        { published: '(2) Adopted by the Party group meeting' },
+      ],
+      implementingUnit: {
+        supervisor: 'Synthetic City Archives Bureau',
+        unit: 'Synthetic City Archives Bureau',
+        unitLabel: 'Implementing unit',
+      },
       funding: { source: 'funds arranged in the fiscal budget' },
     };
     expect(ProjectTranslationSchema.safeParse(translation).success).toBe(true);
@@ -43,7 +61,11 @@ describe('project schema', () => {
       title: '合成市档案局部门2020年预算重点领域财政项目文本公开',
       source: { file: 'synth-archives-2020.zh.txt', sha256: 'a'.repeat(64) },
       updated: '2026-11-24',
-      en: { department: 'Synthetic City Archives Bureau', region: 'Synthetic City', title: 'Texts of Key-Area Fiscal Projects' },
+      en: {
+        department: 'Synthetic City Archives Bureau',
+        region: 'Synthetic City',
+        title: 'Texts of Key-Area Fiscal Projects',
+      },
     };
     expect(PublicationSchema.safeParse(publication).success).toBe(true);
   });
@@ -57,47 +79,72 @@ describe('project schema', () => {
   it('rejects a negative amount', () => {
     const data = real();
     (data.funding as Record<string, unknown>).amountYuan = -7000000;
-    expect(problems(data)).toContainEqual(expect.stringMatching(/^funding\.amountYuan: must be more than zero/));
+    expect(problems(data)).toContainEqual(
+      expect.stringMatching(/^funding\.amountYuan: must be more than zero/),
+    );
   });
 
   it('rejects an amount finer than one yuan', () => {
     const data = real();
     (data.funding as Record<string, unknown>).amountYuan = 7000000.5;
-    expect(problems(data)).toContainEqual(expect.stringMatching(/^funding\.amountYuan: must be a whole number of yuan/));
+    expect(problems(data)).toContainEqual(
+      expect.stringMatching(/^funding\.amountYuan: must be a whole number of yuan/),
+    );
   });
 
   it('rejects 万 written into the numeric field', () => {
     const data = real();
     (data.funding as Record<string, unknown>).amountYuan = '700万';
-    expect(problems(data)).toEqual([expect.stringMatching(/^funding\.amountYuan: must be a number of yuan, e\.g\. 7000000 for 700万元; found "700万"/)]);
+    expect(problems(data)).toEqual([
+      expect.stringMatching(
+        /^funding\.amountYuan: must be a number of yuan, e\.g\. 7000000 for 700万元; found "700万"/,
+      ),
+    ]);
   });
 
   it('rejects an amount that disagrees with its published wording', () => {
     const data = real();
     (data.funding as Record<string, unknown>).amountYuan = 700;
-    expect(problems(data)).toEqual(['funding.published: says 700万元 but amountYuan 700 is 0.07万元']);
+    expect(problems(data)).toEqual([
+      'funding.published: says 700万元 but amountYuan 700 is 0.07万元',
+    ]);
   });
 
   it('rejects an unknown key such as a typo', () => {
     const data = { ...real(), fundng: {} };
-    expect(problems(data)).toEqual(['fundng: unknown field "fundng"; check its spelling, or remove it']);
+    expect(problems(data)).toEqual([
+      'fundng: unknown field "fundng"; check its spelling, or remove it',
+    ]);
     const nested = real();
     (nested.implementingUnit as Record<string, unknown>).untt = 'x';
-    expect(problems(nested)).toEqual(['implementingUnit.untt: unknown field "untt"; check its spelling, or remove it']);
+    expect(problems(nested)).toEqual([
+      'implementingUnit.untt: unknown field "untt"; check its spelling, or remove it',
+    ]);
     const renamed: Record<string, unknown> = real();
     renamed.fundng = renamed.funding;
     delete renamed.funding;
-    expect(problems(renamed)).toEqual(['funding: is required', 'fundng: unknown field "fundng"; did you mean "funding"?']);
+    expect(problems(renamed)).toEqual([
+      'funding: is required',
+      'fundng: unknown field "fundng"; did you mean "funding"?',
+    ]);
   });
 
   it('rejects a withheld section that also has text', () => {
     const data = { ...real(), implementingUnit: { withheld: 'classified', unit: '合成市档案局' } };
-    expect(problems(data)).toEqual([expect.stringMatching(/^implementingUnit: a withheld section must hold nothing but its reason; remove unit/)]);
+    expect(problems(data)).toEqual([
+      expect.stringMatching(
+        /^implementingUnit: a withheld section must hold nothing but its reason; remove unit/,
+      ),
+    ]);
   });
 
   it('rejects an unknown withheld reason', () => {
     const data = { ...real(), basis: { withheld: 'secret' } };
-    expect(problems(data)).toEqual([expect.stringMatching(/^basis\.withheld: unknown withheld reason "secret"; known reasons: classified/)]);
+    expect(problems(data)).toEqual([
+      expect.stringMatching(
+        /^basis\.withheld: unknown withheld reason "secret"; known reasons: classified/,
+      ),
+    ]);
   });
 
   it('accepts a withheld section with a known reason', () => {
@@ -105,18 +152,24 @@ describe('project schema', () => {
   });
 
   it('rejects an empty string where text is required', () => {
-    expect(problems({ ...real(), name: '  ' })).toEqual([expect.stringMatching(/^name: must not be empty/)]);
+    expect(problems({ ...real(), name: '  ' })).toEqual([
+      expect.stringMatching(/^name: must not be empty/),
+    ]);
   });
 
   it('rejects structured basis parts that are not in the published wording', () => {
     const data = real();
     (data.basis as Record<string, unknown>[])[0]!.number = '合政办发（2020）1号';
-    expect(problems(data)).toEqual(['basis[0].number: "合政办发（2020）1号" does not appear in the published wording']);
+    expect(problems(data)).toEqual([
+      'basis[0].number: "合政办发（2020）1号" does not appear in the published wording',
+    ]);
   });
 
   it('rejects an invalid year', () => {
     const data = real();
     (data.plan as { period: Record<string, unknown> }).period.fiscalYear = 20;
-    expect(problems(data)).toEqual([expect.stringMatching(/^plan\.period\.fiscalYear: must be a four-digit year/)]);
+    expect(problems(data)).toEqual([
+      expect.stringMatching(/^plan\.period\.fiscalYear: must be a four-digit year/),
+    ]);
   });
 });

@@ -11,13 +11,13 @@ import { orWithheld } from './withheld';
 /** One item of 立项依据, the documents the project rests on. */
 export const BasisItemSchema = z
   .strictObject({
-  /** The item exactly as published, including its enumeration, e.g. （一）、瑞政办发（2019）13号：…. */
+    /** The item exactly as published, including its enumeration, e.g. （一）、瑞政办发（2019）13号：…. */
     published: TextSchema,
-  /** The document number as published, e.g. 瑞政办发（2019）13号. */
+    /** The document number as published, e.g. 瑞政办发（2019）13号. */
     number: TextSchema.optional(),
-  /** The issuing body, where the text names one. */
+    /** The issuing body, where the text names one. */
     issuer: TextSchema.optional(),
-  /** The document title without its 《》 marks, where the text gives one. */
+    /** The document title without its 《》 marks, where the text gives one. */
     title: TextSchema.optional(),
   })
   .superRefine((item, ctx) => {
@@ -25,10 +25,14 @@ export const BasisItemSchema = z
     for (const key of ['number', 'issuer', 'title'] as const) {
       const part = item[key];
       if (part !== undefined && !item.published.includes(part)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${part}" does not appear in the published wording` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `"${part}" does not appear in the published wording`,
+        });
       }
     }
-});
+  });
 
 /** 项目实施单位: who supervises and who carries out the project. */
 export const ImplementingUnitSchema = z.strictObject({
@@ -43,9 +47,9 @@ export const ImplementingUnitSchema = z.strictObject({
 /** 资金安排情况: this year's budget for the project. */
 export const FundingSchema = z
   .strictObject({
-  /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
+    /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
     ...publishedAmountShape,
-  /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
+    /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
     source: TextSchema,
   })
   .superRefine(checkAmountsAgree);
@@ -56,9 +60,9 @@ export const PlanSchema = z.strictObject({
   estimate: PublishedAmountSchema.optional(),
   /** 实施周期: the period the project runs in. */
   period: z.strictObject({
-  /** The fiscal year, e.g. 2020. */
+    /** The fiscal year, e.g. 2020. */
     fiscalYear: FiscalYearSchema,
-  /** The period as published, e.g. 2020年度. */
+    /** The period as published, e.g. 2020年度. */
     published: TextSchema,
   }),
 });
@@ -67,11 +71,15 @@ export const ProjectZhSchema = z.strictObject({
   /** Stable URL segment of the project; unique within its publication. */
   slug: SlugSchema,
   /** Position in the published document, from 1. */
-  order: z.int({ error: 'must be a whole number from 1' }).positive({ error: 'must be a whole number from 1' }),
+  order: z
+    .int({ error: 'must be a whole number from 1' })
+    .positive({ error: 'must be a whole number from 1' }),
   /** 项目名称, exactly as published. */
   name: TextSchema,
   /** 立项依据: the documents the project rests on, in published order. */
-  basis: orWithheld(z.array(BasisItemSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
+  basis: orWithheld(
+    z.array(BasisItemSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' }),
+  ),
   /** 项目实施单位. */
   implementingUnit: orWithheld(ImplementingUnitSchema),
   /** 资金安排情况. */

@@ -18,7 +18,9 @@ export const PublicationSchema = z.strictObject({
   /** The original text as published, kept in content/sources/. */
   source: z.strictObject({
     /** File name under content/sources/. */
-    file: z.string().regex(/^[\w.-]+\.txt$/, { error: 'must be a .txt file name under content/sources/' }),
+    file: z
+      .string()
+      .regex(/^[\w.-]+\.txt$/, { error: 'must be a .txt file name under content/sources/' }),
     /** SHA-256 of the file, lower-case hex; the build refuses a file that does not match. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }),
   }),

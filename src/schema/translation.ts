@@ -37,7 +37,11 @@ export const ProjectTranslationSchema = z.strictObject({
   /** 项目名称, translated. */
   name: TextSchema,
   /** 立项依据, translated item by item (or withheld, as in the original). */
-  basis: orWithheld(z.array(BasisItemTranslationSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' })),
+  basis: orWithheld(
+    z
+      .array(BasisItemTranslationSchema)
+      .min(1, { error: 'needs at least one item (or `withheld: <reason>`)' }),
+  ),
   /** 项目实施单位, translated (or withheld, as in the original). */
   implementingUnit: orWithheld(ImplementingUnitTranslationSchema),
   /** 资金安排情况: the source of funds, translated (or withheld, as in the original). */

@@ -3,7 +3,8 @@ import { WITHHELD_REASON_CODES } from '../domain/withheld-reasons';
 
 /** A reason code from the registry in src/domain/withheld-reasons.ts. */
 export const WithheldReasonSchema = z.enum(WITHHELD_REASON_CODES, {
-  error: (issue) => `unknown withheld reason ${JSON.stringify(issue.input)}; known reasons: ${WITHHELD_REASON_CODES.join(', ')}`,
+  error: (issue) =>
+    `unknown withheld reason ${JSON.stringify(issue.input)}; known reasons: ${WITHHELD_REASON_CODES.join(', ')}`,
 });
 
 /**
@@ -15,18 +16,27 @@ export const WithheldSchema = z.strictObject(
     /** Why the section is withheld, as a registry code such as `classified`. */
     withheld: WithheldReasonSchema,
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `a withheld section must hold nothing but its reason; remove ${issue.keys.join(', ')}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `a withheld section must hold nothing but its reason; remove ${issue.keys.join(', ')}`
+        : undefined,
+  },
 );
 
 export type Withheld = z.infer<typeof WithheldSchema>;
 
 export function isWithheld(value: unknown): value is Withheld {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'withheld' in value;
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'withheld' in value
+  );
 }
 
 /** `a.0.b` → `a[0].b`, the way an editor reads a YAML path. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
+    .join('');
 }
 
 /**
@@ -39,7 +49,9 @@ export function orWithheld<T extends z.ZodType>(schema: T) {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
       const branch = issue.errors[isWithheld(issue.input) ? 0 : 1] ?? [];
-      return branch.map((inner) => (inner.path.length ? `${formatPath(inner.path)}: ` : '') + inner.message).join('; ');
+      return branch
+        .map((inner) => (inner.path.length ? `${formatPath(inner.path)}: ` : '') + inner.message)
+        .join('; ');
     },
   });
 }

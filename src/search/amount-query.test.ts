@@ -33,7 +33,10 @@ describe('parseAmountQuery', () => {
     expect(parseAmountQuery('人脸识别')).toEqual({ text: '人脸识别', amounts: [] });
     expect(parseAmountQuery('2020')).toEqual({ text: '2020', amounts: [] });
     expect(parseAmountQuery('700')).toEqual({ text: '700', amounts: [] });
-    expect(parseAmountQuery('face recognition 13 million')).toEqual({ text: 'face recognition', amounts: [[13000000]] });
+    expect(parseAmountQuery('face recognition 13 million')).toEqual({
+      text: 'face recognition',
+      amounts: [[13000000]],
+    });
     expect(parseAmountQuery('人脸 1300万')).toEqual({ text: '人脸', amounts: [[13000000]] });
   });
 });

@@ -26,7 +26,9 @@ const TOKEN = new RegExp(
 
 function toYuan(figure: string, places: number): number | null {
   const value = scaleDecimal(figure, places);
-  return value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(value);
+  return value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER)
+    ? null
+    : Number(value);
 }
 
 /** The yuan values one matched token may mean, or null if it is not an amount. */
@@ -34,7 +36,8 @@ function candidates(whole: string, figure: string, unit: string | undefined): nu
   const currency = /^(?:CNY|RMB|人民币|[¥￥])/iu.test(whole);
   const u = unit?.toLowerCase();
   if (u === '万' || u === '万元') return nonNull([toYuan(figure, 4)]);
-  if (u === 'million' || u === 'mn' || u === 'm' || u === '百万') return nonNull([toYuan(figure, 6)]);
+  if (u === 'million' || u === 'mn' || u === 'm' || u === '百万')
+    return nonNull([toYuan(figure, 6)]);
   if (u === '元' || u === 'yuan' || currency) return nonNull([toYuan(figure, 0)]);
   if (figure.includes(',')) return nonNull([toYuan(figure, 0)]);
   if (figure.includes('.')) return nonNull([toYuan(figure, 4)]); // 2012.95: the text's own unit, 万
@@ -49,18 +52,22 @@ function nonNull(values: (number | null)[]): number[] | null {
 
 export function parseAmountQuery(query: string): AmountQuery {
   const amounts: number[][] = [];
-  const text = query.normalize('NFKC').replace(TOKEN, (whole, figure: string, unit: string | undefined) => {
-    const values = candidates(whole, figure, unit);
-    if (!values) return whole;
-    amounts.push(values);
-    return ' ';
-  });
+  const text = query
+    .normalize('NFKC')
+    .replace(TOKEN, (whole, figure: string, unit: string | undefined) => {
+      const values = candidates(whole, figure, unit);
+      if (!values) return whole;
+      amounts.push(values);
+      return ' ';
+    });
   return { text: text.replace(/\s+/g, ' ').trim(), amounts };
 }
 
 /** A single amount typed into a minimum or maximum box, in yuan; null if empty or not an amount. */
 export function parseAmountBound(input: string | null | undefined): number | null {
   if (!input?.trim()) return null;
-  const { text, amounts } = parseAmountQuery(/^\s*\d+\s*$/.test(input) ? `${input.trim()}元` : input);
+  const { text, amounts } = parseAmountQuery(
+    /^\s*\d+\s*$/.test(input) ? `${input.trim()}元` : input,
+  );
   return text === '' && amounts.length === 1 ? amounts[0]![0]! : null;
 }

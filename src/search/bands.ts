@@ -12,11 +12,36 @@ export interface Band {
 }
 
 export const BANDS: readonly Band[] = [
-  { code: 'under-5m', min: 0, max: 5_000_000, label: { zh: '500万元以下', en: 'Under CNY 5 million' } },
-  { code: '5m-10m', min: 5_000_000, max: 10_000_000, label: { zh: '500万–1000万元', en: 'CNY 5–10 million' } },
-  { code: '10m-20m', min: 10_000_000, max: 20_000_000, label: { zh: '1000万–2000万元', en: 'CNY 10–20 million' } },
-  { code: '20m-50m', min: 20_000_000, max: 50_000_000, label: { zh: '2000万–5000万元', en: 'CNY 20–50 million' } },
-  { code: '50m-plus', min: 50_000_000, max: null, label: { zh: '5000万元及以上', en: 'CNY 50 million and over' } },
+  {
+    code: 'under-5m',
+    min: 0,
+    max: 5_000_000,
+    label: { zh: '500万元以下', en: 'Under CNY 5 million' },
+  },
+  {
+    code: '5m-10m',
+    min: 5_000_000,
+    max: 10_000_000,
+    label: { zh: '500万–1000万元', en: 'CNY 5–10 million' },
+  },
+  {
+    code: '10m-20m',
+    min: 10_000_000,
+    max: 20_000_000,
+    label: { zh: '1000万–2000万元', en: 'CNY 10–20 million' },
+  },
+  {
+    code: '20m-50m',
+    min: 20_000_000,
+    max: 50_000_000,
+    label: { zh: '2000万–5000万元', en: 'CNY 20–50 million' },
+  },
+  {
+    code: '50m-plus',
+    min: 50_000_000,
+    max: null,
+    label: { zh: '5000万元及以上', en: 'CNY 50 million and over' },
+  },
 ];
 
 export function bandOf(yuan: number): Band {

@@ -2,7 +2,12 @@ import { t } from '../i18n';
 import { isLocale, type Locale } from '../domain/locales';
 import { formatAmountText } from '../domain/amount';
 import { parseAmountBound, parseAmountQuery } from './amount-query';
-import type { Pagefind, PagefindFilters, PagefindResult, PagefindResultData } from './pagefind-types';
+import type {
+  Pagefind,
+  PagefindFilters,
+  PagefindResult,
+  PagefindResultData,
+} from './pagefind-types';
 import { rangeSlice } from './range';
 import { readState, writeState, type SearchState } from './state';
 
@@ -40,7 +45,10 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     more.hidden = true;
     const min = parseAmountBound(state.min);
     const max = parseAmountBound(state.max);
-    const bad = [state.min && min === null ? state.min : '', state.max && max === null ? state.max : ''].filter(Boolean);
+    const bad = [
+      state.min && min === null ? state.min : '',
+      state.max && max === null ? state.max : '',
+    ].filter(Boolean);
     if (bad.length) {
       status.textContent = bad.map(d.search.badBound).join(' ');
       return;
@@ -59,12 +67,23 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     if (state.band) filters.band = state.band;
     if (amounts.length) filters.amount = { any: amounts.flat().map(String) };
     const term = text || null;
-    const sort = state.sort === 'relevance' && term ? undefined : { amount: state.sort === 'amount-asc' ? 'asc' : 'desc' } as const;
+    const sort =
+      state.sort === 'relevance' && term
+        ? undefined
+        : ({ amount: state.sort === 'amount-asc' ? 'asc' : 'desc' } as const);
 
     let results = (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
     if (min !== null || max !== null) {
-      const ascending = sort?.amount === 'asc' ? results : (await pagefind.search(term, { filters, sort: { amount: 'asc' } })).results;
-      const [start, end] = await rangeSlice(ascending.length, async (i) => Number((await load(ascending[i]!)).meta.amount), min, max);
+      const ascending =
+        sort?.amount === 'asc'
+          ? results
+          : (await pagefind.search(term, { filters, sort: { amount: 'asc' } })).results;
+      const [start, end] = await rangeSlice(
+        ascending.length,
+        async (i) => Number((await load(ascending[i]!)).meta.amount),
+        min,
+        max,
+      );
       const inRange = new Set(ascending.slice(start, end).map((r) => r.id));
       results = results.filter((r) => inRange.has(r.id));
     }
@@ -88,19 +107,25 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const state = readState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+    const state = readState(
+      new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+    );
     const query = writeState(state).toString();
     history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
     void run(state);
   });
-  window.addEventListener('popstate', () => void run(readState(new URLSearchParams(location.search))));
+  window.addEventListener(
+    'popstate',
+    () => void run(readState(new URLSearchParams(location.search))),
+  );
   await run(readState(new URLSearchParams(location.search)));
 }
 
 function fillForm(form: HTMLFormElement, state: SearchState): void {
   for (const [key, value] of Object.entries(state)) {
     const field = form.elements.namedItem(key);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
+      field.value = value;
   }
 }
 
@@ -121,7 +146,11 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.className = className;
   el.append(...children);
@@ -133,11 +162,24 @@ function renderResult(result: PagefindResultData, locale: Locale): HTMLLIElement
   const { meta } = result;
   const link = element('a', '', meta.title ?? result.url);
   link.href = result.url;
-  const facts = [amountText(Number(meta.amount), locale), meta.unit, meta.year ? d.fiscalYear(Number(meta.year)) : ''].filter(Boolean).join(' · ');
+  const facts = [
+    amountText(Number(meta.amount), locale),
+    meta.unit,
+    meta.year ? d.fiscalYear(Number(meta.year)) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   // The sub-result with the most matches that has its own anchor is the deep link into the page.
   const anchored = result.sub_results.filter((s) => s.url.includes('#'));
-  const best = [...anchored].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
-  const item = element('li', 'result', element('h2', 'result-title', link), element('p', 'result-facts', facts));
+  const best = [...anchored].sort(
+    (a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0),
+  )[0];
+  const item = element(
+    'li',
+    'result',
+    element('h2', 'result-title', link),
+    element('p', 'result-facts', facts),
+  );
   item.append(element('p', 'result-excerpt', ...excerptNodes(best?.excerpt ?? result.excerpt)));
   if (best) {
     const deep = element('a', 'result-section', best.title);

@@ -1,5 +1,6 @@
 /** The parts of Pagefind's browser API (pagefind.js, 1.6) this site uses. */
-export type PagefindFilterValue = string | { any: string[] } | { all: string[] } | { none: string[] } | { not: string };
+export type PagefindFilterValue =
+  string | { any: string[] } | { all: string[] } | { none: string[] } | { not: string };
 export type PagefindFilters = Record<string, PagefindFilterValue>;
 
 export interface PagefindSubResult {
@@ -26,6 +27,9 @@ export interface PagefindResult {
 export interface Pagefind {
   options: (options: { baseUrl?: string; basePath?: string }) => Promise<void>;
   init: () => Promise<void>;
-  search: (term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: PagefindResult[] }>;
+  search: (
+    term: string | null,
+    options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ results: PagefindResult[] }>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }

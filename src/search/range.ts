@@ -3,7 +3,10 @@
  * first result at or above a bound can be found by binary search, loading only
  * about log2(n) result fragments: 14 for 10,000 projects, not 10,000.
  */
-export async function firstIndex(length: number, isAtOrAfter: (index: number) => Promise<boolean>): Promise<number> {
+export async function firstIndex(
+  length: number,
+  isAtOrAfter: (index: number) => Promise<boolean>,
+): Promise<number> {
   let lo = 0;
   let hi = length;
   while (lo < hi) {
@@ -24,7 +27,9 @@ export async function rangeSlice(
   min: number | null,
   max: number | null,
 ): Promise<[number, number]> {
-  const start = min === null ? 0 : await firstIndex(length, async (i) => (await amountAt(i)) >= min);
-  const end = max === null ? length : await firstIndex(length, async (i) => (await amountAt(i)) > max);
+  const start =
+    min === null ? 0 : await firstIndex(length, async (i) => (await amountAt(i)) >= min);
+  const end =
+    max === null ? length : await firstIndex(length, async (i) => (await amountAt(i)) > max);
   return [start, Math.max(start, end)];
 }

@@ -7,7 +7,6 @@ import { LIMITS } from '../config';
 import { localePrefix, paths } from '../domain/urls';
 import { describeProject, projectText, publicationText } from '../model/localize';
 
-
 /** Where each language's Atom feed lives, below the base. */
 export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
 
@@ -17,7 +16,10 @@ export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
  */
 export function atomFeed(model: Model, locale: Locale, links: Links): string {
   const d = t(locale);
-  const newest = [...model.publications].sort((a, b) => b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear);
+  const newest = [...model.publications].sort(
+    (a, b) =>
+      b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear,
+  );
   const updated = newest[0]?.data.updated ?? new Date(0);
   const feed = new Feed({
     id: links.page(locale, paths.home()),

@@ -33,14 +33,27 @@ function projectDataset(project: Project, locale: Locale, links: Links): JsonLd 
     url: links.page(locale, paths.project(data, project.slug)),
     inLanguage: HTML_LANG[locale],
     temporalCoverage: String(project.original.plan.period.fiscalYear),
-    creator: { '@type': 'GovernmentOrganization', name: publicationText(project.publication, locale).department },
+    creator: {
+      '@type': 'GovernmentOrganization',
+      name: publicationText(project.publication, locale).department,
+    },
     ...(measured ? { variableMeasured: measured } : {}),
-    distribution: [{ '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: links.file(projectDataPath(project)) }],
+    distribution: [
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl: links.file(projectDataPath(project)),
+      },
+    ],
   };
 }
 
 export function projectJsonLd(project: Project, locale: Locale, links: Links): JsonLd {
-  return { '@context': 'https://schema.org', ...projectDataset(project, locale, links), description: t(locale).data.intro };
+  return {
+    '@context': 'https://schema.org',
+    ...projectDataset(project, locale, links),
+    description: t(locale).data.intro,
+  };
 }
 
 export function siteJsonLd(model: Model, locale: Locale, links: Links, updated: string): JsonLd {
@@ -55,20 +68,44 @@ export function siteJsonLd(model: Model, locale: Locale, links: Links, updated: 
     inLanguage: HTML_LANG[locale],
     dateModified: updated,
     isAccessibleForFree: true,
-    creator: [...new Set(model.publications.map((p) => publicationText(p, locale).department))].map((name) => ({ '@type': 'GovernmentOrganization', name })),
+    creator: [...new Set(model.publications.map((p) => publicationText(p, locale).department))].map(
+      (name) => ({ '@type': 'GovernmentOrganization', name }),
+    ),
     temporalCoverage: model.years.map(({ year }) => String(year)).join(','),
     distribution: [
-      { '@type': 'DataDownload', name: d.data.json, encodingFormat: 'application/json', contentUrl: links.file(DATA_FILES.json) },
-      { '@type': 'DataDownload', name: d.data.csv, encodingFormat: 'text/csv', contentUrl: links.file(DATA_FILES.csv) },
-      { '@type': 'DataDownload', name: d.data.schema, encodingFormat: 'application/schema+json', contentUrl: links.file(DATA_FILES.schema) },
-      { '@type': 'DataDownload', name: d.data.feed, encodingFormat: 'application/atom+xml', contentUrl: links.file(feedPath(locale)) },
-      // The originals one by one only while the site is small (as on the data page); the JSON lists them all.
-      ...(model.publications.length <= LIMITS.smallSitePublications ? model.publications : []).map((p) => ({
+      {
         '@type': 'DataDownload',
-        name: publicationText(p, locale).title,
-        encodingFormat: 'text/plain',
-        contentUrl: links.file(paths.sourceFile(p.data.source.file)),
-      })),
+        name: d.data.json,
+        encodingFormat: 'application/json',
+        contentUrl: links.file(DATA_FILES.json),
+      },
+      {
+        '@type': 'DataDownload',
+        name: d.data.csv,
+        encodingFormat: 'text/csv',
+        contentUrl: links.file(DATA_FILES.csv),
+      },
+      {
+        '@type': 'DataDownload',
+        name: d.data.schema,
+        encodingFormat: 'application/schema+json',
+        contentUrl: links.file(DATA_FILES.schema),
+      },
+      {
+        '@type': 'DataDownload',
+        name: d.data.feed,
+        encodingFormat: 'application/atom+xml',
+        contentUrl: links.file(feedPath(locale)),
+      },
+      // The originals one by one only while the site is small (as on the data page); the JSON lists them all.
+      ...(model.publications.length <= LIMITS.smallSitePublications ? model.publications : []).map(
+        (p) => ({
+          '@type': 'DataDownload',
+          name: publicationText(p, locale).title,
+          encodingFormat: 'text/plain',
+          contentUrl: links.file(paths.sourceFile(p.data.source.file)),
+        }),
+      ),
     ],
   };
 }

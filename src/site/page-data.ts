@@ -5,7 +5,13 @@ import { shares } from '../domain/shares';
 import { paths } from '../domain/urls';
 import { findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
-import { describeProject, projectText, publicationText, type ProjectText, type PublicationText } from '../model/localize';
+import {
+  describeProject,
+  projectText,
+  publicationText,
+  type ProjectText,
+  type PublicationText,
+} from '../model/localize';
 import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
 import { searchFields, type SearchFields } from '../search/fields';
 import { projectJsonLd, siteJsonLd, type JsonLd } from './json-ld';
@@ -61,13 +67,27 @@ export interface YearRow {
 }
 
 export type ViewData =
-  | { kind: 'home'; model: Model; completeness: number; publications: PublicationView[]; years: FiscalYear[] }
+  | {
+      kind: 'home';
+      model: Model;
+      completeness: number;
+      publications: PublicationView[];
+      years: FiscalYear[];
+    }
   | { kind: 'publication'; summary: PublicationView }
   | { kind: 'project'; page: ProjectPage }
   | { kind: 'source'; publication: PublicationModel; title: string; text: string }
   | { kind: 'withheld' }
   | { kind: 'search'; years: number[]; departments: string[] }
-  | { kind: 'projects'; order: ProjectOrder; slice: Slice<Project>; groups: ProjectGroup[]; caption: string; count: number; totalYuan: number }
+  | {
+      kind: 'projects';
+      order: ProjectOrder;
+      slice: Slice<Project>;
+      groups: ProjectGroup[];
+      caption: string;
+      count: number;
+      totalYuan: number;
+    }
   | { kind: 'year'; year: number; rows: YearRow[] }
   | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean };
 
@@ -94,7 +114,12 @@ function buildPublicationView(publication: PublicationModel, locale: Locale): Pu
 }
 
 function buildNeighbour(project: Project | undefined, locale: Locale): Neighbour | null {
-  return project ? { path: paths.project(project.publication.data, project.slug), name: projectText(project, locale).name } : null;
+  return project
+    ? {
+        path: paths.project(project.publication.data, project.slug),
+        name: projectText(project, locale).name,
+      }
+    : null;
 }
 
 function buildProjectPage(project: Project, locale: Locale): ProjectPage {
@@ -112,7 +137,11 @@ function buildProjectPage(project: Project, locale: Locale): ProjectPage {
 
 export const ORDER_LABELS = (locale: Locale): Record<ProjectOrder, string> => {
   const d = t(locale);
-  return { published: d.projects.orderPublished, 'amount-desc': d.projects.orderAmountDesc, 'amount-asc': d.projects.orderAmountAsc };
+  return {
+    published: d.projects.orderPublished,
+    'amount-desc': d.projects.orderAmountDesc,
+    'amount-asc': d.projects.orderAmountAsc,
+  };
 };
 
 /** In published order the rows are grouped by year and department; sorted by amount they are one table. */
@@ -129,7 +158,12 @@ function groupProjects(slice: Slice<Project>, order: ProjectOrder, locale: Local
     const pub = project.publication;
     groups.push(
       order === 'published'
-        ? { key, heading: `${d.fiscalYear(pub.data.fiscalYear)} · ${publicationText(pub, locale).department}`, path: paths.publication(pub.data), projects: [project] }
+        ? {
+            key,
+            heading: `${d.fiscalYear(pub.data.fiscalYear)} · ${publicationText(pub, locale).department}`,
+            path: paths.publication(pub.data),
+            projects: [project],
+          }
         : { key, heading: null, path: null, projects: [project] },
     );
   }
@@ -144,9 +178,15 @@ function buildView(route: Route, model: Model): ViewData {
       return {
         kind: 'home',
         model,
-        completeness: model.sectionsCounted === 0 ? 1 : (model.sectionsCounted - model.sectionsWithheld) / model.sectionsCounted,
+        completeness:
+          model.sectionsCounted === 0
+            ? 1
+            : (model.sectionsCounted - model.sectionsWithheld) / model.sectionsCounted,
         // A small site shows every publication in full; a large one shows the way in by year (pages stay light at any size).
-        publications: model.publications.length <= LIMITS.homeFullPublications ? model.publications.map((p) => buildPublicationView(p, locale)) : [],
+        publications:
+          model.publications.length <= LIMITS.homeFullPublications
+            ? model.publications.map((p) => buildPublicationView(p, locale))
+            : [],
         years: model.years,
       };
     case 'publication':
@@ -158,7 +198,9 @@ function buildView(route: Route, model: Model): ViewData {
         kind: 'source',
         publication: page.publication,
         title: publicationText(page.publication, locale).title,
-        text: readSource(readSettings().contentDir, page.publication.data.source.file).toString('utf8'),
+        text: readSource(readSettings().contentDir, page.publication.data.source.file).toString(
+          'utf8',
+        ),
       };
     case 'withheld':
       return { kind: 'withheld' };
@@ -166,7 +208,9 @@ function buildView(route: Route, model: Model): ViewData {
       return {
         kind: 'search',
         years: model.years.map(({ year }) => year),
-        departments: [...new Set(model.publications.map((p) => publicationText(p, locale).department))].sort(),
+        departments: [
+          ...new Set(model.publications.map((p) => publicationText(p, locale).department)),
+        ].sort(),
       };
     case 'projects': {
       const { slice, order } = page;
@@ -228,16 +272,30 @@ function titleOf(route: Route, view: ViewData): string {
 }
 
 /** Everything one page shows, in its language. */
-export function buildPageData(route: Route, alternates: Localized, model: Model, links: Links): PageData {
+export function buildPageData(
+  route: Route,
+  alternates: Localized,
+  model: Model,
+  links: Links,
+): PageData {
   const { locale, page } = route;
   const d = t(locale);
   const view = buildView(route, model);
   const publication =
-    page.kind === 'publication' || page.kind === 'source' ? page.publication : page.kind === 'project' ? page.project.publication : model.publications[0];
+    page.kind === 'publication' || page.kind === 'source'
+      ? page.publication
+      : page.kind === 'project'
+        ? page.project.publication
+        : model.publications[0];
   return {
     locale,
     title: titleOf(route, view),
-    description: page.kind === 'project' ? describeProject(page.project, locale) : page.kind === 'data' ? d.data.intro : d.home.intro,
+    description:
+      page.kind === 'project'
+        ? describeProject(page.project, locale)
+        : page.kind === 'data'
+          ? d.data.intro
+          : d.home.intro,
     jsonLd:
       page.kind === 'project'
         ? projectJsonLd(page.project, locale, links)

@@ -5,7 +5,11 @@ describe('paginate', () => {
   it('splits into pages of the given size, the last one shorter', () => {
     const slices = paginate([1, 2, 3, 4, 5], 2);
     expect(slices.map((s) => s.items)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(slices.map((s) => [s.page, s.pages, s.offset])).toEqual([[1, 3, 0], [2, 3, 2], [3, 3, 4]]);
+    expect(slices.map((s) => [s.page, s.pages, s.offset])).toEqual([
+      [1, 3, 0],
+      [2, 3, 2],
+      [3, 3, 4],
+    ]);
   });
 
   it('gives one empty page for an empty listing, and refuses a bad size', () => {

@@ -36,7 +36,8 @@ export function orderProjects(projects: readonly Project[], order: ProjectOrder)
   if (order === 'published') return [...projects];
   const sign = order === 'amount-asc' ? 1 : -1;
   return [...projects].sort((a, b) => {
-    if (a.amountYuan === null || b.amountYuan === null) return (a.amountYuan === null ? 1 : 0) - (b.amountYuan === null ? 1 : 0);
+    if (a.amountYuan === null || b.amountYuan === null)
+      return (a.amountYuan === null ? 1 : 0) - (b.amountYuan === null ? 1 : 0);
     return sign * (a.amountYuan - b.amountYuan) || a.key.localeCompare(b.key);
   });
 }
@@ -54,10 +55,22 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
         page: { kind: 'projects' as const, order, slice },
       })),
     ),
-    ...model.years.map(({ year, publications }) => ({ key: `year:${year}`, path: paths.year(year), page: { kind: 'year' as const, year, publications } })),
+    ...model.years.map(({ year, publications }) => ({
+      key: `year:${year}`,
+      path: paths.year(year),
+      page: { kind: 'year' as const, year, publications },
+    })),
     ...model.publications.flatMap((publication) => [
-      { key: `publication:${publication.data.slug}`, path: paths.publication(publication.data), page: { kind: 'publication' as const, publication } },
-      { key: `source:${publication.data.slug}`, path: paths.sourceText(publication.data), page: { kind: 'source' as const, publication } },
+      {
+        key: `publication:${publication.data.slug}`,
+        path: paths.publication(publication.data),
+        page: { kind: 'publication' as const, publication },
+      },
+      {
+        key: `source:${publication.data.slug}`,
+        path: paths.sourceText(publication.data),
+        page: { kind: 'source' as const, publication },
+      },
       ...publication.projects.map((project) => ({
         key: `project:${project.key}`,
         path: paths.project(publication.data, project.slug),
@@ -70,13 +83,23 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
 /** Every HTML page of the site, in every language. */
 export function listRoutes(model: Model, pageSize = readSettings().listingPageSize): Route[] {
   return pagesOf(model, pageSize).flatMap(({ key, path, page }) =>
-    LOCALES.map((locale) => ({ locale, key, page, pagePath: path, path: `${localePrefix(locale)}${path}` })),
+    LOCALES.map((locale) => ({
+      locale,
+      key,
+      page,
+      pagePath: path,
+      path: `${localePrefix(locale)}${path}`,
+    })),
   );
 }
 
 /** For every page key, the page in each language (one pass, so it stays linear at 20,000 pages). */
 export function counterpartsByKey(all: Route[]): Map<string, Record<Locale, Route>> {
   const byKey = new Map<string, Record<Locale, Route>>();
-  for (const route of all) byKey.set(route.key, { ...byKey.get(route.key), [route.locale]: route } as Record<Locale, Route>);
+  for (const route of all)
+    byKey.set(route.key, { ...byKey.get(route.key), [route.locale]: route } as Record<
+      Locale,
+      Route
+    >);
   return byKey;
 }

@@ -27,9 +27,12 @@ async function visit(server: StaticServer, path: string): Promise<Visit> {
   const result: Visit = { failed: [], foreign: [], consoleErrors: [], links: [] };
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin !== server.origin && url.protocol !== 'data:') result.foreign.push(request.url());
+    if (url.origin !== server.origin && url.protocol !== 'data:')
+      result.foreign.push(request.url());
   });
-  page.on('requestfailed', (request) => result.failed.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    result.failed.push(`${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) result.failed.push(`${response.url()} → ${response.status()}`);
   });
@@ -37,9 +40,13 @@ async function visit(server: StaticServer, path: string): Promise<Visit> {
     if (message.type() === 'error') result.consoleErrors.push(message.text());
   });
   // The search page keeps loading after `load` (the index); wait for it to settle there.
-  await page.goto(`${server.url}${path}`, { waitUntil: path.includes('search/') ? 'networkidle' : 'load' });
+  await page.goto(`${server.url}${path}`, {
+    waitUntil: path.includes('search/') ? 'networkidle' : 'load',
+  });
   result.links = await page.$$eval('[href], [src]', (elements) =>
-    elements.map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src).filter((u) => u.startsWith(location.origin)),
+    elements
+      .map((el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src)
+      .filter((u) => u.startsWith(location.origin)),
   );
   await page.close();
   return result;
@@ -58,8 +65,13 @@ async function checkLinks(links: Set<string>): Promise<string[]> {
       continue;
     }
     if (!url.hash) continue;
-    if (!ids.has(target)) ids.set(target, new Set([...(await response.text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
-    if (!ids.get(target)!.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${link}: no element with that id`);
+    if (!ids.has(target))
+      ids.set(
+        target,
+        new Set([...(await response.text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)),
+      );
+    if (!ids.get(target)!.has(decodeURIComponent(url.hash.slice(1))))
+      broken.push(`${link}: no element with that id`);
   }
   return broken;
 }
@@ -84,7 +96,12 @@ describe.each([
     for (const path of pages) {
       const result = await visit(server, path);
       // The 404 page is served with status 200 here (it is a file); what matters is what it loads.
-      expect({ path, failed: result.failed, foreign: result.foreign, consoleErrors: result.consoleErrors }).toEqual({ path, failed: [], foreign: [], consoleErrors: [] });
+      expect({
+        path,
+        failed: result.failed,
+        foreign: result.foreign,
+        consoleErrors: result.consoleErrors,
+      }).toEqual({ path, failed: [], foreign: [], consoleErrors: [] });
       for (const link of result.links) links.add(link);
     }
     for (const link of links) expect(new URL(link).pathname.startsWith(base), link).toBe(true);
@@ -96,14 +113,19 @@ describe.each([
     const failed: string[] = [];
     page.on('requestfinished', async (request) => {
       const response = await request.response();
-      if (response && response.status() >= 400 && !request.isNavigationRequest()) failed.push(request.url());
+      if (response && response.status() >= 400 && !request.isNavigationRequest())
+        failed.push(request.url());
     });
     const response = await page.goto(`${server.url}ruili-psb/2020/no-such-project/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个页面');
     await expect(page.locator('[lang="en"] h2').textContent()).resolves.toBe('Page not found');
-    expect(await page.getByRole('link', { name: 'see all projects' }).getAttribute('href')).toBe(`${base}en/projects/`);
-    expect(await page.getByRole('link', { name: '查看全部项目' }).getAttribute('href')).toBe(`${base}projects/`);
+    expect(await page.getByRole('link', { name: 'see all projects' }).getAttribute('href')).toBe(
+      `${base}en/projects/`,
+    );
+    expect(await page.getByRole('link', { name: '查看全部项目' }).getAttribute('href')).toBe(
+      `${base}projects/`,
+    );
     // The stylesheet loaded from under the base even at this depth.
     expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     expect(await page.$eval('meta[name=robots]', (m) => m.getAttribute('content'))).toBe('noindex');
@@ -112,7 +134,9 @@ describe.each([
   });
 
   it('serves the downloads with links that stay under the base', async () => {
-    const all = (await (await fetch(`${server.url}data/disclosures.json`)).json()) as { projects: { data: string; url: { zh: string } }[] };
+    const all = (await (await fetch(`${server.url}data/disclosures.json`)).json()) as {
+      projects: { data: string; url: { zh: string } }[];
+    };
     for (const project of all.projects) {
       expect(new URL(project.data).pathname.startsWith(`${base}data/`)).toBe(true);
       expect(new URL(project.url.zh).pathname.startsWith(base)).toBe(true);

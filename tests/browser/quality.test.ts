@@ -8,7 +8,10 @@ import { ARTIFACTS, DIST } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 import { sitePages } from '../support/site-pages';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 /** WCAG 2.2 A and AA, and the 2.0/2.1 rules they include. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** Screenshots for a person to look at; git-ignored. */
@@ -28,7 +31,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function withPage<T>(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  options: Parameters<Browser['newContext']>[0],
+  run: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext(options);
   try {
     return await run(await context.newPage(), context);
@@ -47,25 +53,40 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(
-    async (tags) => ((await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations),
+    async (tags) =>
+      (
+        await (
+          window as unknown as {
+            axe: { run: (c: Document, o: object) => Promise<{ violations: unknown[] }> };
+          }
+        ).axe.run(document, { runOnly: { type: 'tag', values: tags } })
+      ).violations,
     WCAG_TAGS,
   );
-  return (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
-  it.each(['light', 'dark'] as const)('finds no violation on any page, zh and en, in the %s colour scheme', async (colorScheme) => {
-    // bypassCSP lets the test inject axe; the site's own policy forbids inline script, rightly.
-    await withPage({ colorScheme, bypassCSP: true }, async (page) => {
-      const found: Record<string, string[]> = {};
-      for (const path of pages) {
-        await page.goto(`${server.url}${path}`, { waitUntil: path.includes('search/') ? 'networkidle' : 'load' });
-        const violations = await axeViolations(page);
-        if (violations.length) found[path] = violations;
-      }
-      expect(found).toEqual({});
-    });
-  });
+  it.each(['light', 'dark'] as const)(
+    'finds no violation on any page, zh and en, in the %s colour scheme',
+    async (colorScheme) => {
+      // bypassCSP lets the test inject axe; the site's own policy forbids inline script, rightly.
+      await withPage({ colorScheme, bypassCSP: true }, async (page) => {
+        const found: Record<string, string[]> = {};
+        for (const path of pages) {
+          await page.goto(`${server.url}${path}`, {
+            waitUntil: path.includes('search/') ? 'networkidle' : 'load',
+          });
+          const violations = await axeViolations(page);
+          if (violations.length) found[path] = violations;
+        }
+        expect(found).toEqual({});
+      });
+    },
+  );
 
   it('finds no violation on the search page with results shown', async () => {
     await withPage({ bypassCSP: true }, async (page) => {
@@ -81,36 +102,53 @@ describe('withheld markers for screen readers', () => {
     await withPage({}, async (page) => {
       await page.goto(`${server.url}${PROJECT}`);
       const zh = await page.locator('[data-withheld]').first().ariaSnapshot();
-      expect(zh).toMatch(/^- note:\n {2}- text: 项目可行性：\n {2}- strong: 涉密不宜公开\n {2}- link "为什么不公开？"/);
+      expect(zh).toMatch(
+        /^- note:\n {2}- text: 项目可行性：\n {2}- strong: 涉密不宜公开\n {2}- link "为什么不公开？"/,
+      );
       await page.goto(`${server.url}en/${PROJECT}`);
       const en = await page.locator('[data-withheld]').first().ariaSnapshot();
-      expect(en).toMatch(/^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified \(state secret\)"\n {2}- link "Why is this withheld\?"/);
+      expect(en).toMatch(
+        /^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified \(state secret\)"\n {2}- link "Why is this withheld\?"/,
+      );
     });
   });
 });
 
 describe('mobile (360 px wide)', () => {
   it('never scrolls sideways, and every control that is not a link inside a sentence is at least 24 × 24 px', async () => {
-    await withPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, async (page) => {
-      const problems: string[] = [];
-      for (const path of pages) {
-        await page.goto(`${server.url}${path}`);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 360) problems.push(`${path}: page is ${width}px wide`);
-        const small = await page.$$eval('a, button, input, select, textarea, summary', (elements) =>
-          elements
-            .filter((el) => {
-              const style = getComputedStyle(el);
-              if (style.display === 'inline' || style.visibility === 'hidden' || el.closest('[hidden], .visually-hidden, .skip-link')) return false;
-              const box = el.getBoundingClientRect();
-              return box.width > 0 && (box.width < 24 || box.height < 24);
-            })
-            .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
-        );
-        problems.push(...small.map((s) => `${path}: ${s}`));
-      }
-      expect(problems).toEqual([]);
-    });
+    await withPage(
+      { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+      async (page) => {
+        const problems: string[] = [];
+        for (const path of pages) {
+          await page.goto(`${server.url}${path}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 360) problems.push(`${path}: page is ${width}px wide`);
+          const small = await page.$$eval(
+            'a, button, input, select, textarea, summary',
+            (elements) =>
+              elements
+                .filter((el) => {
+                  const style = getComputedStyle(el);
+                  if (
+                    style.display === 'inline' ||
+                    style.visibility === 'hidden' ||
+                    el.closest('[hidden], .visually-hidden, .skip-link')
+                  )
+                    return false;
+                  const box = el.getBoundingClientRect();
+                  return box.width > 0 && (box.width < 24 || box.height < 24);
+                })
+                .map(
+                  (el) =>
+                    `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+                ),
+          );
+          problems.push(...small.map((s) => `${path}: ${s}`));
+        }
+        expect(problems).toEqual([]);
+      },
+    );
   });
 });
 
@@ -119,7 +157,10 @@ describe('without JavaScript', () => {
     const text = async (javaScriptEnabled: boolean, path: string) =>
       withPage({ javaScriptEnabled }, async (page) => {
         await page.goto(`${server.url}${path}`);
-        return { main: await page.locator('main').innerText(), scripts: await page.locator('script:not([type="application/ld+json"])').count() };
+        return {
+          main: await page.locator('main').innerText(),
+          scripts: await page.locator('script:not([type="application/ld+json"])').count(),
+        };
       });
     for (const path of pages.filter((p) => !p.includes('search/'))) {
       const [withJs, withoutJs] = [await text(true, path), await text(false, path)];
@@ -135,18 +176,33 @@ describe('print', () => {
     await withPage({}, async (page) => {
       await page.goto(`${server.url}${PROJECT}`);
       await page.emulateMedia({ media: 'print' });
-      const hidden = await page.$$eval('.site-header, .toc, .pager, .breadcrumb, .section-link', (els) => els.map((el) => getComputedStyle(el).display));
+      const hidden = await page.$$eval(
+        '.site-header, .toc, .pager, .breadcrumb, .section-link',
+        (els) => els.map((el) => getComputedStyle(el).display),
+      );
       expect(new Set(hidden)).toEqual(new Set(['none']));
-      const after = await page.$eval('.summary .source-link a', (a) => getComputedStyle(a, '::after').content);
+      const after = await page.$eval(
+        '.summary .source-link a',
+        (a) => getComputedStyle(a, '::after').content,
+      );
       expect(after).toContain('/ruili-psb/2020/source/');
       const markers = await page.$$eval('[data-withheld]', (els) =>
         els.map((el) => {
           const style = getComputedStyle(el);
-          return { color: style.color, border: `${style.borderTopStyle} ${style.borderTopWidth} ${style.borderTopColor}`, label: getComputedStyle(el.querySelector('.withheld-label')!).fontWeight };
+          return {
+            color: style.color,
+            border: `${style.borderTopStyle} ${style.borderTopWidth} ${style.borderTopColor}`,
+            label: getComputedStyle(el.querySelector('.withheld-label')!).fontWeight,
+          };
         }),
       );
       expect(markers).toHaveLength(4);
-      for (const marker of markers) expect(marker).toEqual({ color: 'rgb(0, 0, 0)', border: 'solid 2px rgb(0, 0, 0)', label: '700' });
+      for (const marker of markers)
+        expect(marker).toEqual({
+          color: 'rgb(0, 0, 0)',
+          border: 'solid 2px rgb(0, 0, 0)',
+          label: '700',
+        });
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -185,12 +241,15 @@ describe('fonts and screenshots', () => {
       ['project-zh-dark', PROJECT, { width: 1280, height: 900 }],
     ] as const;
     for (const [name, path, viewport] of shots) {
-      await withPage({ viewport, colorScheme: name.endsWith('dark') ? 'dark' : 'light' }, async (page) => {
-        await page.goto(`${server.url}${path}`);
-        const file = join(SCREENSHOTS, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-      });
+      await withPage(
+        { viewport, colorScheme: name.endsWith('dark') ? 'dark' : 'light' },
+        async (page) => {
+          await page.goto(`${server.url}${path}`);
+          const file = join(SCREENSHOTS, `${name}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+        },
+      );
     }
   });
 });

@@ -21,7 +21,11 @@ afterAll(async () => {
 const FOUND = /共找到 \d+ 个项目|\d+ projects? found/;
 
 async function waitForResults(): Promise<void> {
-  await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#search-status')?.textContent ?? ''), FOUND.source);
+  await page.waitForFunction(
+    (pattern) =>
+      new RegExp(pattern).test(document.querySelector('#search-status')?.textContent ?? ''),
+    FOUND.source,
+  );
 }
 
 /** Types a query into the real search box and submits it with Enter, as a reader would. */
@@ -33,7 +37,9 @@ async function search(query: string, locale: 'zh' | 'en' = 'zh'): Promise<void> 
 }
 
 const resultSlugs = () =>
-  page.$$eval('#search-results .result-title a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)));
+  page.$$eval('#search-results .result-title a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)),
+  );
 
 describe('search by amount, in any notation', () => {
   it.each([
@@ -75,10 +81,16 @@ describe('search by words', () => {
   it('shows name, amount in both notations, unit and year, with a deep link to the matching section', async () => {
     await search('涉密');
     const first = page.locator('#search-results .result').first();
-    await expect(first.locator('.result-title').textContent()).resolves.toBe('瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）');
-    await expect(first.locator('.result-facts').textContent()).resolves.toBe('2012.95万元（¥20,129,500） · 瑞丽市公安局 · 2020年度');
+    await expect(first.locator('.result-title').textContent()).resolves.toBe(
+      '瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）',
+    );
+    await expect(first.locator('.result-facts').textContent()).resolves.toBe(
+      '2012.95万元（¥20,129,500） · 瑞丽市公安局 · 2020年度',
+    );
     // Pagefind may mark each segmented character on its own; together they are the query.
-    expect((await first.locator('.result-excerpt mark').allTextContents()).join('')).toContain('涉密');
+    expect((await first.locator('.result-excerpt mark').allTextContents()).join('')).toContain(
+      '涉密',
+    );
     const deep = await first.locator('.result-section').getAttribute('href');
     expect(deep).toBe('/ruili-psb/2020/case-handling-centre/#feasibility');
     await first.locator('.result-section').click();
@@ -89,8 +101,12 @@ describe('search by words', () => {
   it('deep-links English results too', async () => {
     await search('cameras', 'en');
     const first = page.locator('#search-results .result').first();
-    await expect(first.locator('.result-facts').textContent()).resolves.toBe('CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · FY2020');
-    expect(await first.locator('.result-section').getAttribute('href')).toBe('/en/ruili-psb/2020/face-recognition-system/#content-capture');
+    await expect(first.locator('.result-facts').textContent()).resolves.toBe(
+      'CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · FY2020',
+    );
+    expect(await first.locator('.result-section').getAttribute('href')).toBe(
+      '/en/ruili-psb/2020/face-recognition-system/#content-capture',
+    );
   });
 });
 
@@ -132,7 +148,9 @@ describe('filters, sort and URL state', () => {
     await waitForResults();
     expect(await resultSlugs()).toEqual(['case-handling-centre']);
     expect(new URL(page.url()).searchParams.get('withheld')).toBe('yes');
-    await page.goto(`${server.url}search/?year=2020&department=${encodeURIComponent('瑞丽市公安局')}&withheld=no&sort=amount-asc`);
+    await page.goto(
+      `${server.url}search/?year=2020&department=${encodeURIComponent('瑞丽市公安局')}&withheld=no&sort=amount-asc`,
+    );
     await waitForResults();
     expect(await resultSlugs()).toEqual(['case-property-centre', 'face-recognition-system']);
   });
@@ -140,21 +158,40 @@ describe('filters, sort and URL state', () => {
   it('sorts by amount both ways, and the back button restores the previous state', async () => {
     await page.goto(`${server.url}search/?year=2020&sort=amount-desc`);
     await waitForResults();
-    expect(await resultSlugs()).toEqual(['case-handling-centre', 'face-recognition-system', 'case-property-centre']);
+    expect(await resultSlugs()).toEqual([
+      'case-handling-centre',
+      'face-recognition-system',
+      'case-property-centre',
+    ]);
     await page.getByLabel('排序').selectOption('amount-asc');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.waitForURL(/sort=amount-asc/);
     await waitForResults();
-    expect(await resultSlugs()).toEqual(['case-property-centre', 'face-recognition-system', 'case-handling-centre']);
+    expect(await resultSlugs()).toEqual([
+      'case-property-centre',
+      'face-recognition-system',
+      'case-handling-centre',
+    ]);
     await page.goBack();
     await page.waitForURL(/sort=amount-desc/);
-    await page.waitForFunction(() => document.querySelector('#search-results .result-title a')?.getAttribute('href')?.includes('case-handling-centre'));
-    expect(await resultSlugs()).toEqual(['case-handling-centre', 'face-recognition-system', 'case-property-centre']);
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#search-results .result-title a')
+        ?.getAttribute('href')
+        ?.includes('case-handling-centre'),
+    );
+    expect(await resultSlugs()).toEqual([
+      'case-handling-centre',
+      'face-recognition-system',
+      'case-property-centre',
+    ]);
   });
 
   it('says so when a bound is not an amount, instead of guessing', async () => {
     await page.goto(`${server.url}search/?min=lots`);
-    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('无法识别金额'));
+    await page.waitForFunction(() =>
+      document.querySelector('#search-status')?.textContent?.includes('无法识别金额'),
+    );
     expect(await resultSlugs()).toEqual([]);
   });
 });
@@ -164,11 +201,19 @@ describe('without JavaScript', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${server.url}search/`);
-    await expect(noJs.locator('noscript, .notice').first().textContent()).resolves.toContain('搜索需要启用 JavaScript');
+    await expect(noJs.locator('noscript, .notice').first().textContent()).resolves.toContain(
+      '搜索需要启用 JavaScript',
+    );
     await noJs.getByRole('link', { name: '全部项目' }).first().click();
     await noJs.getByRole('link', { name: '金额从高到低' }).click();
-    const rows = await noJs.$$eval('table.projects tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-project')));
-    expect(rows).toEqual(['case-handling-centre', 'face-recognition-system', 'case-property-centre']);
+    const rows = await noJs.$$eval('table.projects tbody tr', (trs) =>
+      trs.map((tr) => tr.getAttribute('data-project')),
+    );
+    expect(rows).toEqual([
+      'case-handling-centre',
+      'face-recognition-system',
+      'case-property-centre',
+    ]);
     await context.close();
   });
 });

@@ -17,7 +17,9 @@ describe('deterministic build', () => {
   it('two builds of the same commit produce byte-identical output, search index included, even years apart', () => {
     // The second build runs with its clock in 2031: a date taken from the clock would differ.
     const clock = pathToFileURL(join(import.meta.dirname, '../support/fake-clock.mjs')).href;
-    const result = astroBuild(again, { env: { BASE_PATH: '', SITE_URL: TEST_SITE, NODE_OPTIONS: `--import=${clock}` } });
+    const result = astroBuild(again, {
+      env: { BASE_PATH: '', SITE_URL: TEST_SITE, NODE_OPTIONS: `--import=${clock}` },
+    });
     expect(result.status, result.output).toBe(0);
     const first = treeHashes(DIST);
     expect(Object.keys(first).some((f) => f.startsWith('pagefind/'))).toBe(true);
@@ -28,7 +30,12 @@ describe('deterministic build', () => {
 describe('atomic build (npm run build)', () => {
   const sandbox = new Sandbox();
   afterAll(() => sandbox.remove());
-  const build = () => spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: sandbox.dir, encoding: 'utf8', env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE } });
+  const build = () =>
+    spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: sandbox.dir,
+      encoding: 'utf8',
+      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE },
+    });
   const leftovers = () => readdirSync(sandbox.dir).filter((name) => name.startsWith('.dist-'));
 
   it('replaces dist/ when the build succeeds, and leaves no staging folder', () => {
@@ -41,10 +48,17 @@ describe('atomic build (npm run build)', () => {
 
   it('leaves the previous dist/ byte-identical when the build fails', () => {
     const before = treeHashes(join(sandbox.dir, 'dist'));
-    sandbox.edit(ZH, (t) => t.replace('amountYuan: 7000000\n  published: 700万元\n  source', 'amountYuan: 700万\n  published: 700万元\n  source'));
+    sandbox.edit(ZH, (t) =>
+      t.replace(
+        'amountYuan: 7000000\n  published: 700万元\n  source',
+        'amountYuan: 700万\n  published: 700万元\n  source',
+      ),
+    );
     const result = build();
     expect(result.status).not.toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(/case-property-centre\.md[\s\S]*line 16, funding\.amountYuan: must be a number of yuan/);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /case-property-centre\.md[\s\S]*line 16, funding\.amountYuan: must be a number of yuan/,
+    );
     expect(`${result.stdout}${result.stderr}`).toContain('dist/ was left as it was');
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
     expect(leftovers()).toEqual([]);

@@ -17,7 +17,14 @@ function buildBroken(change: (s: Sandbox) => void) {
 
 describe('a broken content file fails the build, naming the file and the field', () => {
   it('schema error: a negative amount', () => {
-    const result = buildBroken((s) => s.edit(ZH, (t) => t.replace('amountYuan: 7000000\n  published: 700万元\n  source', 'amountYuan: -7000000\n  published: 700万元\n  source')));
+    const result = buildBroken((s) =>
+      s.edit(ZH, (t) =>
+        t.replace(
+          'amountYuan: 7000000\n  published: 700万元\n  source',
+          'amountYuan: -7000000\n  published: 700万元\n  source',
+        ),
+      ),
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('zh/case-property-centre.md');
     expect(result.output).toMatch(/amountYuan.*must be more than zero/);
@@ -25,21 +32,33 @@ describe('a broken content file fails the build, naming the file and the field',
 
   it('model error: a missing translation', () => {
     const result = buildBroken((s) =>
-      s.write(ZH.replace('case-property-centre', 'extra'), s.read(ZH).replace('slug: case-property-centre\norder: 1', 'slug: extra\norder: 9')),
+      s.write(
+        ZH.replace('case-property-centre', 'extra'),
+        s.read(ZH).replace('slug: case-property-centre\norder: 1', 'slug: extra\norder: 9'),
+      ),
     );
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('content/ruili-psb/2020/zh/extra.md\n  file: no English translation: add content/ruili-psb/2020/en/extra.md');
+    expect(result.output).toContain(
+      'content/ruili-psb/2020/zh/extra.md\n  file: no English translation: add content/ruili-psb/2020/en/extra.md',
+    );
   });
 
   it('model error: mismatched sections between languages', () => {
     const result = buildBroken((s) => s.edit(EN, (t) => t.replace('{#estimate}', '{#budget}')));
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('content/ruili-psb/2020/en/case-property-centre.md\n  file: sections differ from the Chinese original');
+    expect(result.output).toContain(
+      'content/ruili-psb/2020/en/case-property-centre.md\n  file: sections differ from the Chinese original',
+    );
   });
 
   it('leak guard: a withheld directive with text', () => {
     const result = buildBroken((s) =>
-      s.edit('content/ruili-psb/2020/zh/case-handling-centre.md', (t) => t.replace('### （一）、建设规模 {#scale}\n\n::withheld{reason=classified}', '### （一）、建设规模 {#scale}\n\n::withheld[总面积9999平方米]{reason=classified}')),
+      s.edit('content/ruili-psb/2020/zh/case-handling-centre.md', (t) =>
+        t.replace(
+          '### （一）、建设规模 {#scale}\n\n::withheld{reason=classified}',
+          '### （一）、建设规模 {#scale}\n\n::withheld[总面积9999平方米]{reason=classified}',
+        ),
+      ),
     );
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('case-handling-centre.md');
@@ -48,7 +67,11 @@ describe('a broken content file fails the build, naming the file and the field',
   });
 
   it('an unknown withheld reason', () => {
-    const result = buildBroken((s) => s.edit('content/ruili-psb/2020/zh/case-handling-centre.md', (t) => t.replace('::withheld{reason=classified}', '::withheld{reason=secret}')));
+    const result = buildBroken((s) =>
+      s.edit('content/ruili-psb/2020/zh/case-handling-centre.md', (t) =>
+        t.replace('::withheld{reason=classified}', '::withheld{reason=secret}'),
+      ),
+    );
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/unknown withheld reason "secret"/);
   });

@@ -17,10 +17,17 @@ interface VnuMessage {
 /** The Nu HTML Checker over every built page in one JVM; Java comes from scripts/system-deps.sh. */
 function validate(dist: string): string[] {
   const files = htmlPages(dist).map((p) => join(dist, p.endsWith('/') ? `${p}index.html` : p));
-  const result = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`could not run java (install default-jre-headless): ${result.error.message}`);
+  const result = spawnSync(
+    'java',
+    ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.error)
+    throw new Error(`could not run java (install default-jre-headless): ${result.error.message}`);
   const { messages } = JSON.parse(result.stderr) as { messages: VnuMessage[] };
-  return messages.map((m) => `${m.url.replace(`file:${dist}`, '')}:${m.lastLine ?? '?'} ${m.type}: ${m.message}`);
+  return messages.map(
+    (m) => `${m.url.replace(`file:${dist}`, '')}:${m.lastLine ?? '?'} ${m.type}: ${m.message}`,
+  );
 }
 
 describe('Nu HTML Checker (vnu-jar)', () => {

@@ -25,24 +25,37 @@ describe('bilingual site', () => {
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${path}`);
   });
 
-  it.each(pages.filter((p) => p.startsWith('/en/')))('%s: says it is an unofficial translation and links the original', (path) => {
-    const $ = page(path);
-    const notice = $('.translation-notice');
-    expect(notice.text()).toContain('unofficial English translation. The Chinese original prevails.');
-    expect(notice.find('a').attr('href')).toBe(counterpart(path));
-  });
+  it.each(pages.filter((p) => p.startsWith('/en/')))(
+    '%s: says it is an unofficial translation and links the original',
+    (path) => {
+      const $ = page(path);
+      const notice = $('.translation-notice');
+      expect(notice.text()).toContain(
+        'unofficial English translation. The Chinese original prevails.',
+      );
+      expect(notice.find('a').attr('href')).toBe(counterpart(path));
+    },
+  );
 
   it('takes figures in English from the original: amounts follow the documented convention', () => {
     const $ = page('/en/ruili-psb/2020/case-property-centre/');
-    expect($('.summary .amount').text().replace(/\s+/g, ' ').trim()).toBe('CNY 7 million (¥7,000,000) 700万元');
+    expect($('.summary .amount').text().replace(/\s+/g, ' ').trim()).toBe(
+      'CNY 7 million (¥7,000,000) 700万元',
+    );
     expect($('[data-total]').length).toBe(0);
     const home = page('/en/ruili-psb/2020/');
-    expect(home('[data-total]').text().replace(/\s+/g, ' ').trim()).toBe('CNY 40.1295 million (¥40,129,500) 4012.95万元');
+    expect(home('[data-total]').text().replace(/\s+/g, ' ').trim()).toBe(
+      'CNY 40.1295 million (¥40,129,500) 4012.95万元',
+    );
     expect(home('table.projects tbody tr').first().find('td').first().text()).toBe('700');
   });
 
   it('keeps document numbers in Chinese on English pages', () => {
     const $ = page('/en/ruili-psb/2020/face-recognition-system/');
-    expect($('.summary [lang="zh-CN"]').toArray().map((e) => $(e).text())).toEqual(expect.arrayContaining(['瑞政办发（2019）13号', '瑞丽市人民政府常务会议纪要第1期']));
+    expect(
+      $('.summary [lang="zh-CN"]')
+        .toArray()
+        .map((e) => $(e).text()),
+    ).toEqual(expect.arrayContaining(['瑞政办发（2019）13号', '瑞丽市人民政府常务会议纪要第1期']));
   });
 });

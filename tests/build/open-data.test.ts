@@ -36,7 +36,11 @@ interface ProjectRow {
   slug: string;
   amount: Amount | { withheld: string };
   estimate: Amount | null;
-  sections: { id: string; withheld: { withheld: string } | null; text: { zh: string[]; en: string[] } }[];
+  sections: {
+    id: string;
+    withheld: { withheld: string } | null;
+    text: { zh: string[]; en: string[] };
+  }[];
   sectionsCounted: number;
   sectionsWithheld: number;
   url: { zh: string; en: string };
@@ -53,7 +57,9 @@ interface AllFile {
 /** The Ruili content's own figures, read through the site's loader from the frontmatter (no Astro). */
 let originals: ProjectZh[];
 beforeAll(() => {
-  originals = loadModel(join(ROOT, 'content')).projects.filter((p) => p.key.startsWith(`${RUILI}/`)).map((p) => p.original);
+  originals = loadModel(join(ROOT, 'content'))
+    .projects.filter((p) => p.key.startsWith(`${RUILI}/`))
+    .map((p) => p.original);
 });
 const fundingOf = (p: ProjectZh) => {
   if (isWithheld(p.funding)) throw new Error('the real content has no withheld amount');
@@ -77,15 +83,25 @@ describe('/data/disclosures.json', () => {
     (broken.projects[0]!.amount as Amount).yuan = 0;
     expect(validate(broken)).toBe(false);
     // Each project's own file is a valid project record.
-    const validateProject = ajv.compile({ ...(schema.properties as { projects: { items: object } }).projects.items, $schema: String(schema.$schema) });
-    for (const project of all.projects) expect(validateProject(json(new URL(project.data).pathname.slice(1))), project.slug).toBe(true);
+    const validateProject = ajv.compile({
+      ...(schema.properties as { projects: { items: object } }).projects.items,
+      $schema: String(schema.$schema),
+    });
+    for (const project of all.projects)
+      expect(validateProject(json(new URL(project.data).pathname.slice(1))), project.slug).toBe(
+        true,
+      );
   });
 
   it('holds integer yuan and the 万元 wording as published, for every project', () => {
     expect(ruili.map((p) => p.slug)).toEqual(SLUGS);
     ruili.forEach((project, i) => {
       const funding = fundingOf(originals[i]!);
-      expect(project.amount).toEqual({ yuan: funding.amountYuan, currency: 'CNY', published: funding.published });
+      expect(project.amount).toEqual({
+        yuan: funding.amountYuan,
+        currency: 'CNY',
+        published: funding.published,
+      });
       expect(Number.isInteger((project.amount as Amount).yuan)).toBe(true);
     });
   });
@@ -113,7 +129,9 @@ describe('/data/disclosures.json', () => {
 
   it('carries the published text of every disclosed section', () => {
     const property = ruili[0]!;
-    expect(property.sections.find((s) => s.id === 'outcomes')!.text.zh.join('')).toContain('涉案财物');
+    expect(property.sections.find((s) => s.id === 'outcomes')!.text.zh.join('')).toContain(
+      '涉案财物',
+    );
     expect(property.sections.find((s) => s.id === 'basis')!.text.zh).toHaveLength(2);
   });
 
@@ -122,22 +140,28 @@ describe('/data/disclosures.json', () => {
       expect(project.url.zh).toBe(`${TEST_SITE}/ruili-psb/2020/${project.slug}/`);
       expect(project.url.en).toBe(`${TEST_SITE}/en/ruili-psb/2020/${project.slug}/`);
       expect(project.data).toBe(`${TEST_SITE}/data/ruili-psb/2020/${project.slug}.json`);
-      for (const url of [project.url.zh, project.url.en, project.data]) expect(existsSync(distFile(url)), url).toBe(true);
+      for (const url of [project.url.zh, project.url.en, project.data])
+        expect(existsSync(distFile(url)), url).toBe(true);
     }
     const source = all.publications.find((p) => p.slug === RUILI)!.source;
     expect(sha256(read(new URL(source.url).pathname.slice(1)))).toBe(source.sha256);
   });
 
   it('per-project files total ¥40,129,500 too', () => {
-    const sum = SLUGS.map((slug) => json<ProjectRow>(`data/ruili-psb/2020/${slug}.json`)).reduce((s, p) => s + (p.amount as Amount).yuan, 0);
+    const sum = SLUGS.map((slug) => json<ProjectRow>(`data/ruili-psb/2020/${slug}.json`)).reduce(
+      (s, p) => s + (p.amount as Amount).yuan,
+      0,
+    );
     expect(sum).toBe(TOTAL);
   });
 });
 
-
 describe('/data/disclosures.csv', () => {
   const bytes = read('data/disclosures.csv');
-  const all = parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const all = parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const rows = all.filter((r) => r.publication === RUILI);
 
   it('is UTF-8 with a byte-order mark, and Chinese survives', () => {
@@ -148,7 +172,18 @@ describe('/data/disclosures.csv', () => {
   it('has stable English header names, one row per project', () => {
     expect(all).toHaveLength(json<AllFile>('data/disclosures.json').projects.length);
     expect(Object.keys(rows[0]!).slice(0, 12)).toEqual([
-      'id', 'publication', 'fiscal_year', 'department', 'department_en', 'order', 'slug', 'name', 'name_en', 'amount_yuan', 'amount_published', 'currency',
+      'id',
+      'publication',
+      'fiscal_year',
+      'department',
+      'department_en',
+      'order',
+      'slug',
+      'name',
+      'name_en',
+      'amount_yuan',
+      'amount_published',
+      'currency',
     ]);
     expect(rows.map((r) => r.slug)).toEqual(SLUGS);
   });
@@ -159,7 +194,9 @@ describe('/data/disclosures.csv', () => {
       const funding = fundingOf(original);
       expect(Number(row.amount_yuan)).toBe(funding.amountYuan);
       expect(row.amount_published).toBe(funding.published);
-      expect(row.estimate_yuan === '' ? null : Number(row.estimate_yuan)).toBe(original.plan.estimate?.amountYuan ?? null);
+      expect(row.estimate_yuan === '' ? null : Number(row.estimate_yuan)).toBe(
+        original.plan.estimate?.amountYuan ?? null,
+      );
       expect(Number(row.fiscal_year)).toBe(original.plan.period.fiscalYear);
     });
     expect(rows.reduce((sum, row) => sum + Number(row.amount_yuan), 0)).toBe(TOTAL);
@@ -167,7 +204,9 @@ describe('/data/disclosures.csv', () => {
 
   it('says withheld with its reason, never an empty cell or 0', () => {
     const handling = rows.find((r) => r.slug === 'case-handling-centre')!;
-    expect(handling.withheld_sections).toBe('feasibility:classified; approach:classified; content:classified; scale:classified');
+    expect(handling.withheld_sections).toBe(
+      'feasibility:classified; approach:classified; content:classified; scale:classified',
+    );
     expect(handling.sections_withheld).toBe('4');
   });
 });
@@ -180,7 +219,11 @@ describe('sitemap, feeds and discovery', () => {
 
   it('lists every HTML page, each of which exists in dist/, with hreflang alternates both ways and x-default', () => {
     const urls = sitemap.urlset.url;
-    expect(urls.map((u) => new URL(u.loc).pathname).sort()).toEqual(htmlPages().filter((p) => p !== '/404.html').sort());
+    expect(urls.map((u) => new URL(u.loc).pathname).sort()).toEqual(
+      htmlPages()
+        .filter((p) => p !== '/404.html')
+        .sort(),
+    );
     for (const url of urls) {
       expect(existsSync(distFile(url.loc)), url.loc).toBe(true);
       const links = Object.fromEntries(url['xhtml:link'].map((l) => [l.hreflang, l.href]));
@@ -204,27 +247,44 @@ describe('sitemap, feeds and discovery', () => {
     ['feed.xml', 'zh-CN', '涉案财物管理中心建设'],
     ['en/feed.xml', 'en', 'Construction of the Case-Related Property Management Centre'],
   ])('publishes an Atom feed %s with one entry per project', (path, lang, firstTitle) => {
-    const feed = xml.parse(read(path).toString('utf8')).feed as { entry: { title: { '#text': string }; id: string; link: { href: string }; updated: string }[] };
+    const feed = xml.parse(read(path).toString('utf8')).feed as {
+      entry: { title: { '#text': string }; id: string; link: { href: string }; updated: string }[];
+    };
     expect(feed.entry.map((e) => e.title['#text'])).toContain(firstTitle);
-    expect(feed.entry).toHaveLength(Math.min(100, json<AllFile>('data/disclosures.json').projects.length));
+    expect(feed.entry).toHaveLength(
+      Math.min(100, json<AllFile>('data/disclosures.json').projects.length),
+    );
     for (const entry of feed.entry) {
       expect(existsSync(distFile(entry.link.href)), entry.link.href).toBe(true);
-      if (entry.link.href.includes('/ruili-psb/2020/')) expect(entry.updated).toBe('2026-11-24T00:00:00.000Z');
+      if (entry.link.href.includes('/ruili-psb/2020/'))
+        expect(entry.updated).toBe('2026-11-24T00:00:00.000Z');
     }
     const home = page(lang === 'en' ? '/en/' : '/');
-    expect(home(`link[rel=alternate][type="application/atom+xml"][hreflang="${lang}"]`).attr('href')).toBe(`/${path}`);
+    expect(
+      home(`link[rel=alternate][type="application/atom+xml"][hreflang="${lang}"]`).attr('href'),
+    ).toBe(`/${path}`);
   });
 
   it('describes each project budget in JSON-LD as a MonetaryAmount in CNY', () => {
-    const amounts = { 'case-property-centre': 7_000_000, 'case-handling-centre': 20_129_500, 'face-recognition-system': 13_000_000 };
+    const amounts = {
+      'case-property-centre': 7_000_000,
+      'case-handling-centre': 20_129_500,
+      'face-recognition-system': 13_000_000,
+    };
     for (const [slug, yuan] of Object.entries(amounts)) {
       for (const prefix of ['', '/en']) {
-        const ld = JSON.parse(page(`${prefix}/ruili-psb/2020/${slug}/`)('script[type="application/ld+json"]').text()) as {
+        const ld = JSON.parse(
+          page(`${prefix}/ruili-psb/2020/${slug}/`)('script[type="application/ld+json"]').text(),
+        ) as {
           '@type': string;
           variableMeasured: { value: { '@type': string; currency: string; value: number } };
         };
         expect(ld['@type']).toBe('Dataset');
-        expect(ld.variableMeasured.value).toEqual({ '@type': 'MonetaryAmount', currency: 'CNY', value: yuan });
+        expect(ld.variableMeasured.value).toEqual({
+          '@type': 'MonetaryAmount',
+          currency: 'CNY',
+          value: yuan,
+        });
       }
     }
   });
@@ -236,8 +296,11 @@ describe('sitemap, feeds and discovery', () => {
         distribution: { '@type': string; contentUrl: string; encodingFormat: string }[];
       };
       expect(ld['@type']).toBe('Dataset');
-      expect(ld.distribution.map((d) => d.encodingFormat)).toEqual(expect.arrayContaining(['application/json', 'text/csv', 'application/atom+xml']));
-      for (const download of ld.distribution) expect(existsSync(distFile(download.contentUrl)), download.contentUrl).toBe(true);
+      expect(ld.distribution.map((d) => d.encodingFormat)).toEqual(
+        expect.arrayContaining(['application/json', 'text/csv', 'application/atom+xml']),
+      );
+      for (const download of ld.distribution)
+        expect(existsSync(distFile(download.contentUrl)), download.contentUrl).toBe(true);
     }
   });
 
@@ -246,20 +309,38 @@ describe('sitemap, feeds and discovery', () => {
       const $ = page(path);
       expect($('meta[property="og:title"]').attr('content'), path).toBeTruthy();
       expect($('meta[property="og:url"]').attr('content')).toBe(`${TEST_SITE}${path}`);
-      expect($('meta[property="og:locale"]').attr('content')).toBe(path.startsWith('/en/') ? 'en_US' : 'zh_CN');
+      expect($('meta[property="og:locale"]').attr('content')).toBe(
+        path.startsWith('/en/') ? 'en_US' : 'zh_CN',
+      );
     }
-    expect(page('/ruili-psb/2020/case-property-centre/')('meta[property="og:type"]').attr('content')).toBe('article');
+    expect(
+      page('/ruili-psb/2020/case-property-centre/')('meta[property="og:type"]').attr('content'),
+    ).toBe('article');
   });
 });
 
 describe('stable section anchors and the data page', () => {
-  const ANCHORS = ['name', 'basis', 'implementing-unit', 'overview', 'content', 'funding', 'plan', 'outcomes'];
+  const ANCHORS = [
+    'name',
+    'basis',
+    'implementing-unit',
+    'overview',
+    'content',
+    'funding',
+    'plan',
+    'outcomes',
+  ];
 
   it('gives every project, in both languages, the same fixed section anchors, each with a link-to-section control', () => {
     for (const slug of SLUGS) {
-      for (const [prefix, label] of [['', /^本节链接：/], ['/en', /^Link to this section: /]] as const) {
+      for (const [prefix, label] of [
+        ['', /^本节链接：/],
+        ['/en', /^Link to this section: /],
+      ] as const) {
         const $ = page(`${prefix}/ruili-psb/2020/${slug}/`);
-        const ids = $('.sections h2').toArray().map((h) => $(h).attr('id'));
+        const ids = $('.sections h2')
+          .toArray()
+          .map((h) => $(h).attr('id'));
         expect(ids).toEqual(ANCHORS);
         for (const heading of $('.sections h2, .sections h3').toArray()) {
           const id = $(heading).attr('id')!;
@@ -274,15 +355,50 @@ describe('stable section anchors and the data page', () => {
   it('documents every field of the JSON and every CSV column, and links every download and the source SHA-256', () => {
     for (const path of ['/data/', '/en/data/']) {
       const $ = page(path);
-      const documented = $('#json-fields').closest('section').find('tbody th code').toArray().map((c) => $(c).text());
-      expect(documented).toEqual(expect.arrayContaining(['totalYuan', 'projects[].amount', 'projects[].amount.yuan', 'projects[].sections[].withheld', 'publications[].source.sha256']));
-      const header = read('data/disclosures.csv').toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
-      expect($('#csv-columns').closest('section').find('tbody th code').toArray().map((c) => $(c).text())).toEqual(header);
-      const hrefs = $('main a').toArray().map((a) => $(a).attr('href')!);
-      for (const file of ['/data/disclosures.json', '/data/disclosures.csv', '/data/disclosures.schema.json', '/feed.xml', '/en/feed.xml', '/sources/ruili-psb-2020-key-projects.zh.txt']) {
+      const documented = $('#json-fields')
+        .closest('section')
+        .find('tbody th code')
+        .toArray()
+        .map((c) => $(c).text());
+      expect(documented).toEqual(
+        expect.arrayContaining([
+          'totalYuan',
+          'projects[].amount',
+          'projects[].amount.yuan',
+          'projects[].sections[].withheld',
+          'publications[].source.sha256',
+        ]),
+      );
+      const header = read('data/disclosures.csv')
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]!
+        .split(',');
+      expect(
+        $('#csv-columns')
+          .closest('section')
+          .find('tbody th code')
+          .toArray()
+          .map((c) => $(c).text()),
+      ).toEqual(header);
+      const hrefs = $('main a')
+        .toArray()
+        .map((a) => $(a).attr('href')!);
+      for (const file of [
+        '/data/disclosures.json',
+        '/data/disclosures.csv',
+        '/data/disclosures.schema.json',
+        '/feed.xml',
+        '/en/feed.xml',
+        '/sources/ruili-psb-2020-key-projects.zh.txt',
+      ]) {
         expect(hrefs).toContain(file);
       }
-      expect($('[data-sha256]').toArray().map((e) => $(e).text())).toContain('25a81f6ff86deee051d8e423ff43db00d9977926447486c77237ed2ff756429b');
+      expect(
+        $('[data-sha256]')
+          .toArray()
+          .map((e) => $(e).text()),
+      ).toContain('25a81f6ff86deee051d8e423ff43db00d9977926447486c77237ed2ff756429b');
     }
   });
 });

@@ -4,33 +4,86 @@ import { compactText, htmlPages, page } from '../support/dist';
 
 describe('home and publication page', () => {
   it.each([
-    ['/ruili-psb/2020/', ['瑞丽市公安局部门2020年预算重点领域财政项目文本公开', '发布机关', '瑞丽市公安局', '2020年度', '数据来源', '内容更新', '2026-11-24']],
-    ['/en/ruili-psb/2020/', ['Ruili City Public Security Bureau', 'Published by', 'FY2020', 'Source', 'Content updated', '2026-11-24']],
-  ])('%s says what this is, who publishes it, where the data comes from and when it changed', (path, phrases) => {
-    const text = page(path)('main').text();
-    for (const phrase of phrases) expect(text).toContain(phrase);
-  });
+    [
+      '/ruili-psb/2020/',
+      [
+        '瑞丽市公安局部门2020年预算重点领域财政项目文本公开',
+        '发布机关',
+        '瑞丽市公安局',
+        '2020年度',
+        '数据来源',
+        '内容更新',
+        '2026-11-24',
+      ],
+    ],
+    [
+      '/en/ruili-psb/2020/',
+      [
+        'Ruili City Public Security Bureau',
+        'Published by',
+        'FY2020',
+        'Source',
+        'Content updated',
+        '2026-11-24',
+      ],
+    ],
+  ])(
+    '%s says what this is, who publishes it, where the data comes from and when it changed',
+    (path, phrases) => {
+      const text = page(path)('main').text();
+      for (const phrase of phrases) expect(text).toContain(phrase);
+    },
+  );
 
   it('draws the funding chart as static SVG whose figures are the table’s', () => {
     const $ = page('/ruili-psb/2020/');
     const chart = $('figure.funding-chart');
     expect(chart.find('svg')).toHaveLength(3);
     expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
-    const bars = chart.find('rect.chart-fill').toArray().map((r) => Number($(r).attr('width')));
-    const chartShares = chart.find('.chart-share').toArray().map((s) => $(s).text().trim());
-    const tableShares = $('table.projects tbody tr').toArray().map((row) => $(row).find('td').eq(2).text().trim());
+    const bars = chart
+      .find('rect.chart-fill')
+      .toArray()
+      .map((r) => Number($(r).attr('width')));
+    const chartShares = chart
+      .find('.chart-share')
+      .toArray()
+      .map((s) => $(s).text().trim());
+    const tableShares = $('table.projects tbody tr')
+      .toArray()
+      .map((row) => $(row).find('td').eq(2).text().trim());
     expect(chartShares).toEqual(['17.4%', '50.2%', '32.4%']);
     expect(tableShares).toEqual(chartShares);
     expect(bars).toEqual([17.4, 50.2, 32.4]);
-    const values = chart.find('.chart-value').toArray().map((v) => compactText($, `figure.funding-chart li:nth-child(${$(v).closest('li').index() + 1}) .chart-value`));
-    expect(values).toEqual(['700万元（¥7,000,000）17.4%', '2012.95万元（¥20,129,500）50.2%', '1300万元（¥13,000,000）32.4%']);
+    const values = chart
+      .find('.chart-value')
+      .toArray()
+      .map((v) =>
+        compactText(
+          $,
+          `figure.funding-chart li:nth-child(${$(v).closest('li').index() + 1}) .chart-value`,
+        ),
+      );
+    expect(values).toEqual([
+      '700万元（¥7,000,000）17.4%',
+      '2012.95万元（¥20,129,500）50.2%',
+      '1300万元（¥13,000,000）32.4%',
+    ]);
     // The bars are decoration for the figures beside them, hidden from screen readers; the words carry the data.
     for (const svg of chart.find('svg').toArray()) expect($(svg).attr('aria-hidden')).toBe('true');
   });
 
   it('links to the data downloads and the original text', () => {
-    const hrefs = page('/ruili-psb/2020/')('main a').toArray().map((a) => a.attribs.href);
-    expect(hrefs).toEqual(expect.arrayContaining(['/data/disclosures.json', '/data/disclosures.csv', '/data/', '/ruili-psb/2020/source/']));
+    const hrefs = page('/ruili-psb/2020/')('main a')
+      .toArray()
+      .map((a) => a.attribs.href);
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/data/disclosures.json',
+        '/data/disclosures.csv',
+        '/data/',
+        '/ruili-psb/2020/source/',
+      ]),
+    );
   });
 });
 
@@ -38,16 +91,34 @@ describe('project page', () => {
   it('opens with a summary panel: amount in 万元 and yuan, source, period, units, basis, withheld count', () => {
     const $ = page('/ruili-psb/2020/face-recognition-system/');
     const summary = compactText($, '.summary');
-    for (const part of ['1300万元（¥13,000,000）', '财政预算非税安排经费', '2020年度', '主管部门瑞丽市公安局', '瑞丽市公安局科信办', '16处中0处未公开']) {
+    for (const part of [
+      '1300万元（¥13,000,000）',
+      '财政预算非税安排经费',
+      '2020年度',
+      '主管部门瑞丽市公安局',
+      '瑞丽市公安局科信办',
+      '16处中0处未公开',
+    ]) {
       expect(summary).toContain(part);
     }
-    expect($('.summary + .project-body nav.toc a').toArray().map((a) => a.attribs.href).slice(0, 4)).toEqual(['#name', '#basis', '#implementing-unit', '#overview']);
+    expect(
+      $('.summary + .project-body nav.toc a')
+        .toArray()
+        .map((a) => a.attribs.href)
+        .slice(0, 4),
+    ).toEqual(['#name', '#basis', '#implementing-unit', '#overview']);
   });
 
   it('has breadcrumbs and previous/next links in published order', () => {
     const $ = page('/ruili-psb/2020/case-handling-centre/');
-    expect($('.breadcrumb a').toArray().map((a) => a.attribs.href)).toEqual(['/', '/ruili-psb/2020/']);
-    expect($('.breadcrumb [aria-current=page]').text()).toBe('瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）');
+    expect(
+      $('.breadcrumb a')
+        .toArray()
+        .map((a) => a.attribs.href),
+    ).toEqual(['/', '/ruili-psb/2020/']);
+    expect($('.breadcrumb [aria-current=page]').text()).toBe(
+      '瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）',
+    );
     expect($('a[rel=prev]').attr('href')).toBe('/ruili-psb/2020/case-property-centre/');
     expect($('a[rel=next]').attr('href')).toBe('/ruili-psb/2020/face-recognition-system/');
   });
@@ -61,8 +132,11 @@ describe('throughout', () => {
       expect(footer.find('time').attr('datetime'), path).toBe('2026-11-24');
     }
     // Pages that belong to no one publication name one whose content is on the site, with its date.
-    const updated = new Set(loadModel().publications.map((p) => p.data.updated.toISOString().slice(0, 10)));
-    for (const path of htmlPages()) expect(updated.has(page(path)('footer time').attr('datetime') ?? ''), path).toBe(true);
+    const updated = new Set(
+      loadModel().publications.map((p) => p.data.updated.toISOString().slice(0, 10)),
+    );
+    for (const path of htmlPages())
+      expect(updated.has(page(path)('footer time').attr('datetime') ?? ''), path).toBe(true);
   });
 
   it('marks the current page in the navigation', () => {

@@ -7,12 +7,19 @@ describe('safe rendering', () => {
     for (const path of htmlPages()) {
       const $ = page(path);
       const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
-      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives['default-src'], path).toEqual(["'self'"]);
       expect(directives['script-src'], path).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(directives['object-src'], path).toEqual(["'none'"]);
       expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'|\*|https?:/);
-      expect($('meta[name=referrer]').attr('content'), path).toBe('strict-origin-when-cross-origin');
+      expect($('meta[name=referrer]').attr('content'), path).toBe(
+        'strict-origin-when-cross-origin',
+      );
     }
   });
 

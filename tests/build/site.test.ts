@@ -23,15 +23,48 @@ describe('built site', () => {
 
   it('lists the three projects in the publication table with amounts, period, unit, withheld count and link', () => {
     const $ = page('/ruili-psb/2020/');
-    const rows = $('table.projects tbody tr').toArray().map((row) => $(row).find('th, td').toArray().map((c) => $(c).text().trim()));
+    const rows = $('table.projects tbody tr')
+      .toArray()
+      .map((row) =>
+        $(row)
+          .find('th, td')
+          .toArray()
+          .map((c) => $(c).text().trim()),
+      );
     expect(rows).toEqual([
-      ['涉案财物管理中心建设', '700', '¥7,000,000', '17.4%', '2020年度', '瑞丽市公安局', '13处中0处未公开'],
-      ['瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）', '2012.95', '¥20,129,500', '50.2%', '2020年度', '瑞丽市公安局', '13处中4处未公开'],
-      ['人脸识别系统建设项目', '1300', '¥13,000,000', '32.4%', '2020年度', '瑞丽市公安局科信办', '16处中0处未公开'],
+      [
+        '涉案财物管理中心建设',
+        '700',
+        '¥7,000,000',
+        '17.4%',
+        '2020年度',
+        '瑞丽市公安局',
+        '13处中0处未公开',
+      ],
+      [
+        '瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）',
+        '2012.95',
+        '¥20,129,500',
+        '50.2%',
+        '2020年度',
+        '瑞丽市公安局',
+        '13处中4处未公开',
+      ],
+      [
+        '人脸识别系统建设项目',
+        '1300',
+        '¥13,000,000',
+        '32.4%',
+        '2020年度',
+        '瑞丽市公安局科信办',
+        '16处中0处未公开',
+      ],
     ]);
-    expect($('table.projects tbody a').toArray().map((a) => $(a).attr('href'))).toEqual(
-      Object.keys(PROJECTS).map((slug) => `/ruili-psb/2020/${slug}/`),
-    );
+    expect(
+      $('table.projects tbody a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toEqual(Object.keys(PROJECTS).map((slug) => `/ruili-psb/2020/${slug}/`));
   });
 
   for (const [slug, amount] of Object.entries(PROJECTS)) {
@@ -40,17 +73,32 @@ describe('built site', () => {
       expect($('html').attr('lang')).toBe('zh-CN');
       expect($('h1')).toHaveLength(1);
       expect(compactText($, '.summary')).toContain(`${amount.wan}万元（${amount.yuan}）`);
-      expect($('.sections h2').toArray().map((h) => $(h).attr('id'))).toEqual([
-        'name', 'basis', 'implementing-unit', 'overview', 'content', 'funding', 'plan', 'outcomes',
+      expect(
+        $('.sections h2')
+          .toArray()
+          .map((h) => $(h).attr('id')),
+      ).toEqual([
+        'name',
+        'basis',
+        'implementing-unit',
+        'overview',
+        'content',
+        'funding',
+        'plan',
+        'outcomes',
       ]);
       expect($('a[href="/ruili-psb/2020/source/"]').length).toBeGreaterThan(0);
       const en = page(`/en/ruili-psb/2020/${slug}/`);
-      expect(compactText(en, '.summary')).toContain(`${amount.en}(${amount.yuan})`.replace(/\s+/g, ''));
+      expect(compactText(en, '.summary')).toContain(
+        `${amount.en}(${amount.yuan})`.replace(/\s+/g, ''),
+      );
     });
   }
 
   it('names the project exactly as published in the <h1>', () => {
-    expect(page('/ruili-psb/2020/case-handling-centre/')('h1').text()).toBe('瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）');
+    expect(page('/ruili-psb/2020/case-handling-centre/')('h1').text()).toBe(
+      '瑞丽市公安局执法办案中心（包括看守所铁桶工程项目）',
+    );
   });
 
   it('builds the pages it should and no others', () => {
@@ -61,7 +109,12 @@ describe('built site', () => {
       'withheld/',
       'search/',
       'data/',
-      ...['', 'amount-asc/', 'amount-desc/'].flatMap((order) => Array.from({ length: projectPages }, (_, i) => `projects/${order}${i ? `page/${i + 1}/` : ''}`)),
+      ...['', 'amount-asc/', 'amount-desc/'].flatMap((order) =>
+        Array.from(
+          { length: projectPages },
+          (_, i) => `projects/${order}${i ? `page/${i + 1}/` : ''}`,
+        ),
+      ),
       ...model.years.map(({ year }) => `years/${year}/`),
       ...model.publications.flatMap(({ data, projects }) => [
         `${data.departmentSlug}/${data.fiscalYear}/`,
@@ -69,7 +122,16 @@ describe('built site', () => {
         ...projects.map((p) => `${data.departmentSlug}/${data.fiscalYear}/${p.slug}/`),
       ]),
     ];
-    expect(expected).toEqual(expect.arrayContaining(['years/2020/', 'ruili-psb/2020/', 'ruili-psb/2020/source/', ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`)]));
-    expect(htmlPages().filter((p) => p !== '/404.html')).toEqual(expected.flatMap((p) => [`/${p}`, `/en/${p}`]).sort());
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'years/2020/',
+        'ruili-psb/2020/',
+        'ruili-psb/2020/source/',
+        ...Object.keys(PROJECTS).map((s) => `ruili-psb/2020/${s}/`),
+      ]),
+    );
+    expect(htmlPages().filter((p) => p !== '/404.html')).toEqual(
+      expected.flatMap((p) => [`/${p}`, `/en/${p}`]).sort(),
+    );
   });
 });

@@ -17,32 +17,58 @@ describe('withheld markers', () => {
       const $ = page(`${locale}/ruili-psb/2020/case-handling-centre/`);
       const markers = $('[data-withheld]');
       expect(markers).toHaveLength(4);
-      expect(markers.toArray().map((m) => $(m).attr('data-withheld'))).toEqual(['classified', 'classified', 'classified', 'classified']);
-      expect(markers.toArray().map((m) => $(m).prevAll('.heading-group').first().find('h2, h3').attr('id'))).toEqual(EXPECTED.map(([, id]) => id));
+      expect(markers.toArray().map((m) => $(m).attr('data-withheld'))).toEqual([
+        'classified',
+        'classified',
+        'classified',
+        'classified',
+      ]);
+      expect(
+        markers
+          .toArray()
+          .map((m) => $(m).prevAll('.heading-group').first().find('h2, h3').attr('id')),
+      ).toEqual(EXPECTED.map(([, id]) => id));
       for (const marker of markers.toArray()) {
         expect($(marker).attr('role')).toBe('note');
-        expect($(marker).find('a.withheld-why').attr('href')).toBe(`${locale}/withheld/#classified`);
-        expect($(marker).find('.withheld-label').text()).toBe(locale ? 'Withheld: classified (state secret)' : '涉密不宜公开');
+        expect($(marker).find('a.withheld-why').attr('href')).toBe(
+          `${locale}/withheld/#classified`,
+        );
+        expect($(marker).find('.withheld-label').text()).toBe(
+          locale ? 'Withheld: classified (state secret)' : '涉密不宜公开',
+        );
       }
-      if (!locale) expect(markers.toArray().map((m) => $(m).find('.withheld-section').text())).toEqual(EXPECTED.map(([name]) => name));
+      if (!locale)
+        expect(markers.toArray().map((m) => $(m).find('.withheld-section').text())).toEqual(
+          EXPECTED.map(([name]) => name),
+        );
     });
   }
 
   it('puts no marker on any other page but the explanation page', () => {
-    for (const path of htmlPages().filter((p) => !p.includes('case-handling-centre') && !p.includes('/withheld/'))) {
+    for (const path of htmlPages().filter(
+      (p) => !p.includes('case-handling-centre') && !p.includes('/withheld/'),
+    )) {
       expect(page(path)('[data-withheld]'), path).toHaveLength(0);
     }
   });
 
   it('states the scope on the project page and the home table', () => {
-    expect(page('/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text()).toContain('13处中4处未公开');
-    expect(page('/en/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text()).toContain('4 of 13 sections withheld');
-    expect(page('/en/ruili-psb/2020/')('tr[data-project="case-handling-centre"] td').last().text()).toBe('4 of 13 sections withheld');
+    expect(page('/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text()).toContain(
+      '13处中4处未公开',
+    );
+    expect(
+      page('/en/ruili-psb/2020/case-handling-centre/')('[data-withheld-count]').text(),
+    ).toContain('4 of 13 sections withheld');
+    expect(
+      page('/en/ruili-psb/2020/')('tr[data-project="case-handling-centre"] td').last().text(),
+    ).toBe('4 of 13 sections withheld');
   });
 
   it('shows a site-wide completeness figure on the home page', () => {
     // The share of counted sections not withheld, over every project on the site (90.5 % for the Ruili texts alone).
-    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as { projects: { id: string; sectionsCounted: number; sectionsWithheld: number }[] };
+    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+      projects: { id: string; sectionsCounted: number; sectionsWithheld: number }[];
+    };
     const share = (list: typeof projects) => {
       const counted = list.reduce((n, p) => n + p.sectionsCounted, 0);
       const withheld = list.reduce((n, p) => n + p.sectionsWithheld, 0);

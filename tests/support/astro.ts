@@ -8,12 +8,19 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` of the project at `cwd` (default: this repository) into `outDir`. */
-export function astroBuild(outDir: string, options: { cwd?: string; env?: Record<string, string> } = {}): BuildResult {
+export function astroBuild(
+  outDir: string,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): BuildResult {
   const cwd = options.cwd ?? ROOT;
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -17,7 +17,8 @@ export function htmlPages(dist = DIST): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) found.push(`/${relative(dist, full).replace(/index\.html$/, '')}`);
+      else if (entry.name.endsWith('.html'))
+        found.push(`/${relative(dist, full).replace(/index\.html$/, '')}`);
     }
   };
   walk(dist);

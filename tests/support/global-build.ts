@@ -15,7 +15,8 @@ export default function setup(): void {
   ] as const) {
     rmSync(dist, { recursive: true, force: true });
     const result = astroBuild(dist, { env: { BASE_PATH: base, SITE_URL: TEST_SITE } });
-    if (result.status !== 0) throw new Error(`astro build (BASE_PATH=${base || '/'}) failed:\n${result.output}`);
+    if (result.status !== 0)
+      throw new Error(`astro build (BASE_PATH=${base || '/'}) failed:\n${result.output}`);
   }
   process.env.DISCLOSURES_TEST_BUILT = '1';
 }

@@ -3,14 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 
-const COPIED = ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const COPIED = [
+  'content',
+  'src',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 
 /** A throw-away copy of the project (node_modules linked) in which a test may break content. */
 export class Sandbox {
   readonly dir = mkdtempSync(join(tmpdir(), 'disclosures-'));
 
   constructor() {
-    for (const entry of COPIED) cpSync(join(ROOT, entry), join(this.dir, entry), { recursive: true, force: true, errorOnExist: false });
+    for (const entry of COPIED)
+      cpSync(join(ROOT, entry), join(this.dir, entry), {
+        recursive: true,
+        force: true,
+        errorOnExist: false,
+      });
     symlinkSync(join(ROOT, 'node_modules'), join(this.dir, 'node_modules'), 'dir');
   }
 

@@ -29,7 +29,9 @@ export async function serve(dir: string, base = '/'): Promise<StaticServer> {
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found');
+      res.end(
+        existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : 'not found',
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,7 +9,8 @@ export function treeHashes(dir: string): Record<string, string> {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else hashes[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+      else
+        hashes[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
     }
   };
   walk(dir);

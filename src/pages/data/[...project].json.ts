@@ -8,11 +8,16 @@ import { loadModel } from '../../markdown/check';
 export const getStaticPaths = (async () => {
   const model = await loadModel();
   return model.projects.map((project) => ({
-    params: { project: projectDataPath(project).replace(/^data\//, '').replace(/\.json$/, '') },
+    params: {
+      project: projectDataPath(project)
+        .replace(/^data\//, '')
+        .replace(/\.json$/, ''),
+    },
     props: { id: project.key },
   }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props, site }) => jsonResponse(readSiteData(site).byId.get(props.id)!);
+export const GET: APIRoute<Props> = ({ props, site }) =>
+  jsonResponse(readSiteData(site).byId.get(props.id)!);

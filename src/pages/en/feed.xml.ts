@@ -5,4 +5,6 @@ import { loadModel } from '../../markdown/check';
 
 /** The English Atom feed. */
 export const GET: APIRoute = ({ site }) =>
-  new Response(atomFeed(loadModel(), 'en', siteLinks(site)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  new Response(atomFeed(loadModel(), 'en', siteLinks(site)), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });

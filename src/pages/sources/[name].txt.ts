@@ -5,7 +5,9 @@ import { loadModel } from '../../markdown/check';
 
 /** The original texts, byte for byte, at a stable URL (their SHA-256 is on the source page). */
 export const getStaticPaths = (() =>
-  loadModel().publications.map((p) => ({ params: { name: p.data.source.file.replace(/\.txt$/, '') } }))) satisfies GetStaticPaths;
+  loadModel().publications.map((p) => ({
+    params: { name: p.data.source.file.replace(/\.txt$/, '') },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
   new Response(new Uint8Array(readSource(readSettings().contentDir, `${params.name}.txt`)), {
