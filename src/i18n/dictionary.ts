@@ -16,15 +16,12 @@ export interface Dictionary {
     search: string;
     data: string;
     withheld: string;
-    source: string;
   };
   languageSwitch: { label: string; target: string };
   translationNotice: { text: string; link: string };
   home: {
-    heading: string;
     intro: string;
     total: string;
-    projectsHeading: string;
     completeness: string;
     completenessNote: string;
     withheldAmountsNote: string;
@@ -70,9 +67,6 @@ export interface Dictionary {
     breadcrumb: string;
     previous: string;
     next: string;
-    documentNumber: string;
-    issuer: string;
-    title: string;
   };
   source: {
     heading: string;
@@ -125,7 +119,6 @@ export interface Dictionary {
     orderAmountDesc: string;
     orderAmountAsc: string;
     current: string;
-    publication: string;
     summary: (projects: number) => string;
     pageOf: (page: number, pages: number) => string;
   };
@@ -138,7 +131,6 @@ export interface Dictionary {
     total: string;
     withheld: string;
     byYear: string;
-    allYears: string;
     departments: string;
   };
   data: {
@@ -188,4 +180,39 @@ export interface Dictionary {
   percent: (fraction: number) => string;
   /** A share already in percent, e.g. 50.2 → 50.2%. */
   share: (percent: number) => string;
+  /** What each column of /data/disclosures.csv holds, for the data page (keys are the column names). */
+  csvColumns: {
+    id: string;
+    publication: string;
+    fiscal_year: string;
+    department: string;
+    department_en: string;
+    order: string;
+    slug: string;
+    name: string;
+    name_en: string;
+    amount_yuan: string;
+    amount_published: string;
+    currency: string;
+    funding_source: string;
+    funding_source_en: string;
+    estimate_yuan: string;
+    period: string;
+    implementing_unit: string;
+    implementing_unit_en: string;
+    supervisor: string;
+    basis_documents: string;
+    sections_counted: string;
+    sections_withheld: string;
+    withheld_sections: string;
+    url: string;
+    url_en: string;
+    data_url: string;
+  };
+  /** The label of an editor's note in a disclosure body. */
+  editorNote: string;
+  /** The withheld marker: between the section name and the reason, and the link to the explanation. */
+  withheldMarker: { separator: string; why: string };
+  /** Amount bands of the search filter, by band code (src/search/bands.ts). */
+  bands: Record<'under-5m' | '5m-10m' | '10m-20m' | '20m-50m' | '50m-plus', string>;
 }

@@ -2,9 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { localeOfContentPath } from '../content/paths';
-import type { Locale } from '../domain/locales';
-
-const LABEL: Record<Locale, string> = { zh: '编者注', en: 'Editor’s note' };
+import { t } from '../i18n';
 
 /**
  * `:::editor-note` flags a quirk of the published text (never corrects it).
@@ -17,12 +15,12 @@ export default function remarkEditorNote() {
       if (node.name !== 'editor-note') return;
       node.data = {
         hName: 'aside',
-        hProperties: { className: ['editor-note'], 'aria-label': LABEL[locale] },
+        hProperties: { className: ['editor-note'], 'aria-label': t(locale).editorNote },
       };
       node.children.unshift({
         type: 'paragraph',
         data: { hProperties: { className: ['editor-note-label'] } },
-        children: [{ type: 'text', value: LABEL[locale] }],
+        children: [{ type: 'text', value: t(locale).editorNote }],
       });
     });
   };

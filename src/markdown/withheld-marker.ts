@@ -1,6 +1,7 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { Locale } from '../domain/locales';
+import { t } from '../i18n';
 import { WITHHELD_REASONS, type WithheldReasonCode } from '../domain/withheld-reasons';
 
 export interface WithheldMarkerInput {
@@ -13,9 +14,6 @@ export interface WithheldMarkerInput {
   /** Inside a sentence rather than standing for a block. */
   inline?: boolean;
 }
-
-const WHY: Record<Locale, string> = { zh: '为什么不公开？', en: 'Why is this withheld?' };
-const SEPARATOR: Record<Locale, string> = { zh: '：', en: ' — ' };
 
 /**
  * The one markup for a withheld thing, used by the remark plugin (Markdown
@@ -36,7 +34,7 @@ export function withheldMarker({
     ? []
     : [
         h('span', { className: ['withheld-section'] }, section),
-        h('span', { className: ['withheld-separator'] }, SEPARATOR[locale]),
+        h('span', { className: ['withheld-separator'] }, t(locale).withheldMarker.separator),
       ];
   return h(
     inline ? 'span' : 'div',
@@ -45,7 +43,7 @@ export function withheldMarker({
       ...name,
       h('strong', { className: ['withheld-label'] }, label),
       ' ',
-      h('a', { className: ['withheld-why'], href }, WHY[locale]),
+      h('a', { className: ['withheld-why'], href }, t(locale).withheldMarker.why),
     ],
   );
 }

@@ -1,14 +1,14 @@
-import type { Localized } from '../domain/locales';
+import type { Dictionary } from '../i18n/dictionary';
 
 /**
  * Preset amount bands (USAspending-style), lower bound inclusive, upper
  * exclusive, in yuan. The code is the Pagefind filter value and URL parameter.
  */
 export interface Band {
-  code: string;
+  /** Its label is the dictionary's `bands[code]`. */
+  code: keyof Dictionary['bands'];
   min: number;
   max: number | null;
-  label: Localized;
 }
 
 export const BANDS: readonly Band[] = [
@@ -16,31 +16,26 @@ export const BANDS: readonly Band[] = [
     code: 'under-5m',
     min: 0,
     max: 5_000_000,
-    label: { zh: '500万元以下', en: 'Under CNY 5 million' },
   },
   {
     code: '5m-10m',
     min: 5_000_000,
     max: 10_000_000,
-    label: { zh: '500万–1000万元', en: 'CNY 5–10 million' },
   },
   {
     code: '10m-20m',
     min: 10_000_000,
     max: 20_000_000,
-    label: { zh: '1000万–2000万元', en: 'CNY 10–20 million' },
   },
   {
     code: '20m-50m',
     min: 20_000_000,
     max: 50_000_000,
-    label: { zh: '2000万–5000万元', en: 'CNY 20–50 million' },
   },
   {
     code: '50m-plus',
     min: 50_000_000,
     max: null,
-    label: { zh: '5000万元及以上', en: 'CNY 50 million and over' },
   },
 ];
 
