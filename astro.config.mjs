@@ -1,15 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
-import { normalizeBase } from './src/domain/urls.ts';
+import { readSettings } from './src/config.ts';
+import { GFM, rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
-// BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read at build time.
-const base = normalizeBase(process.env.BASE_PATH);
-const site = process.env.SITE_URL || 'http://localhost:4321';
+// BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
+const { siteUrl: site, basePath: base } = readSettings();
 
 export default defineConfig({
   site,
@@ -25,6 +24,8 @@ export default defineConfig({
     // Astro 7's default processor (Sätteri) runs no remark plugins; ours need unified.
     processor: unified({
       remarkPlugins: remarkPlugins(base),
+      // The content check parses exactly as this does (src/markdown/check.ts).
+      gfm: GFM,
       rehypePlugins,
       // Typographic quote rewriting would change the published wording.
       smartypants: false,

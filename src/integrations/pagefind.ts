@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { readSettings } from '../config';
 
 /**
  * Builds the Pagefind index (one per <html lang>) into `<outDir>/pagefind/`
@@ -29,9 +30,10 @@ export default function pagefind(): AstroIntegration {
           const ms = Math.round(performance.now() - started);
           logger.info(`indexed ${added.page_count} pages in ${ms} ms`);
           // The benchmark reads this to show Astro and Pagefind separately.
-          if (process.env.BENCH_TIMINGS)
+          const { benchTimings } = readSettings();
+          if (benchTimings)
             writeFileSync(
-              process.env.BENCH_TIMINGS,
+              benchTimings,
               JSON.stringify({ pagefindMs: ms, pages: added.page_count }),
             );
         } finally {

@@ -34,7 +34,7 @@ describe('atomic build (npm run build)', () => {
     spawnSync(process.execPath, ['scripts/build.mjs'], {
       cwd: sandbox.dir,
       encoding: 'utf8',
-      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE },
+      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE, CONTENT_DIR: '' },
     });
   const leftovers = () => readdirSync(sandbox.dir).filter((name) => name.startsWith('.dist-'));
 

@@ -38,5 +38,5 @@ describe('safe rendering', () => {
     }
   });
   // External links get rel="noopener noreferrer" from rehype-external-links; the content has none yet, so
-  // src/remark/fixtures.test.ts checks the plugin on a Markdown link.
+  // src/markdown/fixtures.test.ts checks the plugin on a Markdown link.
 });

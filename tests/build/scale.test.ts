@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateContent } from '../../src/generate/synthetic';
+import { generateContent, writeContent } from '../../src/generate/synthetic';
 import { astroBuild } from '../support/astro';
 import { htmlPages, page } from '../support/dist';
 import { ARTIFACTS, TEST_SITE } from '../support/paths';
@@ -20,10 +20,7 @@ let content: string;
 
 beforeAll(() => {
   content = mkdtempSync(join(tmpdir(), 'scale-content-'));
-  for (const [path, text] of generateContent({ count: COUNT, perPublication: PER_PUBLICATION })) {
-    mkdirSync(dirname(join(content, path)), { recursive: true });
-    writeFileSync(join(content, path), text);
-  }
+  writeContent(content, generateContent({ count: COUNT, perPublication: PER_PUBLICATION }));
   rmSync(DIST, { recursive: true, force: true });
   const result = astroBuild(DIST, {
     env: {

@@ -7,7 +7,11 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` of the project at `cwd` (default: this repository) into `outDir`. */
+/**
+ * Runs `astro build` of the project at `cwd` (default: this repository) into
+ * `outDir`. A sandbox (`cwd` given) builds its own content/, whatever CONTENT_DIR
+ * the test run itself was given.
+ */
 export function astroBuild(
   outDir: string,
   options: { cwd?: string; env?: Record<string, string> } = {},
@@ -18,7 +22,12 @@ export function astroBuild(
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
     {
       cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...(options.cwd ? { CONTENT_DIR: '' } : {}),
+        ...options.env,
+      },
       encoding: 'utf8',
     },
   );

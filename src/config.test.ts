@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, readSettings } from './config';
+
+describe('settings', () => {
+  it('default to localhost, the root, ./content and the listing page size', () => {
+    expect(readSettings({}, '/site')).toEqual({
+      siteUrl: 'http://localhost:4321',
+      basePath: '/',
+      contentDir: '/site/content',
+      listingPageSize: LIMITS.listingPageSize,
+      benchTimings: undefined,
+    });
+  });
+
+  it('read every variable, normalising the base path and resolving the content folder', () => {
+    const settings = readSettings(
+      {
+        SITE_URL: 'https://czj.example.gov.cn',
+        BASE_PATH: 'portal/yjsgk',
+        CONTENT_DIR: 'other',
+        LISTING_PAGE_SIZE: '20',
+        BENCH_TIMINGS: '/tmp/t.json',
+      },
+      '/site',
+    );
+    expect(settings).toEqual({
+      siteUrl: 'https://czj.example.gov.cn',
+      basePath: '/portal/yjsgk/',
+      contentDir: '/site/other',
+      listingPageSize: 20,
+      benchTimings: '/tmp/t.json',
+    });
+  });
+
+  it('refuse a page size that is not a whole number from 1', () => {
+    for (const size of ['0', '-5', '2.5', 'ten']) {
+      expect(() => readSettings({ LISTING_PAGE_SIZE: size }), size).toThrow(
+        /LISTING_PAGE_SIZE must be a whole number from 1/,
+      );
+    }
+  });
+});
