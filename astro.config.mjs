@@ -5,6 +5,7 @@ import { readSettings } from './src/config.ts';
 import { GFM, rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import outputAudit from './src/integrations/output-audit.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
@@ -31,6 +32,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [contentCheck(), pagefind()],
+  // In order: the content check before the build, the output audit after it, then the search index.
+  integrations: [contentCheck(), outputAudit(), pagefind()],
   devToolbar: { enabled: false },
 });

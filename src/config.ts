@@ -34,6 +34,18 @@ export const LIMITS = {
   smallSitePublications: 20,
   /** Up to this many projects the data page lists each per-project file one by one. */
   smallSiteProjects: 100,
+  /**
+   * Limits on a content file that no real disclosure comes near (the Ruili ones
+   * are 3–5 KB, nest nothing, and have at most 20 headings), so that a broken or
+   * hostile file is refused with a message instead of stalling or crashing the
+   * build: a 20 MB body held Pagefind for over 8 minutes, and quotes nested
+   * 4,000 deep overflow the Markdown parser's stack.
+   */
+  maxFileBytes: 1_048_576,
+  /** Deepest nesting of block quotes and lists in a body. */
+  maxNestingDepth: 16,
+  /** Most ## and ### sections in one body. */
+  maxBodySections: 200,
 } as const;
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';

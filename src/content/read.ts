@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { fieldIssues } from '../schema/issues';
 import { ProjectZhSchema, type ProjectZh } from '../schema/project';
 import { PublicationSchema, type Publication } from '../schema/publication';
 import { ProjectTranslationSchema, type ProjectTranslation } from '../schema/translation';
+import { LIMITS } from '../config';
+import type { Locale } from '../domain/locales';
 import type { Problem } from './problems';
-import { CONTENT_PATTERNS, displayPathOf, entryIdOf, matcherOf, SOURCES_DIR } from './paths';
+import { CONTENT_PATTERNS, displayPathOf, entryIdOf, localeOfContentPath, matcherOf, SOURCES_DIR } from './paths';
 import { hashSources } from './sources';
 
 /**
@@ -23,6 +26,8 @@ export interface Entry<T> {
   /** `content/<path>`, for messages. */
   filePath: string;
   data: T;
+  /** The line of a frontmatter field (`funding.published`), so that every problem can name one. */
+  lineOfField?: ((path: string) => number | undefined) | undefined;
 }
 
 export interface BodyEntry<T> extends Entry<T> {
@@ -48,15 +53,46 @@ export interface ReadResult {
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n?---(?:\n|$)/;
 
+/**
+ * Characters no text field may hold: control characters (they make the feeds
+ * invalid XML), bidirectional overrides (they make text read other than it is
+ * written) and zero-width characters (invisible differences between two
+ * names). Chinese and English need none of them; a language that needs a
+ * joiner would list it in ALLOWED_INVISIBLE.
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const ALLOWED_INVISIBLE: Record<Locale, readonly string[]> = { zh: [], en: [] };
+
+function describeCharacter(char: string): string {
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/[\u202a-\u202e\u2066-\u2069]/u.test(char)) return `a bidirectional override (${code})`;
+  if (/[\u200b-\u200f\u2060-\u2064\ufeff]/u.test(char)) return `an invisible zero-width character (${code})`;
+  return `a control character (${code})`;
+}
+
+/** Every forbidden character of a text, one problem per line, with the line. */
+function forbiddenCharacters(file: string, text: string, locale: Locale): Problem[] {
+  const problems: Problem[] = [];
+  text.split('\n').forEach((line, i) => {
+    const found = [...line.matchAll(FORBIDDEN)].map((m) => m[0]).filter((c) => !ALLOWED_INVISIBLE[locale].includes(c));
+    if (found.length > 0) {
+      problems.push({ file, line: i + 1, message: `contains ${describeCharacter(found[0]!)}${found.length > 1 ? ` and ${found.length - 1} more` : ''}; delete it (it is invisible or breaks the feeds)` });
+    }
+  });
+  return problems;
+}
+
 /** Text of a content file: UTF-8 required; a BOM and CRLF line endings are accepted and normalised. */
-export function decodeContent(bytes: Uint8Array): string | { error: string } {
-  let text: string;
+export function decodeContent(bytes: Uint8Array): string | { error: string; line: number } {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   } catch {
-    return { error: 'is not UTF-8 text; save it as UTF-8' };
+    // Point at the line of the first byte that is not UTF-8.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const bad = lenient.indexOf('\uFFFD');
+    return { error: 'is not UTF-8 text; save it as UTF-8', line: lenient.slice(0, Math.max(bad, 0)).split(/\r\n?|\n/).length };
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], lineOffset: number): number | undefined {
@@ -75,7 +111,8 @@ function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], lineOf
   return undefined;
 }
 
-function pathOf(text: string): PropertyKey[] {
+/** `funding.amountYuan` or `basis[0].title` → the path as keys. */
+export function pathOf(text: string): PropertyKey[] {
   return text === '(file)' ? [] : text.split(/\.|\[(\d+)\]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
@@ -83,13 +120,20 @@ interface Parsed<T> {
   data: T;
   body: string;
   bodyStartLine: number;
+  /** The line of a field, for problems the model finds later (e.g. a duplicate slug). */
+  lineOfField: (path: string) => number | undefined;
 }
 
 /** Parses YAML (a whole file, or a Markdown file's frontmatter) and validates it. */
 export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, schema: S, markdown: boolean): Parsed<z.output<S>> | Problem[] {
+  if (bytes.byteLength > LIMITS.maxFileBytes) {
+    return [{ file, line: 1, message: `is ${bytes.byteLength} bytes, more than the ${LIMITS.maxFileBytes} a content file may have; a disclosure is a few kilobytes` }];
+  }
   const text = decodeContent(bytes);
-  if (typeof text !== 'string') return [{ file, message: `file ${text.error}` }];
-  if (text.trim() === '') return [{ file, message: 'file is empty' }];
+  if (typeof text !== 'string') return [{ file, line: text.line, message: `file ${text.error}` }];
+  if (text.trim() === '') return [{ file, line: 1, message: 'file is empty' }];
+  const forbidden = forbiddenCharacters(file, text, localeOfContentPath(file));
+  if (forbidden.length > 0) return forbidden;
   let yamlText = text;
   let body = '';
   let lineOffset = 0;
@@ -102,25 +146,42 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   }
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  const at = (pos: number) => counter.linePos(pos).line + lineOffset;
   if (doc.errors.length > 0) {
-    return doc.errors.map((error) => ({
-      file,
-      line: counter.linePos(error.pos[0]).line + lineOffset,
-      message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-    }));
+    return doc.errors.map((error) => ({ file, line: at(error.pos[0]), message: `YAML syntax error: ${error.message.split('\n')[0]}` }));
   }
-  const value: unknown = doc.toJS();
-  if (!isMap(doc.contents) && !isSeq(doc.contents) && value === null) return [{ file, message: 'has no fields' }];
+  // Anchors and aliases let a few lines expand into gigabytes; no disclosure needs them.
+  const aliases: Problem[] = [];
+  visitYaml(doc, {
+    Alias: (_, node) => void aliases.push({ file, line: at(node.range?.[0] ?? 0), message: `YAML alias *${node.source} is not allowed; write the value out` }),
+    Node: (_, node) => {
+      if (node.anchor) aliases.push({ file, line: at(node.range?.[0] ?? 0), message: `YAML anchor &${node.anchor} is not allowed; write the value out` });
+    },
+  });
+  if (aliases.length > 0) return aliases;
+  // A tag such as !!js/function is not data: the build's YAML parser rejects it, so the check does too.
+  if (doc.warnings.length > 0) {
+    return doc.warnings.map((warning) => ({ file, line: at(warning.pos[0]), message: `YAML: ${warning.message.split('\n')[0]}` }));
+  }
+  let value: unknown;
+  if (markdown) {
+    // The frontmatter as the build reads it (Astro's own parser, js-yaml), so check and build cannot disagree.
+    try {
+      value = parseFrontmatter(text).frontmatter;
+    } catch (error) {
+      const mark = (error as { mark?: { line?: number } }).mark;
+      return [{ file, line: (mark?.line ?? 0) + 1 + lineOffset, message: `YAML: ${(error as Error).message.split('\n')[0]}` }];
+    }
+  } else value = doc.toJS();
+  if (!isMap(doc.contents) && !isSeq(doc.contents) && (value === null || (typeof value === 'object' && Object.keys(value).length === 0))) {
+    return [{ file, line: 1, message: 'has no fields' }];
+  }
+  const lineOfField = (path: string) => lineOf(doc, counter, pathOf(path), lineOffset);
   const result = schema.safeParse(value);
   if (!result.success) {
-    return fieldIssues(result.error.issues, value).map((issue) => ({
-      file,
-      line: lineOf(doc, counter, pathOf(issue.path), lineOffset),
-      path: issue.path,
-      message: issue.message,
-    }));
+    return fieldIssues(result.error.issues, value).map((issue) => ({ file, line: lineOfField(issue.path) ?? 1, path: issue.path, message: issue.message }));
   }
-  return { data: result.data, body, bodyStartLine: text.slice(0, text.length - body.length).split('\n').length };
+  return { data: result.data, body, bodyStartLine: text.slice(0, text.length - body.length).split('\n').length, lineOfField };
 }
 
 /** Regular files below `dir` whose relative path matches; a symlink is reported, never followed. */

@@ -84,12 +84,34 @@ export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number
   };
 }
 
-/** UTF-8 with a byte-order mark, so that Excel shows Chinese correctly; CRLF as RFC 4180 asks. */
-export function toCsv(records: ProjectRecord[]): string {
-  return stringify(records.map(csvRow), {
+/**
+ * A cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+ * or a carriage return) gets a leading single quote, as OWASP advises for CSV
+ * injection: Excel and LibreOffice then show the text, quote included, and run
+ * nothing. Numbers are written as numbers and never need it.
+ */
+export function neutraliseFormula(cell: string | number): string | number {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Any table the site writes as CSV: UTF-8 with a byte-order mark, so that Excel
+ * shows Chinese correctly; CRLF as RFC 4180 asks; formula cells neutralised.
+ */
+export function writeCsv<C extends string>(
+  columns: readonly C[],
+  rows: Record<C, string | number>[],
+): string {
+  return stringify(rows, {
     bom: true,
     header: true,
-    columns: [...CSV_COLUMNS],
+    columns: [...columns],
     record_delimiter: 'windows',
+    cast: { string: (value) => String(neutraliseFormula(value)) },
   });
+}
+
+/** /data/disclosures.csv: one row per project. */
+export function toCsv(records: ProjectRecord[]): string {
+  return writeCsv(CSV_COLUMNS, records.map(csvRow));
 }

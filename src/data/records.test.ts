@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFixture } from '../generate/fixture';
 import { loadModel } from '../markdown/check';
-import { toCsv } from './csv';
+import { neutraliseFormula, toCsv, writeCsv } from './csv';
 import { fieldRows, withheldRows, type SchemaNode } from './dictionary';
 import { disclosuresJsonSchema } from './json-schema';
 import { DisclosuresFileSchema } from './record-schemas';
@@ -115,5 +115,26 @@ describe('data dictionary', () => {
       'withheld.label.en',
       'withheld.explanation',
     ]);
+  });
+});
+
+describe('CSV formula injection', () => {
+  it.each(['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(
+    'neutralises a cell starting %j with a quote',
+    (text) => {
+      const csv = writeCsv(['name', 'count'], [{ name: text, count: 5 }]);
+      const [row] = parse(csv, { bom: true, columns: true, relax_quotes: true }) as Record<
+        string,
+        string
+      >[];
+      expect(row!.name).toBe(`'${text}`);
+      expect(row!.count).toBe('5');
+    },
+  );
+
+  it('leaves other text and numbers as they are', () => {
+    expect(neutraliseFormula('涉案财物管理中心建设')).toBe('涉案财物管理中心建设');
+    expect(neutraliseFormula('a=b')).toBe('a=b');
+    expect(neutraliseFormula(-7)).toBe(-7);
   });
 });

@@ -1,5 +1,5 @@
 import type { Locale, Localized } from '../domain/locales';
-import { paths } from '../domain/urls';
+import { fileUrl, pageUrl, paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
 import type { PublishedAmount } from '../schema/amount';
 import { isWithheld, type Withheld } from '../schema/withheld';
@@ -17,6 +17,14 @@ import type {
 export interface Links {
   page: (locale: Locale, path: string) => string;
   file: (path: string) => string;
+}
+
+/** The absolute links of a site at `site` (SITE_URL) under `base` (BASE_PATH). */
+export function buildLinks(site: string | URL, base: string): Links {
+  return {
+    page: (locale, path) => new URL(pageUrl(base, locale, path), site).href,
+    file: (path) => new URL(fileUrl(base, path), site).href,
+  };
 }
 
 /** Where a project's own JSON file lives, below the base: mirrors its page path. */

@@ -179,6 +179,7 @@ export const en = {
     conventions: [
       'In the CSV, a withheld value reads withheld:<reason code>, e.g. withheld:classified; an empty cell means the text says nothing there.',
       'Column and field names are stable English identifiers: new ones are only ever added at the end, none is renamed.',
+      "So that a spreadsheet never runs text as a formula, a CSV cell whose text starts with =, +, -, @, a tab or a carriage return has a single quote (') put in front of it; Excel shows it as written. The JSON files carry the text unchanged.",
     ],
   },
   notFound: {

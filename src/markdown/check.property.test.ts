@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../content/problems';
 import { parseFile } from '../content/read';
 import { ContentFixture } from '../generate/fixture';
+import { mutate, MUTATION } from '../generate/mutations';
 import { ProjectZhSchema } from '../schema/project';
 import { checkContent } from './check';
 
@@ -52,72 +53,11 @@ describe('the validator on random input (fast-check)', () => {
     });
     afterAll(() => content.remove());
 
-    const mutation = fc.oneof(
-      fc.record({
-        kind: fc.constant('delete' as const),
-        at: fc.nat(),
-        length: fc.integer({ min: 1, max: 40 }),
-      }),
-      fc.record({
-        kind: fc.constant('insert' as const),
-        at: fc.nat(),
-        text: fc.oneof(
-          fc.string(),
-          fc.constantFrom(
-            ':',
-            '-',
-            '---',
-            '\n',
-            '  ',
-            '"',
-            '[',
-            '{',
-            '万',
-            '::withheld{reason=classified}',
-            '<b>',
-            '\t',
-            '\uFEFF',
-            '0',
-            '-1',
-            '1.5',
-          ),
-        ),
-      }),
-      fc.record({
-        kind: fc.constant('bytes' as const),
-        at: fc.nat(),
-        bytes: fc.uint8Array({ minLength: 1, maxLength: 4 }),
-      }),
-      fc.record({ kind: fc.constant('line' as const), at: fc.nat(), text: fc.string() }),
-    );
-    type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-    function mutate(original: Buffer, change: Mutation): Buffer {
-      const at = change.at % (original.length + 1);
-      if (change.kind === 'delete')
-        return Buffer.concat([original.subarray(0, at), original.subarray(at + change.length)]);
-      if (change.kind === 'bytes')
-        return Buffer.concat([
-          original.subarray(0, at),
-          Buffer.from(change.bytes),
-          original.subarray(at),
-        ]);
-      if (change.kind === 'insert')
-        return Buffer.concat([
-          original.subarray(0, at),
-          Buffer.from(change.text),
-          original.subarray(at),
-        ]);
-      const lines = original.toString('utf8').split('\n');
-      lines[change.at % lines.length] = change.text;
-      return Buffer.from(lines.join('\n'));
-    }
-
     it('never throws, and every rejection names the file and the field (or line)', () => {
       fc.assert(
         fc.property(
           fc.nat(),
-          fc.array(mutation, { minLength: 1, maxLength: 3 }),
+          fc.array(MUTATION, { minLength: 1, maxLength: 3 }),
           (pick, changes) => {
             const file = files[pick % files.length]!;
             const original = Buffer.from(content.files.get(file)!);

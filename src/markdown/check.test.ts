@@ -224,8 +224,9 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     const content = fixture();
     content.write(content.zh, Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
     const problem = one(problemsIn(content));
-    expect([problem.file, problem.message]).toEqual([
+    expect([problem.file, problem.line, problem.message]).toEqual([
       content.display(content.zh),
+      2,
       'file is not UTF-8 text; save it as UTF-8',
     ]);
   });
@@ -234,7 +235,11 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     const content = fixture();
     content.write(content.zh, '');
     const problem = one(problemsIn(content));
-    expect([problem.file, problem.message]).toEqual([content.display(content.zh), 'file is empty']);
+    expect([problem.file, problem.line, problem.message]).toEqual([
+      content.display(content.zh),
+      1,
+      'file is empty',
+    ]);
   });
 
   it('reports every problem in every file at once', () => {

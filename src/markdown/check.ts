@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { readSettings } from '../config';
 import { counterpartOf } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';
-import { readContent, type BodyEntry } from '../content/read';
+import { readContent, type BodyEntry, type Content, type Entry } from '../content/read';
 import { buildModel } from '../model/build';
 import type { Model, Outline, OutlinedEntry } from '../model/types';
 import { bodyRules, GFM } from './pipeline';
@@ -78,6 +78,7 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
     translations: outlined(content.translations),
   };
   const broken = new Set(problems.map((p) => p.file));
+  const locate = locatorOf(content);
   try {
     const model = buildModel(input);
     return { problems, model: problems.length ? null : model };
@@ -96,11 +97,36 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
     return {
       problems: [
         ...problems,
-        ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p)),
+        ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p)).map(locate),
       ],
       model: null,
     };
   }
+}
+
+/** Frontmatter sections as the model names them (`#basis`) and as the file does (`basis`). */
+const FRONTMATTER_FIELDS: Record<string, string> = {
+  '#name': 'name',
+  '#basis': 'basis',
+  '#implementing-unit': 'implementingUnit',
+};
+
+/**
+ * Gives a problem the model found without a line the nearest one: the line of
+ * its field (a duplicate slug, a SHA-256 that does not match), else the first.
+ */
+function locatorOf(content: Content): (problem: Problem) => Problem {
+  const entries = new Map<string, Entry<unknown>>();
+  for (const entry of [...content.publications, ...content.disclosures, ...content.translations]) {
+    entries.set(entry.filePath, entry);
+  }
+  return (problem) => {
+    if (problem.line !== undefined) return problem;
+    const field =
+      problem.path === undefined ? undefined : (FRONTMATTER_FIELDS[problem.path] ?? problem.path);
+    const line = field === undefined ? undefined : entries.get(problem.file)?.lineOfField?.(field);
+    return { ...problem, line: line ?? 1 };
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMillionsEn, formatWan, formatYuan } from '../domain/amount';
 import { ContentFixture } from '../generate/fixture';
 import { checkContent } from './check';
 
@@ -12,6 +13,8 @@ const fixtures: ContentFixture[] = [];
 afterEach(() => {
   for (const fixture of fixtures.splice(0)) fixture.remove();
 });
+
+type Fixture = ReturnType<typeof fixture>;
 
 function fixture(withheldShare = 0) {
   const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare });
@@ -193,5 +196,77 @@ describe('model checks', () => {
         /publication\.yaml source\.sha256: content\/sources\/\S+ has SHA-256 [0-9a-f]{64}, not the a{64} recorded here/,
       ),
     ]);
+  });
+});
+
+describe('amounts too large to total', () => {
+  it('is a problem with its file and line, never a crash', () => {
+    const content = fixture();
+    const huge = 5_000_000_000_000_000; // each below 2^53; three of them are not
+    for (const [i, zh] of content.zh.entries()) {
+      const yuan = Number(/amountYuan: (\d+)/.exec(content.read(zh))![1]);
+      const swap = (t: string) =>
+        t
+          .replaceAll(`amountYuan: ${yuan}`, `amountYuan: ${huge}`)
+          .replaceAll(formatWan(yuan), formatWan(huge))
+          .replaceAll(
+            `${formatMillionsEn(yuan)} (${formatYuan(yuan)})`,
+            `${formatMillionsEn(huge)} (${formatYuan(huge)})`,
+          );
+      content.edit(zh, swap);
+      content.edit(content.en[i]!, swap);
+    }
+    const problems = checkContent(content.dir).problems;
+    expect(problems).toEqual([
+      {
+        file: content.display(content.publication),
+        line: 1,
+        message: `the projects' amounts add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly`,
+      },
+    ]);
+  });
+});
+
+describe('every problem the model finds names a line', () => {
+  it.each([
+    [
+      'a duplicate slug',
+      (c: Fixture) => c.edit(c.zh[2]!, (t) => t.replace('slug: p003', 'slug: p001')),
+      (c: Fixture) => [c.zh[2]!, 'slug:'],
+    ],
+    [
+      'a duplicate order',
+      (c: Fixture) => c.edit(c.zh[2]!, (t) => t.replace('order: 3', 'order: 1')),
+      (c: Fixture) => [c.zh[2]!, 'order:'],
+    ],
+    [
+      'a SHA-256 that does not match',
+      (c: Fixture) =>
+        c.edit(c.publication, (t) =>
+          t.replace(/sha256: [0-9a-f]{64}/, `sha256: ${'b'.repeat(64)}`),
+        ),
+      (c: Fixture) => [c.publication, 'sha256:'],
+    ],
+    [
+      'funding.published missing from its section',
+      (c: Fixture) =>
+        c.edit(c.zh[0]!, (t) => t.replace(/本年度预算安排为[^；]+；/, '本年度预算另行安排；')),
+      (c: Fixture) => [c.zh[0]!, '  published:'],
+    ],
+    [
+      'numbers that differ between languages',
+      (c: Fixture) => c.edit(c.en[0]!, (t) => t.replace(/(\{#period\}\n\nThe )\d+/, '$1 1999')),
+      (c: Fixture) => [c.en[0]!, '{#period}'],
+    ],
+  ] as const)('%s', (_, change, where) => {
+    const content = fixture();
+    change(content);
+    const [file = '', text = ''] = where(content);
+    const problems = checkContent(content.dir).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: content.display(file), line: content.lineOf(file, text) }),
+    );
+    for (const problem of problems) expect(problem.line, problem.message).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { LIMITS } from '../config';
 import { stripEnumeration } from '../domain/enumeration';
 import { isWithheldReasonCode } from '../domain/withheld-reasons';
 import type { Outline, OutlineSection } from '../model/types';
@@ -128,6 +129,13 @@ export default function remarkOutline() {
 
 function checkStructure(sections: OutlineSection[], file: VFile): void {
   const at = (line: number | undefined) => ({ line: line ?? 1, column: 1 });
+  if (sections.length > LIMITS.maxBodySections) {
+    const first = sections[LIMITS.maxBodySections]!;
+    file.message(
+      `the body has ${sections.length} sections, more than the ${LIMITS.maxBodySections} a disclosure may have`,
+      { start: at(first.line), end: at(first.line) },
+    );
+  }
   const seen = new Set<string>();
   for (const section of sections) {
     if (RESERVED_IDS.includes(section.id)) {

@@ -1,6 +1,7 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { LIMITS } from '../config';
 import { isDirective, KNOWN_DIRECTIVES } from './directives';
 
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
@@ -25,8 +26,28 @@ export function isExternalUrl(url: string): boolean {
  * page; an image from another host is rejected (the page would show a hole);
  * and an unknown directive is reported rather than silently dropped.
  */
+/** The first node nested deeper in quotes and lists than a disclosure ever is, or null. */
+function findTooDeep(node: Nodes, depth = 0): Nodes | null {
+  const own = node.type === 'blockquote' || node.type === 'list' ? depth + 1 : depth;
+  if (own > LIMITS.maxNestingDepth) return node;
+  if (!('children' in node)) return null;
+  for (const child of node.children) {
+    const found = findTooDeep(child, own);
+    if (found) return found;
+  }
+  return null;
+}
+
 export default function remarkStrictMarkdown() {
   return (tree: Root, file: VFile) => {
+    const tooDeep = findTooDeep(tree);
+    if (tooDeep) {
+      file.message(
+        `quotes and lists are nested more than ${LIMITS.maxNestingDepth} deep here; a disclosure nests nothing like that`,
+        tooDeep,
+      );
+      return;
+    }
     const definitions = new Map<string, string>();
     visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
     visit(tree, (node) => {

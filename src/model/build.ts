@@ -249,6 +249,7 @@ function buildProject(
       .join(' ');
   if (shape(outlines.zh) !== shape(outlines.en)) {
     problems.push({
+      line: translation.bodyStartLine,
       file: files.en,
       message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}`,
     });
@@ -256,6 +257,7 @@ function buildProject(
   const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
   if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
     problems.push({
+      line: translation.bodyStartLine,
       file: files.en,
       message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})`,
     });
@@ -355,8 +357,11 @@ function buildProject(
         numbersIn(blocksOf('en', id), 'en'),
       );
       if (missingInEn.length || extraInEn.length) {
+        const heading = outlines.en.sections.find((section) => section.id === id)?.line;
         problems.push({
           file: files.en,
+          // The English heading of the section, or (for a frontmatter section) the check finds its field.
+          line: heading === undefined ? undefined : heading + translation.bodyStartLine - 1,
           path: `#${id}`,
           message: `numbers differ from the Chinese original${missingInEn.length ? `; missing ${missingInEn.join(', ')}` : ''}${extraInEn.length ? `; not in the original ${extraInEn.join(', ')}` : ''} (700万元 may be written 7 million or 7,000,000)`,
         });

@@ -12,11 +12,12 @@ export const AmountYuanSchema = z
         ? 'is required: the amount in whole yuan, e.g. 7000000 for 700万元'
         : `must be a number of yuan, e.g. 7000000 for 700万元; found ${JSON.stringify(issue.input)}`,
   })
+  // First, so that 1e20 is called too large rather than "not a whole number" (it is not a safe integer).
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be a budget amount', abort: true })
   .int({ error: 'must be a whole number of yuan: one yuan is the smallest unit' })
   .positive({
     error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)',
-  })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to be a budget amount' });
+  });
 
 /** The figure as the publisher wrote it, e.g. 2012.95万元. */
 export const PublishedWanSchema = z

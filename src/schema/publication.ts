@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { FiscalYearSchema, SlugSchema, TextSchema } from './text';
+import { CalendarDateSchema, FiscalYearSchema, SlugSchema, TextSchema } from './text';
 
 /** One department's disclosure for one fiscal year: `content/<department>/<year>/publication.yaml`. */
 export const PublicationSchema = z.strictObject({
@@ -25,7 +25,7 @@ export const PublicationSchema = z.strictObject({
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }),
   }),
   /** When this site's copy of the content last changed (not a date from the source). */
-  updated: z.coerce.date({ error: 'must be a date such as 2026-11-24' }),
+  updated: CalendarDateSchema,
   /** English translations of the text fields above. */
   en: z.strictObject({
     /** The department, translated. */

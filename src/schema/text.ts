@@ -23,3 +23,20 @@ export const FiscalYearSchema = z
   .int({ error: 'must be a four-digit year such as 2020' })
   .min(1949, { error: 'must be a four-digit year such as 2020' })
   .max(2100, { error: 'must be a four-digit year such as 2020' });
+
+/**
+ * A date written YYYY-MM-DD that exists on the calendar: 2026-02-30 is an
+ * error, never quietly 2 March. Read as midnight UTC.
+ */
+export const CalendarDateSchema = z
+  .string({ error: 'must be a date such as 2026-11-24' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date such as 2026-11-24', abort: true })
+  .refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+      new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    {
+      error: (issue) => `${String(issue.input)} is not a date on the calendar`,
+    },
+  )
+  .transform((text) => new Date(`${text}T00:00:00Z`));

@@ -1,14 +1,29 @@
-import { Feed } from 'feed';
-import { t } from '../i18n';
-import type { Locale } from '../domain/locales';
-import type { Links } from '../data/records';
-import type { Model } from '../model/types';
+import { XMLBuilder } from 'fast-xml-parser';
 import { LIMITS } from '../config';
+import { HTML_LANG, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
+import type { Links } from '../data/records';
+import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
+import type { Model } from '../model/types';
 
 /** Where each language's Atom feed lives, below the base. */
 export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
+
+/**
+ * Atom serialised by fast-xml-parser, which escapes every text and attribute.
+ * Titles and summaries are `type="text"`: a name holding markup is shown as
+ * the characters it is, never run as HTML by a feed reader.
+ */
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  format: true,
+  indentBy: '    ',
+  suppressEmptyNode: true,
+});
+
+const text = (value: string) => ({ '@type': 'text', '#text': value });
 
 /**
  * The Atom feed of one language: one entry per project, newest publication
@@ -20,31 +35,38 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
     (a, b) =>
       b.data.updated.getTime() - a.data.updated.getTime() || b.data.fiscalYear - a.data.fiscalYear,
   );
-  const updated = newest[0]?.data.updated ?? new Date(0);
-  const feed = new Feed({
-    id: links.page(locale, paths.home()),
-    link: links.page(locale, paths.home()),
-    title: d.feed.title,
-    description: d.feed.subtitle,
-    language: locale === 'zh' ? 'zh-CN' : 'en',
-    updated,
-    generator: false,
-    copyright: '',
-    feedLinks: { atom: links.file(feedPath(locale)) },
-  });
+  const updated = (newest[0]?.data.updated ?? new Date(0)).toISOString();
   // The newest entries only: a feed reader wants what changed, and the full list is in /data/disclosures.json.
-  for (const project of newest.flatMap((p) => p.projects).slice(0, LIMITS.feedEntries)) {
-    const { publication } = project;
-    const pub = publicationText(publication, locale);
-    const url = links.page(locale, paths.project(publication.data, project.slug));
-    feed.addItem({
-      id: url,
-      link: url,
-      title: projectText(project, locale).name,
-      date: publication.data.updated,
-      description: describeProject(project, locale),
-      author: [{ name: pub.department }],
+  const entries = newest
+    .flatMap((p) => p.projects)
+    .slice(0, LIMITS.feedEntries)
+    .map((project) => {
+      const { publication } = project;
+      const url = links.page(locale, paths.project(publication.data, project.slug));
+      return {
+        title: text(projectText(project, locale).name),
+        id: url,
+        link: { '@href': url },
+        updated: publication.data.updated.toISOString(),
+        summary: text(describeProject(project, locale)),
+        author: { name: publicationText(publication, locale).department },
+      };
     });
-  }
-  return feed.atom1();
+  const feed = {
+    '?xml': { '@version': '1.0', '@encoding': 'utf-8' },
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xml:lang': HTML_LANG[locale],
+      id: links.page(locale, paths.home()),
+      title: text(d.feed.title),
+      updated,
+      link: [
+        { '@rel': 'alternate', '@href': links.page(locale, paths.home()) },
+        { '@rel': 'self', '@href': links.file(feedPath(locale)) },
+      ],
+      subtitle: text(d.feed.subtitle),
+      entry: entries,
+    },
+  };
+  return builder.build(feed) as string;
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/locales';
 import { fileUrl, pageUrl } from '../domain/urls';
-import type { Links } from '../data/records';
+import { buildLinks, type Links } from '../data/records';
 
 /** The deployment base (BASE_PATH), as Astro resolved it from src/config.ts. */
 export const BASE = import.meta.env.BASE_URL;
@@ -16,10 +16,7 @@ export function siteLinks(site: URL | undefined): Links {
     throw new Error(
       'astro.config.mjs must set `site` (SITE_URL) for the data files to carry absolute links',
     );
-  return {
-    page: (locale, path) => new URL(href(locale, path), site).href,
-    file: (path) => new URL(fileHref(path), site).href,
-  };
+  return buildLinks(site, BASE);
 }
 
 /** JSON as the data files write it: UTF-8, two-space indent, final newline. */

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import * as cheerio from 'cheerio';
+import { LOCALES, type Locale } from '../domain/locales';
+import { localePrefix, paths } from '../domain/urls';
+import { toCsv } from '../data/csv';
+import { buildDisclosuresFile, DATA_FILES, projectDataPath, type Links } from '../data/records';
+import type { Model, Project } from '../model/types';
+
+/**
+ * The output audit: the last step of a build, before dist/ is replaced. It
+ * reads what was written and compares it with the model, so that no way of
+ * losing content (a body that failed to render, a section dropped by a plugin,
+ * a data file written from stale records) can publish less than the content
+ * says. Every project page in each language must carry every section id and
+ * every paragraph of the model; every data file must hold exactly the model's
+ * records.
+ */
+export interface AuditProblem {
+  /** The output file, relative to the build folder. */
+  file: string;
+  message: string;
+}
+
+/** Text with all white space removed: Chinese needs none to compare, and HTML reflows the rest. */
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+function auditProjectPage(dist: string, project: Project, locale: Locale): AuditProblem[] {
+  const file = `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`;
+  const full = join(dist, file);
+  if (!existsSync(full)) return [{ file, message: 'the project page was not written' }];
+  const $ = cheerio.load(readFileSync(full, 'utf8'));
+  const problems: AuditProblem[] = [];
+  for (const section of project.sections) {
+    if ($(`[id="${section.id}"]`).length === 0)
+      problems.push({ file, message: `section #${section.id} is missing` });
+  }
+  // The page's own text, without the controls and markers the site adds around it.
+  const body = $('.sections').clone();
+  body.find('.section-link, .withheld, .editor-note').remove();
+  const text = compact(body.text());
+  for (const section of project.sections) {
+    for (const paragraph of section.paragraphs[locale]) {
+      if (!text.includes(compact(paragraph))) {
+        problems.push({
+          file,
+          message: `section #${section.id} lacks the paragraph "${paragraph.slice(0, 40)}${paragraph.length > 40 ? '…' : ''}"`,
+        });
+      }
+    }
+  }
+  for (const marker of project.markers) {
+    if ($(`[data-withheld="${marker.reason}"]`).length === 0)
+      problems.push({ file, message: `the withheld marker of #${marker.sectionId} is missing` });
+  }
+  return problems;
+}
+
+function readJson(dist: string, file: string): unknown {
+  const full = join(dist, file);
+  return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as unknown) : undefined;
+}
+
+/** Every problem of a build in `dist` against the model it was built from; empty when the output is whole. */
+export function auditOutput(dist: string, model: Model, links: Links): AuditProblem[] {
+  const problems: AuditProblem[] = [];
+  for (const project of model.projects) {
+    for (const locale of LOCALES) problems.push(...auditProjectPage(dist, project, locale));
+  }
+  const expected = buildDisclosuresFile(model, links);
+  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
+    problems.push({
+      file: DATA_FILES.json,
+      message: 'does not hold exactly the records of the model',
+    });
+  }
+  expected.projects.forEach((record, i) => {
+    const file = projectDataPath(model.projects[i]!);
+    if (!isDeepStrictEqual(readJson(dist, file), record))
+      problems.push({ file, message: 'does not hold exactly the project’s record' });
+  });
+  const csv = join(dist, DATA_FILES.csv);
+  if (!existsSync(csv) || readFileSync(csv, 'utf8') !== toCsv(expected.projects)) {
+    problems.push({ file: DATA_FILES.csv, message: 'does not hold exactly the rows of the model' });
+  }
+  return problems;
+}
