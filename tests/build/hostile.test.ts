@@ -84,7 +84,10 @@ describe('1. nothing is published with content missing', () => {
     expectRefused(
       () =>
         sandbox.edit('src/pages/data/disclosures.csv.ts', (t) =>
-          t.replace('readSiteData(site).file.projects', 'readSiteData(site).file.projects.slice(1)'),
+          t.replace(
+            'readSiteData(site).file.projects',
+            'readSiteData(site).file.projects.slice(1)',
+          ),
         ),
       /data\/disclosures\.csv: does not hold exactly the rows of the model/,
     );
