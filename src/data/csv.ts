@@ -49,26 +49,30 @@ function pick<T extends object>(
   return isWithheldValue(value) ? withheldCell(value) : read(value);
 }
 
+/** An English cell while the translation is pending: said, never an empty cell. */
+export const PENDING_CELL = 'translation:pending';
+const english = (text: string | null) => text ?? PENDING_CELL;
+
 export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number> {
   return {
     id: record.id,
     publication: record.publication,
     fiscal_year: record.fiscalYear,
     department: record.department.zh,
-    department_en: record.department.en,
+    department_en: english(record.department.en),
     order: record.order,
     slug: record.slug,
     name: record.name.zh,
-    name_en: record.name.en,
+    name_en: english(record.name.en),
     amount_yuan: pick(record.amount, (a: AmountValue) => a.yuan),
     amount_published: pick(record.amount, (a: AmountValue) => a.published),
     currency: 'CNY',
     funding_source: pick(record.fundingSource, (s) => s.zh),
-    funding_source_en: pick(record.fundingSource, (s) => s.en),
+    funding_source_en: pick(record.fundingSource, (s) => english(s.en)),
     estimate_yuan: record.estimate?.yuan ?? '',
     period: record.period.published,
     implementing_unit: pick(record.implementingUnit, (u) => u.unit.zh),
-    implementing_unit_en: pick(record.implementingUnit, (u) => u.unit.en),
+    implementing_unit_en: pick(record.implementingUnit, (u) => english(u.unit.en)),
     supervisor: pick(record.implementingUnit, (u) => u.supervisor?.zh ?? ''),
     basis_documents: pick(record.basis, (items) =>
       items.flatMap((item) => (item.number ? [item.number] : [])).join('; '),

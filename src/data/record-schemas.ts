@@ -35,10 +35,10 @@ const localized = (what: FieldMeta) =>
       zh: words.meta(
         meta({ en: `${what.en}, in Chinese as published`, zh: `${what.zh}（中文原文）` }),
       ),
-      en: words.meta(
+      en: z.union([words, z.null()]).meta(
         meta({
-          en: `${what.en}, in the unofficial English translation`,
-          zh: `${what.zh}（非官方英文译文）`,
+          en: `${what.en}, in the unofficial English translation; null while the translation is pending`,
+          zh: `${what.zh}（非官方英文译文）；译文待完成时为 null`,
         }),
       ),
     })

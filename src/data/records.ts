@@ -37,7 +37,7 @@ export const DATA_FILES = {
   schema: 'data/disclosures.schema.json',
 } as const;
 
-const both = (zh: string, en: string): Localized => ({ zh, en });
+const both = (zh: string, en: string | null): { zh: string; en: string | null } => ({ zh, en });
 
 function buildWithheldValue(reason: WithheldReasonCode, links: Links): WithheldValue {
   return {
@@ -56,11 +56,12 @@ const pageUrls = (path: string, links: Links): Localized => ({
   en: links.page('en', path),
 });
 
-function buildSectionRecord(section: Section, links: Links): SectionRecord {
+function buildSectionRecord(section: Section, links: Links, pending: boolean): SectionRecord {
   return {
     id: section.id,
     level: section.level,
-    title: { ...section.title },
+    // A body heading has no English while the translation is pending; frontmatter titles are the site's own.
+    title: both(section.title.zh, pending && !section.fromFrontmatter ? null : section.title.en),
     withheld: section.withheld ? buildWithheldValue(section.withheld, links) : null,
     text: { zh: [...section.paragraphs.zh], en: [...section.paragraphs.en] },
   };
@@ -77,42 +78,48 @@ function convertUnlessWithheld<T, R>(
 export function buildProjectRecord(project: Project, links: Links): ProjectRecord {
   const { original, translation, publication } = project;
   const pub = publication.data;
-  const enBasis = isWithheld(translation.basis) ? [] : translation.basis;
-  const enUnit = isWithheld(translation.implementingUnit) ? null : translation.implementingUnit;
-  const enSource = isWithheld(translation.funding) ? null : translation.funding.source;
+  // While the translation is pending every English text is null, never the Chinese passed off as English.
+  const enBasis = !translation || isWithheld(translation.basis) ? [] : translation.basis;
+  const enUnit =
+    !translation || isWithheld(translation.implementingUnit) ? null : translation.implementingUnit;
+  const enSource =
+    !translation || isWithheld(translation.funding) ? null : translation.funding.source;
+  const pending = translation === null;
   return {
     id: project.key,
     publication: pub.slug,
     slug: project.slug,
     order: project.order,
-    department: both(pub.department, pub.en.department),
+    department: both(pub.department, pub.en?.department ?? null),
     fiscalYear: pub.fiscalYear,
-    name: both(original.name, translation.name),
+    name: both(original.name, translation?.name ?? null),
     amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
     // The schema check guarantees the translation withholds exactly what the original does.
     fundingSource: convertUnlessWithheld(original.funding, links, (f) =>
-      both(f.source, enSource ?? f.source),
+      both(f.source, pending ? null : (enSource ?? f.source)),
     ),
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: { ...original.plan.period },
     implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({
-      unit: both(unit.unit, enUnit?.unit ?? unit.unit),
+      unit: both(unit.unit, pending ? null : (enUnit?.unit ?? unit.unit)),
       supervisor: unit.supervisor
-        ? both(unit.supervisor, enUnit?.supervisor ?? unit.supervisor)
+        ? both(unit.supervisor, pending ? null : (enUnit?.supervisor ?? unit.supervisor))
         : null,
     })),
     basis: convertUnlessWithheld(original.basis, links, (items) =>
       items.map((item, i) => {
         const en = enBasis[i];
         return {
-          published: both(item.published, en?.published ?? item.published),
+          published: both(item.published, pending ? null : (en?.published ?? item.published)),
           number: item.number ?? null,
-          issuer: item.issuer ? both(item.issuer, en?.issuer ?? item.issuer) : null,
-          title: item.title ? both(item.title, en?.title ?? item.title) : null,
+          issuer: item.issuer
+            ? both(item.issuer, pending ? null : (en?.issuer ?? item.issuer))
+            : null,
+          title: item.title ? both(item.title, pending ? null : (en?.title ?? item.title)) : null,
         };
       }),
     ),
-    sections: project.sections.map((section) => buildSectionRecord(section, links)),
+    sections: project.sections.map((section) => buildSectionRecord(section, links, pending)),
     sectionsCounted: project.sectionsCounted,
     sectionsWithheld: project.sectionsWithheld,
     url: pageUrls(paths.project(pub, project.slug), links),
@@ -127,10 +134,10 @@ export function buildPublicationRecord(
   const { data } = publication;
   return {
     slug: data.slug,
-    department: both(data.department, data.en.department),
-    region: both(data.region, data.en.region),
+    department: both(data.department, data.en?.department ?? null),
+    region: both(data.region, data.en?.region ?? null),
     fiscalYear: data.fiscalYear,
-    title: both(data.title, data.en.title),
+    title: both(data.title, data.en?.title ?? null),
     source: { url: links.file(paths.sourceFile(data.source.file)), sha256: data.source.sha256 },
     totalYuan: publication.totalYuan,
     projects: publication.projects.length,

@@ -215,4 +215,6 @@ export interface Dictionary {
   withheldMarker: { separator: string; why: string };
   /** Amount bands of the search filter, by band code (src/search/bands.ts). */
   bands: Record<'under-5m' | '5m-10m' | '10m-20m' | '20m-50m' | '50m-plus', string>;
+  /** A disclosure whose English translation does not exist yet (`translation: pending`). */
+  pending: { heading: string; text: string; link: string; badge: string };
 }

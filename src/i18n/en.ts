@@ -238,4 +238,10 @@ export const en = {
     '20m-50m': 'CNY 20–50 million',
     '50m-plus': 'CNY 50 million and over',
   },
+  pending: {
+    heading: 'Translation pending',
+    text: 'The English translation of this disclosure is not ready yet. The figures above are taken from the Chinese original, which is published in full.',
+    link: 'Read the Chinese original',
+    badge: 'Translation pending',
+  },
 } satisfies Dictionary;

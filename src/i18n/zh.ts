@@ -216,4 +216,10 @@ export const zh = {
     '20m-50m': '2000万–5000万元',
     '50m-plus': '5000万元及以上',
   },
+  pending: {
+    heading: '译文待完成',
+    text: '本项目的英文译文尚在翻译中。',
+    link: '阅读中文原文',
+    badge: '译文待完成',
+  },
 } satisfies Dictionary;

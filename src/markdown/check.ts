@@ -19,6 +19,8 @@ import { bodyRules, GFM } from './pipeline';
 export interface CheckResult {
   problems: Problem[];
   model: Model | null;
+  /** Originals whose translation is pending (information, not a problem). */
+  pending: string[];
 }
 
 const processor = (() => {
@@ -66,6 +68,9 @@ export function readBody(entry: BodyEntry<unknown>): {
  */
 export function checkContent(contentDir: string = readSettings().contentDir): CheckResult {
   const { content, problems } = readContent(contentDir);
+  const pending = content.disclosures
+    .filter((d) => d.data.translation === 'pending')
+    .map((d) => d.filePath);
   const outlined = <T>(entries: BodyEntry<T>[]): OutlinedEntry<T>[] =>
     entries.flatMap((entry) => {
       const { outline, problems: found } = readBody(entry);
@@ -81,7 +86,7 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
   const locate = locatorOf(content);
   try {
     const model = buildModel(input);
-    return { problems, model: problems.length ? null : model };
+    return { problems, model: problems.length ? null : model, pending };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     // A file that failed on its own is missing from the input; what the model then says
@@ -100,6 +105,7 @@ export function checkContent(contentDir: string = readSettings().contentDir): Ch
         ...error.problems.filter((p) => !broken.has(p.file) && !mentionsBroken(p)).map(locate),
       ],
       model: null,
+      pending,
     };
   }
 }

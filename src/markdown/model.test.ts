@@ -95,7 +95,7 @@ describe('model checks', () => {
     const content = fixture();
     rmSync(join(content.dir, content.en[2]!));
     expect(problemsOf(content)).toEqual([
-      `${content.display(content.zh[2]!)}: no English translation: add ${content.display(content.en[2]!)} with the same sections`,
+      `${content.display(content.zh[2]!)}: no English translation: add ${content.display(content.en[2]!)} with the same sections (or mark the original \`translation: pending\`)`,
     ]);
   });
 
@@ -195,6 +195,32 @@ describe('model checks', () => {
       expect.stringMatching(
         /publication\.yaml source\.sha256: content\/sources\/\S+ has SHA-256 [0-9a-f]{64}, not the a{64} recorded here/,
       ),
+    ]);
+  });
+});
+
+describe('a translation pending', () => {
+  it('builds the model with the English side empty, and lists the original as pending', () => {
+    const content = fixture();
+    rmSync(join(content.dir, content.en[2]!));
+    content.edit(content.zh[2]!, (t) => t.replace(/^order: 3$/m, 'order: 3\ntranslation: pending'));
+    const { problems, model, pending } = checkContent(content.dir);
+    expect(problems).toEqual([]);
+    expect(pending).toEqual([content.display(content.zh[2]!)]);
+    const project = model!.projects[2]!;
+    expect(project.translation).toBeNull();
+    expect(project.entryIds.en).toBeNull();
+    expect(project.sections.every((s) => s.paragraphs.en.length === 0)).toBe(true);
+    expect(project.amountYuan).toBe(
+      Number(/amountYuan: (\d+)/.exec(content.read(content.zh[2]!))![1]),
+    );
+  });
+
+  it('is a problem once the translation exists but the original still says pending', () => {
+    const content = fixture();
+    content.edit(content.zh[0]!, (t) => t.replace(/^order: 1$/m, 'order: 1\ntranslation: pending'));
+    expect(problemsOf(content)).toEqual([
+      `${content.display(content.zh[0]!)} translation: says the translation is pending, but ${content.display(content.en[0]!)} exists; remove \`translation: pending\``,
     ]);
   });
 });

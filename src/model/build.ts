@@ -133,14 +133,23 @@ export function buildModel(input: ModelInput): Model {
       });
       continue;
     }
-    if (!translation) {
+    const pending = original.data.translation === 'pending';
+    if (!translation && !pending) {
       problems.push({
         file: original.filePath,
-        message: `no English translation: add ${counterpartOf(original.filePath, 'en')} with the same sections`,
+        message: `no English translation: add ${counterpartOf(original.filePath, 'en')} with the same sections (or mark the original \`translation: pending\`)`,
       });
       continue;
     }
-    const project = buildProject(original, translation, publication, problems);
+    if (translation && pending) {
+      problems.push({
+        file: original.filePath,
+        path: 'translation',
+        message: `says the translation is pending, but ${translation.filePath} exists; remove \`translation: pending\``,
+      });
+      continue;
+    }
+    const project = buildProject(original, translation ?? null, publication, problems);
     if (project) publication.projects.push(project);
   }
 
@@ -231,17 +240,15 @@ function checkUnique(
   }
 }
 
-function buildProject(
+/** What must agree between an original and its translation, besides the numbers. */
+function checkTranslation(
   original: OutlinedEntry<ProjectZh>,
   translation: OutlinedEntry<ProjectTranslation>,
-  publication: PublicationModel,
   problems: Problem[],
-): Project | null {
-  const before = problems.length;
+): void {
   const outlines: Localized<Outline> = { zh: original.outline, en: translation.outline };
   const files: Localized = { zh: original.filePath, en: translation.filePath };
   const data = original.data;
-
   // Both languages carry the same sections and the same withheld set.
   const shape = (o: Outline) =>
     o.sections
@@ -290,6 +297,23 @@ function buildProject(
       message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}`,
     });
   }
+}
+
+function buildProject(
+  original: OutlinedEntry<ProjectZh>,
+  /** Null while the translation is pending: the English page then shows the figures and links to the original. */
+  translation: OutlinedEntry<ProjectTranslation> | null,
+  publication: PublicationModel,
+  problems: Problem[],
+): Project | null {
+  const before = problems.length;
+  const data = original.data;
+  const files: Localized = { zh: original.filePath, en: counterpartOf(original.filePath, 'en') };
+  if (translation) checkTranslation(original, translation, problems);
+  const outlines: Localized<Outline> = {
+    zh: original.outline,
+    en: translation?.outline ?? original.outline,
+  };
 
   // Figures in the structured data must be the figures in the published text.
   const zhSections = new Map(outlines.zh.sections.map((s) => [s.id, s]));
@@ -340,14 +364,14 @@ function buildProject(
     }
   }
 
-  // Every number in a zh section appears in its en counterpart, and the reverse.
+  // Every number in a zh section appears in its en counterpart, and the reverse (once there is one).
   const blocksOf = (locale: 'zh' | 'en', id: string): string[] => {
     const frontmatter = FRONTMATTER_SECTIONS.find((s) => s.id === id);
-    const source = locale === 'zh' ? data : translation.data;
+    const source = locale === 'zh' || !translation ? data : translation.data;
     if (frontmatter) return frontmatterParagraphs(source, frontmatter.id, locale);
     return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
   };
-  if (problems.length === before) {
+  if (translation && problems.length === before) {
     for (const id of [
       ...FRONTMATTER_SECTIONS.map((s) => s.id),
       ...outlines.zh.sections.map((s) => s.id),
@@ -380,19 +404,20 @@ function buildProject(
       fromFrontmatter: true,
       paragraphs: {
         zh: frontmatterParagraphs(data, id, 'zh'),
-        en: frontmatterParagraphs(translation.data, id, 'en'),
+        en: translation ? frontmatterParagraphs(translation.data, id, 'en') : [],
       },
     })),
     ...outlines.zh.sections.map((s) => ({
       id: s.id,
       level: s.level,
+      // While the translation is pending, the English side carries the original heading.
       title: { zh: s.title, en: enSections.get(s.id)!.title },
       withheld: s.withheld,
       fromFrontmatter: false,
       // The heading is the first block; a withheld section's only content is its marker.
       paragraphs: s.withheld
         ? { zh: [], en: [] }
-        : { zh: s.blocks.slice(1), en: enSections.get(s.id)!.blocks.slice(1) },
+        : { zh: s.blocks.slice(1), en: translation ? enSections.get(s.id)!.blocks.slice(1) : [] },
     })),
   ];
   const counted = sections.filter((s) => s.id !== 'name');
@@ -409,8 +434,8 @@ function buildProject(
     order: data.order,
     publication,
     original: data,
-    translation: translation.data,
-    entryIds: { zh: original.id, en: translation.id },
+    translation: translation?.data ?? null,
+    entryIds: { zh: original.id, en: translation?.id ?? null },
     files,
     amountYuan: isWithheld(data.funding) ? null : data.funding.amountYuan,
     sections,

@@ -13,13 +13,14 @@ export interface PublicationText {
   department: string;
   region: string;
   title: string;
+  /** The language the text is in: Chinese on an English page while the translation is pending. */
+  lang: Locale;
 }
 
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;
-  return locale === 'zh'
-    ? { department: data.department, region: data.region, title: data.title }
-    : data.en;
+  if (locale === 'en' && data.en) return { ...data.en, lang: 'en' };
+  return { department: data.department, region: data.region, title: data.title, lang: 'zh' };
 }
 
 export interface ProjectText {
@@ -29,11 +30,13 @@ export interface ProjectText {
     | Withheld;
   implementingUnit: ImplementingUnit | Withheld;
   fundingSource: string | null;
+  /** The language the text is in: Chinese on an English page while the translation is pending. */
+  lang: Locale;
 }
 
 export function projectText(project: Project, locale: Locale): ProjectText {
   const { original, translation } = project;
-  const source = locale === 'zh' ? original : translation;
+  const source = locale === 'en' && translation ? translation : original;
   // Document numbers stay in Chinese in every language; only the words around them are translated.
   const numbers = isWithheld(original.basis) ? [] : original.basis.map((item) => item.number);
   const basis = isWithheld(source.basis)
@@ -44,6 +47,7 @@ export function projectText(project: Project, locale: Locale): ProjectText {
     basis,
     implementingUnit: source.implementingUnit,
     fundingSource: isWithheld(source.funding) ? null : source.funding.source,
+    lang: source === original ? 'zh' : 'en',
   };
 }
 

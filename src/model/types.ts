@@ -58,9 +58,10 @@ export interface Project {
   order: number;
   publication: PublicationModel;
   original: ProjectZh;
-  translation: ProjectTranslation;
-  /** Collection entry ids, for rendering the bodies. */
-  entryIds: Localized;
+  /** Null while the translation is pending (`translation: pending` in the original). */
+  translation: ProjectTranslation | null;
+  /** Collection entry ids, for rendering the bodies; no English one while the translation is pending. */
+  entryIds: { zh: string; en: string | null };
   /** Content file paths. */
   files: Localized;
   /** This year's budget in whole yuan; null where the amount is withheld. */

@@ -86,6 +86,15 @@ export const ProjectZhSchema = z.strictObject({
   funding: orWithheld(FundingSchema),
   /** 项目实施计划, structured parts. */
   plan: PlanSchema,
+  /**
+   * `pending` while no English translation exists (the importer writes it): the
+   * English page then says so, shows the figures and links to this original.
+   */
+  translation: z
+    .literal('pending', {
+      error: 'can only be `pending` (or left out once the translation exists)',
+    })
+    .optional(),
 });
 
 export type ProjectZh = z.infer<typeof ProjectZhSchema>;

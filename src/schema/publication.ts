@@ -26,15 +26,17 @@ export const PublicationSchema = z.strictObject({
   }),
   /** When this site's copy of the content last changed (not a date from the source). */
   updated: CalendarDateSchema,
-  /** English translations of the text fields above. */
-  en: z.strictObject({
-    /** The department, translated. */
-    department: TextSchema,
-    /** The region, translated. */
-    region: TextSchema,
-    /** The title, translated. */
-    title: TextSchema,
-  }),
+  /** English translations of the text fields above; absent while the translation is pending. */
+  en: z
+    .strictObject({
+      /** The department, translated. */
+      department: TextSchema,
+      /** The region, translated. */
+      region: TextSchema,
+      /** The title, translated. */
+      title: TextSchema,
+    })
+    .optional(),
 });
 
 export type Publication = z.infer<typeof PublicationSchema>;

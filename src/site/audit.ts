@@ -31,6 +31,12 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
   const full = join(dist, file);
   if (!existsSync(full)) return [{ file, message: 'the project page was not written' }];
   const $ = cheerio.load(readFileSync(full, 'utf8'));
+  if (locale === 'en' && project.translation === null) {
+    // A pending translation: the page must say so, and must not pass the original off as English.
+    return $('[data-translation-pending]').length > 0 && $('.sections').length === 0
+      ? []
+      : [{ file, message: 'the translation is pending, but the page does not say so' }];
+  }
   const problems: AuditProblem[] = [];
   for (const section of project.sections) {
     if ($(`[id="${section.id}"]`).length === 0)
