@@ -18,7 +18,7 @@ export const STAGES = [
   ['content'],
   ['model'],
   ['markdown'],
-  ['generate'],
+  ['generate', 'importer'],
   ['data'],
   ['search'],
   ['site'],

@@ -42,10 +42,12 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const withheldCell = (value: WithheldValue) => `withheld:${value.withheld}`;
 const isWithheldValue = (value: object): value is WithheldValue => 'withheld' in value;
+/** A cell from a value that may be withheld (`withheld:<reason>`) or absent from the text (empty). */
 function pick<T extends object>(
-  value: T | WithheldValue,
+  value: T | WithheldValue | null,
   read: (value: T) => string | number,
 ): string | number {
+  if (value === null) return '';
   return isWithheldValue(value) ? withheldCell(value) : read(value);
 }
 

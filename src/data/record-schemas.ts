@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AmountYuanSchema, PublishedWanSchema } from '../schema/amount';
+import { AmountYuanSchema, PublishedFigureSchema } from '../schema/amount';
 import { FiscalYearSchema, SlugSchema } from '../schema/text';
 import { WithheldReasonSchema } from '../schema/withheld';
 
@@ -78,10 +78,10 @@ export const AmountValueSchema = z
     currency: z
       .literal('CNY')
       .meta(meta({ en: 'ISO 4217 currency code', zh: 'ISO 4217 货币代码' })),
-    published: PublishedWanSchema.meta(
+    published: PublishedFigureSchema.meta(
       meta({
-        en: 'The amount as published, in 万元 (10,000 yuan)',
-        zh: '原文中的金额表述（万元）',
+        en: 'The amount as published: in 万元 (10,000 yuan), 元 or 亿元 (100 million yuan)',
+        zh: '原文中的金额表述（万元、元或亿元）',
       }),
     ),
   })
@@ -206,9 +206,12 @@ export const ProjectRecordSchema = z
       }),
     ),
     fundingSource: z
-      .union([localized({ en: 'Source of funds', zh: '资金来源' }), WithheldValueSchema])
+      .union([localized({ en: 'Source of funds', zh: '资金来源' }), WithheldValueSchema, z.null()])
       .meta(
-        meta({ en: 'Where the money comes from, in the text’s words', zh: '资金来源（原文表述）' }),
+        meta({
+          en: 'Where the money comes from, in the text’s words; null where the text names none',
+          zh: '资金来源（原文表述）；原文未写明时为 null',
+        }),
       ),
     estimate: z.union([AmountValueSchema, z.null()]).meta(
       meta({
@@ -295,7 +298,12 @@ export const PublicationRecordSchema = z
       meta({ en: 'Stable identifier of the publication', zh: '公开文本的稳定标识' }),
     ),
     department: localized({ en: 'Publishing department', zh: '发布部门' }),
-    region: localized({ en: 'Where the department is', zh: '所在地区' }),
+    region: z.union([localized({ en: 'Where the department is', zh: '所在地区' }), z.null()]).meta(
+      meta({
+        en: 'Where the department is; null where it is not recorded',
+        zh: '所在地区；未记录时为 null',
+      }),
+    ),
     fiscalYear: FiscalYearSchema.meta(
       meta({ en: 'Fiscal year', zh: '预算年度', unit: { en: 'year', zh: '年' } }),
     ),

@@ -96,7 +96,7 @@ export function buildProjectRecord(project: Project, links: Links): ProjectRecor
     amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
     // The schema check guarantees the translation withholds exactly what the original does.
     fundingSource: convertUnlessWithheld(original.funding, links, (f) =>
-      both(f.source, pending ? null : (enSource ?? f.source)),
+      f.source === undefined ? null : both(f.source, pending ? null : (enSource ?? f.source)),
     ),
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: { ...original.plan.period },
@@ -135,7 +135,7 @@ export function buildPublicationRecord(
   return {
     slug: data.slug,
     department: both(data.department, data.en?.department ?? null),
-    region: both(data.region, data.en?.region ?? null),
+    region: data.region === undefined ? null : both(data.region, data.en?.region ?? null),
     fiscalYear: data.fiscalYear,
     title: both(data.title, data.en?.title ?? null),
     source: { url: links.file(paths.sourceFile(data.source.file)), sha256: data.source.sha256 },

@@ -5,7 +5,7 @@ import {
   formatWan,
   formatYuan,
   groupDigits,
-  parsePublishedWan,
+  parsePublishedAmount,
   scaleDecimal,
   shiftLeft,
   toMillions,
@@ -35,10 +35,15 @@ describe('amount', () => {
     expect(toWan(20129500)).toBe('2012.95');
     expect(wanToYuan('2012.95')).toBe(20129500);
     expect(wanToYuan('0.12345')).toBeNull();
-    expect(parsePublishedWan('700万元')).toBe(7000000);
-    expect(parsePublishedWan('2012.95万元')).toBe(20129500);
-    expect(parsePublishedWan('700万')).toBeNull();
-    expect(parsePublishedWan('七百万元')).toBeNull();
+    expect(parsePublishedAmount('700万元')).toBe(7000000);
+    expect(parsePublishedAmount('2012.95万元')).toBe(20129500);
+    expect(parsePublishedAmount('3,500,000元')).toBe(3500000);
+    expect(parsePublishedAmount('1.2亿元')).toBe(120000000);
+    expect(parsePublishedAmount('０.５亿元')).toBe(50000000);
+    expect(parsePublishedAmount('700万')).toBeNull();
+    expect(parsePublishedAmount('七百万元')).toBeNull();
+    expect(parsePublishedAmount('0.12345万元')).toBeNull();
+    expect(parsePublishedAmount('1000000000亿元')).toBeNull();
   });
 
   it('formats for each language', () => {

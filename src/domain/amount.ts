@@ -43,10 +43,26 @@ export function wanToYuan(wan: string): number | null {
   return yuan === null ? null : Number(yuan);
 }
 
-/** Parses a published 万元 figure such as "700万元" or "2012.95万元" into yuan. */
-export function parsePublishedWan(published: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)万元$/.exec(published);
-  return match ? wanToYuan(match[1]!) : null;
+/** The units a published figure may be written in, and their powers of ten in yuan. */
+const PUBLISHED_UNITS = { 万元: 4, 元: 0, 亿元: 8 } as const;
+
+/**
+ * Parses a figure as published — "700万元", "2012.95万元", "3,500,000元",
+ * "1.2亿元" — into whole yuan; null if it is not one, or not a whole number of
+ * yuan, or too large to hold exactly.
+ */
+export function parsePublishedAmount(published: string): number | null {
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|亿元)$/u.exec(
+    published.normalize('NFKC'),
+  );
+  if (!match) return null;
+  const yuan = scaleDecimal(
+    `${match[1]}${match[2] ? `.${match[2]}` : ''}`,
+    PUBLISHED_UNITS[match[3] as keyof typeof PUBLISHED_UNITS],
+  );
+  return yuan === null || yuan <= 0n || yuan > BigInt(Number.MAX_SAFE_INTEGER)
+    ? null
+    : Number(yuan);
 }
 
 /** 7000000 → "7,000,000" (grouping fixed to the Western 3-digit style in both languages). */

@@ -217,4 +217,6 @@ export interface Dictionary {
   bands: Record<'under-5m' | '5m-10m' | '10m-20m' | '20m-50m' | '50m-plus', string>;
   /** A disclosure whose English translation does not exist yet (`translation: pending`). */
   pending: { heading: string; text: string; link: string; badge: string };
+  /** Where the source says nothing (a region, an address): said, never left blank. */
+  notRecorded: string;
 }

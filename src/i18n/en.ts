@@ -244,4 +244,5 @@ export const en = {
     link: 'Read the Chinese original',
     badge: 'Translation pending',
   },
+  notRecorded: 'Not recorded',
 } satisfies Dictionary;

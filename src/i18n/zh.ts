@@ -222,4 +222,5 @@ export const zh = {
     link: '阅读中文原文',
     badge: '译文待完成',
   },
+  notRecorded: '未记录',
 } satisfies Dictionary;

@@ -337,7 +337,7 @@ function buildProject(
         message: `"${data.funding.published}" does not appear in the ## 资金安排情况 {#funding} section`,
       });
     }
-    if (!original.body.includes(data.funding.source)) {
+    if (data.funding.source !== undefined && !original.body.includes(data.funding.source)) {
       problems.push({
         file: files.zh,
         path: 'funding.source',

@@ -11,7 +11,8 @@ import { isWithheld, type Withheld } from '../schema/withheld';
  */
 export interface PublicationText {
   department: string;
-  region: string;
+  /** Null where the publication does not record it. */
+  region: string | null;
   title: string;
   /** The language the text is in: Chinese on an English page while the translation is pending. */
   lang: Locale;
@@ -19,8 +20,20 @@ export interface PublicationText {
 
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;
-  if (locale === 'en' && data.en) return { ...data.en, lang: 'en' };
-  return { department: data.department, region: data.region, title: data.title, lang: 'zh' };
+  if (locale === 'en' && data.en) {
+    return {
+      department: data.en.department,
+      region: data.en.region ?? data.region ?? null,
+      title: data.en.title,
+      lang: 'en',
+    };
+  }
+  return {
+    department: data.department,
+    region: data.region ?? null,
+    title: data.title,
+    lang: 'zh',
+  };
 }
 
 export interface ProjectText {
@@ -46,7 +59,7 @@ export function projectText(project: Project, locale: Locale): ProjectText {
     name: source.name,
     basis,
     implementingUnit: source.implementingUnit,
-    fundingSource: isWithheld(source.funding) ? null : source.funding.source,
+    fundingSource: isWithheld(source.funding) ? null : (source.funding.source ?? null),
     lang: source === original ? 'zh' : 'en',
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { formatWan, parsePublishedWan } from '../domain/amount';
+import { formatWan, parsePublishedAmount } from '../domain/amount';
 
 /**
  * An amount in whole yuan (元). Stored as an integer, never a float or a 万
@@ -19,19 +19,23 @@ export const AmountYuanSchema = z
     error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)',
   });
 
-/** The figure as the publisher wrote it, e.g. 2012.95万元. */
-export const PublishedWanSchema = z
+/** The figure as the publisher wrote it, in 万元, 元 or 亿元: 2012.95万元, 3,500,000元, 1.2亿元. */
+export const PublishedFigureSchema = z
   .string({ error: 'is required: the figure as published, e.g. 700万元' })
-  .regex(/^\d+(?:\.\d+)?万元$/, {
-    error: 'must be the figure as published in 万元, e.g. 700万元 or 2012.95万元',
-  });
+  // As printed: full-width digits, commas and points included (the check reads them as their ASCII forms).
+  .regex(
+    /^(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元|亿元)$/u,
+    {
+      error: 'must be the figure as published, e.g. 700万元, 2012.95万元, 3,500,000元 or 1.2亿元',
+    },
+  );
 
 /** The fields of an amount with its published wording, for objects that add more. */
 export const publishedAmountShape = {
   /** The amount in whole yuan. */
   amountYuan: AmountYuanSchema,
   /** The same amount as published in 万元, e.g. 700万元. */
-  published: PublishedWanSchema,
+  published: PublishedFigureSchema,
 };
 
 /** Refinement: the published wording and amountYuan must agree to the yuan. */
@@ -41,7 +45,7 @@ export function checkAmountsAgree(
 ): void {
   // An invalid amount has its own message; comparing it would only add noise.
   if (!Number.isSafeInteger(value.amountYuan) || value.amountYuan <= 0) return;
-  if (parsePublishedWan(value.published) !== value.amountYuan) {
+  if (parsePublishedAmount(value.published) !== value.amountYuan) {
     ctx.addIssue({
       code: 'custom',
       path: ['published'],

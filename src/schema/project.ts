@@ -50,7 +50,7 @@ export const FundingSchema = z
     /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
     ...publishedAmountShape,
     /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
-    source: TextSchema,
+    source: TextSchema.optional(),
   })
   .superRefine(checkAmountsAgree);
 

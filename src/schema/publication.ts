@@ -12,7 +12,7 @@ export const PublicationSchema = z.strictObject({
   /** The publishing department, as published, e.g. 瑞丽市公安局. */
   department: TextSchema,
   /** Where the department is, e.g. 云南省德宏州瑞丽市. */
-  region: TextSchema,
+  region: TextSchema.optional(),
   /** The document title as published. */
   title: TextSchema,
   /** The original text as published, kept in content/sources/. */
@@ -32,7 +32,7 @@ export const PublicationSchema = z.strictObject({
       /** The department, translated. */
       department: TextSchema,
       /** The region, translated. */
-      region: TextSchema,
+      region: TextSchema.optional(),
       /** The title, translated. */
       title: TextSchema,
     })

@@ -29,8 +29,8 @@ export const ImplementingUnitTranslationSchema = z.strictObject({
 });
 
 export const FundingTranslationSchema = z.strictObject({
-  /** The source of funds, translated. */
-  source: TextSchema,
+  /** The source of funds, translated (where the original names one). */
+  source: TextSchema.optional(),
 });
 
 export const ProjectTranslationSchema = z.strictObject({
