@@ -148,6 +148,16 @@ try {
     publish(build);
     removeStale();
     console.log(`\nbuild complete: dist/ now points at .published/${build}/.`);
+    if (!process.env.SITE_URL) {
+      // Last, and loud: a portal that deploys this publishes dead links in every canonical URL, feed and data file.
+      const rule = '!'.repeat(78);
+      console.warn(
+        `\n${rule}\nWARNING: SITE_URL is not set, so every absolute link in dist/ (canonical links,\n` +
+          `feeds, sitemap, JSON-LD, /data/*.json and the CSV) points at http://localhost:4321/.\n` +
+          `Do not deploy this build. Build with the real address, for example:\n` +
+          `  SITE_URL=https://czj.example.gov.cn BASE_PATH=/portal/yjsgk/ npm run build\n${rule}`,
+      );
+    }
   }
 } finally {
   unlock();

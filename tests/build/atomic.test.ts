@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,25 @@ describe('atomic build (npm run build)', () => {
     expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
     expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('warns at its very end when SITE_URL is not set, and not when it is', () => {
+    const withSite = build();
+    expect(withSite.status, withSite.stderr).toBe(0);
+    expect(`${withSite.stdout}${withSite.stderr}`).not.toContain('SITE_URL is not set');
+    const local = spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: sandbox.dir,
+      encoding: 'utf8',
+      env: { ...process.env, BASE_PATH: '', SITE_URL: '', CONTENT_DIR: '' },
+    });
+    expect(local.status, local.stderr).toBe(0);
+    const lastLines = local.stderr.trimEnd().split('\n').slice(-6).join('\n');
+    expect(lastLines).toMatch(
+      /^!{78}\nWARNING: SITE_URL is not set[\s\S]*Do not deploy this build[\s\S]*!{78}$/,
+    );
+    expect(readFileSync(join(sandbox.dir, 'dist/feed.xml'), 'utf8')).toContain(
+      'http://localhost:4321/',
+    );
   });
 
   it('leaves the previous dist/ byte-identical when the build fails', () => {
