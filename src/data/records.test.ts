@@ -53,7 +53,7 @@ describe('open data records', () => {
     const project = file.projects.find((p) => p.slug === 'p001')!;
     const marker = {
       withheld: 'classified',
-      label: { zh: '涉密不宜公开', en: 'Withheld: classified (state secret)' },
+      label: { zh: '涉密不宜公开', en: 'Withheld: classified, not for disclosure' },
       explanation: 'https://example.org/withheld/#classified',
     };
     expect(project.amount).toEqual(marker);

@@ -24,6 +24,8 @@ export interface Dictionary {
     total: string;
     completeness: string;
     completenessNote: string;
+    completenessByMoney: string;
+    completenessByMoneyNote: string;
     withheldAmountsNote: string;
     keyFigures: string;
     budgetTotal: string;
@@ -75,6 +77,9 @@ export interface Dictionary {
     download: string;
   };
   withheldPage: {
+    sectionsHeading: string;
+    sectionsIntro: (projects: number) => string;
+    searchWithheld: string;
     heading: string;
     intro: string;
     code: string;
@@ -219,4 +224,5 @@ export interface Dictionary {
   pending: { heading: string; text: string; link: string; badge: string };
   /** Where the source says nothing (a region, an address): said, never left blank. */
   notRecorded: string;
+  publishedAs: string;
 }

@@ -27,6 +27,9 @@ export const en = {
       'This site publishes the texts of government departments’ key-area fiscal budget projects, keeping the original wording; the English is an unofficial translation.',
     total: 'Total',
     completeness: 'Disclosure completeness',
+    completenessByMoney: 'Completeness by money',
+    completenessByMoneyNote:
+      'the part of the disclosed budget that belongs to projects with nothing withheld (the share by section is above).',
     completenessNote:
       'Counted by section: the share of all sections and subsections (other than the project name) that are not withheld.',
     withheldAmountsNote: 'Projects whose amount is withheld are not in the total.',
@@ -81,10 +84,14 @@ export const en = {
     download: 'Download the original (UTF-8 plain text)',
   },
   withheldPage: {
+    sectionsHeading: 'Withheld sections',
+    sectionsIntro: (n) =>
+      `${n} project${n === 1 ? ' has' : 's have'} withheld sections, each listed here with a link to it.`,
+    searchWithheld: 'Search the projects with withheld sections',
     heading: 'Withheld content',
     intro:
       'Parts of the original text were not disclosed. Where that happens, this site shows a marker saying what is withheld and why — never a blank, and never a zero.',
-    code: 'Code',
+    code: 'Code in the data files',
     label: 'Marker text',
     meaning: 'Meaning',
     basis: 'Basis',
@@ -245,4 +252,6 @@ export const en = {
     badge: 'Translation pending',
   },
   notRecorded: 'Not recorded',
+  /** Before the figure as published, beside an amount in another notation. */
+  publishedAs: 'published as',
 } satisfies Dictionary;

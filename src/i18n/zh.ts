@@ -19,6 +19,9 @@ export const zh = {
     intro: '本站发布政府部门预算重点领域财政项目的文本，逐字保留原文；英文为非官方译文。',
     total: '合计',
     completeness: '公开完整度',
+    completenessByMoney: '按金额的公开完整度',
+    completenessByMoneyNote:
+      '即已公开预算中，所在项目没有任何未公开部分的金额所占比例（按节计数的比例另见上方）。',
     completenessNote: '按节计数：每个项目的各节与各小节（项目名称除外）中，未被隐去的所占比例。',
     withheldAmountsNote: '另有金额未公开的项目，未计入合计。',
     keyFigures: '概要数据',
@@ -71,10 +74,13 @@ export const zh = {
     download: '下载原文（UTF-8 纯文本）',
   },
   withheldPage: {
+    sectionsHeading: '未公开的部分',
+    sectionsIntro: (n) => `共${n}个项目有未公开的部分，逐一列出如下，点击可直达该部分。`,
+    searchWithheld: '搜索有未公开部分的项目',
     heading: '不公开内容说明',
     intro:
       '原文中部分内容未公开。本站在原处显示标记，说明隐去了什么、为什么，绝不留白，也不以“0”代替。',
-    code: '代码',
+    code: '数据文件中的代码',
     label: '标记文字',
     meaning: '含义',
     basis: '依据',
@@ -223,4 +229,6 @@ export const zh = {
     badge: '译文待完成',
   },
   notRecorded: '未记录',
+  /** Before the figure as published, beside an amount in another notation. */
+  publishedAs: '原文作',
 } satisfies Dictionary;

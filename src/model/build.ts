@@ -209,6 +209,9 @@ export function buildModel(input: ModelInput): Model {
     years,
     projects,
     totalYuan: totalYuan ?? 0,
+    fullyDisclosedYuan: sum(
+      projects.filter((p) => p.sectionsWithheld === 0).map((p) => p.amountYuan ?? 0),
+    ),
     withheldAmounts: sum(ordered.map((p) => p.withheldAmounts)),
     sectionsCounted: sum(projects.map((p) => p.sectionsCounted)),
     sectionsWithheld: sum(projects.map((p) => p.sectionsWithheld)),

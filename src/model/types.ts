@@ -103,6 +103,8 @@ export interface Model {
   /** Every project, by publication (year descending, then department) and published order. */
   projects: Project[];
   totalYuan: number;
+  /** Of totalYuan, the amounts of projects with no withheld section: the money whose use is disclosed in full. */
+  fullyDisclosedYuan: number;
   withheldAmounts: number;
   sectionsCounted: number;
   sectionsWithheld: number;

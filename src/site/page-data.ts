@@ -2,6 +2,7 @@ import { LIMITS, readSettings } from '../config';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
 import { shares } from '../domain/shares';
+import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
 import { findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
@@ -59,6 +60,14 @@ export interface ProjectGroup {
   projects: Project[];
 }
 
+/** A project with withheld sections, as the withheld-content page lists it. */
+export interface WithheldProject {
+  name: string;
+  lang: Locale;
+  path: string;
+  sections: { id: string; title: string; label: string }[];
+}
+
 export interface YearRow {
   publication: PublicationModel;
   department: string;
@@ -70,14 +79,17 @@ export type ViewData =
   | {
       kind: 'home';
       model: Model;
+      /** Share of counted sections not withheld. */
       completeness: number;
+      /** Share of the disclosed budget in projects with nothing withheld. */
+      completenessByMoney: number;
       publications: PublicationView[];
       years: FiscalYear[];
     }
   | { kind: 'publication'; summary: PublicationView }
   | { kind: 'project'; page: ProjectPage }
   | { kind: 'source'; publication: PublicationModel; title: string; text: string }
-  | { kind: 'withheld' }
+  | { kind: 'withheld'; projects: WithheldProject[]; projectCount: number; listed: boolean }
   | { kind: 'search'; years: number[]; departments: string[] }
   | {
       kind: 'projects';
@@ -182,6 +194,7 @@ function buildView(route: Route, model: Model): ViewData {
           model.sectionsCounted === 0
             ? 1
             : (model.sectionsCounted - model.sectionsWithheld) / model.sectionsCounted,
+        completenessByMoney: model.totalYuan === 0 ? 1 : model.fullyDisclosedYuan / model.totalYuan,
         // A small site shows every publication in full; a large one shows the way in by year (pages stay light at any size).
         publications:
           model.publications.length <= LIMITS.homeFullPublications
@@ -202,8 +215,31 @@ function buildView(route: Route, model: Model): ViewData {
           'utf8',
         ),
       };
-    case 'withheld':
-      return { kind: 'withheld' };
+    case 'withheld': {
+      const withheld = model.projects.filter((p) => p.markers.length > 0);
+      // Listed one by one while the list is short; a province-wide site links the search filter instead.
+      const listed = withheld.length <= LIMITS.smallSiteProjects;
+      return {
+        kind: 'withheld',
+        projectCount: withheld.length,
+        listed,
+        projects: (listed ? withheld : []).map((project) => {
+          const text = projectText(project, locale);
+          return {
+            name: text.name,
+            lang: text.lang,
+            path: paths.project(project.publication.data, project.slug),
+            sections: project.sections
+              .filter((s) => s.withheld)
+              .map((s) => ({
+                id: s.id,
+                title: s.title[text.lang],
+                label: WITHHELD_REASONS[s.withheld!].label[locale],
+              })),
+          };
+        }),
+      };
+    }
     case 'search':
       return {
         kind: 'search',

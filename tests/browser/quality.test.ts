@@ -108,7 +108,7 @@ describe('withheld markers for screen readers', () => {
       await page.goto(`${server.url}en/${PROJECT}`);
       const en = await page.locator('[data-withheld]').first().ariaSnapshot();
       expect(en).toMatch(
-        /^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified \(state secret\)"\n {2}- link "Why is this withheld\?"/,
+        /^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified, not for disclosure"\n {2}- link "Why is this withheld\?"/,
       );
     });
   });

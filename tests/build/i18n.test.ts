@@ -40,12 +40,12 @@ describe('bilingual site', () => {
   it('takes figures in English from the original: amounts follow the documented convention', () => {
     const $ = page('/en/ruili-psb/2020/case-property-centre/');
     expect($('.summary .amount').text().replace(/\s+/g, ' ').trim()).toBe(
-      'CNY 7 million (¥7,000,000) 700万元',
+      'CNY 7 million (¥7,000,000; published as 700万元)',
     );
     expect($('[data-total]').length).toBe(0);
     const home = page('/en/ruili-psb/2020/');
     expect(home('[data-total]').text().replace(/\s+/g, ' ').trim()).toBe(
-      'CNY 40.1295 million (¥40,129,500) 4012.95万元',
+      'CNY 40.1295 million (¥40,129,500; published as 4012.95万元)',
     );
     expect(home('table.projects tbody tr').first().find('td').first().text()).toBe('700');
   });

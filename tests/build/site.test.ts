@@ -90,7 +90,7 @@ describe('built site', () => {
       expect($('a[href="/ruili-psb/2020/source/"]').length).toBeGreaterThan(0);
       const en = page(`/en/ruili-psb/2020/${slug}/`);
       expect(compactText(en, '.summary')).toContain(
-        `${amount.en}(${amount.yuan})`.replace(/\s+/g, ''),
+        `${amount.en}(${amount.yuan}; published as ${amount.wan}万元)`.replace(/\s+/g, ''),
       );
     });
   }

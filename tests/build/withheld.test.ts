@@ -34,7 +34,7 @@ describe('withheld markers', () => {
           `${locale}/withheld/#classified`,
         );
         expect($(marker).find('.withheld-label').text()).toBe(
-          locale ? 'Withheld: classified (state secret)' : '涉密不宜公开',
+          locale ? 'Withheld: classified, not for disclosure' : '涉密不宜公开',
         );
       }
       if (!locale)
@@ -84,7 +84,7 @@ describe('withheld markers', () => {
     expect(zh('#classified h2').text()).toBe('涉密不宜公开');
     expect(zh('#classified').text()).toContain('第十四条');
     const en = page('/en/withheld/');
-    expect(en('#classified h2').text()).toBe('Withheld: classified (state secret)');
+    expect(en('#classified h2').text()).toBe('Withheld: classified, not for disclosure');
     expect(en('#classified').text()).toContain('article 14');
   });
 });
