@@ -88,3 +88,52 @@ describe('withheld markers', () => {
     expect(en('#classified').text()).toContain('article 14');
   });
 });
+
+describe('completeness by money and the list of withheld sections', () => {
+  const all = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+    totalYuan: number;
+    projects: {
+      publication: string;
+      amount: { yuan: number } | { withheld: string };
+      sectionsWithheld: number;
+    }[];
+  };
+
+  it('shows the share of the disclosed budget in projects with nothing withheld, beside the share by section', () => {
+    const share = (projects: typeof all.projects) => {
+      const disclosed = projects.flatMap((p) => ('yuan' in p.amount ? [p] : []));
+      const total = disclosed.reduce((n, p) => n + (p.amount as { yuan: number }).yuan, 0);
+      const full = disclosed
+        .filter((p) => p.sectionsWithheld === 0)
+        .reduce((n, p) => n + (p.amount as { yuan: number }).yuan, 0);
+      return `${((full / total) * 100).toFixed(1)}%`;
+    };
+    // The Ruili texts alone: 2000万元 of 4012.95万元 is in projects with nothing withheld.
+    expect(share(all.projects.filter((p) => p.publication === 'ruili-psb-2020'))).toBe('49.8%');
+    for (const path of ['/', '/en/']) {
+      const $ = page(path);
+      expect($('[data-completeness-money]').text(), path).toBe(share(all.projects));
+      expect($('[data-completeness]').text(), path).toMatch(/%$/);
+    }
+  });
+
+  it('lists every withheld section on the withheld page, with a link to it and the reason’s label', () => {
+    for (const [path, label, prefix] of [
+      ['/withheld/', '涉密不宜公开', ''],
+      ['/en/withheld/', 'Withheld: classified, not for disclosure', '/en'],
+    ] as const) {
+      const $ = page(path);
+      const project = $(`[data-withheld-project="ruili-psb/2020/case-handling-centre/"]`);
+      const links = project
+        .find('ul a')
+        .toArray()
+        .map((a) => $(a).attr('href'));
+      expect(links, path).toEqual(
+        EXPECTED.map(([, id]) => `${prefix}/ruili-psb/2020/case-handling-centre/#${id}`),
+      );
+      for (const item of project.find('ul li').toArray())
+        expect($(item).text(), path).toContain(label);
+      expect($('main').text(), path).not.toMatch(/\(state secret\)|涉及国家秘密/);
+    }
+  });
+});
