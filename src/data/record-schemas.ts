@@ -368,9 +368,58 @@ export const DisclosuresFileSchema = z
   })
   .meta(meta({ en: 'Every disclosure on this site', zh: '本站全部公开文本' }));
 
+/** One light record per project for portal widgets: what a list needs, and where the rest is. */
+export const IndexRecordSchema = z
+  .strictObject({
+    id: ProjectRecordSchema.shape.id,
+    publication: ProjectRecordSchema.shape.publication,
+    slug: ProjectRecordSchema.shape.slug,
+    fiscalYear: ProjectRecordSchema.shape.fiscalYear,
+    department: ProjectRecordSchema.shape.department,
+    name: ProjectRecordSchema.shape.name,
+    amountYuan: z.union([AmountYuanSchema, z.null()]).meta(
+      meta({
+        en: 'This year’s budget in whole yuan; null where it is withheld',
+        zh: '本年度预算（元）；不公开时为 null',
+        unit: YUAN,
+      }),
+    ),
+    sectionsWithheld: ProjectRecordSchema.shape.sectionsWithheld,
+    translationPending: z.boolean().meta(
+      meta({
+        en: 'True while the English translation is pending',
+        zh: '英文译文尚待完成时为 true',
+      }),
+    ),
+    url: ProjectRecordSchema.shape.url,
+    data: ProjectRecordSchema.shape.data,
+  })
+  .meta(meta({ en: 'One project, in brief', zh: '一个项目的简要记录' }));
+
+export const IndexFileSchema = z
+  .strictObject({
+    $schema: url.meta(meta({ en: 'The JSON Schema of this file', zh: '本文件的 JSON Schema' })),
+    updated: DisclosuresFileSchema.shape.updated,
+    currency: DisclosuresFileSchema.shape.currency,
+    projects: z.array(IndexRecordSchema).meta(
+      meta({
+        en: 'Every project, by publication and published order; the full record is at its `data` address',
+        zh: '全部项目，按公开文本及原文顺序；完整记录见各自的 data 地址',
+      }),
+    ),
+  })
+  .meta(
+    meta({
+      en: 'A light index of every disclosure, for portal widgets',
+      zh: '全部公开文本的简要索引，供门户网站调用',
+    }),
+  );
+
 export type WithheldValue = z.infer<typeof WithheldValueSchema>;
 export type AmountValue = z.infer<typeof AmountValueSchema>;
 export type SectionRecord = z.infer<typeof SectionRecordSchema>;
 export type ProjectRecord = z.infer<typeof ProjectRecordSchema>;
 export type PublicationRecord = z.infer<typeof PublicationRecordSchema>;
 export type DisclosuresFile = z.infer<typeof DisclosuresFileSchema>;
+export type IndexRecord = z.infer<typeof IndexRecordSchema>;
+export type IndexFile = z.infer<typeof IndexFileSchema>;

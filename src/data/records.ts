@@ -7,6 +7,7 @@ import { WITHHELD_REASONS, type WithheldReasonCode } from '../domain/withheld-re
 import type {
   AmountValue,
   DisclosuresFile,
+  IndexFile,
   ProjectRecord,
   PublicationRecord,
   SectionRecord,
@@ -35,6 +36,8 @@ export const DATA_FILES = {
   json: 'data/disclosures.json',
   csv: 'data/disclosures.csv',
   schema: 'data/disclosures.schema.json',
+  index: 'data/index.json',
+  indexSchema: 'data/index.schema.json',
 } as const;
 
 const both = (zh: string, en: string | null): { zh: string; en: string | null } => ({ zh, en });
@@ -149,6 +152,28 @@ export function buildPublicationRecord(
 export function findContentUpdated(model: Model): string {
   const dates = model.publications.map((p) => p.data.updated.toISOString().slice(0, 10)).sort();
   return dates.at(-1) ?? '1970-01-01';
+}
+
+/** /data/index.json from the full records, so that the two can never disagree. */
+export function buildIndexFile(file: DisclosuresFile, links: Links): IndexFile {
+  return {
+    $schema: links.file(DATA_FILES.indexSchema),
+    updated: file.updated,
+    currency: 'CNY',
+    projects: file.projects.map((p) => ({
+      id: p.id,
+      publication: p.publication,
+      slug: p.slug,
+      fiscalYear: p.fiscalYear,
+      department: p.department,
+      name: p.name,
+      amountYuan: 'yuan' in p.amount ? p.amount.yuan : null,
+      sectionsWithheld: p.sectionsWithheld,
+      translationPending: p.name.en === null,
+      url: p.url,
+      data: p.data,
+    })),
+  };
 }
 
 export function buildDisclosuresFile(model: Model, links: Links): DisclosuresFile {

@@ -155,6 +155,10 @@ export interface Dictionary {
     sources: string;
     sourcesByYear: string;
     dictionary: string;
+    index: string;
+    indexNote: string;
+    indexFields: string;
+    indexFieldsNote: string;
     jsonFields: string;
     withheldFields: string;
     withheldFieldsNote: string;

@@ -174,6 +174,11 @@ export const en = {
     sourcesByYear:
       'Each department’s original text and its SHA-256 are listed on the page of its year:',
     dictionary: 'Data dictionary',
+    index: 'Project index (JSON)',
+    indexNote:
+      'One light record per project: names, department, year, amount, withheld count, page addresses and the address of the full record. For portal lists; much smaller than the full data.',
+    indexFields: 'Project index fields (index.json)',
+    indexFieldsNote: 'The full record of each project is at its data address.',
     jsonFields: 'JSON fields',
     withheldFields: 'Withheld marker (withheld)',
     withheldFieldsNote: 'A field of type withheld takes this shape when its content is withheld:',

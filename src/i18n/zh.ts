@@ -155,6 +155,11 @@ export const zh = {
     sources: '原文',
     sourcesByYear: '各部门原文及其SHA-256校验值列在各年度页面：',
     dictionary: '数据字典',
+    index: '项目索引（JSON）',
+    indexNote:
+      '每个项目一条简要记录：名称、部门、年度、金额、未公开的节数、网页地址和完整记录的地址。供门户网站列表调用，比完整数据小得多。',
+    indexFields: '项目索引字段（index.json）',
+    indexFieldsNote: '每条记录的完整内容见其 data 地址。',
     jsonFields: 'JSON 字段',
     withheldFields: '不公开标记（withheld）',
     withheldFieldsNote: '类型为 withheld 的字段，在内容不公开时取以下结构：',

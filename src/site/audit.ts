@@ -5,7 +5,13 @@ import * as cheerio from 'cheerio';
 import { LOCALES, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
-import { buildDisclosuresFile, DATA_FILES, projectDataPath, type Links } from '../data/records';
+import {
+  buildDisclosuresFile,
+  buildIndexFile,
+  DATA_FILES,
+  projectDataPath,
+  type Links,
+} from '../data/records';
 import type { Model, Project } from '../model/types';
 
 /**
@@ -79,6 +85,12 @@ export function auditOutput(dist: string, model: Model, links: Links): AuditProb
     problems.push({
       file: DATA_FILES.json,
       message: 'does not hold exactly the records of the model',
+    });
+  }
+  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.index), buildIndexFile(expected, links))) {
+    problems.push({
+      file: DATA_FILES.index,
+      message: 'does not hold exactly the index of the model',
     });
   }
   expected.projects.forEach((record, i) => {

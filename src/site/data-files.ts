@@ -1,10 +1,12 @@
-import type { DisclosuresFile, ProjectRecord } from '../data/record-schemas';
-import { buildDisclosuresFile } from '../data/records';
+import type { DisclosuresFile, IndexFile, ProjectRecord } from '../data/record-schemas';
+import { buildDisclosuresFile, buildIndexFile } from '../data/records';
 import { loadModel } from '../markdown/check';
 import { siteLinks } from './links';
 
 interface SiteData {
   file: DisclosuresFile;
+  /** /data/index.json, made from the same records. */
+  index: IndexFile;
   /** Each project's record by its id, for the per-project files. */
   byId: Map<string, ProjectRecord>;
 }
@@ -19,8 +21,16 @@ let cached: { site: string; data: SiteData } | undefined;
 export function readSiteData(site: URL | undefined): SiteData {
   const key = site?.href ?? '';
   if (cached?.site !== key) {
-    const file = buildDisclosuresFile(loadModel(), siteLinks(site));
-    cached = { site: key, data: { file, byId: new Map(file.projects.map((p) => [p.id, p])) } };
+    const links = siteLinks(site);
+    const file = buildDisclosuresFile(loadModel(), links);
+    cached = {
+      site: key,
+      data: {
+        file,
+        index: buildIndexFile(file, links),
+        byId: new Map(file.projects.map((p) => [p.id, p])),
+      },
+    };
   }
   return cached.data;
 }

@@ -402,3 +402,66 @@ describe('stable section anchors and the data page', () => {
     }
   });
 });
+
+describe('/data/index.json', () => {
+  const index = json<{
+    $schema: string;
+    projects: {
+      id: string;
+      amountYuan: number | null;
+      sectionsWithheld: number;
+      translationPending: boolean;
+      data: string;
+    }[];
+  }>('data/index.json');
+
+  it('validates against its JSON Schema, generated from the zod schema', () => {
+    const schema = json<Record<string, unknown>>('data/index.schema.json');
+    expect(index.$schema).toBe(`${TEST_SITE}/data/index.schema.json`);
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats.default(ajv);
+    ajv.addKeyword('x-description-zh').addKeyword('x-unit');
+    const validate = ajv.compile(schema);
+    expect(validate(index), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(index);
+    (broken.projects[0] as Record<string, unknown>).amountYuan = '700万元';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('is a light record per project, agreeing with disclosures.json', () => {
+    const all = json<AllFile>('data/disclosures.json');
+    expect(index.projects.map((p) => p.id)).toEqual(
+      all.projects.map((p) => `${p.publication}/${p.slug}`),
+    );
+    for (const [i, record] of index.projects.entries()) {
+      const full = all.projects[i]!;
+      expect(record.amountYuan).toBe('yuan' in full.amount ? full.amount.yuan : null);
+      expect(record.sectionsWithheld).toBe(full.sectionsWithheld);
+      expect(record.data).toBe(full.data);
+      expect(record.translationPending).toBe(
+        (full as unknown as { name: { en: string | null } }).name.en === null,
+      );
+    }
+    expect(read('data/index.json').length).toBeLessThan(read('data/disclosures.json').length / 4);
+  });
+
+  it('is documented on the data page, field by field', () => {
+    for (const path of ['/data/', '/en/data/']) {
+      const $ = page(path);
+      const documented = $('#index-fields')
+        .closest('section')
+        .find('tbody th code')
+        .toArray()
+        .map((c) => $(c).text());
+      expect(documented).toEqual(
+        expect.arrayContaining([
+          'projects[].amountYuan',
+          'projects[].sectionsWithheld',
+          'projects[].translationPending',
+          'projects[].data',
+        ]),
+      );
+      expect($('a[data-download="index"]').attr('href')).toBe('/data/index.json');
+    }
+  });
+});
