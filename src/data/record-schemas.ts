@@ -315,6 +315,30 @@ export const PublicationRecordSchema = z
           .string()
           .regex(/^[0-9a-f]{64}$/)
           .meta(meta({ en: 'SHA-256 of the original text file', zh: '原文文件的 SHA-256 值' })),
+        originalUrl: z.union([url, z.null()]).meta(
+          meta({
+            en: 'The original government page; null where not recorded',
+            zh: '原始政府网页地址；未记录时为 null',
+          }),
+        ),
+        publishedOn: z.union([z.iso.date(), z.null()]).meta(
+          meta({
+            en: 'When the publisher published it; null where not recorded',
+            zh: '原文发布日期；未记录时为 null',
+          }),
+        ),
+        retrievedOn: z.union([z.iso.date(), z.null()]).meta(
+          meta({
+            en: 'When this copy was taken; null where not recorded',
+            zh: '本站获取原文的日期；未记录时为 null',
+          }),
+        ),
+        archiveUrl: z.union([url, z.null()]).meta(
+          meta({
+            en: 'An archived copy of the original page; null where not recorded',
+            zh: '原始网页的存档地址；未记录时为 null',
+          }),
+        ),
       })
       .meta(meta({ en: 'The original text as published', zh: '原文' })),
     totalYuan: z

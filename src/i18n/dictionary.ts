@@ -229,4 +229,6 @@ export interface Dictionary {
   /** Where the source says nothing (a region, an address): said, never left blank. */
   notRecorded: string;
   publishedAs: string;
+  /** Where the original comes from (publication.yaml `source`), each shown as not recorded where it is not. */
+  provenance: { url: string; publishedOn: string; retrievedOn: string; archiveUrl: string };
 }

@@ -259,4 +259,10 @@ export const en = {
   notRecorded: 'Not recorded',
   /** Before the figure as published, beside an amount in another notation. */
   publishedAs: 'published as',
+  provenance: {
+    url: 'Original page',
+    publishedOn: 'Published on',
+    retrievedOn: 'Retrieved on',
+    archiveUrl: 'Archived copy',
+  },
 } satisfies Dictionary;

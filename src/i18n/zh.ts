@@ -236,4 +236,10 @@ export const zh = {
   notRecorded: '未记录',
   /** Before the figure as published, beside an amount in another notation. */
   publishedAs: '原文作',
+  provenance: {
+    url: '原始网页',
+    publishedOn: '原文发布日期',
+    retrievedOn: '本站获取日期',
+    archiveUrl: '存档',
+  },
 } satisfies Dictionary;

@@ -1,5 +1,11 @@
 import { z } from 'astro/zod';
-import { CalendarDateSchema, FiscalYearSchema, SlugSchema, TextSchema } from './text';
+import {
+  CalendarDateSchema,
+  FiscalYearSchema,
+  SlugSchema,
+  TextSchema,
+  WebAddressSchema,
+} from './text';
 
 /** One department's disclosure for one fiscal year: `content/<department>/<year>/publication.yaml`. */
 export const PublicationSchema = z.strictObject({
@@ -23,6 +29,15 @@ export const PublicationSchema = z.strictObject({
       .regex(/^[\w.-]+\.txt$/, { error: 'must be a .txt file name under content/sources/' }),
     /** SHA-256 of the file, lower-case hex; the build refuses a file that does not match. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }),
+    /** Provenance, where it is known; the site says "not recorded" for each one left out and never invents one. */
+    /** The address of the original government page. */
+    url: WebAddressSchema.optional(),
+    /** The date the publisher published the original. */
+    publishedOn: CalendarDateSchema.optional(),
+    /** The date this copy was taken from the original page. */
+    retrievedOn: CalendarDateSchema.optional(),
+    /** An archived copy of the original page (e.g. the Wayback Machine). */
+    archiveUrl: WebAddressSchema.optional(),
   }),
   /** When this site's copy of the content last changed (not a date from the source). */
   updated: CalendarDateSchema,

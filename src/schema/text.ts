@@ -40,3 +40,9 @@ export const CalendarDateSchema = z
     },
   )
   .transform((text) => new Date(`${text}T00:00:00Z`));
+
+/** An http(s) address on the web. */
+export const WebAddressSchema = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http:// or https:// address',
+});

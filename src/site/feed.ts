@@ -48,6 +48,10 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
         id: url,
         link: { '@href': url },
         updated: publication.data.updated.toISOString(),
+        // The publisher's own date, where it is recorded.
+        ...(publication.data.source.publishedOn
+          ? { published: publication.data.source.publishedOn.toISOString() }
+          : {}),
         summary: text(describeProject(project, locale)),
         author: { name: publicationText(publication, locale).department },
       };

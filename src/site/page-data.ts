@@ -27,8 +27,18 @@ import type { ProjectOrder, Route } from './routes';
  */
 
 /** A publication as its summary shows it: text in the page's language, and each project's share of the total. */
+/** One fact of where the original comes from: its value, or null where it is not recorded. */
+export interface ProvenanceRow {
+  key: 'url' | 'publishedOn' | 'retrievedOn' | 'archiveUrl';
+  label: string;
+  value: string | null;
+  /** Set when the value is an address. */
+  href: string | null;
+}
+
 export interface PublicationView {
   publication: PublicationModel;
+  provenance: ProvenanceRow[];
   text: PublicationText;
   /** YYYY-MM-DD, from the content. */
   updated: string;
@@ -88,7 +98,13 @@ export type ViewData =
     }
   | { kind: 'publication'; summary: PublicationView }
   | { kind: 'project'; page: ProjectPage }
-  | { kind: 'source'; publication: PublicationModel; title: string; text: string }
+  | {
+      kind: 'source';
+      publication: PublicationModel;
+      title: string;
+      text: string;
+      provenance: ProvenanceRow[];
+    }
   | { kind: 'withheld'; projects: WithheldProject[]; projectCount: number; listed: boolean }
   | { kind: 'search'; years: number[]; departments: string[] }
   | {
@@ -116,9 +132,37 @@ export interface PageData {
   view: ViewData;
 }
 
+function buildProvenance(publication: PublicationModel, locale: Locale): ProvenanceRow[] {
+  const d = t(locale);
+  const { source } = publication.data;
+  const date = (value: Date | undefined) => value?.toISOString().slice(0, 10) ?? null;
+  return [
+    { key: 'url', label: d.provenance.url, value: source.url ?? null, href: source.url ?? null },
+    {
+      key: 'publishedOn',
+      label: d.provenance.publishedOn,
+      value: date(source.publishedOn),
+      href: null,
+    },
+    {
+      key: 'retrievedOn',
+      label: d.provenance.retrievedOn,
+      value: date(source.retrievedOn),
+      href: null,
+    },
+    {
+      key: 'archiveUrl',
+      label: d.provenance.archiveUrl,
+      value: source.archiveUrl ?? null,
+      href: source.archiveUrl ?? null,
+    },
+  ];
+}
+
 function buildPublicationView(publication: PublicationModel, locale: Locale): PublicationView {
   return {
     publication,
+    provenance: buildProvenance(publication, locale),
     text: publicationText(publication, locale),
     updated: publication.data.updated.toISOString().slice(0, 10),
     shares: shares(publication.projects.map((p) => p.amountYuan ?? 0)),
@@ -211,6 +255,7 @@ function buildView(route: Route, model: Model): ViewData {
         kind: 'source',
         publication: page.publication,
         title: publicationText(page.publication, locale).title,
+        provenance: buildProvenance(page.publication, locale),
         text: readSource(readSettings().contentDir, page.publication.data.source.file).toString(
           'utf8',
         ),
