@@ -9,6 +9,7 @@ describe('settings', () => {
       contentDir: '/site/content',
       listingPageSize: LIMITS.listingPageSize,
       benchTimings: undefined,
+      operator: null,
     });
   });
 
@@ -29,6 +30,7 @@ describe('settings', () => {
       contentDir: '/site/other',
       listingPageSize: 20,
       benchTimings: '/tmp/t.json',
+      operator: null,
     });
   });
 

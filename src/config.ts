@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { parse } from 'yaml';
 import { normalizeBase } from './domain/urls';
 
 /**
@@ -20,6 +23,38 @@ export interface Settings {
   listingPageSize: number;
   /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */
   benchTimings: string | undefined;
+  /** Who runs this copy of the site (site.yaml, or SITE_CONFIG); null until it is configured. */
+  operator: Operator | null;
+}
+
+const Bilingual = z.strictObject({ zh: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+/**
+ * site.yaml: who runs the site, how to reach them, where to report an error
+ * (纠错) and the licence of the data. The footer and the About page show it;
+ * until it exists the site says plainly that the operator is not configured.
+ */
+export const OperatorSchema = z.strictObject({
+  /** The body that runs this site, e.g. 瑞丽市财政局 / Ruili City Finance Bureau. */
+  operator: Bilingual,
+  /** A contact address: mailto: or a web page. */
+  contact: z.url({ protocol: /^(https?|mailto)$/ }),
+  /** Where a reader reports an error in the site (纠错). */
+  errorReport: z.url({ protocol: /^(https?|mailto)$/ }),
+  /** The licence of the data files. */
+  licence: z.strictObject({ name: Bilingual, url: z.url({ protocol: /^https?$/ }) }),
+});
+export type Operator = z.infer<typeof OperatorSchema>;
+
+/** The operator from `file`, null when there is none; a file that is not valid stops the build with its problem. */
+export function readOperator(file: string): Operator | null {
+  if (!existsSync(file)) return null;
+  const result = OperatorSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  }
+  return result.data;
 }
 
 /** The limits, named once. A test or a larger portal changes them here, never in a view. */
@@ -66,5 +101,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
     contentDir: resolve(root, env.CONTENT_DIR || 'content'),
     listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
     benchTimings: env.BENCH_TIMINGS || undefined,
+    operator: readOperator(resolve(root, env.SITE_CONFIG || 'site.yaml')),
   };
 }

@@ -40,4 +40,5 @@ export const paths = {
     `projects/${order === 'published' ? '' : `${order}/`}${page > 1 ? `page/${page}/` : ''}`,
   year: (year: number) => `years/${year}/`,
   data: () => 'data/',
+  about: () => 'about/',
 } as const;

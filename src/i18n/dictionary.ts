@@ -231,4 +231,20 @@ export interface Dictionary {
   publishedAs: string;
   /** Where the original comes from (publication.yaml `source`), each shown as not recorded where it is not. */
   provenance: { url: string; publishedOn: string; retrievedOn: string; archiveUrl: string };
+  /** The About page and the footer line on who runs the site (site.yaml). */
+  about: {
+    heading: string;
+    what: (publishers: string) => string;
+    and: string;
+    operator: string;
+    notConfigured: string;
+    contact: string;
+    errorReport: string;
+    errorReportLink: string;
+    licence: string;
+    official: string;
+    footer: (operator: string) => string;
+    footerNotConfigured: string;
+    link: string;
+  };
 }

@@ -265,4 +265,21 @@ export const en = {
     retrievedOn: 'Retrieved on',
     archiveUrl: 'Archived copy',
   },
+  about: {
+    heading: 'About this site',
+    what: (publishers) =>
+      `This site republishes, word for word, the key-area fiscal project texts published by ${publishers}, and turns their figures into open data. The original as published prevails.`,
+    and: ', ',
+    operator: 'Run by',
+    notConfigured: 'The operator of this site is not configured yet.',
+    contact: 'Contact',
+    errorReport: 'Report an error',
+    errorReportLink: 'Report an error on this site',
+    licence: 'Data licence',
+    official:
+      'This is not the publisher’s official site: the original, its figures and what it withholds are as the publisher’s own document has them.',
+    footer: (operator) => `Run by ${operator}`,
+    footerNotConfigured: 'Operator not configured',
+    link: 'About',
+  },
 } satisfies Dictionary;

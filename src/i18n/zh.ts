@@ -242,4 +242,20 @@ export const zh = {
     retrievedOn: '本站获取日期',
     archiveUrl: '存档',
   },
+  about: {
+    heading: '关于本站',
+    what: (publishers) =>
+      `本站逐字转载${publishers}公开的预算重点领域财政项目文本，并把其中的数字整理为开放数据。以发布机关公布的原文为准。`,
+    and: '、',
+    operator: '运营方',
+    notConfigured: '本站的运营方尚未配置。',
+    contact: '联系方式',
+    errorReport: '纠错',
+    errorReportLink: '报告本站的错误',
+    licence: '数据许可',
+    official: '本站不是发布机关的官方网站：原文、数字和未公开的部分均以发布机关的原件为准。',
+    footer: (operator) => `本站由${operator}运营`,
+    footerNotConfigured: '本站运营方尚未配置',
+    link: '关于本站',
+  },
 } satisfies Dictionary;

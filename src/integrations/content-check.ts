@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatReport } from '../content/problems';
 import { loadModel } from '../markdown/check';
+import { readSettings } from '../config';
 
 /**
  * Runs `npm run check`'s validation before anything is built, so that a build
@@ -13,6 +14,11 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
+        if (!readSettings().operator) {
+          logger.warn(
+            'site.yaml is missing: the footer and the About page say that the operator of this site is not configured. Copy site.example.yaml to site.yaml and fill it in.',
+          );
+        }
         try {
           loadModel();
         } catch (error) {

@@ -1,4 +1,4 @@
-import { LIMITS, readSettings } from '../config';
+import { LIMITS, readSettings, type Operator } from '../config';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
 import { shares } from '../domain/shares';
@@ -117,7 +117,8 @@ export type ViewData =
       totalYuan: number;
     }
   | { kind: 'year'; year: number; rows: YearRow[] }
-  | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean };
+  | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
+  | { kind: 'about'; operator: Operator | null; publishers: string[] };
 
 export interface PageData {
   locale: Locale;
@@ -317,6 +318,14 @@ function buildView(route: Route, model: Model): ViewData {
           sectionsWithheld: publication.projects.reduce((n, p) => n + p.sectionsWithheld, 0),
         })),
       };
+    case 'about':
+      return {
+        kind: 'about',
+        operator: readSettings().operator,
+        publishers: [
+          ...new Set(model.publications.map((p) => publicationText(p, locale).department)),
+        ],
+      };
     case 'data':
       return {
         kind: 'data',
@@ -349,6 +358,8 @@ function titleOf(route: Route, view: ViewData): string {
       return d.year.heading(view.year);
     case 'withheld':
       return d.withheldPage.heading;
+    case 'about':
+      return d.about.heading;
   }
 }
 

@@ -14,7 +14,8 @@ export type Page =
   | { kind: 'search' }
   | { kind: 'projects'; order: ProjectOrder; slice: Slice<Project> }
   | { kind: 'year'; year: number; publications: PublicationModel[] }
-  | { kind: 'data' };
+  | { kind: 'data' }
+  | { kind: 'about' };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
 export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
@@ -48,6 +49,7 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
     { key: 'withheld', path: paths.withheld(), page: { kind: 'withheld' } },
     { key: 'search', path: paths.search(), page: { kind: 'search' } },
     { key: 'data', path: paths.data(), page: { kind: 'data' } },
+    { key: 'about', path: paths.about(), page: { kind: 'about' } },
     ...PROJECT_ORDERS.flatMap((order) =>
       paginate(orderProjects(model.projects, order), pageSize).map((slice) => ({
         key: `projects:${order}:${slice.page}`,

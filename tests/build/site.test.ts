@@ -109,6 +109,7 @@ describe('built site', () => {
       'withheld/',
       'search/',
       'data/',
+      'about/',
       ...['', 'amount-asc/', 'amount-desc/'].flatMap((order) =>
         Array.from(
           { length: projectPages },
