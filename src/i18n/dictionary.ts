@@ -247,4 +247,6 @@ export interface Dictionary {
     footerNotConfigured: string;
     link: string;
   };
+  /** The discreet ¶ link after every paragraph. */
+  passageLink: string;
 }

@@ -282,4 +282,5 @@ export const en = {
     footerNotConfigured: 'Operator not configured',
     link: 'About',
   },
+  passageLink: 'Link to this paragraph',
 } satisfies Dictionary;

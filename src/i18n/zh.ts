@@ -258,4 +258,5 @@ export const zh = {
     footerNotConfigured: '本站运营方尚未配置',
     link: '关于本站',
   },
+  passageLink: '本段链接',
 } satisfies Dictionary;

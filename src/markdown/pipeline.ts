@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import remarkDirective from 'remark-directive';
 import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
+import rehypePassageIds from './rehype-passage-ids';
 import rehypeSectionLinks from './rehype-section-links';
 import remarkEditorNote from './remark-editor-note';
 import remarkHeadingIds from './remark-heading-ids';
@@ -48,6 +49,8 @@ export function remarkPlugins(base: string): Plugins<RemarkPlugin> {
 
 /** rehype-slug gives any heading without an explicit id one; section links then go after h2/h3. */
 export const rehypePlugins: Plugins<RehypePlugin> = [
+  // Before rehype-slug, which leaves headings that already have an id alone.
+  rehypePassageIds,
   rehypeSlug,
   rehypeSectionLinks,
   // A link that leaves the site gets no window.opener and sends no referrer.

@@ -50,7 +50,7 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
   }
   // The page's own text, without the controls and markers the site adds around it.
   const body = $('.sections').clone();
-  body.find('.section-link, .withheld, .editor-note').remove();
+  body.find('.section-link, .passage-link, .withheld, .editor-note').remove();
   const text = compact(body.text());
   for (const section of project.sections) {
     for (const paragraph of section.paragraphs[locale]) {

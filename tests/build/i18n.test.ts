@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { htmlPages, page } from '../support/dist';
+import { DIST } from '../support/paths';
 
 const SITE = 'https://example.org';
 const pages = htmlPages().filter((p) => p !== '/404.html');
@@ -57,5 +60,46 @@ describe('bilingual site', () => {
         .toArray()
         .map((e) => $(e).text()),
     ).toEqual(expect.arrayContaining(['瑞政办发（2019）13号', '瑞丽市人民政府常务会议纪要第1期']));
+  });
+});
+
+describe('anchors a journalist can cite', () => {
+  it('gives every heading and every paragraph of a project the same id in both languages', () => {
+    const all = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+      projects: { url: { zh: string; en: string }; name: { en: string | null } }[];
+    };
+    for (const project of all.projects.filter((p) => p.name.en !== null)) {
+      const ids = (url: string) => {
+        const $ = page(new URL(url).pathname);
+        return $('.sections [id]')
+          .toArray()
+          .map((e) => $(e).attr('id'));
+      };
+      const zh = ids(project.url.zh);
+      expect(zh.length).toBeGreaterThan(0);
+      expect(ids(project.url.en), project.url.en).toEqual(zh);
+    }
+  });
+
+  it('anchors every paragraph as #<section>-p<n>, with a discreet link to itself', () => {
+    for (const path of [
+      '/ruili-psb/2020/face-recognition-system/',
+      '/en/ruili-psb/2020/face-recognition-system/',
+    ]) {
+      const $ = page(path);
+      const paragraph = $('#feasibility-p1');
+      expect(paragraph.is('p'), path).toBe(true);
+      const link = paragraph.find('a.passage-link');
+      expect(link.attr('href')).toBe('#feasibility-p1');
+      expect(link.attr('aria-label')).toMatch(/^(本段链接|Link to this paragraph)$/);
+      expect(link.attr('data-pagefind-ignore')).toBe('');
+      // Fourth-level headings: the same id in both languages, not a slug of their words.
+      expect(
+        $('h4')
+          .toArray()
+          .map((e) => $(e).attr('id')),
+      ).toEqual(['feasibility-h1', 'feasibility-h2']);
+      expect($('#name-p1').text()).toMatch(/人脸识别系统建设项目|Face Recognition/i);
+    }
   });
 });

@@ -25,7 +25,10 @@ export function htmlPages(dist = DIST): string[] {
   return found.sort();
 }
 
-/** Visible text of an element with all white space removed (Chinese needs none to compare). */
+/** Visible text of an element with all white space removed (Chinese needs none to compare), without the site's ¶ links. */
 export function compactText($: cheerio.CheerioAPI, selector = 'main'): string {
-  return $(selector).text().replace(/\s+/g, '');
+  // The ¶ link after each paragraph is the site's, not the text's.
+  const element = $(selector).clone();
+  element.find('.passage-link').remove();
+  return element.text().replace(/\s+/g, '');
 }

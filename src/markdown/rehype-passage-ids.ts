@@ -1,0 +1,57 @@
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import type { VFile } from 'vfile';
+import { localeOfContentPath } from '../content/paths';
+import { t } from '../i18n';
+
+/**
+ * Stable anchors for every passage, the same in both languages, so that a
+ * journalist can cite one: the n-th paragraph (or list item) of a section is
+ * `#<section id>-p<n>`, the n-th heading below ### is `#<section id>-h<n>`.
+ * Each paragraph gets a discreet link to itself, kept out of search excerpts.
+ */
+function passageLink(id: string, label: string): Element {
+  return h(
+    'a',
+    { className: ['passage-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: '' },
+    '¶',
+  );
+}
+
+export default function rehypePassageIds() {
+  return (tree: Root, file: VFile) => {
+    const d = t(localeOfContentPath(file.path));
+    let section = '';
+    let paragraphs = 0;
+    let headings = 0;
+    const anchor = (element: Element, id: string) => {
+      element.properties = { ...element.properties, id };
+      element.children.push({ type: 'text', value: ' ' }, passageLink(id, d.passageLink));
+    };
+    for (const node of tree.children) {
+      if (node.type !== 'element') continue;
+      const id = node.properties?.id;
+      if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') {
+        section = id;
+        paragraphs = 0;
+        headings = 0;
+        continue;
+      }
+      if (!section) continue;
+      if (/^h[4-6]$/.test(node.tagName)) {
+        headings += 1;
+        // Replaces the slug of the heading's words, which differs between languages.
+        node.properties = { ...node.properties, id: `${section}-h${headings}` };
+      } else if (node.tagName === 'p') {
+        paragraphs += 1;
+        anchor(node, `${section}-p${paragraphs}`);
+      } else if (node.tagName === 'ul' || node.tagName === 'ol') {
+        for (const item of node.children) {
+          if (item.type !== 'element' || item.tagName !== 'li') continue;
+          paragraphs += 1;
+          anchor(item, `${section}-p${paragraphs}`);
+        }
+      }
+    }
+  };
+}
