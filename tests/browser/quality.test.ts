@@ -114,6 +114,54 @@ describe('withheld markers for screen readers', () => {
   });
 });
 
+describe('mobile (375 px wide)', () => {
+  const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
+  it('shows project tables as stacked cards: no sideways scroll, readable cells with their labels', async () => {
+    await withPage(phone, async (page) => {
+      for (const path of ['ruili-psb/2020/', 'en/ruili-psb/2020/', 'projects/']) {
+        await page.goto(`${server.url}${path}`);
+        const layout = await page.evaluate(() => {
+          const table = document.querySelector('table.projects')!;
+          const region = table.closest('.table-scroll')!;
+          const cells = [...table.querySelectorAll('tbody td')];
+          return {
+            pageWidth: document.documentElement.scrollWidth,
+            regionScrolls: region.scrollWidth > region.clientWidth,
+            rowDisplay: getComputedStyle(table.querySelector('tbody tr')!).display,
+            narrowest: Math.min(...cells.map((c) => c.getBoundingClientRect().width)),
+            label: getComputedStyle(cells[0]!, '::before').content,
+          };
+        });
+        expect(layout.pageWidth, path).toBeLessThanOrEqual(375);
+        expect(layout.regionScrolls, path).toBe(false);
+        expect(layout.rowDisplay, path).toBe('block');
+        // A cell spans the card, so 实施单位 reads on one line instead of one character per line.
+        expect(layout.narrowest, path).toBeGreaterThan(200);
+        expect(layout.label, path).not.toBe('none');
+      }
+    });
+  });
+
+  it('folds the contents of a project page into a collapsed <details>, so the text starts sooner', async () => {
+    await withPage(phone, async (page) => {
+      await page.goto(`${server.url}${PROJECT}`);
+      const contents = page.locator('details.toc-compact');
+      await expect(contents.isVisible()).resolves.toBe(true);
+      await expect(contents.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+      await expect(page.locator('nav.toc').isVisible()).resolves.toBe(false);
+      await contents.locator('summary').click();
+      await expect(contents.locator('a[href="#funding"]').isVisible()).resolves.toBe(true);
+    });
+    // On a wide screen the full contents stay in view and the folded copy is not shown.
+    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(`${server.url}${PROJECT}`);
+      await expect(page.locator('nav.toc').isVisible()).resolves.toBe(true);
+      await expect(page.locator('details.toc-compact').isVisible()).resolves.toBe(false);
+    });
+  });
+});
+
 describe('mobile (360 px wide)', () => {
   it('never scrolls sideways, and every control that is not a link inside a sentence is at least 24 × 24 px', async () => {
     await withPage(
