@@ -155,8 +155,8 @@ describe('model checks', () => {
     const yuan = Number(/amountYuan: (\d+)/.exec(content.read(content.zh[0]!))![1]);
     content.edit(content.en[0]!, (t) =>
       t.replace(
-        /The budget arranged for this year is [^;]+;/,
-        `The budget arranged for this year is ${yuan.toLocaleString('en-US')} yuan;`,
+        /This year’s budget allocation is [^;]+;/,
+        `This year’s budget allocation is ${yuan.toLocaleString('en-US')} yuan;`,
       ),
     );
     expect(problemsOf(content)).toEqual([]);
