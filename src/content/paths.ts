@@ -19,6 +19,9 @@ export function matcherOf(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
 }
 
+/** The glossary every translation keeps to, at the top of the content folder. */
+export const GLOSSARY_FILE = 'glossary.yaml';
+
 /** The folder under the content folder that holds the original texts. */
 export const SOURCES_DIR = 'sources';
 

@@ -1,16 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import type { z } from 'astro/zod';
 import { fieldIssues } from '../schema/issues';
+import { GlossarySchema, type GlossaryTerm } from '../schema/glossary';
 import { ProjectZhSchema, type ProjectZh } from '../schema/project';
 import { PublicationSchema, type Publication } from '../schema/publication';
 import { ProjectTranslationSchema, type ProjectTranslation } from '../schema/translation';
 import { LIMITS } from '../config';
 import type { Locale } from '../domain/locales';
 import type { Problem } from './problems';
-import { CONTENT_PATTERNS, displayPathOf, entryIdOf, localeOfContentPath, matcherOf, SOURCES_DIR } from './paths';
+import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, localeOfContentPath, matcherOf, SOURCES_DIR } from './paths';
 import { hashSources } from './sources';
 
 /**
@@ -44,6 +45,8 @@ export interface Content {
   translations: BodyEntry<ProjectTranslation>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
   sourceHashes: Record<string, string | undefined>;
+  /** content/glossary.yaml, or an empty glossary. */
+  glossary: GlossaryTerm[];
 }
 
 export interface ReadResult {
@@ -202,6 +205,18 @@ function listFiles(dir: string, pattern: RegExp, problems: Problem[]): string[] 
   return found.sort();
 }
 
+/** content/glossary.yaml, read and checked like any content file; none is an empty glossary. */
+function readGlossary(dir: string, problems: Problem[]): GlossaryTerm[] {
+  const full = join(dir, GLOSSARY_FILE);
+  if (!existsSync(full)) return [];
+  const parsed = parseFile(displayPathOf(GLOSSARY_FILE), readFileSync(full), GlossarySchema, false);
+  if (Array.isArray(parsed)) {
+    problems.push(...parsed);
+    return [];
+  }
+  return parsed.data.terms;
+}
+
 /** Reads every publication, disclosure and translation in a content folder. */
 export function readContent(dir: string): ReadResult {
   const problems: Problem[] = [];
@@ -222,6 +237,7 @@ export function readContent(dir: string): ReadResult {
     disclosures: read(matcherOf(CONTENT_PATTERNS.disclosures), ProjectZhSchema, true),
     translations: read(matcherOf(CONTENT_PATTERNS.translations), ProjectTranslationSchema, true),
     sourceHashes: hashSources(dir, problems),
+    glossary: readGlossary(dir, problems),
   };
   return { content, problems };
 }

@@ -41,4 +41,5 @@ export const paths = {
   year: (year: number) => `years/${year}/`,
   data: () => 'data/',
   about: () => 'about/',
+  terms: () => 'terms/',
 } as const;

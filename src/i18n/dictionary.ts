@@ -249,4 +249,14 @@ export interface Dictionary {
   };
   /** The discreet ¶ link after every paragraph. */
   passageLink: string;
+  /** The Terms page: content/glossary.yaml. */
+  terms: {
+    heading: string;
+    intro: string;
+    zh: string;
+    en: string;
+    note: string;
+    empty: string;
+    link: string;
+  };
 }

@@ -283,4 +283,14 @@ export const en = {
     link: 'About',
   },
   passageLink: 'Link to this paragraph',
+  terms: {
+    heading: 'Terms',
+    intro:
+      'Each term has one English rendering in every translation on this site; the content check holds translations to this list.',
+    zh: 'Chinese',
+    en: 'English',
+    note: 'Note',
+    empty: 'No terms yet.',
+    link: 'Terms',
+  },
 } satisfies Dictionary;

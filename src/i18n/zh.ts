@@ -259,4 +259,13 @@ export const zh = {
     link: '关于本站',
   },
   passageLink: '本段链接',
+  terms: {
+    heading: '译名表',
+    intro: '英文译文中每个术语只用一种译法；检查会指出与本表不符的译文。',
+    zh: '中文',
+    en: '英文译法',
+    note: '说明',
+    empty: '尚无术语。',
+    link: '译名表',
+  },
 } satisfies Dictionary;

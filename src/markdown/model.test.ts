@@ -199,6 +199,39 @@ describe('model checks', () => {
   });
 });
 
+describe('the glossary', () => {
+  it('reports an English section whose Chinese uses a term while the English lacks its rendering', () => {
+    const content = fixture();
+    content.write('glossary.yaml', 'terms:\n  - zh: 财政预算安排经费\n    en: budgeted funds\n');
+    const problems = checkContent(content.dir).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toEqual({
+      file: content.display(content.en[0]!),
+      line: content.lineOf(content.en[0]!, '{#method}'),
+      path: '#method',
+      message:
+        'the Chinese uses 财政预算安排经费 (“budgeted funds” in content/glossary.yaml), but the English lacks that rendering',
+    });
+  });
+
+  it('is satisfied by the rendering in any case, and carried in the model for the Terms page', () => {
+    const content = fixture();
+    content.write(
+      'glossary.yaml',
+      'terms:\n  - zh: 财政预算安排经费\n    en: Funds Arranged in the Fiscal Budget\n    note: Money from the general budget.\n',
+    );
+    const { problems, model } = checkContent(content.dir);
+    expect(problems).toEqual([]);
+    expect(model!.glossary).toEqual([
+      {
+        zh: '财政预算安排经费',
+        en: 'Funds Arranged in the Fiscal Budget',
+        note: 'Money from the general budget.',
+      },
+    ]);
+  });
+});
+
 describe('a translation pending', () => {
   it('builds the model with the English side empty, and lists the original as pending', () => {
     const content = fixture();

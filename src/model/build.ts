@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { isWithheld } from '../schema/withheld';
 import type { ProjectZh } from '../schema/project';
 import type { ProjectTranslation } from '../schema/translation';
+import type { GlossaryTerm } from '../schema/glossary';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type {
   Model,
@@ -150,6 +151,7 @@ export function buildModel(input: ModelInput): Model {
       continue;
     }
     const project = buildProject(original, translation ?? null, publication, problems);
+    if (project && translation) checkGlossary(project, translation, input.glossary, problems);
     if (project) publication.projects.push(project);
   }
 
@@ -206,6 +208,7 @@ export function buildModel(input: ModelInput): Model {
   });
   return {
     publications: ordered,
+    glossary: input.glossary,
     years,
     projects,
     totalYuan: totalYuan ?? 0,
@@ -240,6 +243,38 @@ function checkUnique(
     if (earlier !== undefined)
       problems.push({ file, path, message: `${what} "${value}" is already used by ${earlier}` });
     else first.set(value, file);
+  }
+}
+
+/**
+ * The glossary holds across every translated disclosure: where a section's
+ * Chinese uses a term, its English uses the term's one rendering (any case).
+ */
+function checkGlossary(
+  project: Project,
+  translation: OutlinedEntry<ProjectTranslation>,
+  glossary: readonly GlossaryTerm[],
+  problems: Problem[],
+): void {
+  for (const section of project.sections) {
+    if (section.withheld) continue;
+    let zh = [section.title.zh, ...section.paragraphs.zh].join('\n');
+    const en = [section.title.en, ...section.paragraphs.en].join('\n').toLowerCase();
+    // Longest terms first: 重点人员布控 is its own term, not also an instance of 人员布控.
+    const missing: GlossaryTerm[] = [];
+    for (const term of [...glossary].sort((a, b) => b.zh.length - a.zh.length)) {
+      if (!zh.includes(term.zh)) continue;
+      if (!en.includes(term.en.toLowerCase())) missing.push(term);
+      zh = zh.replaceAll(term.zh, '\u0000');
+    }
+    if (missing.length === 0) continue;
+    const heading = translation.outline.sections.find((s) => s.id === section.id)?.line;
+    problems.push({
+      file: translation.filePath,
+      line: heading === undefined ? undefined : heading + translation.bodyStartLine - 1,
+      path: `#${section.id}`,
+      message: `the Chinese uses ${missing.map((t) => `${t.zh} (“${t.en}” in content/glossary.yaml)`).join(', ')}, but the English lacks ${missing.length === 1 ? 'that rendering' : 'those renderings'}`,
+    });
   }
 }
 

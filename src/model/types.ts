@@ -4,6 +4,7 @@ import type { Publication } from '../schema/publication';
 import type { ProjectTranslation } from '../schema/translation';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type { BodyEntry, Entry } from '../content/read';
+import type { GlossaryTerm } from '../schema/glossary';
 
 /** One section (## heading) or subsection (### heading) of a disclosure body, as the body rules read it. */
 export interface OutlineSection {
@@ -37,6 +38,8 @@ export interface ModelInput {
   translations: OutlinedEntry<ProjectTranslation>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
   sourceHashes: Record<string, string | undefined>;
+  /** The renderings every translation keeps to (content/glossary.yaml). */
+  glossary: GlossaryTerm[];
 }
 
 /** A section of a project page, in page order, with its title in each language. */
@@ -98,6 +101,8 @@ export interface FiscalYear {
 
 export interface Model {
   publications: PublicationModel[];
+  /** The glossary, for the Terms page. */
+  glossary: GlossaryTerm[];
   /** Fiscal years, newest first. */
   years: FiscalYear[];
   /** Every project, by publication (year descending, then department) and published order. */

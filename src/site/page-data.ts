@@ -13,6 +13,7 @@ import {
   type ProjectText,
   type PublicationText,
 } from '../model/localize';
+import type { GlossaryTerm } from '../schema/glossary';
 import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
 import { searchFields, type SearchFields } from '../search/fields';
 import { projectJsonLd, siteJsonLd, type JsonLd } from './json-ld';
@@ -118,7 +119,8 @@ export type ViewData =
     }
   | { kind: 'year'; year: number; rows: YearRow[] }
   | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
-  | { kind: 'about'; operator: Operator | null; publishers: string[] };
+  | { kind: 'about'; operator: Operator | null; publishers: string[] }
+  | { kind: 'terms'; terms: GlossaryTerm[] };
 
 export interface PageData {
   locale: Locale;
@@ -318,6 +320,8 @@ function buildView(route: Route, model: Model): ViewData {
           sectionsWithheld: publication.projects.reduce((n, p) => n + p.sectionsWithheld, 0),
         })),
       };
+    case 'terms':
+      return { kind: 'terms', terms: model.glossary };
     case 'about':
       return {
         kind: 'about',
@@ -360,6 +364,8 @@ function titleOf(route: Route, view: ViewData): string {
       return d.withheldPage.heading;
     case 'about':
       return d.about.heading;
+    case 'terms':
+      return d.terms.heading;
   }
 }
 

@@ -15,7 +15,8 @@ export type Page =
   | { kind: 'projects'; order: ProjectOrder; slice: Slice<Project> }
   | { kind: 'year'; year: number; publications: PublicationModel[] }
   | { kind: 'data' }
-  | { kind: 'about' };
+  | { kind: 'about' }
+  | { kind: 'terms' };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
 export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
@@ -50,6 +51,7 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
     { key: 'search', path: paths.search(), page: { kind: 'search' } },
     { key: 'data', path: paths.data(), page: { kind: 'data' } },
     { key: 'about', path: paths.about(), page: { kind: 'about' } },
+    { key: 'terms', path: paths.terms(), page: { kind: 'terms' } },
     ...PROJECT_ORDERS.flatMap((order) =>
       paginate(orderProjects(model.projects, order), pageSize).map((slice) => ({
         key: `projects:${order}:${slice.page}`,

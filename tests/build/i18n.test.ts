@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlPages, page } from '../support/dist';
-import { DIST } from '../support/paths';
+import { DIST, ROOT } from '../support/paths';
 
 const SITE = 'https://example.org';
 const pages = htmlPages().filter((p) => p !== '/404.html');
@@ -101,5 +102,23 @@ describe('anchors a journalist can cite', () => {
       ).toEqual(['feasibility-h1', 'feasibility-h2']);
       expect($('#name-p1').text()).toMatch(/人脸识别系统建设项目|Face Recognition/i);
     }
+  });
+});
+
+describe('the Terms page', () => {
+  it('lists every term of content/glossary.yaml with its one English rendering', () => {
+    const glossary = parse(readFileSync(join(ROOT, 'content/glossary.yaml'), 'utf8')) as {
+      terms: { zh: string; en: string }[];
+    };
+    for (const path of ['/terms/', '/en/terms/']) {
+      const $ = page(path);
+      const rows = $('tr[data-term]')
+        .toArray()
+        .map((row) => [$(row).find('th').text().trim(), $(row).find('td').first().text().trim()]);
+      expect(rows, path).toEqual(glossary.terms.map((term) => [term.zh, term.en]));
+    }
+    expect(
+      page('/en/ruili-psb/2020/').root().find('.translation-notice a[href="/en/terms/"]').length,
+    ).toBe(1);
   });
 });

@@ -110,6 +110,7 @@ describe('built site', () => {
       'search/',
       'data/',
       'about/',
+      'terms/',
       ...['', 'amount-asc/', 'amount-desc/'].flatMap((order) =>
         Array.from(
           { length: projectPages },
