@@ -158,14 +158,15 @@ export const en = {
   data: {
     heading: 'Open data',
     intro:
-      'Everything on this site can be downloaded, for journalists, researchers and other sites. The files are made from the same content as the pages. Amounts are whole yuan, with the original 万元 (10,000 yuan) wording kept beside them. Withheld content is marked explicitly as “withheld” with its reason, never as an empty value or 0.',
+      'Want a spreadsheet? Download the CSV below and open it in Excel or any spreadsheet program: one row per project, amounts in whole yuan with the original 万元 (10,000 yuan) wording beside them, and withheld content marked “withheld” with its reason, never left blank or written as 0. The files come from the same content as the pages. Further down, the data dictionary explains every column and field, for readers who want the detail and for developers.',
     downloads: 'Downloads',
     json: 'All projects (JSON)',
     jsonNote: 'Every field of every project. Portals listing the disclosures should use this file.',
     csv: 'All projects (CSV)',
     csvNote: 'One row per project; UTF-8 with a byte-order mark, so Excel shows Chinese correctly.',
     schema: 'JSON Schema',
-    schemaNote: 'Generated from the site’s zod schema; validates the JSON files above.',
+    schemaNote:
+      'For developers: a JSON Schema describing the JSON files, for checking them automatically.',
     perProject: 'Single projects (JSON)',
     perProjectNote: 'One file per project, at an address that mirrors the project page.',
     feeds: 'Feeds (Atom)',

@@ -465,3 +465,18 @@ describe('/data/index.json', () => {
     }
   });
 });
+
+describe('the data page speaks to a reader who wants a spreadsheet', () => {
+  it.each(['/data/', '/en/data/'])(
+    '%s offers the CSV first, in plain words, with the technical dictionary below',
+    (path) => {
+      const $ = page(path);
+      expect($('dl.downloads a[data-download]').first().attr('data-download')).toBe('csv');
+      const lead = $('p.lead').text();
+      expect(lead).toMatch(/Excel/);
+      expect(lead).not.toMatch(/zod|\$schema/);
+      expect($('main').text()).not.toMatch(/zod/);
+      expect($('#dictionary').length).toBe(1);
+    },
+  );
+});
