@@ -24,6 +24,8 @@ export interface Dictionary {
     total: string;
     completeness: string;
     completenessNote: string;
+    publications: string;
+    more: string;
     completenessByMoney: string;
     completenessByMoneyNote: string;
     withheldAmountsNote: string;

@@ -30,6 +30,8 @@ export const en = {
     completenessByMoney: 'Completeness by money',
     completenessByMoneyNote:
       'the part of the disclosed budget that belongs to projects with nothing withheld (the share by section is above).',
+    publications: 'Publications',
+    more: 'More',
     completenessNote:
       'Counted by section: the share of all sections and subsections (other than the project name) that are not withheld.',
     withheldAmountsNote: 'Projects whose amount is withheld are not in the total.',

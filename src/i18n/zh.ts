@@ -22,6 +22,8 @@ export const zh = {
     completenessByMoney: '按金额的公开完整度',
     completenessByMoneyNote:
       '即已公开预算中，所在项目没有任何未公开部分的金额所占比例（按节计数的比例另见上方）。',
+    publications: '公开文本',
+    more: '更多',
     completenessNote: '按节计数：每个项目的各节与各小节（项目名称除外）中，未被隐去的所占比例。',
     withheldAmountsNote: '另有金额未公开的项目，未计入合计。',
     keyFigures: '概要数据',

@@ -135,10 +135,41 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     );
   });
 
-  it('passes npm run check as written', () => {
+  it('passes npm run check as written, which lists the translations pending as information', () => {
     const { problems, pending } = checkContent(target);
     expect(problems).toEqual([]);
     expect(pending).toHaveLength(3);
+    const check = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CONTENT_DIR: target },
+      },
+    );
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('3 project(s) awaiting English translation:');
+    for (const slug of SLUGS)
+      expect(check.stdout).toContain(`  content/ruili-psb/2020/zh/${slug}.md`);
+    expect(check.stdout).toContain('content OK: 1 publication(s), 3 project(s)');
+  });
+
+  it('replaces an earlier import only with --force', () => {
+    const again = [
+      SOURCE,
+      '--department-slug',
+      'ruili-psb',
+      '--region',
+      '云南省德宏州瑞丽市',
+      '--content',
+      target,
+      '--slugs',
+      SLUGS.join(','),
+    ];
+    expect(runImport(again).status).not.toBe(0);
+    const forced = runImport([...again, '--force']);
+    expect(forced.status, forced.output).toBe(0);
+    expect(checkContent(target).problems).toEqual([]);
   });
 });
 

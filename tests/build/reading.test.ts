@@ -87,6 +87,28 @@ describe('home and publication page', () => {
   });
 });
 
+describe('the home page says each fact once', () => {
+  it.each(['/', '/en/'])(
+    '%s: key figures, then one line per publication linking to its page; no repeated summary, chart or table',
+    (path) => {
+      const $ = page(path);
+      const model = loadModel();
+      // Up to three publications are listed one per line; past that, the way in is by year.
+      expect($('li[data-publication]').length).toBe(
+        model.publications.length <= 3 ? model.publications.length : 0,
+      );
+      for (const publication of model.publications.slice(0, 3)) {
+        const title =
+          path === '/'
+            ? publication.data.title
+            : (publication.data.en?.title ?? publication.data.title);
+        expect($('main').text().split(title).length - 1, title).toBe(1);
+      }
+      expect($('figure.funding-chart, table.projects, [data-total]').length).toBe(0);
+    },
+  );
+});
+
 describe('project page', () => {
   it('opens with a summary panel: amount in 万元 and yuan, source, period, units, basis, withheld count', () => {
     const $ = page('/ruili-psb/2020/face-recognition-system/');
