@@ -54,6 +54,14 @@ interface AllFile {
   publications: { slug: string; totalYuan: number; source: { url: string; sha256: string } }[];
 }
 
+/** A validator that knows the formats and our description keywords (x-description-zh, x-unit). */
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats.default(ajv);
+  ajv.addKeyword('x-description-zh').addKeyword('x-unit');
+  return ajv;
+}
+
 /** The Ruili content's own figures, read through the site's loader from the frontmatter (no Astro). */
 let originals: ProjectZh[];
 beforeAll(() => {
@@ -73,9 +81,7 @@ describe('/data/disclosures.json', () => {
   it('validates against the JSON Schema generated from the zod schema', () => {
     const schema = json<Record<string, unknown>>('data/disclosures.schema.json');
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    const ajv = new Ajv2020({ allErrors: true });
-    addFormats.default(ajv);
-    ajv.addKeyword('x-description-zh').addKeyword('x-unit');
+    const ajv = createAjv();
     const validate = ajv.compile(schema);
     expect(validate(all), JSON.stringify(validate.errors)).toBe(true);
     // And the schema has teeth: a withheld amount written as 0 is rejected.
@@ -418,9 +424,7 @@ describe('/data/index.json', () => {
   it('validates against its JSON Schema, generated from the zod schema', () => {
     const schema = json<Record<string, unknown>>('data/index.schema.json');
     expect(index.$schema).toBe(`${TEST_SITE}/data/index.schema.json`);
-    const ajv = new Ajv2020({ allErrors: true });
-    addFormats.default(ajv);
-    ajv.addKeyword('x-description-zh').addKeyword('x-unit');
+    const ajv = createAjv();
     const validate = ajv.compile(schema);
     expect(validate(index), JSON.stringify(validate.errors)).toBe(true);
     const broken = structuredClone(index);
