@@ -118,6 +118,10 @@ export interface Dictionary {
     inSection: string;
     badBound: (input: string) => string;
     count: (n: number) => string;
+    /** No result has the query as typed. */
+    noExact: (query: string) => string;
+    /** Results that share only characters with the query, kept apart and folded. */
+    partial: (n: number) => string;
   };
   projects: {
     heading: string;

@@ -134,6 +134,9 @@ export const en = {
     inSection: 'Best match',
     badBound: (input) =>
       `“${input}” is not an amount we can read; write it like 10 million or 10000000.`,
+    noExact: (query) => `No passage contains "${query}"`,
+    partial: (n) =>
+      `Partial matches: contain some of the characters (${n} project${n === 1 ? '' : 's'})`,
     count: (n) => `${n} project${n === 1 ? '' : 's'} found`,
   },
   projects: {

@@ -116,6 +116,8 @@ export const zh = {
     more: '显示更多结果',
     inSection: '匹配段落',
     badBound: (input) => `无法识别金额“${input}”，请写成如 1000万 或 10000000 的形式。`,
+    noExact: (query) => `没有找到“${query}”`,
+    partial: (n) => `部分匹配：只含查询中的部分字（${n}个项目）`,
     count: (n) => `共找到 ${n} 个项目`,
   },
   projects: {

@@ -8,6 +8,7 @@ import type {
   PagefindResult,
   PagefindResultData,
 } from './pagefind-types';
+import { containsAll, queryTerms } from './exact';
 import { rangeSlice } from './range';
 import { readState, writeState, type SearchState } from './state';
 
@@ -26,6 +27,9 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+  const partialBox = document.querySelector<HTMLDetailsElement>('#search-partial')!;
+  const partialSummary = partialBox.querySelector('summary')!;
+  const partialList = partialBox.querySelector('ol')!;
 
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base });
@@ -43,6 +47,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     fillForm(form, state);
     list.replaceChildren();
     more.hidden = true;
+    partialBox.hidden = true;
     const min = parseAmountBound(state.min);
     const max = parseAmountBound(state.max);
     const bad = [
@@ -87,6 +92,23 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       const inRange = new Set(ascending.slice(start, end).map((r) => r.id));
       results = results.filter((r) => inRange.has(r.id));
     }
+    // Exact by default: a result counts only where its text has every term as typed (Pagefind matches word pieces).
+    let partial: PagefindResult[] = [];
+    if (term) {
+      const terms = queryTerms(term);
+      const checked = await Promise.all(
+        results.map(async (r) => ({ r, exact: containsAll((await load(r)).content, terms) })),
+      );
+      partial = checked.filter((c) => !c.exact).map((c) => c.r);
+      results = checked.filter((c) => c.exact).map((c) => c.r);
+    }
+    if (mine !== generation) return;
+    partialBox.hidden = partial.length === 0;
+    partialBox.open = false;
+    partialSummary.textContent = d.search.partial(partial.length);
+    partialList.replaceChildren(
+      ...(await Promise.all(partial.map(async (r) => renderResult(await load(r), locale)))),
+    );
     if (mine !== generation) return;
 
     let shown = 0;
@@ -102,7 +124,11 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     await showMore();
     // The count is announced only once the first results are on the page, so
     // that "n results" never describes an empty list.
-    if (mine === generation) status.textContent = d.search.count(results.length);
+    if (mine !== generation) return;
+    status.textContent =
+      term && results.length === 0
+        ? d.search.noExact(state.q.trim())
+        : d.search.count(results.length);
   };
 
   form.addEventListener('submit', (event) => {

@@ -217,3 +217,37 @@ describe('without JavaScript', () => {
     await context.close();
   });
 });
+
+describe('exact by default: no false matches', () => {
+  it.each(['天网', '雪亮工程', '摄像机'])(
+    '%s: the text never uses it, so no result is a match, and the page says so',
+    async (query) => {
+      await page.goto(`${server.url}search/`);
+      await page.getByLabel('关键词或金额').fill(query);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() =>
+        /没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      );
+      expect(await page.textContent('#search-status')).toBe(`没有找到“${query}”`);
+      expect(await resultSlugs()).toEqual([]);
+      // What Pagefind found by shared characters (网, 工程, 机) is kept apart, folded, and labelled as such.
+      const partial = page.locator('#search-partial');
+      expect(await partial.isVisible()).toBe(true);
+      expect(await partial.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await partial.locator('summary').textContent()).toMatch(
+        /^部分匹配：只含查询中的部分字（[1-9]\d*个项目）$/,
+      );
+      expect(await partial.locator('.result').count()).toBeGreaterThan(0);
+    },
+  );
+
+  it('says so in English too', async () => {
+    await page.goto(`${server.url}en/search/`);
+    await page.getByLabel('Words or amount').fill('satellite');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      /No passage contains/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    );
+    expect(await page.textContent('#search-status')).toBe('No passage contains "satellite"');
+  });
+});
