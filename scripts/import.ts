@@ -24,6 +24,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import mammoth from 'mammoth';
 import { readSettings } from '../src/config';
+import { formatIsoDate } from '../src/domain/dates';
 import { formatReport } from '../src/content/problems';
 import { buildImport } from '../src/importer/build';
 import { ImportError } from '../src/importer/parse';
@@ -87,7 +88,7 @@ try {
     region: values.region,
     slugs: values.slugs?.split(',').map((s) => s.trim()),
     original: { bytes, extension: extension === '.docx' ? 'docx' : 'txt' },
-    updated: new Date().toISOString().slice(0, 10),
+    updated: formatIsoDate(new Date()),
   });
 } catch (error) {
   if (!(error instanceof ImportError)) throw error;

@@ -115,7 +115,7 @@ function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], lineOf
 }
 
 /** `funding.amountYuan` or `basis[0].title` → the path as keys. */
-export function pathOf(text: string): PropertyKey[] {
+function pathOf(text: string): PropertyKey[] {
   return text === '(file)' ? [] : text.split(/\.|\[(\d+)\]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 

@@ -1,4 +1,5 @@
 import type { Locale, Localized } from '../domain/locales';
+import { formatIsoDate } from '../domain/dates';
 import { fileUrl, pageUrl, paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
 import type { PublishedAmount } from '../schema/amount';
@@ -145,8 +146,8 @@ export function buildPublicationRecord(
       url: links.file(paths.sourceFile(data.source.file)),
       sha256: data.source.sha256,
       originalUrl: data.source.url ?? null,
-      publishedOn: data.source.publishedOn?.toISOString().slice(0, 10) ?? null,
-      retrievedOn: data.source.retrievedOn?.toISOString().slice(0, 10) ?? null,
+      publishedOn: data.source.publishedOn ? formatIsoDate(data.source.publishedOn) : null,
+      retrievedOn: data.source.retrievedOn ? formatIsoDate(data.source.retrievedOn) : null,
       archiveUrl: data.source.archiveUrl ?? null,
     },
     totalYuan: publication.totalYuan,
@@ -157,7 +158,7 @@ export function buildPublicationRecord(
 
 /** The date the content last changed, as YYYY-MM-DD; never the build clock. */
 export function findContentUpdated(model: Model): string {
-  const dates = model.publications.map((p) => p.data.updated.toISOString().slice(0, 10)).sort();
+  const dates = model.publications.map((p) => formatIsoDate(p.data.updated)).sort();
   return dates.at(-1) ?? '1970-01-01';
 }
 

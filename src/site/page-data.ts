@@ -1,6 +1,7 @@
 import { LIMITS, readSettings, type Operator } from '../config';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
+import { formatIsoDate } from '../domain/dates';
 import { shares } from '../domain/shares';
 import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
@@ -138,7 +139,7 @@ export interface PageData {
 function buildProvenance(publication: PublicationModel, locale: Locale): ProvenanceRow[] {
   const d = t(locale);
   const { source } = publication.data;
-  const date = (value: Date | undefined) => value?.toISOString().slice(0, 10) ?? null;
+  const date = (value: Date | undefined) => (value ? formatIsoDate(value) : null);
   return [
     { key: 'url', label: d.provenance.url, value: source.url ?? null, href: source.url ?? null },
     {
@@ -167,7 +168,7 @@ function buildPublicationView(publication: PublicationModel, locale: Locale): Pu
     publication,
     provenance: buildProvenance(publication, locale),
     text: publicationText(publication, locale),
-    updated: publication.data.updated.toISOString().slice(0, 10),
+    updated: formatIsoDate(publication.data.updated),
     shares: shares(publication.projects.map((p) => p.amountYuan ?? 0)),
   };
 }
@@ -194,14 +195,15 @@ function buildProjectPage(project: Project, locale: Locale): ProjectPage {
   };
 }
 
-export const ORDER_LABELS = (locale: Locale): Record<ProjectOrder, string> => {
+/** The name of each pre-rendered ordering of the project listings. */
+export function listOrderLabels(locale: Locale): Record<ProjectOrder, string> {
   const d = t(locale);
   return {
     published: d.projects.orderPublished,
     'amount-desc': d.projects.orderAmountDesc,
     'amount-asc': d.projects.orderAmountAsc,
   };
-};
+}
 
 /** In published order the rows are grouped by year and department; sorted by amount they are one table. */
 function groupProjects(slice: Slice<Project>, order: ProjectOrder, locale: Locale): ProjectGroup[] {
@@ -304,7 +306,7 @@ function buildView(route: Route, model: Model): ViewData {
         order,
         slice,
         groups: groupProjects(slice, order, locale),
-        caption: `${d.projects.heading} · ${ORDER_LABELS(locale)[order]}${pageNote}`,
+        caption: `${d.projects.heading} · ${listOrderLabels(locale)[order]}${pageNote}`,
         count: model.projects.length,
         totalYuan: model.totalYuan,
       };
