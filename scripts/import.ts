@@ -26,6 +26,7 @@ import mammoth from 'mammoth';
 import { readSettings } from '../src/config';
 import { formatIsoDate } from '../src/domain/dates';
 import { formatReport } from '../src/content/problems';
+import { decodeContent } from '../src/content/read';
 import { buildImport } from '../src/importer/build';
 import { ImportError } from '../src/importer/parse';
 import { checkContent } from '../src/markdown/check';
@@ -71,11 +72,11 @@ if (extension === '.docx') {
   // The text of the Word file, paragraph by paragraph, as mammoth reads it.
   text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
 } else {
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    fail(`${input}: is not UTF-8 text; save it as UTF-8`);
-  }
+  // The same decoding as every content file: UTF-8 required, BOM and CRLF accepted.
+  const decoded = decodeContent(bytes);
+  if (typeof decoded !== 'string')
+    fail(`${input}: line ${decoded.line}: ${decoded.error}\nNothing was written.`);
+  text = decoded;
 }
 
 const contentDir = resolve(values.content ?? readSettings().contentDir);

@@ -38,7 +38,9 @@ export function bodyRules(base: string): Plugins<RemarkPlugin> {
 function remarkFailOnProblems() {
   return (_: Root, file: VFile) => {
     const first = file.messages[0];
-    if (first) file.fail(`${first.reason} (and ${file.messages.length - 1} more)`, first.place);
+    if (!first) return;
+    const others = file.messages.length - 1;
+    file.fail(`${first.reason}${others > 0 ? ` (and ${others} more)` : ''}`, first.place);
   };
 }
 
