@@ -121,17 +121,12 @@ function readImplementingUnit(lines: Line[]): Record<string, string> {
 function partNodes(part: Part, notices: ImportNotice[]): RootContent[] {
   const title = PARTS.find((p) => p.id === part.id)!.title;
   const nodes: RootContent[] = [heading(2, title, part.id)];
-  if (part.inlineWithheld || isWithheldText(part.lines)) {
-    // A part with subsections whose own lines are only the marker is withheld as a whole only if it has nothing else.
-    if (part.subsections.length === 0) return [...nodes, marker()];
-  }
+  // `5、项目实施内容：涉密不宜公开`: the marker stands where the heading line said so; every line after it is kept.
+  if (part.inlineWithheld) nodes.push(marker());
   for (const line of part.lines) nodes.push(isWithheldText([line]) ? marker() : text(trim(line)));
-  const extra = new Map<string, number>();
+  let extra = 0;
   for (const sub of part.subsections) {
-    const known = SUBSECTIONS[normalise(sub.title)];
-    const n = (extra.get(part.id) ?? 0) + 1;
-    if (!known) extra.set(part.id, n);
-    const id = known ?? `${part.id}-${n}`;
+    const id = SUBSECTIONS[normalise(sub.title)] ?? `${part.id}-${(extra += 1)}`;
     const printed = trim(sub.heading).replace(new RegExp(`[:：]\\s*${WITHHELD_TEXT}$`, 'u'), '');
     nodes.push(heading(3, printed, id));
     if (sub.inlineWithheld || isWithheldText(sub.lines)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugOf } from './build';
+import { buildImport, slugOf } from './build';
 import {
   enumerationOf,
   enumerationStyle,
@@ -87,5 +87,24 @@ describe('the template reader', () => {
     expect(slugOf('涉案财物管理中心建设', taken)).toBe('she-an-cai-wu-guan-li');
     expect(slugOf('涉案财物管理中心建设二期', taken)).toBe('she-an-cai-wu-guan-li-2');
     expect(slugOf('LED显示屏', taken)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+});
+
+describe('the files it writes', () => {
+  it('keeps every line of a part whose heading says 涉密不宜公开, with the marker where the heading stood', () => {
+    const lines = ['合成市甲局部门2021年预算重点领域财政项目文本公开', ...project((n) => `${n}、`)];
+    lines[9] = '5、项目实施内容：涉密不宜公开';
+    lines[10] = '另附说明一段。';
+    lines[12] = '本年度预算安排为50万元；';
+    lines.splice(14, 1, '（一）、实施周期', '2021年度');
+    const { files } = buildImport(lines.join('\n'), {
+      departmentSlug: 'synth-a',
+      original: { bytes: new TextEncoder().encode(lines.join('\n')), extension: 'txt' },
+      updated: '2026-11-25',
+    });
+    const zh = [...files].find(([path]) => path.includes('/zh/'))![1] as string;
+    expect(zh).toMatch(
+      /## 项目实施内容 \{#content\}\n\n::withheld\{reason="classified"\}\n\n另附说明一段。/,
+    );
   });
 });
