@@ -1,66 +1,152 @@
 import { scaleDecimal } from '../domain/amount';
+import { readChineseNumeral } from './chinese-numerals';
 
 /**
  * Reads amounts out of what a journalist types, in any notation we publish or
  * they are likely to use: 700万, 700万元, 7000000, 7,000,000, ¥7,000,000,
  * 7 million, CNY 7 million, 2012.95 (read as 万, the unit the text uses),
- * 20.1295 million, 1,300万. Decimals are kept exactly (no "1.2" → "12").
+ * 20.1295 million, 1,300万, 2千万, 二千万, 一千三百万. Decimals are kept
+ * exactly (no "1.2" → "12").
  *
- * An amount becomes an exact filter; the other words stay a text query.
+ * A figure means what it says to the last digit written: 20.13 million
+ * matches every amount that rounds to 20.13 million (20,125,000 to
+ * 20,134,999 yuan), 2013万 every amount that rounds to 2013万, and 7,000,000
+ * only 7,000,000. Chinese numerals write no trailing zeros, so 二千万 is
+ * precise to 千万. A leading 约, 大约, about, around, approx., ~ or ≈ widens
+ * the match to ±5 %.
+ *
  * A bare whole number below 10,000 (700, 2020) is left as text: it is as likely
  * a year or the figure before 万 as an amount in yuan, and Pagefind's prefix
  * match already finds "700万元" for "700".
  */
+
+/** Whole yuan, both ends included. `value` is the figure as typed, in yuan. */
+export interface AmountRange {
+  value: number;
+  min: number;
+  max: number;
+}
+
+export interface AskedAmount {
+  /** The amount as typed, for showing beside the published figure: "约2000万". */
+  asked: string;
+  approximate: boolean;
+  /** One range per reading of the figure (a bare 20130000 may be yuan or 万). */
+  ranges: AmountRange[];
+}
+
 export interface AmountQuery {
   /** The words left for full-text search, or '' if none. */
   text: string;
-  /** Each amount found, as the candidate values in yuan it may mean. */
-  amounts: number[][];
+  amounts: AskedAmount[];
 }
 
+/** ±5 % for an approximate amount, in hundredths. */
+const APPROXIMATE_PERCENT = 5n;
+
+const APPROXIMATELY = String.raw`(?:(约|大约|about|around|approx\.?|approximately|~|≈)\s*)?`;
+const CURRENCY = String.raw`((?:CNY|RMB|人民币)\s*|[¥￥]\s*)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const UNIT = String.raw`亿元|亿|千万|百万|十万|万元|万|元|yuan|billion|bn|million|mn|m\b`;
+const NUMERAL = String.raw`[零〇一二两三四五六七八九十百千万亿]*[万亿][零〇一二两三四五六七八九十百千万亿]*`;
 const TOKEN = new RegExp(
-  String.raw`(?:(?:CNY|RMB|人民币)\s*|[¥￥]\s*)?(${NUMBER})\s*(万元|万|元|yuan|million|mn|m\b|百万)?`,
+  String.raw`${APPROXIMATELY}(?:${CURRENCY}(${NUMBER})\s*(${UNIT})?|(${NUMERAL})元?)`,
   'giu',
 );
 
-function toYuan(figure: string, places: number): number | null {
-  const value = scaleDecimal(figure, places);
-  return value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER)
-    ? null
-    : Number(value);
+/** Powers of ten in yuan of each unit a figure may carry. */
+const UNIT_POWERS: Record<string, number> = {
+  亿元: 8,
+  亿: 8,
+  千万: 7,
+  百万: 6,
+  十万: 5,
+  万元: 4,
+  万: 4,
+  元: 0,
+  yuan: 0,
+  billion: 9,
+  bn: 9,
+  million: 6,
+  mn: 6,
+  m: 6,
+};
+
+/** A figure scaled by 10^power, with the place of its last written digit; null if not whole yuan or too large. */
+function readFigure(figure: string, power: number): { value: bigint; place: number } | null {
+  const value = scaleDecimal(figure, power);
+  if (value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const decimals = figure.split('.')[1]?.length ?? 0;
+  return { value, place: Math.max(0, power - decimals) };
 }
 
-/** The yuan values one matched token may mean, or null if it is not an amount. */
-function candidates(whole: string, figure: string, unit: string | undefined): number[] | null {
-  const currency = /^(?:CNY|RMB|人民币|[¥￥])/iu.test(whole);
-  const u = unit?.toLowerCase();
-  if (u === '万' || u === '万元') return nonNull([toYuan(figure, 4)]);
-  if (u === 'million' || u === 'mn' || u === 'm' || u === '百万')
-    return nonNull([toYuan(figure, 6)]);
-  if (u === '元' || u === 'yuan' || currency) return nonNull([toYuan(figure, 0)]);
-  if (figure.includes(',')) return nonNull([toYuan(figure, 0)]);
-  if (figure.includes('.')) return nonNull([toYuan(figure, 4)]); // 2012.95: the text's own unit, 万
-  if (figure.length >= 5) return nonNull([toYuan(figure, 0), toYuan(figure, 4)]);
-  return null;
+/** Every yuan amount that the figure rounds from at its precision, widened to ±5 % if approximate. */
+function rangeOf(value: bigint, place: number, approximate: boolean): AmountRange {
+  const half = place > 0 ? 10n ** BigInt(place) / 2n : 0n;
+  let min = value - half;
+  let max = half > 0n ? value + half - 1n : value;
+  if (approximate) {
+    const low = (value * (100n - APPROXIMATE_PERCENT) + 99n) / 100n;
+    const high = (value * (100n + APPROXIMATE_PERCENT)) / 100n;
+    if (low < min) min = low;
+    if (high > max) max = high;
+  }
+  return { value: Number(value), min: Number(min), max: Number(max) };
 }
 
-function nonNull(values: (number | null)[]): number[] | null {
-  const kept = values.filter((v): v is number => v !== null);
-  return kept.length ? kept : null;
+/** The readings (value and precision) of one figure, or none if it is not an amount. */
+function readingsOf(
+  figure: string,
+  unit: string | undefined,
+  hasCurrency: boolean,
+): { value: bigint; place: number }[] {
+  const power = unit ? UNIT_POWERS[unit.toLowerCase()] : undefined;
+  const readings =
+    power !== undefined
+      ? [readFigure(figure, power)]
+      : hasCurrency || figure.includes(',')
+        ? [readFigure(figure, 0)]
+        : figure.includes('.')
+          ? [readFigure(figure, 4)] // 2012.95: the text's own unit, 万
+          : figure.length >= 5
+            ? [readFigure(figure, 0), readFigure(figure, 4)]
+            : [];
+  return readings.filter((r) => r !== null);
 }
 
 export function parseAmountQuery(query: string): AmountQuery {
-  const amounts: number[][] = [];
+  const amounts: AskedAmount[] = [];
   const text = query
     .normalize('NFKC')
-    .replace(TOKEN, (whole, figure: string, unit: string | undefined) => {
-      const values = candidates(whole, figure, unit);
-      if (!values) return whole;
-      amounts.push(values);
-      return ' ';
-    });
+    .replace(
+      TOKEN,
+      (
+        whole: string,
+        about: string | undefined,
+        currency: string | undefined,
+        figure: string | undefined,
+        unit: string | undefined,
+        numeral: string | undefined,
+      ) => {
+        const readings = figure
+          ? readingsOf(figure, unit, Boolean(currency))
+          : [readChineseNumeral(numeral ?? '')].filter((r) => r !== null);
+        if (!readings.length) return whole;
+        const approximate = Boolean(about);
+        amounts.push({
+          asked: whole.trim(),
+          approximate,
+          ranges: readings.map((r) => rangeOf(r.value, r.place, approximate)),
+        });
+        return ' ';
+      },
+    );
   return { text: text.replace(/\s+/g, ' ').trim(), amounts };
+}
+
+/** Whether an amount lies in any range of an asked amount. */
+export function matchesAmount(yuan: number, asked: AskedAmount): boolean {
+  return asked.ranges.some((r) => yuan >= r.min && yuan <= r.max);
 }
 
 /** A single amount typed into a minimum or maximum box, in yuan; null if empty or not an amount. */
@@ -69,5 +155,7 @@ export function parseAmountBound(input: string | null | undefined): number | nul
   const { text, amounts } = parseAmountQuery(
     /^\s*\d+\s*$/.test(input) ? `${input.trim()}元` : input,
   );
-  return text === '' && amounts.length === 1 ? amounts[0]![0]! : null;
+  return text === '' && amounts.length === 1 && !amounts[0]!.approximate
+    ? amounts[0]!.ranges[0]!.value
+    : null;
 }

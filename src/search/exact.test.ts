@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsAll, queryTerms } from './exact';
+import { containsAll, findSpans, queryTerms } from './exact';
 
 describe('exact matching', () => {
   const text =
@@ -22,5 +22,17 @@ describe('exact matching', () => {
     expect(containsAll('face image recognition system', queryTerms('"face recognition"'))).toBe(
       false,
     );
+  });
+});
+
+describe('findSpans', () => {
+  it('maps matches back to the text as written, across spaces and widths', () => {
+    expect(findSpans('部署人 脸抓拍', ['人脸'])).toEqual([[2, 5]]);
+    expect(findSpans('ＦＡＣＥ and face', ['face'])).toEqual([
+      [0, 4],
+      [9, 13],
+    ]);
+    expect(findSpans('人脸识别', ['人脸', '脸识'])).toEqual([[0, 3]]);
+    expect(findSpans('天网', ['人脸'])).toEqual([]);
   });
 });

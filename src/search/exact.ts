@@ -30,3 +30,36 @@ export function containsAll(text: string, terms: readonly string[]): boolean {
   const haystack = normaliseForMatch(text);
   return terms.every((term) => haystack.includes(term));
 }
+
+/**
+ * Where each term occurs in a text, as [start, end) offsets into the text as
+ * written, comparing as normaliseForMatch does: so 人 脸 in the text is found
+ * for 人脸, and the span covers the space between.
+ */
+export function findSpans(text: string, terms: readonly string[]): [number, number][] {
+  let normalised = '';
+  const origin: number[] = []; // for each normalised code unit, the offset of the character it came from
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    for (const unit of normaliseForMatch(ch)) {
+      normalised += unit;
+      origin.push(i);
+    }
+    i += ch.length;
+  }
+  const spans: [number, number][] = [];
+  for (const term of terms) {
+    for (let at = normalised.indexOf(term); at !== -1; at = normalised.indexOf(term, at + 1)) {
+      const last = origin[at + term.length - 1]!;
+      spans.push([origin[at]!, last + String.fromCodePoint(text.codePointAt(last)!).length]);
+    }
+  }
+  // Sorted and merged, so that overlapping terms mark one run.
+  spans.sort((a, b) => a[0] - b[0]);
+  return spans.reduce<[number, number][]>((merged, span) => {
+    const previous = merged.at(-1);
+    if (previous && span[0] <= previous[1]) previous[1] = Math.max(previous[1], span[1]);
+    else merged.push(span);
+    return merged;
+  }, []);
+}

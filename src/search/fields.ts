@@ -4,15 +4,29 @@ import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
 
-/** Pagefind filter keys; the search page and URL parameters use the same names. */
-export const FILTER_KEYS = ['year', 'department', 'withheld', 'band', 'amount'] as const;
+/**
+ * Pagefind filter keys; the search page and URL parameters use the same names.
+ * Amounts are not a filter: an amount query is a range over the sort keys (see client.ts).
+ */
+export const FILTER_KEYS = ['year', 'department', 'withheld', 'band'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** What a project page gives Pagefind: result metadata, exact-match filters and the sort key. */
+/** The amounts an amount query is matched against, and the section each is published in. */
+export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
+export type AmountKey = keyof typeof AMOUNT_KEYS;
+
+/** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {
-  meta: { title: string; amount: string; unit: string; year: string; department: string };
+  meta: {
+    title: string;
+    amount: string;
+    estimate: string;
+    unit: string;
+    year: string;
+    department: string;
+  };
   filters: Record<FilterKey, string>;
-  sort: { amount: string };
+  sort: Record<AmountKey, string>;
 }
 
 /** Withheld amounts sort below every disclosed one (Pagefind drops pages that lack a sort key). */
@@ -24,15 +38,17 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const department = publicationText(project.publication, locale).department;
   const year = String(project.original.plan.period.fiscalYear);
   const amount = project.amountYuan === null ? NO_AMOUNT : String(project.amountYuan);
+  const published = project.original.plan.estimate;
+  const estimate =
+    published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
   return {
-    meta: { title: text.name, amount, unit, year, department },
+    meta: { title: text.name, amount, estimate, unit, year, department },
     filters: {
       year,
       department,
       withheld: project.sectionsWithheld > 0 ? 'yes' : 'no',
       band: project.amountYuan === null ? 'withheld' : bandOf(project.amountYuan).code,
-      amount,
     },
-    sort: { amount },
+    sort: { amount, estimate },
   };
 }
