@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build (its own Buffer polyfill) writes the same bytes as the Node one, and the search page's export runs this writer too.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Dictionary } from '../i18n/dictionary';
 import type { AmountValue, ProjectRecord, WithheldValue } from './record-schemas';
 

@@ -122,6 +122,16 @@ export interface Dictionary {
     noExact: (query: string) => string;
     /** Results that share only characters with the query, kept apart and folded. */
     partial: (n: number) => string;
+    /** Beside a result of an amount query: what was asked, and the figure published. */
+    asked: (asked: string, published: string, section: string) => string;
+    /** No result here, but some in the other language; the link text follows. */
+    otherLanguage: (n: number) => string;
+    otherLanguageLink: string;
+    /** Downloading the result set. */
+    exportLabel: string;
+    exportCsv: string;
+    exportJson: string;
+    exporting: string;
   };
   projects: {
     heading: string;

@@ -138,6 +138,15 @@ export const en = {
     partial: (n) =>
       `Partial matches: contain some of the characters (${n} project${n === 1 ? '' : 's'})`,
     count: (n) => `${n} project${n === 1 ? '' : 's'} found`,
+    asked: (asked, published, section) =>
+      `You asked for “${asked}”: the published figure is ${published} (${section})`,
+    otherLanguage: (n) =>
+      `The Chinese original has ${n} project${n === 1 ? '' : 's'} with this query.`,
+    otherLanguageLink: 'See the Chinese results',
+    exportLabel: 'Download these results (the columns of disclosures.csv):',
+    exportCsv: 'CSV',
+    exportJson: 'JSON',
+    exporting: 'Preparing the download…',
   },
   projects: {
     heading: 'All projects',

@@ -119,6 +119,13 @@ export const zh = {
     noExact: (query) => `没有找到“${query}”`,
     partial: (n) => `部分匹配：只含查询中的部分字（${n}个项目）`,
     count: (n) => `共找到 ${n} 个项目`,
+    asked: (asked, published, section) => `查询“${asked}”：公开金额 ${published}（${section}）`,
+    otherLanguage: (n) => `英文译文中有 ${n} 个项目含此查询。`,
+    otherLanguageLink: '查看英文搜索结果',
+    exportLabel: '下载这些结果（与 disclosures.csv 相同的列）：',
+    exportCsv: 'CSV',
+    exportJson: 'JSON',
+    exporting: '正在准备下载……',
   },
   projects: {
     heading: '全部项目',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAmount, parseAmountBound, parseAmountQuery, type AmountRange } from './amount-query';
+import {
+  matchesAmount,
+  parseAmountBound,
+  parseAmountQuery,
+  type AmountRange,
+} from './amount-query';
 
 /** The exact reading of a figure: only that many yuan. */
 const exactly = (value: number): AmountRange => ({ value, min: value, max: value });

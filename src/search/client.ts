@@ -1,7 +1,7 @@
 import { t } from '../i18n';
-import { isLocale, type Locale } from '../domain/locales';
-import { formatAmountText } from '../domain/amount';
-import { parseAmountBound, parseAmountQuery } from './amount-query';
+import { isLocale, LOCALES, type Locale } from '../domain/locales';
+import { parseAmountBound, parseAmountQuery, type AskedAmount } from './amount-query';
+import { AMOUNT_KEYS, type AmountKey } from './fields';
 import type {
   Pagefind,
   PagefindFilters,
@@ -9,16 +9,24 @@ import type {
   PagefindResultData,
 } from './pagefind-types';
 import { containsAll, queryTerms } from './exact';
+import { findSectionPassage, findWordPassage, splitSections } from './passage';
 import { rangeSlice } from './range';
+import { renderResult, type ResultView } from './render';
 import { readState, writeState, type SearchState } from './state';
 
 /** Results rendered per "show more". */
 const PAGE_SIZE = 10;
 
+/** Pagefind's language code for each locale (the lowercased <html lang>). */
+const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
+
+type Sort = Record<string, 'asc' | 'desc'>;
+
 /**
  * The search page in the browser: the form and the URL hold the state, the
  * index is Pagefind's. Loads only what a query needs: Pagefind's chunks for
- * the words, and result fragments for the results shown (plus ~log2 n for a range).
+ * the words, and result fragments for the results shown (plus ~log2 n per
+ * amount bound, found by binary search over results sorted by amount).
  */
 export async function startSearch(form: HTMLFormElement): Promise<void> {
   const locale: Locale = isLocale(form.dataset.locale) ? form.dataset.locale : 'zh';
@@ -30,9 +38,18 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const partialBox = document.querySelector<HTMLDetailsElement>('#search-partial')!;
   const partialSummary = partialBox.querySelector('summary')!;
   const partialList = partialBox.querySelector('ol')!;
+  const other = document.querySelector<HTMLElement>('#search-other')!;
+  const exportBox = document.querySelector<HTMLElement>('#search-export')!;
+  const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
 
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base });
+  // The tag matches the preloaded pagefind-entry.json (see integrations/pagefind.ts).
+  // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
+  await pagefind.options({
+    baseUrl: base,
+    noWorker: true,
+    ...(form.dataset.pagefindTag ? { metaCacheTag: form.dataset.pagefindTag } : {}),
+  });
   await pagefind.init();
 
   const data = new Map<string, Promise<PagefindResultData>>();
@@ -40,14 +57,43 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     if (!data.has(result.id)) data.set(result.id, result.data());
     return data.get(result.id)!;
   };
+  const search = async (term: string | null, filters: PagefindFilters, sort?: Sort) =>
+    (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
+
+  /** The ids of results whose amount under `key` lies in [min, max], by binary search. */
+  const idsInRange = async (
+    term: string | null,
+    filters: PagefindFilters,
+    key: AmountKey,
+    ranges: readonly { min: number | null; max: number | null }[],
+  ): Promise<Set<string>> => {
+    const ascending = await search(term, filters, { [key]: 'asc' });
+    const ids = new Set<string>();
+    for (const { min, max } of ranges) {
+      const [start, end] = await rangeSlice(
+        ascending.length,
+        async (i) => Number((await load(ascending[i]!)).meta[key]),
+        min,
+        max,
+      );
+      for (const r of ascending.slice(start, end)) ids.add(r.id);
+    }
+    return ids;
+  };
 
   let generation = 0;
+  let exportable: { urls: string[]; search: string } = { urls: [], search: '' };
   const run = async (state: SearchState) => {
     const mine = ++generation;
     fillForm(form, state);
     list.replaceChildren();
     more.hidden = true;
     partialBox.hidden = true;
+    other.hidden = true;
+    exportBox.hidden = true;
+    const query = writeState(state).toString();
+    // The other language's search page shows the same results: same query, same filters.
+    if (switchLink) switchLink.search = query ? `?${query}` : '';
     const min = parseAmountBound(state.min);
     const max = parseAmountBound(state.max);
     const bad = [
@@ -58,7 +104,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       status.textContent = bad.map(d.search.badBound).join(' ');
       return;
     }
-    if (!writeState(state).toString()) {
+    if (!query) {
       status.textContent = '';
       return;
     }
@@ -70,32 +116,32 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     if (state.department) filters.department = state.department;
     if (state.withheld) filters.withheld = state.withheld;
     if (state.band) filters.band = state.band;
-    if (amounts.length) filters.amount = { any: amounts.flat().map(String) };
     const term = text || null;
-    const sort =
+    const sort: Sort | undefined =
       state.sort === 'relevance' && term
         ? undefined
-        : ({ amount: state.sort === 'amount-asc' ? 'asc' : 'desc' } as const);
+        : { amount: state.sort === 'amount-asc' ? 'asc' : 'desc' };
 
-    let results = (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
+    let results = await search(term, filters, sort);
+    // An asked amount matches this year's funding or the estimated investment; the first that matches is where the link lands.
+    const matchedKey = new Map<string, AmountKey>();
+    if (amounts.length) {
+      const ranges = amounts.flatMap((a) => a.ranges);
+      const keys = Object.keys(AMOUNT_KEYS) as AmountKey[];
+      const found = await Promise.all(keys.map((key) => idsInRange(term, filters, key, ranges)));
+      keys.forEach((key, i) => {
+        for (const id of found[i]!) if (!matchedKey.has(id)) matchedKey.set(id, key);
+      });
+      results = results.filter((r) => matchedKey.has(r.id));
+    }
     if (min !== null || max !== null) {
-      const ascending =
-        sort?.amount === 'asc'
-          ? results
-          : (await pagefind.search(term, { filters, sort: { amount: 'asc' } })).results;
-      const [start, end] = await rangeSlice(
-        ascending.length,
-        async (i) => Number((await load(ascending[i]!)).meta.amount),
-        min,
-        max,
-      );
-      const inRange = new Set(ascending.slice(start, end).map((r) => r.id));
+      const inRange = await idsInRange(term, filters, 'amount', [{ min, max }]);
       results = results.filter((r) => inRange.has(r.id));
     }
     // Exact by default: a result counts only where its text has every term as typed (Pagefind matches word pieces).
+    const terms = term ? queryTerms(term) : [];
     let partial: PagefindResult[] = [];
-    if (term) {
-      const terms = queryTerms(term);
+    if (terms.length) {
       const checked = await Promise.all(
         results.map(async (r) => ({ r, exact: containsAll((await load(r)).content, terms) })),
       );
@@ -103,18 +149,21 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       results = checked.filter((c) => c.exact).map((c) => c.r);
     }
     if (mine !== generation) return;
+
+    const show = async (r: PagefindResult) => {
+      const result = await load(r);
+      return renderResult(result, viewOf(result, terms, amounts, matchedKey.get(r.id)), locale);
+    };
     partialBox.hidden = partial.length === 0;
     partialBox.open = false;
     partialSummary.textContent = d.search.partial(partial.length);
-    partialList.replaceChildren(
-      ...(await Promise.all(partial.map(async (r) => renderResult(await load(r), locale)))),
-    );
+    partialList.replaceChildren(...(await Promise.all(partial.map(show))));
     if (mine !== generation) return;
 
     let shown = 0;
     const showMore = async () => {
       const batch = results.slice(shown, shown + PAGE_SIZE);
-      const items = await Promise.all(batch.map(async (r) => renderResult(await load(r), locale)));
+      const items = await Promise.all(batch.map(show));
       if (mine !== generation) return;
       shown += batch.length;
       list.append(...items);
@@ -129,7 +178,45 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       term && results.length === 0
         ? d.search.noExact(state.q.trim())
         : d.search.count(results.length);
+    exportable = {
+      urls: await Promise.all(results.map(async (r) => `${base}${(await load(r)).meta.data}`)),
+      search: location.href,
+    };
+    exportBox.hidden = results.length === 0;
+    if (results.length === 0 && terms.length && switchLink) {
+      const found = await countInOtherLanguage(pagefind, base, locale, term!, filters, terms);
+      if (mine !== generation || found === 0) return;
+      other.querySelector('span')!.textContent = d.search.otherLanguage(found);
+      other.querySelector('a')!.href = switchLink.href;
+      other.hidden = false;
+    }
   };
+
+  for (const button of exportBox.querySelectorAll<HTMLButtonElement>('button[data-format]')) {
+    button.addEventListener('click', () => {
+      const { urls, search } = exportable;
+      const label = button.textContent;
+      button.disabled = true;
+      button.textContent = d.search.exporting;
+      // Loaded on demand: the CSV writer is most of its weight, and most searches never export.
+      void import('./export')
+        .then(async ({ buildResultsCsv, buildResultsJson, downloadFile, fetchRecords }) => {
+          const records = await fetchRecords(urls);
+          if (button.dataset.format === 'csv')
+            downloadFile('search-results.csv', 'text/csv', buildResultsCsv(records));
+          else
+            downloadFile(
+              'search-results.json',
+              'application/json',
+              buildResultsJson(records, search),
+            );
+        })
+        .finally(() => {
+          button.disabled = false;
+          button.textContent = label;
+        });
+    });
+  }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -147,70 +234,75 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   await run(readState(new URLSearchParams(location.search)));
 }
 
+/** Where a result lands: the passage with the words, else the section with the amount asked for. */
+function viewOf(
+  result: PagefindResultData,
+  terms: readonly string[],
+  amounts: readonly AskedAmount[],
+  key: AmountKey | undefined,
+): ResultView {
+  const sections = splitSections(result.raw_content, result.anchors);
+  const ranked = [...result.sub_results]
+    .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
+    .map((s) => s.url.split('#')[1] ?? '');
+  const amountPassage = key
+    ? (findSectionPassage(sections, AMOUNT_KEYS[key]) ?? findSectionPassage(sections, 'funding'))
+    : null;
+  const passage = terms.length ? findWordPassage(sections, terms, ranked) : amountPassage;
+  const yuan = key ? Number(result.meta[key]) : NaN;
+  return {
+    passage,
+    asked: key
+      ? amounts
+          .filter((a) => a.ranges.some((r) => yuan >= r.min && yuan <= r.max))
+          .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
+      : [],
+  };
+}
+
+/**
+ * How many projects in the other language's index have the query as typed.
+ * Pagefind loads the index of the page's own language; a second instance
+ * merges the other one and keeps only its pages.
+ */
+async function countInOtherLanguage(
+  pagefind: Pagefind,
+  base: string,
+  locale: Locale,
+  term: string,
+  filters: PagefindFilters,
+  terms: readonly string[],
+): Promise<number> {
+  const otherLocale = LOCALES.find((l) => l !== locale)!;
+  const instance = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base });
+  try {
+    // An absolute URL, or Pagefind takes it for the primary index and skips it.
+    await instance.mergeIndex(new URL(`${base}pagefind/`, location.href).href, {
+      language: PAGEFIND_LANGUAGE[otherLocale],
+    });
+    const prefix = otherLocale === 'zh' ? null : `${base}${otherLocale}/`;
+    const { results } = await instance.search(term, { filters });
+    const found = await Promise.all(
+      results.map(async (r) => {
+        const result = await r.data();
+        // The merged index gives absolute URLs.
+        const path = new URL(result.url, location.href).pathname;
+        const theirs = prefix
+          ? path.startsWith(prefix)
+          : !LOCALES.some((l) => l !== 'zh' && path.startsWith(`${base}${l}/`));
+        return theirs && containsAll(result.content, terms);
+      }),
+    );
+    return found.filter(Boolean).length;
+  } finally {
+    await instance.destroy();
+  }
+}
+
 function fillForm(form: HTMLFormElement, state: SearchState): void {
   for (const [key, value] of Object.entries(state)) {
     const field = form.elements.namedItem(key);
     if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
       field.value = value;
   }
-}
-
-function amountText(yuan: number, locale: Locale): string {
-  return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
-}
-
-/** Pagefind excerpts are HTML with <mark>; copy only text and <mark>, so nothing else can reach the page. */
-function excerptNodes(excerpt: string): Node[] {
-  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
-  return [...(parsed.body.firstElementChild?.childNodes ?? [])].map((node) => {
-    if (node instanceof HTMLElement && node.tagName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? '');
-  });
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.className = className;
-  el.append(...children);
-  return el;
-}
-
-function renderResult(result: PagefindResultData, locale: Locale): HTMLLIElement {
-  const d = t(locale);
-  const { meta } = result;
-  const link = element('a', '', meta.title ?? result.url);
-  link.href = result.url;
-  const facts = [
-    amountText(Number(meta.amount), locale),
-    meta.unit,
-    meta.year ? d.fiscalYear(Number(meta.year)) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  // The sub-result with the most matches that has its own anchor is the deep link into the page.
-  const anchored = result.sub_results.filter((s) => s.url.includes('#'));
-  const best = [...anchored].sort(
-    (a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0),
-  )[0];
-  const item = element(
-    'li',
-    'result',
-    element('h2', 'result-title', link),
-    element('p', 'result-facts', facts),
-  );
-  item.append(element('p', 'result-excerpt', ...excerptNodes(best?.excerpt ?? result.excerpt)));
-  if (best) {
-    const deep = element('a', 'result-section', best.title);
-    deep.href = best.url;
-    item.append(element('p', 'result-deep-link', `${d.search.inSection}${d.colon}`, deep));
-  }
-  return item;
 }

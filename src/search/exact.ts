@@ -39,7 +39,7 @@ export function containsAll(text: string, terms: readonly string[]): boolean {
 export function findSpans(text: string, terms: readonly string[]): [number, number][] {
   let normalised = '';
   const origin: number[] = []; // for each normalised code unit, the offset of the character it came from
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     for (const unit of normaliseForMatch(ch)) {
       normalised += unit;

@@ -3,6 +3,7 @@ import { bandOf } from './bands';
 import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
+import { projectDataPath } from '../data/records';
 
 /**
  * Pagefind filter keys; the search page and URL parameters use the same names.
@@ -24,6 +25,8 @@ export interface SearchFields {
     unit: string;
     year: string;
     department: string;
+    /** The project's JSON file below the site's base, for exporting results. */
+    data: string;
   };
   filters: Record<FilterKey, string>;
   sort: Record<AmountKey, string>;
@@ -39,10 +42,17 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const year = String(project.original.plan.period.fiscalYear);
   const amount = project.amountYuan === null ? NO_AMOUNT : String(project.amountYuan);
   const published = project.original.plan.estimate;
-  const estimate =
-    published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
+  const estimate = published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
   return {
-    meta: { title: text.name, amount, estimate, unit, year, department },
+    meta: {
+      title: text.name,
+      amount,
+      estimate,
+      unit,
+      year,
+      department,
+      data: projectDataPath(project),
+    },
     filters: {
       year,
       department,

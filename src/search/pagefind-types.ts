@@ -1,3 +1,5 @@
+import type { PagefindAnchor } from './passage';
+
 /** The parts of Pagefind's browser API (pagefind.js, 1.6) this site uses. */
 export type PagefindFilterValue =
   string | { any: string[] } | { all: string[] } | { none: string[] } | { not: string };
@@ -15,6 +17,10 @@ export interface PagefindResultData {
   excerpt: string;
   /** The page's whole indexed text. */
   content: string;
+  /** The same with the word breaks Pagefind's positions count (zero-width spaces in Chinese), < and > escaped. */
+  raw_content: string;
+  /** Every element with an id, and the word it starts at. */
+  anchors: PagefindAnchor[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
@@ -26,8 +32,24 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 
+export interface PagefindOptions {
+  baseUrl?: string;
+  basePath?: string;
+  /** Replaces the cache-busting timestamp on pagefind-entry.json, so that a preload of it is used. */
+  metaCacheTag?: string;
+  noWorker?: boolean;
+}
+
+export interface PagefindInstance {
+  options: (options: PagefindOptions) => Promise<void>;
+  search: Pagefind['search'];
+  mergeIndex: (indexPath: string, options?: { language?: string }) => Promise<void>;
+  destroy: () => Promise<void>;
+}
+
 export interface Pagefind {
-  options: (options: { baseUrl?: string; basePath?: string }) => Promise<void>;
+  options: (options: PagefindOptions) => Promise<void>;
+  createInstance: (options: PagefindOptions) => PagefindInstance;
   init: () => Promise<void>;
   search: (
     term: string | null,

@@ -25,7 +25,11 @@ const page = fragment([
   { element: 'h2', id: 'overview', words: ['项目', '概况', '. '] },
   { element: 'p', id: 'overview-p1', words: ['依托', '视频', '专', '网', '建设', '。'] },
   { element: 'h3', id: 'capture', words: ['采集', '设备', '. '] },
-  { element: 'p', id: 'capture-p1', words: ['部署', '400', '路', '人', '脸', '抓', '拍', '机', '。'] },
+  {
+    element: 'p',
+    id: 'capture-p1',
+    words: ['部署', '400', '路', '人', '脸', '抓', '拍', '机', '。'],
+  },
   { element: 'h2', id: 'funding', words: ['资金', '安排', '. '] },
   { element: 'p', id: 'funding-p1', words: ['预算', '安排', '为', '1300', '万', '元', '；'] },
 ]);

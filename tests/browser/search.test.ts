@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
@@ -104,8 +107,9 @@ describe('search by words', () => {
     await expect(first.locator('.result-facts').textContent()).resolves.toBe(
       'CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · FY2020',
     );
+    // "cameras", as typed, is in (3) only; (2) has "camera channels", which Pagefind's stemming also matched.
     expect(await first.locator('.result-section').getAttribute('href')).toBe(
-      '/en/ruili-psb/2020/face-recognition-system/#content-capture',
+      '/en/ruili-psb/2020/face-recognition-system/#content-analysis',
     );
   });
 });
@@ -249,5 +253,187 @@ describe('exact by default: no false matches', () => {
       /No passage contains/.test(document.querySelector('#search-status')?.textContent ?? ''),
     );
     expect(await page.textContent('#search-status')).toBe('No passage contains "satellite"');
+  });
+});
+
+/** The first result's link, and the text of the section its #anchor lands on (that section's heading to the next). */
+async function firstLanding(): Promise<{ slug: string; anchor: string; section: string }> {
+  const href = await page.locator('#search-results .result-title a').first().getAttribute('href');
+  const url = new URL(href!, server.url);
+  const anchor = url.hash.slice(1);
+  const target = await browser.newPage();
+  await target.goto(url.href);
+  const section = await target.evaluate((id) => {
+    const heading = document.getElementById(id);
+    if (!heading) return '';
+    // A heading (in its group with the section link) runs to the next heading; links added for citing are left out.
+    const textOf = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      for (const ignored of copy.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+      return copy.textContent ?? '';
+    };
+    const start = heading.closest('.heading-group') ?? heading;
+    let text = heading.textContent ?? '';
+    for (
+      let el = start.nextElementSibling;
+      el && !el.matches('.heading-group, h1, h2, h3, h4, h5, h6');
+      el = el.nextElementSibling
+    )
+      text += textOf(el);
+    return text;
+  }, anchor);
+  await target.close();
+  return { slug: url.pathname.split('/').at(-2)!, anchor, section };
+}
+
+describe('results land on the passage', () => {
+  it.each([
+    ['人脸', 'face-recognition-system'],
+    ['看守所', 'case-handling-centre'],
+  ])(
+    '%s links to a section of %s whose text has it, and the excerpt is from there',
+    async (query, slug) => {
+      await search(query);
+      const landing = await firstLanding();
+      expect(landing.slug).toBe(slug);
+      expect(landing.anchor).not.toBe('');
+      expect(landing.section.replace(/\s/g, '')).toContain(query);
+      const first = page.locator('#search-results .result').first();
+      // The excerpt marks the query whole, as typed, not its characters one by one.
+      expect(await first.locator('.result-excerpt mark').allTextContents()).toContain(query);
+      const excerpt = (await first.locator('.result-excerpt').textContent())!.replace(/…/g, '');
+      expect(landing.section.replace(/\s/g, '')).toContain(excerpt.replace(/\s/g, ''));
+    },
+  );
+
+  it.each([
+    ['1300万', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
+    ['13 million', 'en', 'face-recognition-system', 'CNY 13 million (¥13,000,000)'],
+    ['¥13,000,000', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
+    ['20.13 million', 'en', 'case-handling-centre', 'CNY 20.1295 million (¥20,129,500)'],
+    ['2013万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+    ['约2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+    ['二千万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+  ] as const)(
+    '%s (%s) finds %s, links to #funding and shows the published figure beside the query',
+    async (query, locale, slug, published) => {
+      await search(query, locale);
+      expect(await resultSlugs()).toEqual([slug]);
+      const landing = await firstLanding();
+      expect(landing.anchor).toBe('funding');
+      const asked = await page.locator('#search-results .result-asked').first().textContent();
+      expect(asked).toContain(query);
+      expect(asked).toContain(published);
+    },
+  );
+
+  it('does not match an amount that does not round to the figure asked', async () => {
+    await search('2012万');
+    expect(await resultSlugs()).toEqual([]);
+  });
+});
+
+describe('links you can share', () => {
+  it('the language switch carries the query and every filter', async () => {
+    const query = 'q=1300%E4%B8%87&year=2020&withheld=no&min=500%E4%B8%87&sort=amount-desc';
+    await page.goto(`${server.url}search/?${query}`);
+    await waitForResults();
+    await page.locator('a.language-switch').click();
+    await page.waitForURL(/\/en\/search\//);
+    await waitForResults();
+    const params = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      q: '1300万',
+      year: '2020',
+      withheld: 'no',
+      min: '500万',
+      sort: 'amount-desc',
+    });
+    expect(await page.getByLabel('Words or amount').inputValue()).toBe('1300万');
+    expect(await resultSlugs()).toEqual(['face-recognition-system']);
+    expect(await page.getByLabel('Minimum amount').inputValue()).toBe('500万');
+    expect(await page.getByLabel('Has withheld sections').inputValue()).toBe('no');
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('amount-desc');
+  });
+
+  it('a query with no result here, but results in the other language, offers that link', async () => {
+    await page.goto(`${server.url}search/?q=camera`);
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('#search-other')?.hidden);
+    expect(await page.textContent('#search-status')).toBe('没有找到“camera”');
+    const offer = page.locator('#search-other a');
+    expect(new URL((await offer.getAttribute('href'))!, server.url).pathname).toBe('/en/search/');
+    await offer.click();
+    await waitForResults();
+    expect(await resultSlugs()).toContain('face-recognition-system');
+  });
+
+  it('offers nothing where neither language has the query', async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('天网')}`);
+    await page.waitForFunction(() =>
+      /没有找到/.test(document.querySelector('#search-status')?.textContent ?? ''),
+    );
+    // The other-language check runs after the status; give it the time a reader would.
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#search-other').isVisible()).toBe(false);
+  });
+});
+
+describe('export', () => {
+  const download = async (format: 'CSV' | 'JSON') => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#search-export').getByRole('button', { name: format, exact: true }).click(),
+    ]);
+    return readFileSync((await file.path())!, 'utf8');
+  };
+
+  it('downloads the results of min=1000万 as CSV with the columns of disclosures.csv, and as JSON', async () => {
+    await page.goto(`${server.url}search/?min=1000%E4%B8%87`);
+    await waitForResults();
+    const csv = await download('CSV');
+    const published = readFileSync(join(DIST, 'data', 'disclosures.csv'), 'utf8');
+    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const all = parse(published, { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.split('\r\n')[0]).toBe(published.split('\r\n')[0]);
+    const expected = all.filter((r) => Number(r.amount_yuan) >= 10_000_000);
+    expect(rows.map((r) => [r.slug, Number(r.amount_yuan)]).sort()).toEqual(
+      expected.map((r) => [r.slug, Number(r.amount_yuan)]).sort(),
+    );
+    expect(rows).toHaveLength(2);
+    // Each row is the published row of that project, cell for cell.
+    for (const row of rows) expect(row).toEqual(all.find((r) => r.id === row.id));
+    const json = JSON.parse(await download('JSON')) as {
+      count: number;
+      projects: { id: string }[];
+    };
+    expect(json.count).toBe(2);
+    expect(json.projects.map((p) => p.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+});
+
+describe('what every search needs is preloaded', () => {
+  it('fetches Pagefind’s entry, metadata and wasm once each, the ones the page preloads', async () => {
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('人脸')}`);
+    await waitForResults();
+    const preloaded = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) =>
+      links.map((l) => (l as HTMLLinkElement).href),
+    );
+    expect(preloaded.map((href) => new URL(href).pathname)).toEqual(
+      expect.arrayContaining([
+        '/pagefind/pagefind.js',
+        '/pagefind/pagefind-entry.json',
+        expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/),
+        expect.stringMatching(/^\/pagefind\/wasm\.\w+\.pagefind$/),
+      ]),
+    );
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name),
+    );
+    for (const href of preloaded)
+      expect(
+        fetched.filter((name) => name === href),
+        href,
+      ).toHaveLength(1);
+    expect(fetched.filter((name) => name.includes('pagefind-entry.json'))).toHaveLength(1);
   });
 });

@@ -1,0 +1,94 @@
+import { t } from '../i18n';
+import type { Locale } from '../domain/locales';
+import { formatAmountText } from '../domain/amount';
+import type { PagefindResultData } from './pagefind-types';
+import type { ExcerptPart, Passage } from './passage';
+
+/** What a result shows beyond Pagefind's data: where it lands, and the amounts asked for. */
+export interface ResultView {
+  passage: Passage | null;
+  /** Each amount asked for that this result matched: as typed, the figure in yuan, and where it is published. */
+  asked: { asked: string; yuan: number; section: string }[];
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.append(...children);
+  return el;
+}
+
+function amountText(yuan: number, locale: Locale): string {
+  return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
+}
+
+/** Excerpt runs as text and <mark> nodes: nothing from the index is ever parsed as HTML. */
+function excerptNodes(parts: readonly ExcerptPart[]): Node[] {
+  return parts.map((part) => {
+    if (!part.mark) return document.createTextNode(part.text);
+    const mark = document.createElement('mark');
+    mark.textContent = part.text;
+    return mark;
+  });
+}
+
+/** Pagefind's own excerpt (HTML with <mark>), copied as text and <mark> only. */
+function pagefindExcerpt(excerpt: string): ExcerptPart[] {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
+  return [...(parsed.body.firstElementChild?.childNodes ?? [])].map((node) => ({
+    text: node.textContent ?? '',
+    mark: node instanceof HTMLElement && node.tagName === 'MARK',
+  }));
+}
+
+/** One result: the link lands on the passage, whose excerpt is shown. */
+export function renderResult(
+  result: PagefindResultData,
+  view: ResultView,
+  locale: Locale,
+): HTMLLIElement {
+  const d = t(locale);
+  const { meta } = result;
+  const page = result.url.split('#')[0]!;
+  const target = view.passage ? `${page}#${view.passage.id}` : page;
+  const link = element('a', '', meta.title ?? page);
+  link.href = target;
+  const facts = [
+    amountText(Number(meta.amount), locale),
+    meta.unit,
+    meta.year ? d.fiscalYear(Number(meta.year)) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const item = element(
+    'li',
+    'result',
+    element('h2', 'result-title', link),
+    element('p', 'result-facts', facts),
+  );
+  for (const asked of view.asked)
+    item.append(
+      element(
+        'p',
+        'result-asked',
+        d.search.asked(asked.asked, amountText(asked.yuan, locale), asked.section),
+      ),
+    );
+  item.append(
+    element(
+      'p',
+      'result-excerpt',
+      ...excerptNodes(view.passage?.excerpt ?? pagefindExcerpt(result.excerpt)),
+    ),
+  );
+  if (view.passage) {
+    const deep = element('a', 'result-section', view.passage.title);
+    deep.href = target;
+    item.append(element('p', 'result-deep-link', `${d.search.inSection}${d.colon}`, deep));
+  }
+  return item;
+}
