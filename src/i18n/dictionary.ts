@@ -198,6 +198,8 @@ export interface Dictionary {
   };
   /** Accessible name of the "link to this section" control beside a heading. */
   sectionLink: (title: string) => string;
+  /** The link beside a heading to the same section in the other language. */
+  sectionInOtherLanguage: (title: string) => string;
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */

@@ -1,4 +1,5 @@
 import remarkGfm from 'remark-gfm';
+import { readSharedModel, writeSharedModel } from './shared-model';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -135,22 +136,12 @@ function locatorOf(content: Content): (problem: Problem) => Problem {
   };
 }
 
-/**
- * The build checks the content before Astro starts (src/integrations/content-check.ts)
- * and leaves the model here, keyed by the content folder, for the pages: at
- * 10,000 disclosures that saves reading and checking 20,000 files twice.
- * globalThis, because the integration and the pages are separate module graphs
- * in one process.
- */
-const SHARED = Symbol.for('disclosures.checked-model');
-type Shared = { dir: string; model: Model };
-const shared = globalThis as { [SHARED]?: Shared };
-
 /** The checked model of the configured content folder; throws a ContentError listing every problem. */
 export function loadModel(contentDir: string = readSettings().contentDir): Model {
-  if (shared[SHARED]?.dir === contentDir) return shared[SHARED].model;
+  const held = readSharedModel(contentDir);
+  if (held) return held;
   const { problems, model } = checkContent(contentDir);
   if (!model) throw new ContentError(problems);
-  shared[SHARED] = { dir: contentDir, model };
+  writeSharedModel(contentDir, model);
   return model;
 }

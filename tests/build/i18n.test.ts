@@ -29,6 +29,24 @@ describe('bilingual site', () => {
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${path}`);
   });
 
+  const projectPages = pages.filter((p) => page(p)('article.project').length > 0);
+  it.each(projectPages)(
+    '%s: every section heading links to the same section in the other language, which is there',
+    (path) => {
+      const $ = page(path);
+      const other = page(counterpart(path));
+      const headings = $('.heading-group > h2[id], .heading-group > h3[id]').toArray();
+      expect(headings.length).toBeGreaterThan(5);
+      for (const heading of headings) {
+        const id = $(heading).attr('id')!;
+        const link = $(heading).parent().find('a.section-language');
+        expect(link.attr('href'), id).toBe(`${counterpart(path)}#${id}`);
+        expect(link.attr('hreflang'), id).toBe(path.startsWith('/en/') ? 'zh-CN' : 'en');
+        expect(other(`[id="${id}"]`).length, `${id} on ${counterpart(path)}`).toBe(1);
+      }
+    },
+  );
+
   it.each(pages.filter((p) => p.startsWith('/en/')))(
     '%s: says it is an unofficial translation and links the original',
     (path) => {
