@@ -6,6 +6,7 @@ import { GFM, rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import outputAudit from './src/integrations/output-audit.ts';
+import dataFiles from './src/integrations/data-files.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
@@ -33,6 +34,7 @@ export default defineConfig({
     }),
   },
   // In order: the content check before the build, the output audit after it, then the search index.
-  integrations: [contentCheck(), outputAudit(), pagefind()],
+  // Order matters: build:done hooks run in this order, and the audit checks what data-files wrote.
+  integrations: [contentCheck(), dataFiles(), outputAudit(), pagefind()],
   devToolbar: { enabled: false },
 });

@@ -5,7 +5,7 @@
  *   npm run bench                 all three sizes
  *   npm run bench -- 3 1000       chosen sizes
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -37,41 +37,114 @@ const work = mkdtempSync(join(tmpdir(), 'bench-'));
 interface Build {
   seconds: number;
   pagefindSeconds: number;
+  /** Largest resident memory of the whole process tree at once (Astro and the Pagefind service it spawns). */
   peakRssMb: number;
   pages: number;
   distMb: number;
+  /** Markdown bodies run through the body rules (check and render). */
+  parses: number;
 }
 
-function timedBuild(cwd: string, outDir: string, env: Record<string, string>): Build {
+/** Resident bytes of a process and all its descendants now, from /proc. */
+function treeRssBytes(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, sampling the process tree's memory every 100 ms; resolves with its time and peak. */
+function runMeasured(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ seconds: number; peakRssMb: number; output: string }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on(
+      'data',
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)),
+    );
+    child.stderr.on(
+      'data',
+      (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20000)),
+    );
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, treeRssBytes(child.pid!));
+    }, 100);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output}`));
+      else done({ seconds, peakRssMb: peak / 2 ** 20, output });
+    });
+  });
+}
+
+async function timedBuild(
+  cwd: string,
+  outDir: string,
+  env: Record<string, string>,
+): Promise<Build> {
   const timings = join(work, 'timings.json');
   rmSync(timings, { force: true });
-  const started = performance.now();
-  const result = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%M', process.execPath, ASTRO, 'build', '--outDir', outDir],
-    {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_TIMINGS: timings, ...env },
-    },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0)
-    throw new Error(
-      `build failed in ${cwd}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
-    );
-  const peakKb = Number(result.stderr.trim().split('\n').at(-1));
-  const pagefind = existsSync(timings)
-    ? (JSON.parse(readFileSync(timings, 'utf8')) as { pagefindMs: number }).pagefindMs / 1000
-    : 0;
+  const run = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', outDir], cwd, {
+    BENCH_TIMINGS: timings,
+    ...env,
+  });
+  const measured = existsSync(timings)
+    ? (JSON.parse(readFileSync(timings, 'utf8')) as { pagefindMs: number; parses: number })
+    : { pagefindMs: 0, parses: 0 };
   return {
-    seconds,
-    pagefindSeconds: pagefind,
-    peakRssMb: peakKb / 1024,
+    seconds: run.seconds,
+    pagefindSeconds: measured.pagefindMs / 1000,
+    peakRssMb: run.peakRssMb,
     pages: countHtml(outDir),
     distMb: dirBytes(outDir) / 1e6,
+    parses: measured.parses,
   };
+}
+
+/** The like-for-like baseline: bare Astro, then Pagefind's CLI over its output, each measured. */
+async function baselineBuild(
+  dir: string,
+): Promise<{ astro: Build; pagefind: { seconds: number; peakRssMb: number } }> {
+  const astro = await timedBuild(dir, join(dir, 'dist'), {});
+  const pagefind = await runMeasured(
+    process.execPath,
+    [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(dir, 'dist')],
+    dir,
+    {},
+  );
+  return { astro, pagefind };
 }
 
 function countHtml(dir: string): number {
@@ -160,7 +233,7 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
   // appended; a query with no match says 0). Strings, not functions: tsx would wrap named inner
   // functions in a helper the page does not have. Gives up after 20 s rather than hang.
   const settled = (start: string) => `new Promise((done) => {
-    const ready = () => /\\d/.test((document.querySelector('#search-status') || {}).textContent || '');
+    const ready = () => /\\d|没有找到|No passage/.test((document.querySelector('#search-status') || {}).textContent || '');
     const t0 = ${start};
     if (ready()) return done(performance.now() - t0);
     const observer = new MutationObserver(() => {
@@ -235,6 +308,9 @@ const QUERIES = [
   '10000000',
   '2,455',
   '建设项目',
+  '约2000万',
+  '20.13 million',
+  '二千万',
 ];
 
 const quantile = (values: number[], q: number) => {
@@ -252,14 +328,29 @@ async function main(): Promise<void> {
     console.error(`N=${n}: building the site…`);
     // Inside the project, so that the build's server chunks resolve node_modules (.dist-* is git-ignored).
     const dist = join(ROOT, `.dist-bench-${n}`);
-    const ours = timedBuild(
-      ROOT,
-      dist,
-      n === 3 ? { CONTENT_DIR: '' } : { CONTENT_DIR: contentDir },
-    );
-    console.error(`N=${n}: building the bare Astro baseline…`);
+    const env = n === 3 ? { CONTENT_DIR: '' } : { CONTENT_DIR: contentDir };
+    // A cold build: without Astro's content-layer cache from an earlier run.
+    rmSync(join(ROOT, 'node_modules/.astro/data-store.json'), { force: true });
+    const ours = await timedBuild(ROOT, dist, env);
+    let warm = '';
+    if (n !== 3) {
+      // Warm rebuild: one disclosure changed, Astro's content-layer cache kept (scripts/build.mjs keeps it too).
+      const changed = readdirSync(contentDir, { recursive: true, withFileTypes: true }).find(
+        (e) => e.isFile() && e.parentPath.endsWith('/zh') && e.name.endsWith('.md'),
+      )!;
+      const file = join(changed.parentPath, changed.name);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n本段为基准测试所加。\n`);
+      console.error(`N=${n}: rebuilding after changing ${changed.name}…`);
+      const again = await timedBuild(ROOT, `${dist}-warm`, env);
+      warm = `${again.seconds.toFixed(1)} s`;
+      rmSync(`${dist}-warm`, { recursive: true, force: true });
+    }
+    console.error(`N=${n}: building the baseline: bare Astro, then Pagefind over its output…`);
     const bareDir = bareProject(contentDir);
-    const bare = timedBuild(bareDir, join(bareDir, 'dist'), {});
+    const baseline = await baselineBuild(bareDir);
+    const bare = baseline.astro;
+    const baseSeconds = bare.seconds + baseline.pagefind.seconds;
+    const basePeak = Math.max(bare.peakRssMb, baseline.pagefind.peakRssMb);
     const projectPath = n === 3 ? 'ruili-psb/2020/case-handling-centre' : 'synth-edu/2025/p001';
     const weights = {
       home: pageWeight(dist, ''),
@@ -279,8 +370,12 @@ async function main(): Promise<void> {
       `${ours.pagefindSeconds.toFixed(1)} s`,
       `${(ours.pages / astroSeconds).toFixed(0)}`,
       `${ours.peakRssMb.toFixed(0)} MB`,
+      String(ours.parses),
+      warm || '—',
+      `${baseSeconds.toFixed(1)} s (${(ours.seconds / baseSeconds).toFixed(2)}×)`,
+      `${bare.seconds.toFixed(1)} s`,
+      `${basePeak.toFixed(0)} MB`,
       `${ours.distMb.toFixed(1)} MB`,
-      `${bare.seconds.toFixed(1)} s (${(ours.seconds / bare.seconds).toFixed(2)}×)`,
       ...(['home', 'project', 'search'] as const).map(
         (k) => `${kb(weights[k].html)} / ${kb(weights[k].css)} / ${kb(weights[k].js)}`,
       ),
@@ -308,9 +403,13 @@ async function main(): Promise<void> {
     'Astro',
     'Pagefind',
     'pages/s',
-    'peak RSS',
+    'peak RSS (tree)',
+    'parses',
+    'warm rebuild',
+    'baseline: bare Astro + Pagefind (ratio)',
+    'bare Astro alone',
+    'baseline peak RSS',
     'dist',
-    'bare Astro (ratio)',
     'home gz HTML/CSS/JS',
     'project gz HTML/CSS/JS',
     'search gz HTML/CSS/JS',

@@ -198,7 +198,7 @@ export interface Dictionary {
   };
   /** Accessible name of the "link to this section" control beside a heading. */
   sectionLink: (title: string) => string;
-  /** The link beside a heading to the same section in the other language. */
+  /** The link beside a heading to the same section in the other language; starts with its visible text (languageSwitch.label), as WCAG 2.5.3 asks. */
   sectionInOtherLanguage: (title: string) => string;
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;

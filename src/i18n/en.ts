@@ -224,7 +224,7 @@ export const en = {
       'Texts of departments’ key-area fiscal budget projects, as published. Unofficial English translation; the Chinese original prevails.',
   },
   sectionLink: (title) => `Link to this section: ${title}`,
-  sectionInOtherLanguage: (title) => `This section in the Chinese original: ${title}`,
+  sectionInOtherLanguage: (title) => `中文: this section in the Chinese original (${title})`,
   withheldOf: (withheld, total) => `${withheld} of ${total} sections withheld`,
   fiscalYear: (year) => `FY${year}`,
   percent: (fraction) => `${(fraction * 100).toFixed(1)}%`,

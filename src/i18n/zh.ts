@@ -197,7 +197,7 @@ export const zh = {
   },
   feed: { title: '重点项目公开文本', subtitle: '各部门预算重点领域财政项目文本公开，按原文发布。' },
   sectionLink: (title) => `本节链接：${title}`,
-  sectionInOtherLanguage: (title) => `本节的英文译文：${title}`,
+  sectionInOtherLanguage: (title) => `English：本节的英文译文（${title}）`,
   withheldOf: (withheld, total) => `${total}处中${withheld}处未公开`,
   fiscalYear: (year) => `${year}年度`,
   percent: (fraction) => `${(fraction * 100).toFixed(1)}%`,

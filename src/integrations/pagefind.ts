@@ -7,6 +7,7 @@ import { close, createIndex } from 'pagefind';
 import { readSettings } from '../config';
 import { LOCALES, type Locale } from '../domain/locales';
 import { pageUrl, paths } from '../domain/urls';
+import { readParseCount } from '../markdown/parse-count';
 
 /** Pagefind's language code for each locale: the <html lang>, lowercased. */
 const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
@@ -83,7 +84,7 @@ export default function pagefind(): AstroIntegration {
           if (benchTimings)
             writeFileSync(
               benchTimings,
-              JSON.stringify({ pagefindMs: ms, pages: added.page_count }),
+              JSON.stringify({ pagefindMs: ms, pages: added.page_count, parses: readParseCount() }),
             );
         } finally {
           await close();

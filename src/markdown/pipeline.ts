@@ -11,6 +11,7 @@ import remarkHeadingIds from './remark-heading-ids';
 import remarkOutline from './remark-outline';
 import remarkStrictMarkdown from './remark-strict-markdown';
 import remarkWithheld from './remark-withheld';
+import remarkCountParses from './parse-count';
 
 type Plugins<P> = (P | [P, unknown])[];
 
@@ -25,6 +26,7 @@ export const GFM = true;
  */
 export function bodyRules(base: string): Plugins<RemarkPlugin> {
   return [
+    remarkCountParses,
     remarkDirective,
     remarkStrictMarkdown,
     remarkHeadingIds,

@@ -20,7 +20,9 @@ export function siteLinks(site: URL | undefined): Links {
 }
 
 /** JSON as the data files write it: UTF-8, two-space indent, final newline. */
+export const formatJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
 export const jsonResponse = (value: unknown, type = 'application/json') =>
-  new Response(`${JSON.stringify(value, null, 2)}\n`, {
+  new Response(formatJson(value), {
     headers: { 'Content-Type': `${type}; charset=utf-8` },
   });

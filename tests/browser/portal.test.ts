@@ -153,7 +153,8 @@ describe.each([
     await page.goto(`${server.url}search/?q=${encodeURIComponent('700万')}`);
     await page.waitForSelector('#search-results .result-title a');
     const href = await page.$eval('#search-results .result-title a', (a) => a.getAttribute('href'));
-    expect(href).toBe(`${base}ruili-psb/2020/case-property-centre/`);
+    // An amount query lands on the section that publishes the amount.
+    expect(href).toBe(`${base}ruili-psb/2020/case-property-centre/#funding`);
     expect(failed).toEqual([]);
     await page.close();
   });

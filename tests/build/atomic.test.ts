@@ -82,4 +82,24 @@ describe('atomic build (npm run build)', () => {
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
     expect(leftovers()).toEqual([]);
   });
+
+  it('keeps Astro’s cache of rendered bodies only while the code that renders them is the same', () => {
+    sandbox.edit(ZH, (t) =>
+      t.replace('amountYuan: 700万\n  published', 'amountYuan: 7000000\n  published'),
+    );
+    expect(build().status).toBe(0);
+    const body = () =>
+      readFileSync(
+        join(sandbox.dir, 'dist/ruili-psb/2020/case-property-centre/index.html'),
+        'utf8',
+      );
+    // #overview is a heading of the Markdown body, rendered through the content layer and its cache.
+    expect(body()).toMatch(/href="#overview"><span aria-hidden="true">#<\/span>/);
+    sandbox.edit('src/markdown/rehype-section-links.ts', (t) =>
+      t.replace("h('span', { ariaHidden: 'true' }, '#')", "h('span', { ariaHidden: 'true' }, '§')"),
+    );
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(body()).toMatch(/href="#overview"><span aria-hidden="true">§<\/span>/);
+  });
 });

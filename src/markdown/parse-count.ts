@@ -1,0 +1,19 @@
+/**
+ * Counts Markdown bodies run through the body rules in this process: the check
+ * and Astro's renderer both do. `npm run bench` prints the count beside N, so
+ * that a build that parses each body more often than before shows.
+ * globalThis, because the check and the pages are separate module graphs.
+ */
+const COUNT = Symbol.for('disclosures.parse-count');
+const held = globalThis as { [COUNT]?: number };
+
+export function readParseCount(): number {
+  return held[COUNT] ?? 0;
+}
+
+/** The first of the body rules: counts, changes nothing. */
+export default function remarkCountParses() {
+  return () => {
+    held[COUNT] = (held[COUNT] ?? 0) + 1;
+  };
+}
