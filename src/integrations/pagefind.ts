@@ -5,12 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { readSettings } from '../config';
-import { LOCALES, type Locale } from '../domain/locales';
+import { LOCALES } from '../domain/locales';
+import { PAGEFIND_LANGUAGE } from '../search/fields';
 import { pageUrl, paths } from '../domain/urls';
 import { readParseCount } from '../markdown/parse-count';
-
-/** Pagefind's language code for each locale: the <html lang>, lowercased. */
-const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
 
 interface PagefindEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;

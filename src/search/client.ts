@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { isLocale, LOCALES, type Locale } from '../domain/locales';
 import { parseAmountBound, parseAmountQuery, type AskedAmount } from './amount-query';
-import { AMOUNT_KEYS, type AmountKey } from './fields';
+import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './fields';
 import type {
   Pagefind,
   PagefindFilters,
@@ -16,9 +16,6 @@ import { readState, writeState, type SearchState } from './state';
 
 /** Results rendered per "show more". */
 const PAGE_SIZE = 10;
-
-/** Pagefind's language code for each locale (the lowercased <html lang>). */
-const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
 
 type Sort = Record<string, 'asc' | 'desc'>;
 

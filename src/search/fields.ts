@@ -12,6 +12,9 @@ import { projectDataPath } from '../data/records';
 export const FILTER_KEYS = ['year', 'department', 'withheld', 'band'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** Pagefind's language code for each locale: the page's <html lang>, lowercased. */
+export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
+
 /** The amounts an amount query is matched against, and the section each is published in. */
 export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
 export type AmountKey = keyof typeof AMOUNT_KEYS;
