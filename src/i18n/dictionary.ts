@@ -122,6 +122,10 @@ export interface Dictionary {
     noExact: (query: string) => string;
     /** Results that share only characters with the query, kept apart and folded. */
     partial: (n: number) => string;
+    /** While results beyond the first page are still being checked for the exact query. */
+    checking: (found: number, left: number) => string;
+    /** A broad query: the count so far, and how many candidates are not checked yet ("show more" checks on). */
+    countSoFar: (found: number, left: number) => string;
     /** Beside a result of an amount query: what was asked, and the figure published. */
     asked: (asked: string, published: string, section: string) => string;
     /** No result here, but some in the other language; the link text follows. */

@@ -138,6 +138,10 @@ export const en = {
     partial: (n) =>
       `Partial matches: contain some of the characters (${n} project${n === 1 ? '' : 's'})`,
     count: (n) => `${n} project${n === 1 ? '' : 's'} found`,
+    checking: (found, left) =>
+      `${found} project${found === 1 ? '' : 's'} so far; checking ${left} more…`,
+    countSoFar: (found, left) =>
+      `${found} project${found === 1 ? '' : 's'} found so far; ${left} more may match and are not checked yet`,
     asked: (asked, published, section) =>
       `You asked for “${asked}”: the published figure is ${published} (${section})`,
     otherLanguage: (n) =>

@@ -119,6 +119,8 @@ export const zh = {
     noExact: (query) => `没有找到“${query}”`,
     partial: (n) => `部分匹配：只含查询中的部分字（${n}个项目）`,
     count: (n) => `共找到 ${n} 个项目`,
+    checking: (found, left) => `已找到 ${found} 个项目，正在核对其余 ${left} 个……`,
+    countSoFar: (found, left) => `已找到 ${found} 个项目；另有 ${left} 个可能匹配的项目尚未核对`,
     asked: (asked, published, section) => `查询“${asked}”：公开金额 ${published}（${section}）`,
     otherLanguage: (n) => `英文译文中有 ${n} 个项目含此查询。`,
     otherLanguageLink: '查看英文搜索结果',

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { readSettings } from '../config';
 import { LOCALES } from '../domain/locales';
-import { PAGEFIND_LANGUAGE } from '../search/fields';
+import { PAGEFIND_LANGUAGE } from '../search/keys';
 import { pageUrl, paths } from '../domain/urls';
 import { readParseCount } from '../markdown/parse-count';
 

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { isLocale, LOCALES, type Locale } from '../domain/locales';
 import { parseAmountBound, parseAmountQuery, type AskedAmount } from './amount-query';
-import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './fields';
+import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './keys';
 import type {
   Pagefind,
   PagefindFilters,
@@ -16,6 +16,12 @@ import { readState, writeState, type SearchState } from './state';
 
 /** Results rendered per "show more". */
 const PAGE_SIZE = 10;
+/** Results whose text is checked at once for the exact query. */
+const CHECK_BATCH = 20;
+/** Candidates checked before the count is given as "at least". */
+const CHECK_LIMIT = 60;
+/** Partial matches listed in their folded group; the summary gives the full count. */
+const PARTIAL_SHOWN = 50;
 
 type Sort = Record<string, 'asc' | 'desc'>;
 
@@ -79,7 +85,10 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   };
 
   let generation = 0;
-  let exportable: { urls: string[]; search: string } = { urls: [], search: '' };
+  let exportable: { results: () => Promise<PagefindResult[]>; search: string } = {
+    results: async () => [],
+    search: '',
+  };
   const run = async (state: SearchState) => {
     const mine = ++generation;
     fillForm(form, state);
@@ -135,52 +144,74 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       const inRange = await idsInRange(term, filters, 'amount', [{ min, max }]);
       results = results.filter((r) => inRange.has(r.id));
     }
-    // Exact by default: a result counts only where its text has every term as typed (Pagefind matches word pieces).
+    // Exact by default: a result counts only where its text has every term as typed (Pagefind
+    // matches word pieces). That needs each result's text, so results are checked in Pagefind's
+    // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
     const terms = term ? queryTerms(term) : [];
-    let partial: PagefindResult[] = [];
-    if (terms.length) {
-      const checked = await Promise.all(
-        results.map(async (r) => ({ r, exact: containsAll((await load(r)).content, terms) })),
-      );
-      partial = checked.filter((c) => !c.exact).map((c) => c.r);
-      results = checked.filter((c) => c.exact).map((c) => c.r);
-    }
-    if (mine !== generation) return;
+    const candidates = results;
+    const exact: PagefindResult[] = terms.length ? [] : candidates;
+    const partial: PagefindResult[] = [];
+    let checked = terms.length ? 0 : candidates.length;
+    const checkMore = async (wanted: number) => {
+      while (checked < candidates.length && exact.length < wanted) {
+        const batch = candidates.slice(checked, checked + CHECK_BATCH);
+        checked += batch.length;
+        const found = await Promise.all(
+          batch.map(async (r) => containsAll((await load(r)).content, terms)),
+        );
+        batch.forEach((r, i) => (found[i] ? exact : partial).push(r));
+      }
+    };
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
       return renderResult(result, viewOf(result, terms, amounts, matchedKey.get(r.id)), locale);
     };
-    partialBox.hidden = partial.length === 0;
-    partialBox.open = false;
-    partialSummary.textContent = d.search.partial(partial.length);
-    partialList.replaceChildren(...(await Promise.all(partial.map(show))));
-    if (mine !== generation) return;
-
     let shown = 0;
     const showMore = async () => {
-      const batch = results.slice(shown, shown + PAGE_SIZE);
+      await checkMore(shown + PAGE_SIZE);
+      const batch = exact.slice(shown, shown + PAGE_SIZE);
       const items = await Promise.all(batch.map(show));
       if (mine !== generation) return;
       shown += batch.length;
       list.append(...items);
-      more.hidden = shown >= results.length;
+      more.hidden = shown >= exact.length && checked >= candidates.length;
     };
     more.onclick = () => void showMore();
     await showMore();
-    // The count is announced only once the first results are on the page, so
-    // that "n results" never describes an empty list.
     if (mine !== generation) return;
+    // The count is announced only once the first results are on the page, so that "n results"
+    // never describes an empty list; while results are still being checked, it says so.
+    // Checked on without being asked up to CHECK_LIMIT candidates; beyond that (a broad query over
+    // thousands of projects), "show more" and the export check further, and the count says "at least".
+    while (checked < Math.min(candidates.length, CHECK_LIMIT)) {
+      status.textContent = d.search.checking(exact.length, candidates.length - checked);
+      await checkMore(exact.length + CHECK_BATCH);
+      if (mine !== generation) return;
+    }
+    more.hidden = shown >= exact.length && checked >= candidates.length;
+    partialBox.hidden = partial.length === 0;
+    partialBox.open = false;
+    partialSummary.textContent = d.search.partial(partial.length);
+    partialList.replaceChildren(...(await Promise.all(partial.slice(0, PARTIAL_SHOWN).map(show))));
+    if (mine !== generation) return;
+    const unchecked = candidates.length - checked;
     status.textContent =
-      term && results.length === 0
-        ? d.search.noExact(state.q.trim())
-        : d.search.count(results.length);
+      unchecked > 0
+        ? d.search.countSoFar(exact.length, unchecked)
+        : term && exact.length === 0
+          ? d.search.noExact(state.q.trim())
+          : d.search.count(exact.length);
     exportable = {
-      urls: await Promise.all(results.map(async (r) => `${base}${(await load(r)).meta.data}`)),
+      results: async () => {
+        await checkMore(Infinity);
+        return exact;
+      },
       search: location.href,
     };
-    exportBox.hidden = results.length === 0;
-    if (results.length === 0 && terms.length && switchLink) {
+    exportBox.hidden = exact.length === 0;
+    if (unchecked > 0) return;
+    if (exact.length === 0 && terms.length && switchLink) {
       const found = await countInOtherLanguage(pagefind, base, locale, term!, filters, terms);
       if (mine !== generation || found === 0) return;
       other.querySelector('span')!.textContent = d.search.otherLanguage(found);
@@ -191,13 +222,16 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
   for (const button of exportBox.querySelectorAll<HTMLButtonElement>('button[data-format]')) {
     button.addEventListener('click', () => {
-      const { urls, search } = exportable;
+      const { results, search } = exportable;
       const label = button.textContent;
       button.disabled = true;
       button.textContent = d.search.exporting;
       // Loaded on demand: the CSV writer is most of its weight, and most searches never export.
       void import('./export')
         .then(async ({ buildResultsCsv, buildResultsJson, downloadFile, fetchRecords }) => {
+          const urls = await Promise.all(
+            (await results()).map(async (r) => `${base}${(await load(r)).meta.data}`),
+          );
           const records = await fetchRecords(urls);
           if (button.dataset.format === 'csv')
             downloadFile('search-results.csv', 'text/csv', buildResultsCsv(records));

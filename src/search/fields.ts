@@ -4,6 +4,7 @@ import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
 import { projectDataPath } from '../data/records';
+import type { AmountKey } from './keys';
 
 /**
  * Pagefind filter keys; the search page and URL parameters use the same names.
@@ -11,13 +12,6 @@ import { projectDataPath } from '../data/records';
  */
 export const FILTER_KEYS = ['year', 'department', 'withheld', 'band'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-
-/** Pagefind's language code for each locale: the page's <html lang>, lowercased. */
-export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
-
-/** The amounts an amount query is matched against, and the section each is published in. */
-export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
-export type AmountKey = keyof typeof AMOUNT_KEYS;
 
 /** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {

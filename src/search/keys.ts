@@ -1,0 +1,14 @@
+import type { Locale } from '../domain/locales';
+
+/**
+ * Names the project pages give Pagefind and the search page reads back. Kept
+ * apart from fields.ts, which reads the model: the browser bundle imports
+ * only this.
+ */
+
+/** Pagefind's language code for each locale: the page's <html lang>, lowercased. */
+export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en' };
+
+/** The amounts an amount query is matched against (sort keys), and the section each is published in. */
+export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
+export type AmountKey = keyof typeof AMOUNT_KEYS;
