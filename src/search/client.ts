@@ -9,6 +9,7 @@ import type {
   PagefindResultData,
 } from './pagefind-types';
 import { containsAll, queryTerms } from './exact';
+import { createExactChecker } from './checker';
 import { findSectionPassage, findWordPassage, splitSections } from './passage';
 import { rangeSlice } from './range';
 import { renderResult, type ResultView } from './render';
@@ -85,7 +86,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   };
 
   let generation = 0;
-  let exportable: { results: () => Promise<PagefindResult[]>; search: string } = {
+  let exportable: { results: () => Promise<readonly PagefindResult[]>; search: string } = {
     results: async () => [],
     search: '',
   };
@@ -149,19 +150,14 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
     const terms = term ? queryTerms(term) : [];
     const candidates = results;
-    const exact: PagefindResult[] = terms.length ? [] : candidates;
-    const partial: PagefindResult[] = [];
-    let checked = terms.length ? 0 : candidates.length;
-    const checkMore = async (wanted: number) => {
-      while (checked < candidates.length && exact.length < wanted) {
-        const batch = candidates.slice(checked, checked + CHECK_BATCH);
-        checked += batch.length;
-        const found = await Promise.all(
-          batch.map(async (r) => containsAll((await load(r)).content, terms)),
-        );
-        batch.forEach((r, i) => (found[i] ? exact : partial).push(r));
-      }
-    };
+    const checker = createExactChecker(
+      candidates,
+      async (r) => terms.length === 0 || containsAll((await load(r)).content, terms),
+      CHECK_BATCH,
+    );
+    const { exact, partial } = checker;
+    // Without words every candidate is exact, and checking loads nothing.
+    if (!terms.length) await checker.checkUntil(Infinity);
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
@@ -169,13 +165,13 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     };
     let shown = 0;
     const showMore = async () => {
-      await checkMore(shown + PAGE_SIZE);
+      await checker.checkUntil(shown + PAGE_SIZE);
       const batch = exact.slice(shown, shown + PAGE_SIZE);
       const items = await Promise.all(batch.map(show));
       if (mine !== generation) return;
       shown += batch.length;
       list.append(...items);
-      more.hidden = shown >= exact.length && checked >= candidates.length;
+      more.hidden = shown >= exact.length && checker.checked >= candidates.length;
     };
     more.onclick = () => void showMore();
     await showMore();
@@ -184,18 +180,18 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // never describes an empty list; while results are still being checked, it says so.
     // Checked on without being asked up to CHECK_LIMIT candidates; beyond that (a broad query over
     // thousands of projects), "show more" and the export check further, and the count says "at least".
-    while (checked < Math.min(candidates.length, CHECK_LIMIT)) {
-      status.textContent = d.search.checking(exact.length, candidates.length - checked);
-      await checkMore(exact.length + CHECK_BATCH);
+    while (checker.checked < Math.min(candidates.length, CHECK_LIMIT)) {
+      status.textContent = d.search.checking(exact.length, candidates.length - checker.checked);
+      await checker.checkUntil(exact.length + CHECK_BATCH, CHECK_LIMIT);
       if (mine !== generation) return;
     }
-    more.hidden = shown >= exact.length && checked >= candidates.length;
+    more.hidden = shown >= exact.length && checker.checked >= candidates.length;
     partialBox.hidden = partial.length === 0;
     partialBox.open = false;
     partialSummary.textContent = d.search.partial(partial.length);
     partialList.replaceChildren(...(await Promise.all(partial.slice(0, PARTIAL_SHOWN).map(show))));
     if (mine !== generation) return;
-    const unchecked = candidates.length - checked;
+    const unchecked = candidates.length - checker.checked;
     status.textContent =
       unchecked > 0
         ? d.search.countSoFar(exact.length, unchecked)
@@ -204,7 +200,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
           : d.search.count(exact.length);
     exportable = {
       results: async () => {
-        await checkMore(Infinity);
+        await checker.checkUntil(Infinity);
         return exact;
       },
       search: location.href,

@@ -1,0 +1,38 @@
+/**
+ * Sorts candidates into exact matches and partial ones, in their order, a
+ * batch at a time and only as far as asked: checking a result means loading
+ * its text, and a broad query over 10,000 projects has thousands of them.
+ */
+export interface ExactChecker<T> {
+  readonly exact: readonly T[];
+  readonly partial: readonly T[];
+  /** How many candidates have been checked. */
+  readonly checked: number;
+  /** Checks on until `wanted` exact matches are found, `limit` candidates are checked, or none is left. */
+  checkUntil: (wanted: number, limit?: number) => Promise<void>;
+}
+
+export function createExactChecker<T>(
+  candidates: readonly T[],
+  isExact: (candidate: T) => Promise<boolean>,
+  batchSize: number,
+): ExactChecker<T> {
+  const exact: T[] = [];
+  const partial: T[] = [];
+  let checked = 0;
+  return {
+    exact,
+    partial,
+    get checked() {
+      return checked;
+    },
+    async checkUntil(wanted, limit = Infinity) {
+      while (checked < Math.min(candidates.length, limit) && exact.length < wanted) {
+        const batch = candidates.slice(checked, checked + batchSize);
+        checked += batch.length;
+        const found = await Promise.all(batch.map(isExact));
+        batch.forEach((c, i) => (found[i] ? exact : partial).push(c));
+      }
+    },
+  };
+}
