@@ -9,6 +9,11 @@ export const HTML_LANG: Record<Locale, string> = { zh: 'zh-CN', en: 'en' };
 /** A value given in both languages. */
 export type Localized<T = string> = Record<Locale, T>;
 
+/** The language a page's switch, alternates and per-section links go to. */
+export function otherLocaleOf(locale: Locale): Locale {
+  return locale === 'zh' ? 'en' : 'zh';
+}
+
 export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import { localeOfContentPath } from '../content/paths';
 import { stripEnumeration } from '../domain/enumeration';
-import { LOCALES, HTML_LANG } from '../domain/locales';
+import { LOCALES, HTML_LANG, otherLocaleOf } from '../domain/locales';
 import { pageUrl, paths } from '../domain/urls';
 import { readSettings } from '../config';
 import type { Model, Project } from '../model/types';
@@ -38,7 +38,7 @@ export function sectionLinkTransform(
   });
   if (counterpart === null) return autolink;
   // The same section in the other language: the header's switch cannot carry the #anchor without JavaScript, which project pages do not have.
-  const other = LOCALES.find((l) => l !== locale)!;
+  const other = otherLocaleOf(locale);
   const d = t(locale);
   return (tree) => {
     autolink(tree);
@@ -82,10 +82,9 @@ function findCounterpart(path: string | undefined, locale: Locale): string | nul
     );
   const project = byFile.get(model)!.get(fileKey(path));
   if (!project || project.entryIds.en === null) return null;
-  const other = LOCALES.find((l) => l !== locale)!;
   return pageUrl(
     readSettings().basePath,
-    other,
+    otherLocaleOf(locale),
     paths.project(project.publication.data, project.slug),
   );
 }

@@ -1,6 +1,12 @@
 import { t } from '../i18n';
-import { isLocale, LOCALES, type Locale } from '../domain/locales';
-import { parseAmountBound, parseAmountQuery, type AskedAmount } from './amount-query';
+import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
+import { pageUrl } from '../domain/urls';
+import {
+  matchesAmount,
+  parseAmountBound,
+  parseAmountQuery,
+  type AskedAmount,
+} from './amount-query';
 import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './keys';
 import type {
   Pagefind,
@@ -281,7 +287,7 @@ function viewOf(
     passage,
     asked: key
       ? amounts
-          .filter((a) => a.ranges.some((r) => yuan >= r.min && yuan <= r.max))
+          .filter((a) => matchesAmount(yuan, a))
           .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
       : [],
   };
@@ -300,24 +306,24 @@ async function countInOtherLanguage(
   filters: PagefindFilters,
   terms: readonly string[],
 ): Promise<number> {
-  const otherLocale = LOCALES.find((l) => l !== locale)!;
+  const otherLocale = otherLocaleOf(locale);
+  // A page belongs to the language whose root is the longest that starts its path ('/' is Chinese).
+  const localeOfPath = (path: string): Locale =>
+    LOCALES.find((l) => l !== DEFAULT_LOCALE && path.startsWith(pageUrl(base, l))) ??
+    DEFAULT_LOCALE;
   const instance = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base });
   try {
     // An absolute URL, or Pagefind takes it for the primary index and skips it.
     await instance.mergeIndex(new URL(`${base}pagefind/`, location.href).href, {
       language: PAGEFIND_LANGUAGE[otherLocale],
     });
-    const prefix = otherLocale === 'zh' ? null : `${base}${otherLocale}/`;
     const { results } = await instance.search(term, { filters });
     const found = await Promise.all(
       results.map(async (r) => {
         const result = await r.data();
         // The merged index gives absolute URLs.
         const path = new URL(result.url, location.href).pathname;
-        const theirs = prefix
-          ? path.startsWith(prefix)
-          : !LOCALES.some((l) => l !== 'zh' && path.startsWith(`${base}${l}/`));
-        return theirs && containsAll(result.content, terms);
+        return localeOfPath(path) === otherLocale && containsAll(result.content, terms);
       }),
     );
     return found.filter(Boolean).length;

@@ -105,11 +105,10 @@ export function findWordPassage(
     return i === -1 ? ranked.length : i;
   };
   const scored = sections
-    .map((section, order) => ({
-      section,
-      order,
-      found: terms.filter((t) => normaliseForMatch(textOf(section)).includes(t)).length,
-    }))
+    .map((section, order) => {
+      const text = normaliseForMatch(textOf(section));
+      return { section, order, found: terms.filter((t) => text.includes(t)).length };
+    })
     .filter((s) => s.found > 0)
     .sort((a, b) => b.found - a.found || rank(a.section) - rank(b.section) || a.order - b.order);
   const best = scored[0]?.section;
