@@ -1,8 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import { readSettings } from './src/config.ts';
-import { GFM, rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import outputAudit from './src/integrations/output-audit.ts';
@@ -22,17 +20,8 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: false },
   },
-  markdown: {
-    // Astro 7's default processor (Sätteri) runs no remark plugins; ours need unified.
-    processor: unified({
-      remarkPlugins: remarkPlugins(base),
-      // The content check parses exactly as this does (src/markdown/check.ts).
-      gfm: GFM,
-      rehypePlugins,
-      // Typographic quote rewriting would change the published wording.
-      smartypants: false,
-    }),
-  },
+  // No markdown settings: the site has no Markdown pages, and the content check renders every
+  // disclosure body once, with @astrojs/markdown-remark's unified() processor (src/markdown/render.ts).
   // In order: the content check before the build, the output audit after it, then the search index.
   // Order matters: build:done hooks run in this order, and the audit checks what data-files wrote.
   integrations: [contentCheck(), dataFiles(), outputAudit(), pagefind()],

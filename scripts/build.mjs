@@ -26,8 +26,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -98,40 +97,6 @@ function removeStale() {
   }
 }
 
-/**
- * Astro keeps each body's rendered HTML in its content-layer cache
- * (node_modules/.astro/data-store.json) and renders again only bodies whose text changed:
- * that is what makes a rebuild after one new disclosure fast. It does not see
- * a change to our remark and rehype plugins, so after one the cache would
- * publish HTML the new code never made. The cache is kept only while the code
- * that renders (src/, the Astro config and the installed packages) is the same.
- */
-function dropCacheIfCodeChanged() {
-  // Astro's cacheDir for builds (the dev server keeps its own in .astro/).
-  const cache = join(root, 'node_modules', '.astro');
-  const store = join(cache, 'data-store.json');
-  const stamp = join(cache, 'rendered-by.sha256');
-  const hash = createHash('sha256');
-  const files = [
-    'astro.config.mjs',
-    'package-lock.json',
-    ...readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => relative(root, join(e.parentPath, e.name))),
-  ].sort();
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
-  }
-  const code = hash.digest('hex');
-  const previous = existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
-  if (previous !== code) {
-    rmSync(store, { force: true });
-    mkdirSync(cache, { recursive: true });
-    writeFileSync(stamp, code);
-  }
-}
-
 function runAstro(outDir) {
   return new Promise((resolve) => {
     let loggedError = false;
@@ -165,7 +130,6 @@ process.on('SIGINT', () => (unlock(), process.exit(130)));
 process.on('SIGTERM', () => (unlock(), process.exit(143)));
 try {
   removeStale();
-  dropCacheIfCodeChanged();
   const staging = mkdtempSync(join(root, '.dist-'));
   const { status, loggedError } = await runAstro(staging);
   if (status !== 0 || loggedError) {

@@ -8,7 +8,7 @@ import { formatReport } from '../src/content/problems';
 import { checkContent } from '../src/markdown/check';
 
 const root = process.argv[2] ?? process.cwd();
-const { problems, model, pending } = checkContent(readSettings(process.env, root).contentDir);
+const { problems, model, pending } = await checkContent(readSettings(process.env, root).contentDir);
 if (pending.length > 0) {
   // Information, not a problem: these publish in Chinese, with an English page that says the translation is pending.
   console.log(

@@ -113,7 +113,7 @@ try {
     mkdirSync(dirname(join(trial, path)), { recursive: true });
     writeFileSync(join(trial, path), data);
   }
-  const { problems } = checkContent(trial);
+  const { problems } = await checkContent(trial);
   if (problems.length > 0)
     fail(
       `The imported files would not pass npm run check:\n\n${formatReport(problems)}\n\nNothing was written.`,

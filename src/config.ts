@@ -19,6 +19,10 @@ export interface Settings {
   basePath: string;
   /** The content folder, absolute (CONTENT_DIR, else ./content). */
   contentDir: string;
+  /** The project folder: the code whose hash keys the render cache is under it. */
+  root: string;
+  /** Where builds keep rendered bodies between runs (RENDER_CACHE_DIR, else node_modules/.cache/disclosures-render; src/markdown/render.ts). */
+  renderCacheDir: string;
   /** Rows per page of the project listings (LISTING_PAGE_SIZE). */
   listingPageSize: number;
   /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */
@@ -101,6 +105,7 @@ const SETTING_VARIABLES = [
   'LISTING_PAGE_SIZE',
   'BENCH_TIMINGS',
   'SITE_CONFIG',
+  'RENDER_CACHE_DIR',
 ] as const;
 let cached: { key: string; settings: Settings } | undefined;
 
@@ -121,6 +126,8 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     siteUrl: env.SITE_URL || DEFAULT_SITE_URL,
     basePath: normalizeBase(env.BASE_PATH),
     contentDir: resolve(root, env.CONTENT_DIR || 'content'),
+    root,
+    renderCacheDir: resolve(root, env.RENDER_CACHE_DIR || 'node_modules/.cache/disclosures-render'),
     listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
     benchTimings: env.BENCH_TIMINGS || undefined,
     operator: readOperator(resolve(root, env.SITE_CONFIG || 'site.yaml')),

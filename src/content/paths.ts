@@ -40,6 +40,11 @@ export function displayPathOf(relativePath: string): string {
   return `content/${relativePath.split('\\').join('/')}`;
 }
 
+/** A publication's id from its file's entry id: `ruili-psb/2020/publication` → `ruili-psb/2020`. */
+export function publicationIdOfFile(entryId: string): string {
+  return entryId.replace(/\/publication$/, '');
+}
+
 /** `ruili-psb/2020/zh/x` → `ruili-psb/2020`. */
 export function publicationIdOf(entryId: string): string {
   return entryId.split('/').slice(0, -2).join('/');

@@ -22,9 +22,9 @@ function fixture(): ContentFixture {
 }
 
 describe('open data records', () => {
-  it('match their own zod schema, and total the projects', () => {
+  it('match their own zod schema, and total the projects', async () => {
     const content = fixture();
-    const file = buildDisclosuresFile(loadModel(content.dir), links);
+    const file = buildDisclosuresFile(await loadModel(content.dir), links);
     expect(DisclosuresFileSchema.safeParse(file).success).toBe(true);
     const amounts = content
       .find(/\/zh\//)
@@ -32,7 +32,7 @@ describe('open data records', () => {
     expect(file.totalYuan).toBe(amounts.reduce((a, b) => a + b, 0));
   });
 
-  it('write a withheld amount, unit and basis as withheld with its reason, in JSON and CSV, never empty or 0', () => {
+  it('write a withheld amount, unit and basis as withheld with its reason, in JSON and CSV, never empty or 0', async () => {
     const content = fixture();
     const [zh] = content.find(/\/zh\//);
     const yuan = Number(/amountYuan: (\d+)/.exec(content.read(zh!))![1]);
@@ -49,7 +49,7 @@ describe('open data records', () => {
           ),
       );
     }
-    const file = buildDisclosuresFile(loadModel(content.dir), links);
+    const file = buildDisclosuresFile(await loadModel(content.dir), links);
     const project = file.projects.find((p) => p.slug === 'p001')!;
     const marker = {
       withheld: 'classified',

@@ -28,10 +28,10 @@ describe('synthetic disclosures', () => {
     );
   });
 
-  it('pass every check of the real schema and model', () => {
+  it('pass every check of the real schema and model', async () => {
     const content = new ContentFixture({ count: 120 });
     try {
-      const { problems, model } = checkContent(content.dir);
+      const { problems, model } = await checkContent(content.dir);
       expect(problems).toEqual([]);
       expect(model?.projects).toHaveLength(120);
       expect(model?.publications).toHaveLength(6);

@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { ContentError, formatReport } from '../content/problems';
 import { loadModel } from '../markdown/check';
 import { readSettings } from '../config';
+import { RenderCache } from '../markdown/render';
 
 /**
  * Runs `npm run check`'s validation before anything is built, so that a build
@@ -12,15 +13,22 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: 'disclosures:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         if (!readSettings().operator) {
           logger.warn(
             'site.yaml is missing: the footer and the About page say that the operator of this site is not configured. Copy site.example.yaml to site.yaml and fill it in.',
           );
         }
+        const settings = readSettings();
+        const cache = new RenderCache(settings.renderCacheDir, settings.root);
         try {
-          loadModel();
+          const model = await loadModel(settings.contentDir, { cache });
+          const bodies = model.projects.reduce((n, p) => n + (p.bodyHtml.en === null ? 1 : 2), 0);
+          logger.info(
+            `${cache.rendered} of ${bodies} bodies rendered, the rest kept from the last build`,
+          );
+          cache.prune();
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
           // A plain report and a non-zero exit: a stack trace would only bury it for the people who fix content.

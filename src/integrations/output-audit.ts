@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSettings } from '../config';
-import { buildLinks } from '../data/records';
 import { loadModel } from '../markdown/check';
 import { auditOutput } from '../site/audit';
 
@@ -14,10 +13,10 @@ export default function outputAudit(): AstroIntegration {
   return {
     name: 'disclosures:output-audit',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const { siteUrl, basePath } = readSettings();
-        const model = loadModel();
-        const problems = auditOutput(fileURLToPath(dir), model, buildLinks(siteUrl, basePath));
+        const model = await loadModel();
+        const problems = auditOutput(fileURLToPath(dir), model, siteUrl, basePath);
         if (problems.length > 0) {
           const list = problems.map((p) => `  ${p.file}: ${p.message}`).join('\n');
           // A plain report and a non-zero exit, as the content check does: nothing is published.

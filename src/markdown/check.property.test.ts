@@ -53,17 +53,17 @@ describe('the validator on random input (fast-check)', () => {
     });
     afterAll(() => content.remove());
 
-    it('never throws, and every rejection names the file and the field (or line)', () => {
-      fc.assert(
-        fc.property(
+    it('never throws, and every rejection names the file and the field (or line)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
           fc.nat(),
           fc.array(MUTATION, { minLength: 1, maxLength: 3 }),
-          (pick, changes) => {
+          async (pick, changes) => {
             const file = files[pick % files.length]!;
             const original = Buffer.from(content.files.get(file)!);
             content.write(file, changes.reduce(mutate, original));
             try {
-              const { problems } = checkContent(content.dir);
+              const { problems } = await checkContent(content.dir);
               const known = [
                 ...files.map((f) => content.display(f)),
                 ...problems.map((p) => p.file).filter((f) => f.startsWith('content/synth-')),

@@ -28,7 +28,7 @@ function fixture(
   });
 }
 
-const problemsIn = (content: ContentFixture) => checkContent(content.dir).problems;
+const problemsIn = async (content: ContentFixture) => (await checkContent(content.dir)).problems;
 const one = (problems: Problem[]) => {
   expect(problems, formatReport(problems)).toHaveLength(1);
   return problems[0]!;
@@ -38,9 +38,9 @@ const amount = (value: string) => (t: string) =>
   t.replace(/amountYuan: \d+\n {2}published/, `amountYuan: ${value}\n  published`);
 
 describe('checkContent on generated content', () => {
-  it('finds nothing wrong', () => {
+  it('finds nothing wrong', async () => {
     const content = fixture();
-    const { problems, model } = checkContent(content.dir);
+    const { problems, model } = await checkContent(content.dir);
     expect(problems).toEqual([]);
     expect(model?.projects).toHaveLength(3);
   });
@@ -141,11 +141,11 @@ describe('a clear error, with file, line and field, for every mistake an editor 
       (t: string) => `${t}\n[x](javascript:alert(1))\n`,
       { message: /is not allowed: use http\(s\), mailto or a relative address/ },
     ],
-  ] as const)('%s', (_, which, change, expected) => {
+  ] as const)('%s', async (_, which, change, expected) => {
     const content = fixture();
     const file = which === 'zh' ? content.zh : content.publication;
     content.edit(file, change);
-    const problem = one(problemsIn(content));
+    const problem = one(await problemsIn(content));
     expect(problem.file).toBe(content.display(file));
     expect(problem.message).toMatch(expected.message);
     if ('path' in expected) expect(problem.path).toBe(expected.path);
@@ -154,7 +154,7 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     else expect(problem.line).toBeGreaterThan(0);
   });
 
-  it('a withheld directive that has text (the leak guard), with its line', () => {
+  it('a withheld directive that has text (the leak guard), with its line', async () => {
     const content = fixture(1);
     content.edit(content.zh, (t) =>
       t.replace(
@@ -162,16 +162,16 @@ describe('a clear error, with file, line and field, for every mistake an editor 
         ':::withheld{reason=classified}\n项目可行性研究报告\n:::',
       ),
     );
-    const problem = one(problemsIn(content));
+    const problem = one(await problemsIn(content));
     expect(problem.file).toBe(content.display(content.zh));
     expect(problem.message).toMatch(/^section #[a-z-]+: a withheld directive must be empty/);
     expect(problem.line).toBe(content.lineOf(content.zh, ':::withheld'));
   });
 
-  it('an unknown key (a typo), with the field it probably meant', () => {
+  it('an unknown key (a typo), with the field it probably meant', async () => {
     const content = fixture();
     content.edit(content.zh, (t) => t.replace('funding:', 'fundng:'));
-    const problems = problemsIn(content);
+    const problems = await problemsIn(content);
     expect(problems.map((p) => [p.file, p.line, p.path, p.message])).toEqual([
       [content.display(content.zh), 2, 'funding', 'is required'],
       [
@@ -183,12 +183,12 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     ]);
   });
 
-  it('a duplicate slug and a duplicate order, both reported', () => {
+  it('a duplicate slug and a duplicate order, both reported', async () => {
     const content = fixture();
     content.edit(content.third, (t) =>
       t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 1'),
     );
-    const problems = problemsIn(content).map((p) => `${p.file} ${p.path}: ${p.message}`);
+    const problems = (await problemsIn(content)).map((p) => `${p.file} ${p.path}: ${p.message}`);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/slug: .*p001.* (used|twice|also)/),
@@ -197,20 +197,20 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     );
   });
 
-  it('a missing translation', () => {
+  it('a missing translation', async () => {
     const content = fixture();
     rmSync(join(content.dir, content.en));
-    const problem = one(problemsIn(content));
+    const problem = one(await problemsIn(content));
     expect([problem.file, problem.message]).toEqual([
       content.display(content.zh),
       expect.stringMatching(/no English translation/),
     ]);
   });
 
-  it('mismatched sections between languages', () => {
+  it('mismatched sections between languages', async () => {
     const content = fixture();
     content.edit(content.en, (t) => t.replace('{#approach}', '{#overall-approach}'));
-    const problems = problemsIn(content);
+    const problems = await problemsIn(content);
     expect(problems.length).toBeGreaterThan(0);
     expect(
       problems.every(
@@ -220,10 +220,10 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     expect(formatReport(problems)).toMatch(/#approach/);
   });
 
-  it('a file that is not UTF-8', () => {
+  it('a file that is not UTF-8', async () => {
     const content = fixture();
     content.write(content.zh, Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
-    const problem = one(problemsIn(content));
+    const problem = one(await problemsIn(content));
     expect([problem.file, problem.line, problem.message]).toEqual([
       content.display(content.zh),
       2,
@@ -231,10 +231,10 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     ]);
   });
 
-  it('an empty file', () => {
+  it('an empty file', async () => {
     const content = fixture();
     content.write(content.zh, '');
-    const problem = one(problemsIn(content));
+    const problem = one(await problemsIn(content));
     expect([problem.file, problem.line, problem.message]).toEqual([
       content.display(content.zh),
       1,
@@ -242,13 +242,13 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     ]);
   });
 
-  it('reports every problem in every file at once', () => {
+  it('reports every problem in every file at once', async () => {
     const content = fixture();
     content.edit(content.zh, (t) =>
       t.replace('order: 1', 'order: first').replace('funding:', 'fundng:'),
     );
     content.edit(content.publication, (t) => t.replace(/fiscalYear: (\d+)/, 'fiscalYear: $10'));
-    const problems = problemsIn(content);
+    const problems = await problemsIn(content);
     expect(new Set(problems.map((p) => p.file))).toEqual(
       new Set([content.display(content.zh), content.display(content.publication)]),
     );
@@ -257,11 +257,11 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     );
   });
 
-  it('accepts and normalises a BOM and CRLF line endings', () => {
+  it('accepts and normalises a BOM and CRLF line endings', async () => {
     const content = fixture();
     content.edit(content.zh, (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);
     content.edit(content.en, (t) => t.replace(/\n/g, '\r\n'));
-    expect(problemsIn(content)).toEqual([]);
+    expect(await problemsIn(content)).toEqual([]);
   });
 });
 

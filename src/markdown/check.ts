@@ -1,20 +1,19 @@
-import remarkGfm from 'remark-gfm';
 import { readSharedModel, writeSharedModel } from './shared-model';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { readSettings } from '../config';
-import { counterpartOf } from '../content/paths';
+import { pageUrl, paths } from '../domain/urls';
+import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';
 import { readContent, type BodyEntry, type Content, type Entry } from '../content/read';
 import { buildModel } from '../model/build';
 import type { Model, Outline, OutlinedEntry } from '../model/types';
-import { bodyRules, GFM } from './pipeline';
+import type { ProjectZh } from '../schema/project';
+import { renderBody, type RenderCache } from './render';
 
 /**
  * The content check, and the one way the site gets its model: read every file
- * (src/content/), run the body rules over each body without rendering
- * (src/markdown/pipeline.ts), then check the whole (src/model/). `npm run
+ * (src/content/), render each body once, running the body rules on the way
+ * (src/markdown/render.ts), then check the whole (src/model/), which keeps the
+ * bodies' HTML for the pages. `npm run
  * check`, the build, the dev server and the tests all come through here.
  */
 export interface CheckResult {
@@ -24,27 +23,24 @@ export interface CheckResult {
   pending: string[];
 }
 
-const processor = (() => {
-  const p = unified().use(remarkParse);
-  if (GFM) p.use(remarkGfm);
-  // The base only shapes the marker's link; the rules are the same under any base.
-  return p.use(bodyRules('/'));
-})();
-
-/** Runs the body rules over one body: its outline, or the problems that stop it, each with its file line. */
-export function readBody(entry: BodyEntry<unknown>): {
-  outline: Outline | null;
-  problems: Problem[];
-} {
-  const file = new VFile({ path: entry.filePath, value: entry.body });
+/** Renders one body, running the body rules on the way: its outline and HTML, or the problems that stop it, each with its file line. */
+export async function readBody(
+  entry: BodyEntry<unknown>,
+  counterpart: string | null = null,
+  options: CheckOptions = {},
+): Promise<{ outline: Outline | null; html: string; problems: Problem[] }> {
+  const base = readSettings().basePath;
+  const input = { filePath: entry.filePath, body: entry.body, counterpart };
   const lineOf = (line: number | undefined) =>
     line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1;
+  let rendered;
   try {
-    processor.runSync(processor.parse(file), file);
+    rendered = await (options.cache ? options.cache.render(input, base) : renderBody(input, base));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return {
       outline: null,
+      html: '',
       problems: [
         {
           file: entry.filePath,
@@ -54,12 +50,53 @@ export function readBody(entry: BodyEntry<unknown>): {
       ],
     };
   }
-  const problems = file.messages.map((m) => ({
+  const problems = rendered.messages.map((m) => ({
     file: entry.filePath,
-    line: lineOf(m.line ?? undefined),
+    line: lineOf(m.line),
     message: m.reason,
   }));
-  return { outline: problems.length ? null : (file.data.outline ?? null), problems };
+  return {
+    outline: problems.length ? null : rendered.outline,
+    html: rendered.html,
+    problems,
+  };
+}
+
+export interface CheckOptions {
+  /** Renderings kept from earlier builds; without one, every body is rendered. */
+  cache?: RenderCache;
+}
+
+/**
+ * Each body's page in the other language, by file, from the frontmatter alone:
+ * the section links in a body point there, and the body is rendered before
+ * the model exists. Null while the translation is pending, or where the model
+ * will refuse the file anyway.
+ */
+function findCounterparts(content: Content): Map<string, string | null> {
+  const base = readSettings().basePath;
+  const publications = new Map(
+    content.publications.map((p) => [publicationIdOfFile(p.id), p.data]),
+  );
+  const originals = new Map(content.disclosures.map((d) => [d.id, d]));
+  const pageOf = (original: BodyEntry<ProjectZh>, locale: 'zh' | 'en') => {
+    const publication = publications.get(publicationIdOf(original.id));
+    return publication
+      ? pageUrl(base, locale, paths.project(publication, original.data.slug))
+      : null;
+  };
+  const counterparts = new Map<string, string | null>();
+  for (const original of content.disclosures) {
+    counterparts.set(
+      original.filePath,
+      original.data.translation === 'pending' ? null : pageOf(original, 'en'),
+    );
+  }
+  for (const translation of content.translations) {
+    const original = originals.get(counterpartOf(translation.id, 'zh'));
+    counterparts.set(translation.filePath, original ? pageOf(original, 'zh') : null);
+  }
+  return counterparts;
 }
 
 /**
@@ -67,21 +104,30 @@ export function readBody(entry: BodyEntry<unknown>): {
  * and the body rules, then the whole against the model's checks. Returns every
  * problem at once. Never throws for bad content.
  */
-export function checkContent(contentDir: string = readSettings().contentDir): CheckResult {
+export async function checkContent(
+  contentDir: string = readSettings().contentDir,
+  options: CheckOptions = {},
+): Promise<CheckResult> {
   const { content, problems } = readContent(contentDir);
+  const counterparts = findCounterparts(content);
   const pending = content.disclosures
     .filter((d) => d.data.translation === 'pending')
     .map((d) => d.filePath);
-  const outlined = <T>(entries: BodyEntry<T>[]): OutlinedEntry<T>[] =>
-    entries.flatMap((entry) => {
-      const { outline, problems: found } = readBody(entry);
+  // One body at a time, in file order: the work is all on this thread, and the order keeps problems in file order.
+  const outlined = async <T>(entries: BodyEntry<T>[]): Promise<OutlinedEntry<T>[]> => {
+    const done: OutlinedEntry<T>[] = [];
+    for (const entry of entries) {
+      const counterpart = counterparts.get(entry.filePath) ?? null;
+      const { outline, html, problems: found } = await readBody(entry, counterpart, options);
       problems.push(...found);
-      return outline ? [{ ...entry, outline }] : [];
-    });
+      if (outline) done.push({ ...entry, outline, html });
+    }
+    return done;
+  };
   const input = {
     ...content,
-    disclosures: outlined(content.disclosures),
-    translations: outlined(content.translations),
+    disclosures: await outlined(content.disclosures),
+    translations: await outlined(content.translations),
   };
   const broken = new Set(problems.map((p) => p.file));
   const locate = locatorOf(content);
@@ -137,10 +183,13 @@ function locatorOf(content: Content): (problem: Problem) => Problem {
 }
 
 /** The checked model of the configured content folder; throws a ContentError listing every problem. */
-export function loadModel(contentDir: string = readSettings().contentDir): Model {
+export async function loadModel(
+  contentDir: string = readSettings().contentDir,
+  options: CheckOptions = {},
+): Promise<Model> {
   const held = readSharedModel(contentDir);
   if (held) return held;
-  const { problems, model } = checkContent(contentDir);
+  const { problems, model } = await checkContent(contentDir, options);
   if (!model) throw new ContentError(problems);
   writeSharedModel(contentDir, model);
   return model;

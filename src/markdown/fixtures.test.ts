@@ -6,7 +6,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { bodyRules, rehypePlugins, remarkPlugins } from './pipeline';
+import { bodyRules, rehypePlugins } from './pipeline';
+import { renderBody } from './render';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -112,20 +113,37 @@ describe('withheld leak guard and reasons', () => {
     expect(render('[x](/ruili-psb/2020/)')).toContain('<a href="/ruili-psb/2020/">x</a>');
   });
 
-  it('stops the site’s own pipeline at the first problem, naming the file', () => {
-    const processor = unified()
-      .use(remarkParse)
-      .use(remarkPlugins('/'))
-      .use(remarkRehype)
-      .use(rehypeStringify);
-    expect(() =>
-      processor.processSync(new VFile({ path: 'content/x/2020/zh/leak.md', value: '<b>x</b>' })),
-    ).toThrow(
-      expect.objectContaining({
-        file: 'content/x/2020/zh/leak.md',
-        reason: expect.stringMatching(/raw HTML is not allowed/),
-      }),
+  it('hands the site’s renderer the rules’ problems, with their lines, beside the HTML', async () => {
+    const rendered = await renderBody(
+      {
+        filePath: 'content/x/2020/zh/leak.md',
+        body: '## 概述 {#overview}\n\n<b>x</b>\n',
+        counterpart: null,
+      },
+      '/',
     );
+    expect(rendered.messages).toContainEqual({
+      reason: expect.stringMatching(/raw HTML is not allowed/),
+      line: 3,
+    });
+  });
+
+  it('gives the site’s renderer the outline, and section links to the counterpart page', async () => {
+    const rendered = await renderBody(
+      {
+        filePath: 'content/x/2020/zh/a.md',
+        body: '## 概述 {#overview}\n\n本项目。\n',
+        counterpart: '/en/x/2020/a/',
+      },
+      '/',
+    );
+    expect(rendered.outline?.sections.map((s) => s.id)).toEqual(['overview']);
+    expect(rendered.html).toContain('href="/en/x/2020/a/#overview"');
+    const pending = await renderBody(
+      { filePath: 'content/x/2020/zh/a.md', body: '## 概述 {#overview}\n', counterpart: null },
+      '/',
+    );
+    expect(pending.html).not.toContain('section-language');
   });
 
   it('links the marker to the reasons page under the deployment base', () => {

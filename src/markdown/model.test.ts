@@ -28,15 +28,15 @@ function fixture(withheldShare = 0) {
 }
 
 /** The problems of a folder, as "file path: message" lines. */
-const problemsOf = (content: ContentFixture) =>
-  checkContent(content.dir).problems.map(
+const problemsOf = async (content: ContentFixture) =>
+  (await checkContent(content.dir)).problems.map(
     (p) => `${p.file}${p.path ? ` ${p.path}` : ''}: ${p.message}`,
   );
 
 describe('the model of generated content', () => {
-  it('keeps each publication’s projects in published order, with their amounts and the totals', () => {
+  it('keeps each publication’s projects in published order, with their amounts and the totals', async () => {
     const content = fixture();
-    const { model } = checkContent(content.dir);
+    const { model } = await checkContent(content.dir);
     const amounts = content.zh.map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
     expect(model!.projects.map((p) => [p.order, p.amountYuan])).toEqual(
       amounts.map((a, i) => [i + 1, a]),
@@ -54,9 +54,9 @@ describe('the model of generated content', () => {
     ]);
   });
 
-  it('counts sections by the documented rule: every section and subsection but the name, withheld when nothing but its marker', () => {
+  it('counts sections by the documented rule: every section and subsection but the name, withheld when nothing but its marker', async () => {
     const content = fixture(1);
-    const { model } = checkContent(content.dir);
+    const { model } = await checkContent(content.dir);
     for (const [i, project] of model!.projects.entries()) {
       const body = content.read(content.zh[i]!);
       const markers = body.match(/^::withheld\{reason=classified\}$/gm)?.length ?? 0;
@@ -73,8 +73,8 @@ describe('the model of generated content', () => {
     expect(model!.sectionsCounted).toBe(39);
   });
 
-  it('gives every project the eight standard sections with the same ids', () => {
-    const { model } = checkContent(fixture().dir);
+  it('gives every project the eight standard sections with the same ids', async () => {
+    const { model } = await checkContent(fixture().dir);
     for (const project of model!.projects) {
       expect(project.sections.filter((s) => s.level === 2).map((s) => s.id)).toEqual([
         'name',
@@ -91,36 +91,36 @@ describe('the model of generated content', () => {
 });
 
 describe('model checks', () => {
-  it('fails when a disclosure has no English translation', () => {
+  it('fails when a disclosure has no English translation', async () => {
     const content = fixture();
     rmSync(join(content.dir, content.en[2]!));
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       `${content.display(content.zh[2]!)}: no English translation: add ${content.display(content.en[2]!)} with the same sections (or mark the original \`translation: pending\`)`,
     ]);
   });
 
-  it('fails when a translation has no original', () => {
+  it('fails when a translation has no original', async () => {
     const content = fixture();
     rmSync(join(content.dir, content.zh[2]!));
-    expect(problemsOf(content)).toContainEqual(
+    expect(await problemsOf(content)).toContainEqual(
       `${content.display(content.en[2]!)}: translation has no Chinese original at ${content.display(content.zh[2]!)}`,
     );
   });
 
-  it('fails when the English sections differ', () => {
+  it('fails when the English sections differ', async () => {
     const content = fixture();
     content.edit(content.en[0]!, (t) => t.replace('{#estimate}', '{#budget}'));
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       expect.stringMatching(
         /en\/p001\.md: sections differ from the Chinese original[\s\S]*###estimate[\s\S]*###budget/,
       ),
     ]);
   });
 
-  it('fails when the English withheld set differs', () => {
+  it('fails when the English withheld set differs', async () => {
     const content = fixture(1);
     content.edit(content.en[0]!, (t) => t.replace('::withheld{reason=classified}', 'A building.'));
-    const problems = problemsOf(content);
+    const problems = await problemsOf(content);
     expect(problems).toContainEqual(
       expect.stringMatching(/en\/p001\.md: sections differ[\s\S]*\(withheld:classified\)/),
     );
@@ -129,28 +129,28 @@ describe('model checks', () => {
     );
   });
 
-  it('fails when a frontmatter section is withheld in one language only', () => {
+  it('fails when a frontmatter section is withheld in one language only', async () => {
     const content = fixture();
     content.edit(content.en[0]!, (t) =>
       t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: classified\n'),
     );
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       expect.stringMatching(/en\/p001\.md implementingUnit: must be withheld exactly when/),
     ]);
   });
 
-  it('cross-checks numbers between the languages, section by section', () => {
+  it('cross-checks numbers between the languages, section by section', async () => {
     const content = fixture();
     content.edit(content.en[0]!, (t) =>
       t.replace(/(### \(3\) Implementation period \{#period\}\n\nThe )(\d+)/, '$1 1999'),
     );
     const year = /fiscalYear: (\d+)/.exec(content.read(content.zh[0]!))![1];
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       `${content.display(content.en[0]!)} #period: numbers differ from the Chinese original; missing ${year}; not in the original 1999 (700万元 may be written 7 million or 7,000,000)`,
     ]);
   });
 
-  it('accepts the documented amount conversions', () => {
+  it('accepts the documented amount conversions', async () => {
     const content = fixture();
     const yuan = Number(/amountYuan: (\d+)/.exec(content.read(content.zh[0]!))![1]);
     content.edit(content.en[0]!, (t) =>
@@ -159,10 +159,10 @@ describe('model checks', () => {
         `This year’s budget allocation is ${yuan.toLocaleString('en-US')} yuan;`,
       ),
     );
-    expect(problemsOf(content)).toEqual([]);
+    expect(await problemsOf(content)).toEqual([]);
   });
 
-  it('fails when the funding figure is not the one in the published text', () => {
+  it('fails when the funding figure is not the one in the published text', async () => {
     const content = fixture();
     content.edit(content.zh[0]!, (t) =>
       t.replace(
@@ -170,28 +170,28 @@ describe('model checks', () => {
         'funding:\n  amountYuan: 8000000\n  published: 800万元',
       ),
     );
-    expect(problemsOf(content)).toContainEqual(
+    expect(await problemsOf(content)).toContainEqual(
       `${content.display(content.zh[0]!)} funding.published: "800万元" does not appear in the ## 资金安排情况 {#funding} section`,
     );
   });
 
-  it('fails on duplicate slugs and orders, listing every problem at once', () => {
+  it('fails on duplicate slugs and orders, listing every problem at once', async () => {
     const content = fixture();
     content.edit(content.zh[2]!, (t) =>
       t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 2'),
     );
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       `${content.display(content.zh[2]!)} slug: project slug "p001" is already used by ${content.display(content.zh[0]!)}`,
       `${content.display(content.zh[2]!)} order: order "2" is already used by ${content.display(content.zh[1]!)}`,
     ]);
   });
 
-  it('fails when the source text does not match its recorded SHA-256', () => {
+  it('fails when the source text does not match its recorded SHA-256', async () => {
     const content = fixture();
     content.edit(content.publication, (t) =>
       t.replace(/sha256: [0-9a-f]{64}/, `sha256: ${'a'.repeat(64)}`),
     );
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       expect.stringMatching(
         /publication\.yaml source\.sha256: content\/sources\/\S+ has SHA-256 [0-9a-f]{64}, not the a{64} recorded here/,
       ),
@@ -200,10 +200,10 @@ describe('model checks', () => {
 });
 
 describe('the glossary', () => {
-  it('reports an English section whose Chinese uses a term while the English lacks its rendering', () => {
+  it('reports an English section whose Chinese uses a term while the English lacks its rendering', async () => {
     const content = fixture();
     content.write('glossary.yaml', 'terms:\n  - zh: 财政预算安排经费\n    en: budgeted funds\n');
-    const problems = checkContent(content.dir).problems;
+    const problems = (await checkContent(content.dir)).problems;
     expect(problems).toHaveLength(3);
     expect(problems[0]).toEqual({
       file: content.display(content.en[0]!),
@@ -214,13 +214,13 @@ describe('the glossary', () => {
     });
   });
 
-  it('is satisfied by the rendering in any case, and carried in the model for the Terms page', () => {
+  it('is satisfied by the rendering in any case, and carried in the model for the Terms page', async () => {
     const content = fixture();
     content.write(
       'glossary.yaml',
       'terms:\n  - zh: 财政预算安排经费\n    en: Funds Arranged in the Fiscal Budget\n    note: Money from the general budget.\n',
     );
-    const { problems, model } = checkContent(content.dir);
+    const { problems, model } = await checkContent(content.dir);
     expect(problems).toEqual([]);
     expect(model!.glossary).toEqual([
       {
@@ -233,11 +233,11 @@ describe('the glossary', () => {
 });
 
 describe('a translation pending', () => {
-  it('builds the model with the English side empty, and lists the original as pending', () => {
+  it('builds the model with the English side empty, and lists the original as pending', async () => {
     const content = fixture();
     rmSync(join(content.dir, content.en[2]!));
     content.edit(content.zh[2]!, (t) => t.replace(/^order: 3$/m, 'order: 3\ntranslation: pending'));
-    const { problems, model, pending } = checkContent(content.dir);
+    const { problems, model, pending } = await checkContent(content.dir);
     expect(problems).toEqual([]);
     expect(pending).toEqual([content.display(content.zh[2]!)]);
     const project = model!.projects[2]!;
@@ -249,17 +249,17 @@ describe('a translation pending', () => {
     );
   });
 
-  it('is a problem once the translation exists but the original still says pending', () => {
+  it('is a problem once the translation exists but the original still says pending', async () => {
     const content = fixture();
     content.edit(content.zh[0]!, (t) => t.replace(/^order: 1$/m, 'order: 1\ntranslation: pending'));
-    expect(problemsOf(content)).toEqual([
+    expect(await problemsOf(content)).toEqual([
       `${content.display(content.zh[0]!)} translation: says the translation is pending, but ${content.display(content.en[0]!)} exists; remove \`translation: pending\``,
     ]);
   });
 });
 
 describe('amounts too large to total', () => {
-  it('is a problem with its file and line, never a crash', () => {
+  it('is a problem with its file and line, never a crash', async () => {
     const content = fixture();
     const huge = 5_000_000_000_000_000; // each below 2^53; three of them are not
     for (const [i, zh] of content.zh.entries()) {
@@ -275,7 +275,7 @@ describe('amounts too large to total', () => {
       content.edit(zh, swap);
       content.edit(content.en[i]!, swap);
     }
-    const problems = checkContent(content.dir).problems;
+    const problems = (await checkContent(content.dir)).problems;
     expect(problems).toEqual([
       {
         file: content.display(content.publication),
@@ -317,11 +317,11 @@ describe('every problem the model finds names a line', () => {
       (c: Fixture) => c.edit(c.en[0]!, (t) => t.replace(/(\{#period\}\n\nThe )\d+/, '$1 1999')),
       (c: Fixture) => [c.en[0]!, '{#period}'],
     ],
-  ] as const)('%s', (_, change, where) => {
+  ] as const)('%s', async (_, change, where) => {
     const content = fixture();
     change(content);
     const [file = '', text = ''] = where(content);
-    const problems = checkContent(content.dir).problems;
+    const problems = (await checkContent(content.dir)).problems;
     expect(problems.length).toBeGreaterThan(0);
     expect(problems).toContainEqual(
       expect.objectContaining({ file: content.display(file), line: content.lineOf(file, text) }),

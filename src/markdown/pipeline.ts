@@ -1,6 +1,4 @@
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
-import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
 import remarkDirective from 'remark-directive';
 import rehypeSlug from 'rehype-slug';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -21,8 +19,8 @@ export const GFM = true;
 /**
  * The body rules, in order: every rule about a disclosure body lives in one of
  * these plugins and nowhere else. Each reports with `file.message()`; the
- * outline plugin leaves what it read in `file.data.outline`. `npm run check`
- * runs exactly this list without rendering (src/markdown/check.ts).
+ * outline plugin leaves what it read in `file.data.outline`. The check and the
+ * pages get both from one rendering pass (src/markdown/render.ts).
  */
 export function bodyRules(base: string): Plugins<RemarkPlugin> {
   return [
@@ -34,21 +32,6 @@ export function bodyRules(base: string): Plugins<RemarkPlugin> {
     [remarkWithheld, { base }],
     remarkEditorNote,
   ];
-}
-
-/** Rendering never publishes a body the rules found fault with: the first problem stops it. */
-function remarkFailOnProblems() {
-  return (_: Root, file: VFile) => {
-    const first = file.messages[0];
-    if (!first) return;
-    const others = file.messages.length - 1;
-    file.fail(`${first.reason}${others > 0 ? ` (and ${others} more)` : ''}`, first.place);
-  };
-}
-
-/** The remark plugins the site renders bodies with: the body rules, then the stop. */
-export function remarkPlugins(base: string): Plugins<RemarkPlugin> {
-  return [...bodyRules(base), remarkFailOnProblems];
 }
 
 /** rehype-slug gives any heading without an explicit id one; section links then go after h2/h3. */

@@ -8,11 +8,7 @@ import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import { localeOfContentPath } from '../content/paths';
 import { stripEnumeration } from '../domain/enumeration';
-import { LOCALES, HTML_LANG, otherLocaleOf } from '../domain/locales';
-import { pageUrl, paths } from '../domain/urls';
-import { readSettings } from '../config';
-import type { Model, Project } from '../model/types';
-import { readSharedModel } from './shared-model';
+import { HTML_LANG, otherLocaleOf } from '../domain/locales';
 
 /**
  * A visible "link to this section" control after every section heading (h2,
@@ -67,33 +63,17 @@ export function sectionLinkTransform(
   };
 }
 
-/** Project pages by the last four parts of their content files (department/year/language/file), per model. */
-const byFile = new WeakMap<Model, Map<string, Project>>();
-const fileKey = (path: string) => path.split(/[\\/]/).slice(-4).join('/');
-
-/** The other-language page of the project a content file belongs to, if the model is at hand and the translation is not pending. */
-function findCounterpart(path: string | undefined, locale: Locale): string | null {
-  const model = readSharedModel();
-  if (!model || !path) return null;
-  if (!byFile.has(model))
-    byFile.set(
-      model,
-      new Map(model.projects.flatMap((p) => LOCALES.map((l) => [fileKey(p.files[l]), p] as const))),
-    );
-  const project = byFile.get(model)!.get(fileKey(path));
-  if (!project || project.entryIds.en === null) return null;
-  return pageUrl(
-    readSettings().basePath,
-    otherLocaleOf(locale),
-    paths.project(project.publication.data, project.slug),
-  );
+/** The other-language page, which the check passes in the renderer's frontmatter (src/markdown/render.ts). */
+function readCounterpart(file: VFile): string | null {
+  const value: unknown = file.data.astro?.frontmatter?.counterpart;
+  return typeof value === 'string' ? value : null;
 }
 
 /** The rehype plugin: the language comes from the content file's folder (…/zh/… or …/en/…). */
 export default function rehypeSectionLinks() {
   return (tree: Root, file: VFile) => {
     const locale = localeOfContentPath(file.path);
-    sectionLinkTransform(locale, findCounterpart(file.path, locale))(tree);
+    sectionLinkTransform(locale, readCounterpart(file))(tree);
   };
 }
 

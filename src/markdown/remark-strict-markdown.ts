@@ -46,6 +46,9 @@ export default function remarkStrictMarkdown() {
         `quotes and lists are nested more than ${LIMITS.maxNestingDepth} deep here; a disclosure nests nothing like that`,
         tooDeep,
       );
+      // Cut off what lies deeper, so that the plugins after this one, which walk the tree
+      // recursively, do not overflow the stack on it: the body is refused in any case.
+      if ('children' in tooDeep) tooDeep.children = [];
       return;
     }
     const definitions = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { counterpartOf, publicationIdOf } from '../content/paths';
+import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';
 import type { Localized } from '../domain/locales';
 import { compareNumbers, numbersIn } from '../domain/numbers';
@@ -74,7 +74,7 @@ export function buildModel(input: ModelInput): Model {
   const publications = new Map<string, PublicationModel>();
 
   for (const entry of input.publications) {
-    const id = entry.id.replace(/\/publication$/, '');
+    const id = publicationIdOfFile(entry.id);
     const { source } = entry.data;
     const actual = input.sourceHashes[source.file];
     if (actual === undefined) {
@@ -474,6 +474,7 @@ function buildProject(
     original: data,
     translation: translation?.data ?? null,
     entryIds: { zh: original.id, en: translation?.id ?? null },
+    bodyHtml: { zh: original.html, en: translation?.html ?? null },
     files,
     amountYuan: isWithheld(data.funding) ? null : data.funding.amountYuan,
     sections,

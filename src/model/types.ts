@@ -30,6 +30,8 @@ export interface Outline {
 /** A Markdown entry whose body has passed the body rules. */
 export interface OutlinedEntry<T> extends BodyEntry<T> {
   outline: Outline;
+  /** The body rendered, from the same pass that read the outline. */
+  html: string;
 }
 
 export interface ModelInput {
@@ -63,8 +65,10 @@ export interface Project {
   original: ProjectZh;
   /** Null while the translation is pending (`translation: pending` in the original). */
   translation: ProjectTranslation | null;
-  /** Collection entry ids, for rendering the bodies; no English one while the translation is pending. */
+  /** Content entry ids; no English one while the translation is pending. */
   entryIds: { zh: string; en: string | null };
+  /** The rendered bodies; no English one while the translation is pending. */
+  bodyHtml: { zh: string; en: string | null };
   /** Content file paths. */
   files: Localized;
   /** This year's budget in whole yuan; null where the amount is withheld. */

@@ -5,8 +5,8 @@ import { siteLinks } from '../site/links';
 import { listRoutes } from '../site/routes';
 import { sitemap } from '../site/sitemap';
 
-export const GET: APIRoute = ({ site }) => {
-  const model = loadModel();
+export const GET: APIRoute = async ({ site }) => {
+  const model = await loadModel();
   return new Response(sitemap(listRoutes(model), siteLinks(site), findContentUpdated(model)), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });

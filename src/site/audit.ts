@@ -5,14 +5,9 @@ import * as cheerio from 'cheerio';
 import { LOCALES, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
-import {
-  buildDisclosuresFile,
-  buildIndexFile,
-  DATA_FILES,
-  projectDataPath,
-  type Links,
-} from '../data/records';
+import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
+import { readSiteData } from './data-files';
 
 /**
  * The output audit: the last step of a build, before dist/ is replaced. It
@@ -75,19 +70,24 @@ function readJson(dist: string, file: string): unknown {
 }
 
 /** Every problem of a build in `dist` against the model it was built from; empty when the output is whole. */
-export function auditOutput(dist: string, model: Model, links: Links): AuditProblem[] {
+export function auditOutput(
+  dist: string,
+  model: Model,
+  siteUrl: string,
+  basePath: string,
+): AuditProblem[] {
   const problems: AuditProblem[] = [];
   for (const project of model.projects) {
     for (const locale of LOCALES) problems.push(...auditProjectPage(dist, project, locale));
   }
-  const expected = buildDisclosuresFile(model, links);
+  const { file: expected, index } = readSiteData(model, siteUrl, basePath);
   if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
     problems.push({
       file: DATA_FILES.json,
       message: 'does not hold exactly the records of the model',
     });
   }
-  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.index), buildIndexFile(expected, links))) {
+  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.index), index)) {
     problems.push({
       file: DATA_FILES.index,
       message: 'does not hold exactly the index of the model',

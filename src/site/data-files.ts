@@ -1,36 +1,34 @@
-import type { DisclosuresFile, IndexFile, ProjectRecord } from '../data/record-schemas';
-import { buildDisclosuresFile, buildIndexFile } from '../data/records';
-import { loadModel } from '../markdown/check';
-import { siteLinks } from './links';
+import type { DisclosuresFile, IndexFile } from '../data/record-schemas';
+import { buildDisclosuresFile, buildIndexFile, buildLinks, type Links } from '../data/records';
+import type { Model } from '../model/types';
 
-interface SiteData {
+export interface SiteData {
+  links: Links;
+  /** /data/disclosures.json; the CSV and the per-project files hold the same records. */
   file: DisclosuresFile;
   /** /data/index.json, made from the same records. */
   index: IndexFile;
-  /** Each project's record by its id, for the per-project files. */
-  byId: Map<string, ProjectRecord>;
 }
 
-let cached: { site: string; data: SiteData } | undefined;
+const made = new WeakMap<Model, Map<string, SiteData>>();
 
 /**
- * The records of every data file, made once per build: disclosures.json, the
- * CSV and the 10,000 per-project files all read these instead of each
- * converting the model again.
+ * The records of every data file, made once per build and deployment: the
+ * step that writes the files (src/integrations/data-files.ts) and the output
+ * audit that checks them read the same records instead of each converting the
+ * model again. The settings give the origin and base, not Vite's
+ * import.meta.env: both run outside Vite.
  */
-export function readSiteData(site: URL | undefined): SiteData {
-  const key = site?.href ?? '';
-  if (cached?.site !== key) {
-    const links = siteLinks(site);
-    const file = buildDisclosuresFile(loadModel(), links);
-    cached = {
-      site: key,
-      data: {
-        file,
-        index: buildIndexFile(file, links),
-        byId: new Map(file.projects.map((p) => [p.id, p])),
-      },
-    };
+export function readSiteData(model: Model, siteUrl: string, basePath: string): SiteData {
+  const key = `${siteUrl} ${basePath}`;
+  let byKey = made.get(model);
+  if (!byKey) made.set(model, (byKey = new Map()));
+  let data = byKey.get(key);
+  if (!data) {
+    const links = buildLinks(siteUrl, basePath);
+    const file = buildDisclosuresFile(model, links);
+    data = { links, file, index: buildIndexFile(file, links) };
+    byKey.set(key, data);
   }
-  return cached.data;
+  return data;
 }

@@ -109,7 +109,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     }
   });
 
-  it.each(SLUGS)('%s: field by field and section by section', (slug) => {
+  it.each(SLUGS)('%s: field by field and section by section', async (slug) => {
     const imported = readEntry(join(target, `ruili-psb/2020/zh/${slug}.md`));
     const written = readEntry(join(ROOT, `content/ruili-psb/2020/zh/${slug}.md`));
     const withoutExceptions = (data: Record<string, unknown>) =>
@@ -120,9 +120,9 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     expect(imported.data.translation).toBe('pending');
 
     const rename = EXCEPTIONS.ids[slug] ?? {};
-    const outline = (entry: BodyEntry<unknown>) => readBody(entry).outline!;
-    const importedOutline = outline(imported.entry);
-    const writtenOutline = outline(written.entry);
+    const outline = async (entry: BodyEntry<unknown>) => (await readBody(entry)).outline!;
+    const importedOutline = await outline(imported.entry);
+    const writtenOutline = await outline(written.entry);
     expect(
       importedOutline.sections.map((s) => ({ ...s, id: rename[s.id] ?? s.id, line: undefined })),
     ).toEqual(writtenOutline.sections.map((s) => ({ ...s, line: undefined })));
@@ -135,8 +135,8 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     );
   });
 
-  it('passes npm run check as written, which lists the translations pending as information', () => {
-    const { problems, pending } = checkContent(target);
+  it('passes npm run check as written, which lists the translations pending as information', async () => {
+    const { problems, pending } = await checkContent(target);
     expect(problems).toEqual([]);
     expect(pending).toHaveLength(3);
     const check = spawnSync(
@@ -154,7 +154,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     expect(check.stdout).toContain('content OK: 1 publication(s), 3 project(s)');
   });
 
-  it('replaces an earlier import only with --force', () => {
+  it('replaces an earlier import only with --force', async () => {
     const again = [
       SOURCE,
       '--department-slug',
@@ -169,7 +169,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     expect(runImport(again).status).not.toBe(0);
     const forced = runImport([...again, '--force']);
     expect(forced.status, forced.output).toBe(0);
-    expect(checkContent(target).problems).toEqual([]);
+    expect((await checkContent(target)).problems).toEqual([]);
   });
 });
 

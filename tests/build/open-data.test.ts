@@ -64,9 +64,9 @@ function createAjv(): Ajv2020 {
 
 /** The Ruili content's own figures, read through the site's loader from the frontmatter (no Astro). */
 let originals: ProjectZh[];
-beforeAll(() => {
-  originals = loadModel(join(ROOT, 'content'))
-    .projects.filter((p) => p.key.startsWith(`${RUILI}/`))
+beforeAll(async () => {
+  originals = (await loadModel(join(ROOT, 'content'))).projects
+    .filter((p) => p.key.startsWith(`${RUILI}/`))
     .map((p) => p.original);
 });
 const fundingOf = (p: ProjectZh) => {

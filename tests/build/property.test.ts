@@ -25,30 +25,34 @@ describe('random mutations of the real files, through the build', () => {
   afterAll(() => sandbox.remove());
   const outcomes = { rejected: 0, built: 0 };
 
-  it('are rejected by the check, or built with an output audit that passes', () => {
-    fc.assert(
-      fc.property(fc.nat(), fc.array(MUTATION, { minLength: 1, maxLength: 2 }), (pick, changes) => {
-        const file = FILES[pick % FILES.length]!;
-        const path = join(sandbox.dir, file);
-        const original = readFileSync(path);
-        writeFileSync(path, changes.reduce(mutate, original));
-        try {
-          if (checkContent(join(sandbox.dir, 'content')).problems.length > 0) {
-            outcomes.rejected += 1;
-            return;
+  it('are rejected by the check, or built with an output audit that passes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        fc.array(MUTATION, { minLength: 1, maxLength: 2 }),
+        async (pick, changes) => {
+          const file = FILES[pick % FILES.length]!;
+          const path = join(sandbox.dir, file);
+          const original = readFileSync(path);
+          writeFileSync(path, changes.reduce(mutate, original));
+          try {
+            if ((await checkContent(join(sandbox.dir, 'content'))).problems.length > 0) {
+              outcomes.rejected += 1;
+              return;
+            }
+            const result = astroBuild(join(sandbox.dir, 'dist'), {
+              cwd: sandbox.dir,
+              env: { SITE_URL: TEST_SITE, BASE_PATH: '' },
+            });
+            expect(result.status, result.output).toBe(0);
+            expect(result.output).toContain('output audit: 3 projects in both languages');
+            expect(result.output).not.toMatch(/\[ERROR\]/);
+            outcomes.built += 1;
+          } finally {
+            writeFileSync(path, original);
           }
-          const result = astroBuild(join(sandbox.dir, 'dist'), {
-            cwd: sandbox.dir,
-            env: { SITE_URL: TEST_SITE, BASE_PATH: '' },
-          });
-          expect(result.status, result.output).toBe(0);
-          expect(result.output).toContain('output audit: 3 projects in both languages');
-          expect(result.output).not.toMatch(/\[ERROR\]/);
-          outcomes.built += 1;
-        } finally {
-          writeFileSync(path, original);
-        }
-      }),
+        },
+      ),
       { numRuns: 40, seed: 20201125 },
     );
     // Both branches were taken, or the property says little.

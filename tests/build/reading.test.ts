@@ -90,9 +90,9 @@ describe('home and publication page', () => {
 describe('the home page says each fact once', () => {
   it.each(['/', '/en/'])(
     '%s: key figures, then one line per publication linking to its page; no repeated summary, chart or table',
-    (path) => {
+    async (path) => {
       const $ = page(path);
-      const model = loadModel();
+      const model = await loadModel();
       // Up to three publications are listed one per line; past that, the way in is by year.
       expect($('li[data-publication]').length).toBe(
         model.publications.length <= 3 ? model.publications.length : 0,
@@ -147,7 +147,7 @@ describe('project page', () => {
 });
 
 describe('throughout', () => {
-  it('names the publisher and data source in every footer, with the date from the content', () => {
+  it('names the publisher and data source in every footer, with the date from the content', async () => {
     for (const path of htmlPages().filter((p) => p.includes('/ruili-psb/2020/'))) {
       const footer = page(path)('footer');
       expect(footer.text(), path).toMatch(/瑞丽市公安局|Ruili City Public Security Bureau/);
@@ -155,7 +155,7 @@ describe('throughout', () => {
     }
     // Pages that belong to no one publication name one whose content is on the site, with its date.
     const updated = new Set(
-      loadModel().publications.map((p) => p.data.updated.toISOString().slice(0, 10)),
+      (await loadModel()).publications.map((p) => p.data.updated.toISOString().slice(0, 10)),
     );
     for (const path of htmlPages())
       expect(updated.has(page(path)('footer time').attr('datetime') ?? ''), path).toBe(true);

@@ -101,8 +101,8 @@ describe('built site', () => {
     );
   });
 
-  it('builds the pages it should and no others', () => {
-    const model = loadModel();
+  it('builds the pages it should and no others', async () => {
+    const model = await loadModel();
     const projectPages = Math.ceil(model.projects.length / readSettings().listingPageSize);
     const expected = [
       '',

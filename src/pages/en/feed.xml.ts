@@ -4,7 +4,7 @@ import { atomFeed } from '../../site/feed';
 import { loadModel } from '../../markdown/check';
 
 /** The English Atom feed. */
-export const GET: APIRoute = ({ site }) =>
-  new Response(atomFeed(loadModel(), 'en', siteLinks(site)), {
+export const GET: APIRoute = async ({ site }) =>
+  new Response(atomFeed(await loadModel(), 'en', siteLinks(site)), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });

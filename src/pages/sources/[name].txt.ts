@@ -4,8 +4,8 @@ import { readSource } from '../../content/sources';
 import { loadModel } from '../../markdown/check';
 
 /** The original texts, byte for byte, at a stable URL (their SHA-256 is on the source page). */
-export const getStaticPaths = (() =>
-  loadModel().publications.map((p) => ({
+export const getStaticPaths = (async () =>
+  (await loadModel()).publications.map((p) => ({
     params: { name: p.data.source.file.replace(/\.txt$/, '') },
   }))) satisfies GetStaticPaths;
 

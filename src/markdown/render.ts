@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Outline } from '../model/types';
+import { bodyRules, GFM, rehypePlugins } from './pipeline';
+
+/**
+ * Each body is parsed once per build, here: the body rules and the rendering
+ * run in one pass of Astro's unified processor, and the check takes the
+ * outline and the problems from the same pass that makes the page's HTML.
+ * Astro's content collections used to render every body a second time, and
+ * handed the pages all of them as one generated module, which at 10,000
+ * disclosures took minutes to compile (README, Performance).
+ */
+
+/** One body's rendering: its HTML, and what the body rules read or found in it. */
+export interface RenderedBody {
+  html: string;
+  outline: Outline | null;
+  messages: { reason: string; line: number | undefined }[];
+}
+
+/** What a body's rendering depends on besides its text. */
+export interface RenderInput {
+  filePath: string;
+  body: string;
+  /** The same project's page in the other language, for the per-section language links; null while pending. */
+  counterpart: string | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** What the body rules left, copied by remarkReport into the frontmatter, the one channel Astro's renderer returns. */
+    report: Omit<RenderedBody, 'html'>;
+  }
+}
+
+const REPORT = 'disclosuresReport';
+
+/** Last of the remark plugins: hands the outline and the problems back through the render result's frontmatter. */
+function remarkReport() {
+  return (_: Root, file: VFile) => {
+    const report: Omit<RenderedBody, 'html'> = {
+      outline: file.data.outline ?? null,
+      messages: file.messages.map((m) => ({ reason: m.reason, line: m.line ?? undefined })),
+    };
+    file.data.astro ??= {};
+    file.data.astro.frontmatter = { ...file.data.astro.frontmatter, [REPORT]: report };
+  };
+}
+
+/**
+ * The processor every body is rendered with. Problems do not stop it: the
+ * check collects them all, and a body with any is never published (the model
+ * is not built).
+ */
+export function markdownProcessor(base: string) {
+  return unified({
+    remarkPlugins: [...bodyRules(base), remarkReport],
+    gfm: GFM,
+    rehypePlugins,
+    // Typographic quote rewriting would change the published wording.
+    smartypants: false,
+  });
+}
+
+type Renderer = Awaited<ReturnType<ReturnType<typeof markdownProcessor>['createRenderer']>>;
+const renderers = new Map<string, Promise<Renderer>>();
+
+function rendererFor(base: string): Promise<Renderer> {
+  let renderer = renderers.get(base);
+  if (!renderer) {
+    // No syntax highlighting: a disclosure has no code, and Shiki would load a grammar per language.
+    renderer = markdownProcessor(base).createRenderer({ syntaxHighlight: false });
+    renderers.set(base, renderer);
+  }
+  return renderer;
+}
+
+/** Renders one body, running the body rules on the way. */
+export async function renderBody(input: RenderInput, base: string): Promise<RenderedBody> {
+  const renderer = await rendererFor(base);
+  const { code, metadata } = await renderer.render(input.body, {
+    fileURL: pathToFileURL(input.filePath),
+    frontmatter: { counterpart: input.counterpart },
+  });
+  const report = metadata.frontmatter[REPORT] as Omit<RenderedBody, 'html'>;
+  return { html: code, ...report };
+}
+
+/**
+ * Renderings kept between builds, one file per body, named by a hash of
+ * everything the rendering depends on: the code that renders (every file under
+ * src/, the lock file of the packages, astro.config.mjs), the base, the file's
+ * path, its counterpart and its text. A changed disclosure or a changed plugin
+ * is rendered afresh; nothing else needs to be. Files not used by a build are
+ * removed at its end, so the cache holds one build's worth.
+ */
+export class RenderCache {
+  readonly #dir: string;
+  readonly #stamp: string;
+  readonly #used = new Set<string>();
+  /** Bodies rendered (not found in the cache) by this cache's builds. */
+  rendered = 0;
+
+  constructor(dir: string, root: string) {
+    this.#dir = dir;
+    this.#stamp = hashCode(root);
+  }
+
+  #fileOf(input: RenderInput, base: string): string {
+    const key = createHash('sha256')
+      .update(JSON.stringify([this.#stamp, base, input.filePath, input.counterpart, input.body]))
+      .digest('hex');
+    this.#used.add(key);
+    return join(this.#dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  async render(input: RenderInput, base: string): Promise<RenderedBody> {
+    const file = this.#fileOf(input, base);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as RenderedBody;
+    } catch {
+      // Not rendered yet, or a file cut short by a killed build: render it.
+    }
+    const rendered = await renderBody(input, base);
+    this.rendered++;
+    mkdirSync(join(file, '..'), { recursive: true });
+    // Written aside and renamed, so that a build reading it meanwhile sees all of it or none.
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(rendered));
+    renameSync(partial, file);
+    return rendered;
+  }
+
+  /** Removes every rendering this cache's builds did not use. */
+  prune(): void {
+    let shards: string[];
+    try {
+      shards = readdirSync(this.#dir);
+    } catch {
+      return;
+    }
+    for (const shard of shards) {
+      const dir = join(this.#dir, shard);
+      for (const name of readdirSync(dir)) {
+        if (!this.#used.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
+      }
+    }
+  }
+}
+
+/** A hash of the code a rendering depends on. */
+function hashCode(root: string): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    } else {
+      hash.update(path.slice(root.length)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const path of ['src', 'astro.config.mjs', 'package-lock.json']) add(join(root, path));
+  return hash.digest('hex');
+}
