@@ -10,6 +10,7 @@ describe('settings', () => {
       root: '/site',
       renderCacheDir: '/site/node_modules/.cache/disclosures-render',
       listingPageSize: LIMITS.listingPageSize,
+      searchPartitions: [],
       benchTimings: undefined,
       operator: null,
     });
@@ -23,6 +24,8 @@ describe('settings', () => {
         CONTENT_DIR: 'other',
         LISTING_PAGE_SIZE: '20',
         BENCH_TIMINGS: '/tmp/t.json',
+        RENDER_CACHE_DIR: '/var/cache/render',
+        SEARCH_PARTITIONS: ' /2021, /portal/yjsgk/ ,/2022/,/2021/',
       },
       '/site',
     );
@@ -31,11 +34,19 @@ describe('settings', () => {
       basePath: '/portal/yjsgk/',
       contentDir: '/site/other',
       root: '/site',
-      renderCacheDir: '/site/node_modules/.cache/disclosures-render',
+      renderCacheDir: '/var/cache/render',
       listingPageSize: 20,
+      // Normalised, each once, without this build's own base.
+      searchPartitions: ['/2021/', '/2022/'],
       benchTimings: '/tmp/t.json',
       operator: null,
     });
+  });
+
+  it('refuse a search partition on another origin, which the page could not fetch', () => {
+    expect(() => readSettings({ SEARCH_PARTITIONS: 'https://other.example/2021/' }, '/x')).toThrow(
+      /base paths on this site's origin/,
+    );
   });
 
   it('refuse a page size that is not a whole number from 1', () => {

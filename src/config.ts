@@ -25,6 +25,12 @@ export interface Settings {
   renderCacheDir: string;
   /** Rows per page of the project listings (LISTING_PAGE_SIZE). */
   listingPageSize: number;
+  /**
+   * Other partitions of the site on this origin, by base path (SEARCH_PARTITIONS, comma-separated,
+   * e.g. `/2021/,/2022/`): each is built on its own, and the search page merges their indexes
+   * with its own, so that one query searches them all (README, Scaling out).
+   */
+  searchPartitions: string[];
   /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */
   benchTimings: string | undefined;
   /** Who runs this copy of the site (site.yaml, or SITE_CONFIG); null until it is configured. */
@@ -97,6 +103,23 @@ function readPageSize(value: string | undefined): number {
   return size;
 }
 
+/** The other partitions' base paths, normalised, without this build's own. */
+function readPartitions(value: string | undefined, basePath: string): string[] {
+  const bases = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      // Pagefind fetches the other indexes from the page, and the CSP allows only this origin.
+      if (!part.startsWith('/'))
+        throw new RangeError(
+          `SEARCH_PARTITIONS lists base paths on this site's origin, such as /2021/; not "${part}"`,
+        );
+      return normalizeBase(part);
+    });
+  return [...new Set(bases)].filter((base) => base !== basePath);
+}
+
 /** The variables the settings are made from: the same values give the same settings. */
 const SETTING_VARIABLES = [
   'SITE_URL',
@@ -106,6 +129,7 @@ const SETTING_VARIABLES = [
   'BENCH_TIMINGS',
   'SITE_CONFIG',
   'RENDER_CACHE_DIR',
+  'SEARCH_PARTITIONS',
 ] as const;
 let cached: { key: string; settings: Settings } | undefined;
 
@@ -129,6 +153,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     root,
     renderCacheDir: resolve(root, env.RENDER_CACHE_DIR || 'node_modules/.cache/disclosures-render'),
     listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
+    searchPartitions: readPartitions(env.SEARCH_PARTITIONS, normalizeBase(env.BASE_PATH)),
     benchTimings: env.BENCH_TIMINGS || undefined,
     operator: readOperator(resolve(root, env.SITE_CONFIG || 'site.yaml')),
   };

@@ -61,6 +61,22 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     ...(form.dataset.pagefindTag ? { metaCacheTag: form.dataset.pagefindTag } : {}),
   });
   await pagefind.init();
+  // The other partitions of the site (SEARCH_PARTITIONS), each built with its own index:
+  // merged here, one query searches them all. Absolute, or Pagefind takes one for the primary.
+  const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
+  await Promise.all(
+    partitions.map((partition) =>
+      pagefind.mergeIndex(new URL(`${partition}pagefind/`, location.href).href, {
+        language: PAGEFIND_LANGUAGE[locale],
+      }),
+    ),
+  );
+  if (partitions.length > 0) addMergedOptions(form, await pagefind.filters(), d);
+  /** The base of the partition a result's page is in: the longest that starts its path. */
+  const baseOfPage = (url: string) =>
+    [base, ...partitions]
+      .filter((b) => new URL(url, location.href).pathname.startsWith(b))
+      .reduce((a, b) => (b.length > a.length ? b : a), base);
 
   const data = new Map<string, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
@@ -232,7 +248,10 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       void import('./export')
         .then(async ({ buildResultsCsv, buildResultsJson, downloadFile, fetchRecords }) => {
           const urls = await Promise.all(
-            (await results()).map(async (r) => `${base}${(await load(r)).meta.data}`),
+            (await results()).map(async (r) => {
+              const { url, meta } = await load(r);
+              return `${baseOfPage(url)}${meta.data}`;
+            }),
           );
           const records = await fetchRecords(urls);
           if (button.dataset.format === 'csv')
@@ -337,5 +356,33 @@ function fillForm(form: HTMLFormElement, state: SearchState): void {
     const field = form.elements.namedItem(key);
     if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
       field.value = value;
+  }
+}
+
+/**
+ * Years and departments that only another partition has, added to the
+ * filters' choices: the page lists its own partition's, from its model.
+ */
+function addMergedOptions(
+  form: HTMLFormElement,
+  merged: Record<string, Record<string, number>>,
+  d: ReturnType<typeof t>,
+): void {
+  const order = {
+    year: (a: string, b: string) => Number(b) - Number(a),
+    // As the page orders its own (page-data.ts: Array.prototype.sort).
+    department: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
+  };
+  for (const key of ['year', 'department'] as const) {
+    const select = form.elements.namedItem(key);
+    if (!(select instanceof HTMLSelectElement)) continue;
+    const [any, ...own] = [...select.options];
+    const values = new Set([...own.map((o) => o.value), ...Object.keys(merged[key] ?? {})]);
+    const options = [...values].sort(order[key]).map((value) => {
+      const existing = own.find((o) => o.value === value);
+      if (existing) return existing;
+      return new Option(key === 'year' ? d.fiscalYear(Number(value)) : value, value);
+    });
+    select.replaceChildren(any!, ...options);
   }
 }

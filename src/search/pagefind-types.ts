@@ -51,6 +51,7 @@ export interface Pagefind {
   options: (options: PagefindOptions) => Promise<void>;
   createInstance: (options: PagefindOptions) => PagefindInstance;
   init: () => Promise<void>;
+  mergeIndex: (indexPath: string, options?: { language?: string }) => Promise<void>;
   search: (
     term: string | null,
     options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },

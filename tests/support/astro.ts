@@ -17,13 +17,20 @@ export function astroBuild(
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): BuildResult {
   const cwd = options.cwd ?? ROOT;
+  // Vitest sets these in its workers to emulate import.meta.env; Vite would read the worker's
+  // BASE_URL ('/') in the child and build every page for the root, whatever BASE_PATH says.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name),
+    ),
+  );
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
     {
       cwd,
       env: {
-        ...process.env,
+        ...env,
         ASTRO_TELEMETRY_DISABLED: '1',
         ...(options.cwd ? { CONTENT_DIR: '' } : {}),
         ...options.env,

@@ -16,14 +16,33 @@ export interface StaticServer {
  * Anything outside the base is a 404, so a link that escapes the base fails.
  */
 export async function serve(dir: string, base = '/'): Promise<StaticServer> {
-  const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+  const server = await serveMounts([{ base, dir }]);
+  return { ...server, url: `${server.origin}${base}` };
+}
+
+/**
+ * Serves several builds on one origin, each under its base (the partitions of
+ * one site): a request goes to the build with the longest base that starts it.
+ */
+export async function serveMounts(
+  mounts: readonly { base: string; dir: string }[],
+): Promise<StaticServer> {
+  const handlers = [...mounts]
+    .sort((a, b) => b.base.length - a.base.length)
+    .map(({ base, dir }) => ({
+      base,
+      dir,
+      files: sirv(dir, { dev: false, etag: false, extensions: ['html'] }),
+    }));
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
-    if (!url.startsWith(base)) {
+    const mount = handlers.find((h) => url.startsWith(h.base));
+    if (!mount) {
       res.statusCode = 404;
       res.end('outside the base path');
       return;
     }
+    const { base, dir, files } = mount;
     req.url = `/${url.slice(base.length)}`;
     // Like a static host: a missing page gets the site's own 404.html, with status 404.
     files(req, res, () => {
@@ -38,7 +57,7 @@ export async function serve(dir: string, base = '/'): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}${base}`,
+    url: `${origin}/`,
     origin,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,144 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentFixture } from '../../src/generate/fixture';
+import { astroBuild } from '../support/astro';
+import { launch } from '../support/browser';
+import { TEST_SITE } from '../support/paths';
+import { serveMounts, type StaticServer } from '../support/server';
+
+/**
+ * A site in two partitions (README, Scaling out): each department's pages and
+ * search index are built on their own, as separate CI jobs would, and served
+ * under one origin, one at the root and one under /b/. Each search page merges
+ * the other's index with Pagefind's mergeIndex.
+ */
+const work = mkdtempSync(join(tmpdir(), 'partitions-'));
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+/** Two generated departments, each with one publication of two projects. */
+const content = new ContentFixture({ count: 4, perPublication: 2, years: 1 });
+const [ownDepartment, otherDepartment] = [
+  ...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[0]!)),
+];
+
+function buildPartition(name: string, drop: string, basePath: string, other: string): string {
+  const dir = join(work, `content-${name}`);
+  cpSync(content.dir, dir, { recursive: true });
+  rmSync(join(dir, drop), { recursive: true });
+  const dist = join(work, `dist-${name}`);
+  const result = astroBuild(dist, {
+    env: {
+      CONTENT_DIR: dir,
+      SITE_URL: TEST_SITE,
+      BASE_PATH: basePath,
+      SEARCH_PARTITIONS: other,
+      RENDER_CACHE_DIR: join(work, 'render-cache'),
+    },
+  });
+  if (result.status !== 0) throw new Error(result.output);
+  return dist;
+}
+
+beforeAll(async () => {
+  const root = buildPartition('a', otherDepartment!, '', '/b/');
+  const b = buildPartition('b', ownDepartment!, '/b/', '/');
+  server = await serveMounts([
+    { base: '/', dir: root },
+    { base: '/b/', dir: b },
+  ]);
+  browser = await launch();
+  page = await browser.newPage();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  content.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Searches on one partition's search page and returns the paths of the results. */
+async function searchOn(base: string, query: string): Promise<string[]> {
+  await page.goto(`${server.origin}${base}search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() =>
+    /共找到 \d+ 个项目/.test(document.querySelector('#search-status')?.textContent ?? ''),
+  );
+  return page.$$eval('#search-results .result-title a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+}
+
+describe('a site in two partitions, searched as one', () => {
+  it('the two departments really are in separate builds', () => {
+    expect(ownDepartment).toBeDefined();
+    expect(otherDepartment).toBeDefined();
+    expect(ownDepartment).not.toBe(otherDepartment);
+  });
+
+  it.each([
+    ['/', 'the root partition'],
+    ['/b/', 'the /b/ partition'],
+  ])('one query on %s (%s) finds the projects of both partitions', async (base) => {
+    // Every generated department is of 合成市 (Synthetic City).
+    const paths = await searchOn(base, '合成市');
+    expect(paths.filter((p) => p.startsWith(`/${ownDepartment}/`))).toHaveLength(2);
+    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment}/`))).toHaveLength(2);
+    expect(paths).toHaveLength(4);
+  });
+
+  it('a result from the other partition links to its page there', async () => {
+    const paths = await searchOn('/', '合成市');
+    const other = paths.find((p) => p.startsWith(`/b/${otherDepartment}/`))!;
+    const response = await page.goto(`${server.origin}${other}`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).not.toBe('');
+  });
+
+  it('offers the other partition’s department as a filter, and the filter finds only its projects', async () => {
+    await searchOn('/', '合成市');
+    const departments = await page.$$eval('#search-department option', (options) =>
+      options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
+    expect(departments).toHaveLength(2);
+    const partitionsFound = new Set<string>();
+    for (const name of departments) {
+      await page.goto(
+        `${server.origin}/search/?q=${encodeURIComponent('合成市')}&department=${encodeURIComponent(name)}`,
+      );
+      await page.waitForFunction(() =>
+        /共找到 \d+ 个项目/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      );
+      const paths = await page.$$eval('#search-results .result-title a', (links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      expect(paths, name).toHaveLength(2);
+      const inB = paths.every((p) => p.startsWith('/b/'));
+      const inRoot = paths.every((p) => !p.startsWith('/b/'));
+      expect(inB || inRoot, name).toBe(true);
+      partitionsFound.add(inB ? '/b/' : '/');
+      expect(await page.locator('#search-department').inputValue()).toBe(name);
+    }
+    expect([...partitionsFound].sort()).toEqual(['/', '/b/']);
+  });
+
+  it('exports the results of both partitions, each record from its own partition’s data file', async () => {
+    await searchOn('/', '合成市');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#search-export').getByRole('button', { name: 'JSON', exact: true }).click(),
+    ]);
+    const json = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+      count: number;
+      projects: { id: string }[];
+    };
+    expect(json.count).toBe(4);
+    // Ids are <publication slug>/<project slug>, and a publication slug is <department>-<year>.
+    expect(new Set(json.projects.map((p) => p.id.replace(/-\d{4}\/.*$/, '')))).toEqual(
+      new Set([ownDepartment, otherDepartment]),
+    );
+  });
+});
