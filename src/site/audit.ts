@@ -31,7 +31,9 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
   const file = `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`;
   const full = join(dist, file);
   if (!existsSync(full)) return [{ file, message: 'the project page was not written' }];
-  const $ = cheerio.load(readFileSync(full, 'utf8'));
+  // htmlparser2 rather than cheerio's default parse5: the pages are the site's own well-formed
+  // HTML, and at 20,000 pages the faster parser saves most of the audit's time.
+  const $ = cheerio.load(readFileSync(full, 'utf8'), { xml: { xmlMode: false } });
   if (locale === 'en' && project.translation === null) {
     // A pending translation: the page must say so, and must not pass the original off as English.
     return $('[data-translation-pending]').length > 0 && $('.sections').length === 0
@@ -39,12 +41,23 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
       : [{ file, message: 'the translation is pending, but the page does not say so' }];
   }
   const problems: AuditProblem[] = [];
+  // Every id and every withheld marker of the page, each read in one pass.
+  const ids = new Set(
+    $('[id]')
+      .map((_, e) => $(e).attr('id'))
+      .get(),
+  );
+  const withheld = new Set(
+    $('[data-withheld]')
+      .map((_, e) => $(e).attr('data-withheld'))
+      .get(),
+  );
   for (const section of project.sections) {
-    if ($(`[id="${section.id}"]`).length === 0)
-      problems.push({ file, message: `section #${section.id} is missing` });
+    if (!ids.has(section.id)) problems.push({ file, message: `section #${section.id} is missing` });
   }
-  // The page's own text, without the controls and markers the site adds around it.
-  const body = $('.sections').clone();
+  // The page's own text, without the controls and markers the site adds around it (in place:
+  // the tree is not used again).
+  const body = $('.sections');
   body.find('.section-link, .passage-link, .withheld, .editor-note').remove();
   const text = compact(body.text());
   for (const section of project.sections) {
@@ -58,7 +71,7 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
     }
   }
   for (const marker of project.markers) {
-    if ($(`[data-withheld="${marker.reason}"]`).length === 0)
+    if (!withheld.has(marker.reason))
       problems.push({ file, message: `the withheld marker of #${marker.sectionId} is missing` });
   }
   return problems;
