@@ -252,9 +252,12 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
       const context = await browser.newContext();
       const page = await context.newPage();
       let bytes = 0;
-      page.on('requestfinished', async (request) => {
-        const sizes = await request.sizes();
-        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      page.on('requestfinished', (request) => {
+        // A request that finishes as the context closes has no sizes any more: not counted.
+        request.sizes().then(
+          (sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+          () => undefined,
+        );
       });
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, {
         waitUntil: 'commit',
