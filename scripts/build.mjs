@@ -34,7 +34,7 @@ const published = join(root, '.published');
 const lockFile = join(root, '.build.lock');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** Astro's logger marks errors so; a render error in the content layer is only logged, so it is looked for. */
+/** Astro's logger marks errors so; some errors Astro only logs and carries on, so they are looked for. */
 const LOGGED_ERROR = /\[ERROR\]/;
 
 function isRunning(pid) {

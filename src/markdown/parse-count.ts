@@ -1,7 +1,8 @@
 /**
- * Counts Markdown bodies run through the body rules in this process: the check
- * and Astro's renderer both do. `npm run bench` prints the count beside N, so
- * that a build that parses each body more often than before shows.
+ * Counts Markdown bodies run through the body rules in this process: once per
+ * body rendered (src/markdown/render.ts), none for one kept from the last
+ * build. `npm run bench` prints the count beside N, so that a build that parses
+ * each body more often than before shows.
  * globalThis, because the check and the pages are separate module graphs.
  */
 const COUNT = Symbol.for('disclosures.parse-count');
