@@ -15,12 +15,12 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
-        if (!readSettings().operator) {
+        const settings = readSettings();
+        if (!settings.operator) {
           logger.warn(
             'site.yaml is missing: the footer and the About page say that the operator of this site is not configured. Copy site.example.yaml to site.yaml and fill it in.',
           );
         }
-        const settings = readSettings();
         const cache = new RenderCache(settings.renderCacheDir, settings.root);
         try {
           const model = await loadModel(settings.contentDir, { cache });

@@ -28,21 +28,21 @@ export default function dataFiles(): AstroIntegration {
         const { siteUrl, basePath } = readSettings();
         const model = await loadModel();
         const { file, index } = readSiteData(model, siteUrl, basePath);
+        // Each folder is made once: there are as many as publications, files 10,000.
+        const folders = new Set<string>();
         const write = (path: string, text: string) => {
-          mkdirSync(dirname(join(outDir, path)), { recursive: true });
-          writeFileSync(join(outDir, path), text);
+          const full = join(outDir, path);
+          if (!folders.has(dirname(full))) mkdirSync(dirname(full), { recursive: true });
+          folders.add(dirname(full));
+          writeFileSync(full, text);
         };
         write(DATA_FILES.json, formatJson(file));
         write(DATA_FILES.index, formatJson(index));
         write(DATA_FILES.csv, toCsv(file.projects));
-        const folders = new Set<string>();
         // The records are in the model's order (buildDisclosuresFile).
-        model.projects.forEach((project, i) => {
-          const path = join(outDir, projectDataPath(project));
-          if (!folders.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
-          folders.add(dirname(path));
-          writeFileSync(path, formatJson(file.projects[i]));
-        });
+        model.projects.forEach((project, i) =>
+          write(projectDataPath(project), formatJson(file.projects[i])),
+        );
         logger.info(
           `wrote the data files (${model.projects.length} per-project) in ${Math.round(performance.now() - started)} ms`,
         );

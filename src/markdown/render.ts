@@ -40,13 +40,7 @@ export interface RenderInput {
   counterpart: string | null;
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /** What the body rules left, copied by remarkReport into the frontmatter, the one channel Astro's renderer returns. */
-    report: Omit<RenderedBody, 'html'>;
-  }
-}
-
+/** Where remarkReport leaves its report in the frontmatter, the one channel Astro's renderer returns. */
 const REPORT = 'disclosuresReport';
 
 /** Last of the remark plugins: hands the outline and the problems back through the render result's frontmatter. */
@@ -66,7 +60,7 @@ function remarkReport() {
  * check collects them all, and a body with any is never published (the model
  * is not built).
  */
-export function markdownProcessor(base: string) {
+function markdownProcessor(base: string) {
   return unified({
     remarkPlugins: [...bodyRules(base), remarkReport],
     gfm: GFM,

@@ -1,9 +1,8 @@
 import type { DisclosuresFile, IndexFile } from '../data/record-schemas';
-import { buildDisclosuresFile, buildIndexFile, buildLinks, type Links } from '../data/records';
+import { buildDisclosuresFile, buildIndexFile, buildLinks } from '../data/records';
 import type { Model } from '../model/types';
 
 export interface SiteData {
-  links: Links;
   /** /data/disclosures.json; the CSV and the per-project files hold the same records. */
   file: DisclosuresFile;
   /** /data/index.json, made from the same records. */
@@ -27,7 +26,7 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
   if (!data) {
     const links = buildLinks(siteUrl, basePath);
     const file = buildDisclosuresFile(model, links);
-    data = { links, file, index: buildIndexFile(file, links) };
+    data = { file, index: buildIndexFile(file, links) };
     byKey.set(key, data);
   }
   return data;
