@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// npm run build: Astro (the content check first, the output audit and the
-// search index last) writes into a fresh staging folder; dist/ is switched to
+// npm run build: Astro (the content check first, the output audit last), then
+// the search index (scripts/build-site.mjs), write into a fresh staging folder; dist/ is switched to
 // it only when all of that succeeded and nothing logged an error.
 //
 // - dist/ is a symbolic link to the published build (.published/<id>/), and the
 //   switch is one rename of a link over it, so dist/ is complete at every instant.
 // - One build at a time: a second one started meanwhile refuses with a message.
 // - Staging folders left by a killed build are removed by the next one.
-import { spawn } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -27,12 +26,12 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { buildSite } from './build-site.mjs';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
 const published = join(root, '.published');
 const lockFile = join(root, '.build.lock');
-const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 /** Astro's logger marks errors so; some errors Astro only logs and carries on, so they are looked for. */
 const LOGGED_ERROR = /\[ERROR\]/;
@@ -97,22 +96,14 @@ function removeStale() {
   }
 }
 
-function runAstro(outDir) {
-  return new Promise((resolve) => {
-    let loggedError = false;
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
-      cwd: root,
-      stdio: ['inherit', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    const forward = (to) => (chunk) => {
-      to.write(chunk);
-      if (LOGGED_ERROR.test(chunk.toString())) loggedError = true;
-    };
-    child.stdout.on('data', forward(process.stdout));
-    child.stderr.on('data', forward(process.stderr));
-    child.on('close', (status) => resolve({ status: status ?? 1, loggedError }));
+/** Builds the site into `outDir` (scripts/build-site.mjs), watching its output for logged errors. */
+async function runBuild(outDir) {
+  let loggedError = false;
+  const status = await buildSite(outDir, (to, chunk) => {
+    to.write(chunk);
+    if (LOGGED_ERROR.test(chunk.toString())) loggedError = true;
   });
+  return { status, loggedError };
 }
 
 /** Points dist/ at `build` in one rename; the first time, a dist/ folder from before is moved aside first. */
@@ -131,7 +122,7 @@ process.on('SIGTERM', () => (unlock(), process.exit(143)));
 try {
   removeStale();
   const staging = mkdtempSync(join(root, '.dist-'));
-  const { status, loggedError } = await runAstro(staging);
+  const { status, loggedError } = await runBuild(staging);
   if (status !== 0 || loggedError) {
     rmSync(staging, { recursive: true, force: true });
     const why =
