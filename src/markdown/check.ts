@@ -1,5 +1,5 @@
 import { readSharedModel, writeSharedModel } from './shared-model';
-import { readSettings } from '../config';
+import { LIMITS, readSettings } from '../config';
 import { pageUrl, paths } from '../domain/urls';
 import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';
@@ -7,7 +7,7 @@ import { readContent, type BodyEntry, type Content, type Entry } from '../conten
 import { buildModel } from '../model/build';
 import type { Model, Outline, OutlinedEntry } from '../model/types';
 import type { ProjectZh } from '../schema/project';
-import { renderBody, type RenderCache } from './render';
+import { renderBodies, type RenderCache, type RenderOutcome } from './render';
 
 /**
  * The content check, and the one way the site gets its model: read every file
@@ -23,21 +23,12 @@ export interface CheckResult {
   pending: string[];
 }
 
-/** Renders one body, running the body rules on the way: its outline and HTML, or the problems that stop it, each with its file line. */
-export async function readBody(
+/** One body's outline and HTML from its rendering, or the problems that stop it, each with its file line. */
+function readOutcome(
   entry: BodyEntry<unknown>,
-  counterpart: string | null = null,
-  options: CheckOptions = {},
-): Promise<{ outline: Outline | null; html: string; problems: Problem[] }> {
-  const base = readSettings().basePath;
-  const input = { filePath: entry.filePath, body: entry.body, counterpart };
-  const lineOf = (line: number | undefined) =>
-    line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1;
-  let rendered;
-  try {
-    rendered = await (options.cache ? options.cache.render(input, base) : renderBody(input, base));
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+  outcome: RenderOutcome,
+): { outline: Outline | null; html: string; problems: Problem[] } {
+  if (outcome === 'tooDeep') {
     return {
       outline: null,
       html: '',
@@ -50,16 +41,24 @@ export async function readBody(
       ],
     };
   }
-  const problems = rendered.messages.map((m) => ({
+  const lineOf = (line: number | undefined) =>
+    line === undefined ? entry.bodyStartLine : line + entry.bodyStartLine - 1;
+  const problems = outcome.messages.map((m) => ({
     file: entry.filePath,
     line: lineOf(m.line),
     message: m.reason,
   }));
-  return {
-    outline: problems.length ? null : rendered.outline,
-    html: rendered.html,
-    problems,
-  };
+  return { outline: problems.length ? null : outcome.outline, html: outcome.html, problems };
+}
+
+/** Renders one body, running the body rules on the way: its outline and HTML, or the problems that stop it, each with its file line. */
+export async function readBody(
+  entry: BodyEntry<unknown>,
+  counterpart: string | null = null,
+): Promise<{ outline: Outline | null; html: string; problems: Problem[] }> {
+  const input = { filePath: entry.filePath, body: entry.body, counterpart };
+  const [outcome] = await renderBodies([input], readSettings().basePath);
+  return readOutcome(entry, outcome!);
 }
 
 export interface CheckOptions {
@@ -113,21 +112,34 @@ export async function checkContent(
   const pending = content.disclosures
     .filter((d) => d.data.translation === 'pending')
     .map((d) => d.filePath);
-  // One body at a time, in file order: the work is all on this thread, and the order keeps problems in file order.
-  const outlined = async <T>(entries: BodyEntry<T>[]): Promise<OutlinedEntry<T>[]> => {
-    const done: OutlinedEntry<T>[] = [];
-    for (const entry of entries) {
-      const counterpart = counterparts.get(entry.filePath) ?? null;
-      const { outline, html, problems: found } = await readBody(entry, counterpart, options);
+  // Every body rendered at once (on worker threads when there are many), then read in file order,
+  // so that the problems stay in file order.
+  const settings = readSettings();
+  const entries: BodyEntry<unknown>[] = [...content.disclosures, ...content.translations];
+  const outcomes = await renderBodies(
+    entries.map((entry) => ({
+      filePath: entry.filePath,
+      body: entry.body,
+      counterpart: counterparts.get(entry.filePath) ?? null,
+    })),
+    settings.basePath,
+    {
+      ...(options.cache ? { cache: options.cache } : {}),
+      workers: settings.renderWorkers,
+      workersFrom: LIMITS.renderWorkersFrom,
+    },
+  );
+  let next = 0;
+  const outlined = <T>(entries: BodyEntry<T>[]): OutlinedEntry<T>[] =>
+    entries.flatMap((entry) => {
+      const { outline, html, problems: found } = readOutcome(entry, outcomes[next++]!);
       problems.push(...found);
-      if (outline) done.push({ ...entry, outline, html });
-    }
-    return done;
-  };
+      return outline ? [{ ...entry, outline, html }] : [];
+    });
   const input = {
     ...content,
-    disclosures: await outlined(content.disclosures),
-    translations: await outlined(content.translations),
+    disclosures: outlined(content.disclosures),
+    translations: outlined(content.translations),
   };
   const broken = new Set(problems.map((p) => p.file));
   const locate = locatorOf(content);

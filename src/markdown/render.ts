@@ -10,10 +10,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Outline } from '../model/types';
+import { addParseCount } from './parse-count';
 import { bodyRules, GFM, rehypePlugins } from './pipeline';
 
 /**
@@ -94,6 +96,113 @@ export async function renderBody(input: RenderInput, base: string): Promise<Rend
   return { html: code, ...report };
 }
 
+/** A worker thread's answer for one body (src/markdown/render-worker.ts). */
+export type RenderReply = { id: number } & (
+  { rendered: RenderedBody } | { tooDeep: true } | { failed: string }
+);
+
+/** One body's outcome: its rendering, or `tooDeep` where the Markdown nests past what the parser's stack holds. */
+export type RenderOutcome = RenderedBody | 'tooDeep';
+
+/** Renders one body on this thread; a body nested too deeply is an outcome, not an error. */
+async function renderHere(input: RenderInput, base: string): Promise<RenderOutcome> {
+  try {
+    return await renderBody(input, base);
+  } catch (error) {
+    if (error instanceof RangeError) return 'tooDeep';
+    throw error;
+  }
+}
+
+/**
+ * Renders every body, in the order given: those kept by `cache` are read back,
+ * the rest rendered, on `workers` threads when there are at least
+ * `workersFrom` of them (each thread loads the renderer once, about a second),
+ * else here. Workers render with the same code as this thread, so the output
+ * does not depend on where a body was rendered (tested). One thing would: how
+ * deep a body may nest before the parser runs out of stack, since a worker's
+ * stack is not this thread's. So a body a worker refused, or found a problem
+ * in (deep nesting is one), is rendered again here, and this thread's outcome
+ * is the one kept. Such bodies stop the build anyway; a sound body never
+ * nests anywhere near that deep.
+ */
+export async function renderBodies(
+  inputs: readonly RenderInput[],
+  base: string,
+  options: { cache?: RenderCache; workers?: number; workersFrom?: number } = {},
+): Promise<RenderOutcome[]> {
+  const { cache, workers = 0, workersFrom = 1 } = options;
+  const outcomes: (RenderOutcome | undefined)[] = inputs.map((input) => cache?.read(input, base));
+  const missing = inputs.flatMap((_, i) => (outcomes[i] === undefined ? [i] : []));
+  if (workers > 0 && missing.length >= workersFrom) {
+    await renderOnWorkers(
+      inputs,
+      missing,
+      base,
+      Math.min(workers, missing.length),
+      (i, outcome) => {
+        outcomes[i] = outcome;
+      },
+    );
+    for (const i of missing) {
+      const outcome = outcomes[i]!;
+      if (outcome === 'tooDeep' || outcome.messages.length > 0)
+        outcomes[i] = await renderHere(inputs[i]!, base);
+    }
+  } else {
+    for (const i of missing) outcomes[i] = await renderHere(inputs[i]!, base);
+  }
+  for (const i of missing) {
+    const outcome = outcomes[i]!;
+    if (cache && outcome !== 'tooDeep') cache.write(inputs[i]!, base, outcome);
+  }
+  return outcomes as RenderOutcome[];
+}
+
+/** Bodies sent to a worker thread in one message: fewer round trips, while the threads still share the work evenly. */
+const BATCH = 16;
+
+/** Hands the bodies at `indexes` to `count` worker threads, a batch at a time each, and ends the threads. */
+async function renderOnWorkers(
+  inputs: readonly RenderInput[],
+  indexes: number[],
+  base: string,
+  count: number,
+  keep: (i: number, outcome: RenderOutcome) => void,
+): Promise<void> {
+  let next = 0;
+  const entry = new URL('./render-worker.mjs', import.meta.url);
+  const run = (worker: Worker) =>
+    new Promise<void>((done, fail) => {
+      let pending = 0;
+      const send = () => {
+        const batch = indexes.slice(next, next + BATCH);
+        next += batch.length;
+        if (batch.length === 0) return done();
+        pending = batch.length;
+        worker.postMessage({ base, bodies: batch.map((id) => ({ id, input: inputs[id] })) });
+      };
+      worker.on('message', (reply: RenderReply & { parses: number }) => {
+        addParseCount(reply.parses);
+        if ('failed' in reply)
+          return fail(
+            new Error(`rendering ${inputs[reply.id]!.filePath} failed:\n${reply.failed}`),
+          );
+        keep(reply.id, 'tooDeep' in reply ? 'tooDeep' : reply.rendered);
+        if (--pending === 0) send();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`a render worker stopped (exit code ${code})`)));
+      send();
+    });
+  const pool = Array.from({ length: count }, () => new Worker(entry));
+  try {
+    await Promise.all(pool.map(run));
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
 /**
  * Renderings kept between builds, one file per body, named by a hash of
  * everything the rendering depends on: the code that renders (every file under
@@ -122,21 +231,25 @@ export class RenderCache {
     return join(this.#dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async render(input: RenderInput, base: string): Promise<RenderedBody> {
-    const file = this.#fileOf(input, base);
+  /** The kept rendering of a body, if there is one. */
+  read(input: RenderInput, base: string): RenderedBody | undefined {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as RenderedBody;
+      return JSON.parse(readFileSync(this.#fileOf(input, base), 'utf8')) as RenderedBody;
     } catch {
       // Not rendered yet, or a file cut short by a killed build: render it.
+      return undefined;
     }
-    const rendered = await renderBody(input, base);
+  }
+
+  /** Keeps a body's rendering for the next build. */
+  write(input: RenderInput, base: string, rendered: RenderedBody): void {
+    const file = this.#fileOf(input, base);
     this.rendered++;
     mkdirSync(join(file, '..'), { recursive: true });
     // Written aside and renamed, so that a build reading it meanwhile sees all of it or none.
     const partial = `${file}.${process.pid}`;
     writeFileSync(partial, JSON.stringify(rendered));
     renameSync(partial, file);
-    return rendered;
   }
 
   /** Removes every rendering this cache's builds did not use. */
