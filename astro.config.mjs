@@ -1,14 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { readSettings } from './src/config.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import outputAudit from './src/integrations/output-audit.ts';
 import dataFiles from './src/integrations/data-files.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
-const { siteUrl: site, basePath: base } = readSettings();
+const { siteUrl: site, basePath: base, pageCacheDir } = readSettings();
 
 export default defineConfig({
   site,
@@ -22,8 +21,14 @@ export default defineConfig({
   },
   // No markdown settings: the site has no Markdown pages, and the content check renders every
   // disclosure body once, with @astrojs/markdown-remark's unified() processor (src/markdown/render.ts).
-  // In order: the content check before the build, the output audit after it, then the search index.
+  // In order: the content check before the build, the data files and the output audit after it.
   // Order matters: build:done hooks run in this order, and the audit checks what data-files wrote.
-  integrations: [contentCheck(), dataFiles(), outputAudit(), pagefind()],
+  // The search index is built after Astro's process ends (scripts/build-site.mjs).
+  integrations: [contentCheck(), dataFiles(), outputAudit()],
   devToolbar: { enabled: false },
+  // A rebuild copies each project page whose data (its cache key, src/site/page-data.ts) and code
+  // are those of the last build, instead of rendering it; the output is byte-identical to a clean
+  // build (tests/build/atomic.test.ts). The cache lives in PAGE_CACHE_DIR (src/config.ts).
+  cacheDir: pageCacheDir,
+  experimental: { incrementalBuild: true },
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, readSettings } from './config';
 
@@ -9,6 +10,8 @@ describe('settings', () => {
       contentDir: '/site/content',
       root: '/site',
       renderCacheDir: '/site/node_modules/.cache/disclosures-render',
+      renderWorkers: availableParallelism(),
+      pageCacheDir: '/site/.cache/pages',
       listingPageSize: LIMITS.listingPageSize,
       searchPartitions: [],
       benchTimings: undefined,
@@ -25,6 +28,8 @@ describe('settings', () => {
         LISTING_PAGE_SIZE: '20',
         BENCH_TIMINGS: '/tmp/t.json',
         RENDER_CACHE_DIR: '/var/cache/render',
+        RENDER_WORKERS: '0',
+        PAGE_CACHE_DIR: '/var/cache/pages',
         SEARCH_PARTITIONS: ' /2021, /portal/yjsgk/ ,/2022/,/2021/',
       },
       '/site',
@@ -35,6 +40,8 @@ describe('settings', () => {
       contentDir: '/site/other',
       root: '/site',
       renderCacheDir: '/var/cache/render',
+      renderWorkers: 0,
+      pageCacheDir: '/var/cache/pages',
       listingPageSize: 20,
       // Normalised, each once, without this build's own base.
       searchPartitions: ['/2021/', '/2022/'],
@@ -47,6 +54,14 @@ describe('settings', () => {
     expect(() => readSettings({ SEARCH_PARTITIONS: 'https://other.example/2021/' }, '/x')).toThrow(
       /base paths on this site's origin/,
     );
+  });
+
+  it('refuse a worker count that is not a whole number from 0', () => {
+    for (const count of ['-1', '1.5', 'many']) {
+      expect(() => readSettings({ RENDER_WORKERS: count }), count).toThrow(
+        /RENDER_WORKERS must be a whole number from 0/,
+      );
+    }
   });
 
   it('refuse a page size that is not a whole number from 1', () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
@@ -23,6 +24,20 @@ export interface Settings {
   root: string;
   /** Where builds keep rendered bodies between runs (RENDER_CACHE_DIR, else node_modules/.cache/disclosures-render; src/markdown/render.ts). */
   renderCacheDir: string;
+  /**
+   * Astro's cache folder (PAGE_CACHE_DIR, else .cache/pages in the project): with incremental
+   * builds it keeps each project page and its key, so a rebuild copies the pages whose data did
+   * not change instead of rendering them (astro.config.mjs). Not under node_modules/, which test
+   * sandboxes share by a link: Astro writes the kept pages in place, so two builds at once must
+   * not share this folder (npm run build takes a lock; each test build gets its own).
+   */
+  pageCacheDir: string;
+  /**
+   * Worker threads that render bodies not in the render cache (RENDER_WORKERS, else one per
+   * core; 0 renders on the main thread). Rendering is the build's largest CPU cost that Astro
+   * does not already spread, and a build machine has spare cores while it runs.
+   */
+  renderWorkers: number;
   /** Rows per page of the project listings (LISTING_PAGE_SIZE). */
   listingPageSize: number;
   /**
@@ -91,6 +106,11 @@ export const LIMITS = {
   maxNestingDepth: 16,
   /** Most ## and ### sections in one body. */
   maxBodySections: 200,
+  /**
+   * Fewest bodies to render before worker threads are started: each takes about
+   * a second to load the renderer, which a handful of bodies does not repay.
+   */
+  renderWorkersFrom: 200,
 } as const;
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -101,6 +121,14 @@ function readPageSize(value: string | undefined): number {
   if (!Number.isInteger(size) || size < 1)
     throw new RangeError(`LISTING_PAGE_SIZE must be a whole number from 1, not "${value}"`);
   return size;
+}
+
+function readWorkers(value: string | undefined): number {
+  if (value === undefined || value === '') return availableParallelism();
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 0)
+    throw new RangeError(`RENDER_WORKERS must be a whole number from 0, not "${value}"`);
+  return workers;
 }
 
 /** The other partitions' base paths, normalised, without this build's own. */
@@ -129,6 +157,8 @@ const SETTING_VARIABLES = [
   'BENCH_TIMINGS',
   'SITE_CONFIG',
   'RENDER_CACHE_DIR',
+  'RENDER_WORKERS',
+  'PAGE_CACHE_DIR',
   'SEARCH_PARTITIONS',
 ] as const;
 let cached: { key: string; settings: Settings } | undefined;
@@ -152,6 +182,8 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     contentDir: resolve(root, env.CONTENT_DIR || 'content'),
     root,
     renderCacheDir: resolve(root, env.RENDER_CACHE_DIR || 'node_modules/.cache/disclosures-render'),
+    renderWorkers: readWorkers(env.RENDER_WORKERS),
+    pageCacheDir: resolve(root, env.PAGE_CACHE_DIR || '.cache/pages'),
     listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
     searchPartitions: readPartitions(env.SEARCH_PARTITIONS, normalizeBase(env.BASE_PATH)),
     benchTimings: env.BENCH_TIMINGS || undefined,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LIMITS, readSettings, type Operator } from '../config';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
@@ -407,4 +408,32 @@ export function buildPageData(
     publication,
     view,
   };
+}
+
+/**
+ * The key under which Astro may reuse a project page from the last build
+ * instead of rendering it again (`experimental.incrementalBuild`, README,
+ * Performance): a hash of everything the page is made from that is not code.
+ * Astro itself compares the code, by the hash of the page's module graph, and
+ * the configuration (site, base). Here: the page's data, which the views only
+ * read, and the settings the views read beside it (the operator). The page's
+ * publication is hashed with its own data and its projects' keys rather than
+ * every project in full, which would make each key cost the whole publication;
+ * whatever a project page shows of its neighbours is in its page data already.
+ * Other pages (listings, home, publication pages) are few, and always rendered.
+ */
+export function pageCacheKey(data: PageData, model: Model): string | undefined {
+  if (data.view.kind !== 'project') return undefined;
+  const publications = new Set<unknown>(model.publications);
+  const json = JSON.stringify([readSettings(), data], (_, value: unknown) => {
+    if (publications.has(value)) {
+      const publication = value as PublicationModel;
+      return { ...publication, projects: publication.projects.map((project) => project.key) };
+    }
+    // JSON would write these as {}, and the key would not change with them.
+    if (value instanceof Map || value instanceof Set)
+      throw new TypeError('pageCacheKey: page data holds a Map or a Set, which JSON drops');
+    return value;
+  });
+  return createHash('sha256').update(json).digest('base64url');
 }

@@ -103,6 +103,24 @@ describe('atomic build (npm run build)', () => {
     expect(body()).toMatch(/href="#overview"><span aria-hidden="true">§<\/span>/);
   });
 
+  /** npm run build in the sandbox with empty caches: nothing kept from any build before. */
+  const cleanBuild = () =>
+    spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: sandbox.dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        BASE_PATH: '',
+        SITE_URL: TEST_SITE,
+        CONTENT_DIR: '',
+        RENDER_CACHE_DIR: join(sandbox.dir, 'empty-render-cache'),
+        PAGE_CACHE_DIR: join(sandbox.dir, 'empty-page-cache'),
+      },
+    });
+  /** Project pages Astro copied from the last build instead of rendering them, by the path it logs. */
+  const restored = (log: string) =>
+    [...log.matchAll(/([^\s]+index\.html) \(restored\)/g)].map((m) => m[1]!).sort();
+
   it('renders again only the body that changed, and publishes the same bytes as a clean build', () => {
     const first = build();
     expect(first.status, first.stderr).toBe(0);
@@ -111,20 +129,33 @@ describe('atomic build (npm run build)', () => {
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
     expect(warm.stdout).toContain('1 of 6 bodies rendered');
+    // Its pages show the same data, so every project page is copied from the last build.
+    expect(restored(warm.stdout)).toHaveLength(6);
     const published = treeHashes(join(sandbox.dir, 'dist'));
-    const clean = spawnSync(process.execPath, ['scripts/build.mjs'], {
-      cwd: sandbox.dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        BASE_PATH: '',
-        SITE_URL: TEST_SITE,
-        CONTENT_DIR: '',
-        RENDER_CACHE_DIR: join(sandbox.dir, 'empty-cache'),
-      },
-    });
+    const clean = cleanBuild();
     expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain('6 of 6 bodies rendered');
+    expect(restored(clean.stdout)).toEqual([]);
+    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(published);
+  });
+
+  it('renders again the pages of the project that changed, copies the rest, and publishes what a clean build does', () => {
+    expect(build().status).toBe(0);
+    sandbox.edit(ZH, (t) => t.replace('财物储存库', '财物保管库'));
+    const warm = build();
+    expect(warm.status, warm.stderr).toBe(0);
+    // The other two projects' pages in both languages are copied; the changed one's are rendered.
+    const copied = restored(warm.stdout);
+    expect(copied).toHaveLength(4);
+    expect(copied.some((file) => file.includes('case-property-centre'))).toBe(false);
+    const page = readFileSync(
+      join(sandbox.dir, 'dist/ruili-psb/2020/case-property-centre/index.html'),
+      'utf8',
+    );
+    expect(page).toContain('财物保管库');
+    const published = treeHashes(join(sandbox.dir, 'dist'));
+    const clean = cleanBuild();
+    expect(clean.status, clean.stderr).toBe(0);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(published);
   });
 });

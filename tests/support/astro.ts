@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 
@@ -8,8 +10,9 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` of the project at `cwd` (default: this repository) into
- * `outDir`. A sandbox (`cwd` given) builds its own content/, whatever CONTENT_DIR
+ * Builds the project at `cwd` (default: this repository) into `outDir` as
+ * `npm run build` does (scripts/build-site.mjs: Astro, then the search index),
+ * without publishing it to dist/. A sandbox (`cwd` given) builds its own content/, whatever CONTENT_DIR
  * the test run itself was given.
  */
 export function astroBuild(
@@ -24,19 +27,23 @@ export function astroBuild(
       ([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name),
     ),
   );
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    {
+  // A page cache of its own, unless the test gives one: test builds run side by side, and a build
+  // must neither reuse another's pages nor read one that another is writing.
+  const pageCache = mkdtempSync(join(tmpdir(), 'page-cache-'));
+  try {
+    const result = spawnSync(process.execPath, [join(cwd, 'scripts/build-site.mjs'), outDir], {
       cwd,
       env: {
         ...env,
         ASTRO_TELEMETRY_DISABLED: '1',
+        PAGE_CACHE_DIR: pageCache,
         ...(options.cwd ? { CONTENT_DIR: '' } : {}),
         ...options.env,
       },
       encoding: 'utf8',
-    },
-  );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  } finally {
+    rmSync(pageCache, { recursive: true, force: true });
+  }
 }
