@@ -417,23 +417,26 @@ export function buildPageData(
  * Astro itself compares the code, by the hash of the page's module graph, and
  * the configuration (site, base). Here: the page's data, which the views only
  * read, and the settings the views read beside it (the operator). The page's
- * publication is hashed with its own data and its projects' keys rather than
+ * publication goes in with its own data and its projects' keys rather than
  * every project in full, which would make each key cost the whole publication;
  * whatever a project page shows of its neighbours is in its page data already.
+ * Any other way from the page data back to the model is a cycle, which JSON
+ * refuses: the build stops rather than key a page by less than it shows.
  * Other pages (listings, home, publication pages) are few, and always rendered.
  */
-export function pageCacheKey(data: PageData, model: Model): string | undefined {
+export function pageCacheKey(data: PageData): string | undefined {
   if (data.view.kind !== 'project') return undefined;
-  const publications = new Set<unknown>(model.publications);
-  const json = JSON.stringify([readSettings(), data], (_, value: unknown) => {
-    if (publications.has(value)) {
-      const publication = value as PublicationModel;
-      return { ...publication, projects: publication.projects.map((project) => project.key) };
-    }
-    // JSON would write these as {}, and the key would not change with them.
-    if (value instanceof Map || value instanceof Set)
-      throw new TypeError('pageCacheKey: page data holds a Map or a Set, which JSON drops');
-    return value;
-  });
-  return createHash('sha256').update(json).digest('base64url');
+  const { page } = data.view;
+  const publication = {
+    ...page.project.publication,
+    projects: page.project.publication.projects.map((project) => project.key),
+  };
+  const keyed = {
+    ...data,
+    publication,
+    view: { ...data.view, page: { ...page, project: { ...page.project, publication } } },
+  };
+  return createHash('sha256')
+    .update(JSON.stringify([readSettings(), keyed]))
+    .digest('base64url');
 }
