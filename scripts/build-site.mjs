@@ -2,13 +2,14 @@
 // Builds the site into a folder, in two processes one after the other:
 //   node scripts/build-site.mjs <folder>
 // 1. `astro build`: the content check, the pages, the data files and the output audit;
-// 2. the search index (scripts/index-search.ts), once Astro's process has ended.
+// 2. the search index (scripts/index-search.ts), in this process, once Astro's has ended.
 // Pagefind holds every page it indexes in memory; run inside Astro's process, its
 // peak came on top of Astro's (README, Performance). npm run build (scripts/build.mjs)
 // and the tests build through here. Output is passed through; the exit code is the
 // first failing step's.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { register } from 'tsx/esm/api';
 
 const modules = join(import.meta.dirname, '..', 'node_modules');
 
@@ -35,10 +36,20 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
     onOutput,
   );
   if (astro !== 0) return astro;
-  return step(
-    [join(modules, 'tsx/dist/cli.mjs'), join(import.meta.dirname, 'index-search.ts'), outDir],
-    onOutput,
-  );
+  // TypeScript from here on: the index step shares src/ with the site. Its messages go through onOutput too.
+  register();
+  const { indexSite } = await import('./index-search.ts');
+  const log = console.log;
+  console.log = (...args) => onOutput(process.stdout, `${args.join(' ')}\n`);
+  try {
+    await indexSite(outDir);
+    return 0;
+  } catch (error) {
+    onOutput(process.stderr, `[ERROR] [search-index] ${error?.stack ?? error}\n`);
+    return 1;
+  } finally {
+    console.log = log;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
