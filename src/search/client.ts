@@ -53,7 +53,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
 
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  // The tag matches the preloaded pagefind-entry.json (see integrations/pagefind.ts).
+  // The tag matches the preloaded pagefind-entry.json (see src/search/build-index.ts).
   // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
   await pagefind.options({
     baseUrl: base,
