@@ -338,12 +338,19 @@ async function main(): Promise<void> {
     const dist = join(ROOT, `.dist-bench-${n}`);
     // A cold build: an empty cache of rendered bodies (src/markdown/render.ts), kept for the warm rebuild.
     const renderCache = join(work, `render-cache-${n}`);
+    // And an empty page cache (Astro's incremental build), likewise kept for the warm rebuild.
+    const pageCache = join(work, `page-cache-${n}`);
     rmSync(renderCache, { recursive: true, force: true });
-    const env = { CONTENT_DIR: n === 3 ? '' : contentDir, RENDER_CACHE_DIR: renderCache };
+    rmSync(pageCache, { recursive: true, force: true });
+    const env = {
+      CONTENT_DIR: n === 3 ? '' : contentDir,
+      RENDER_CACHE_DIR: renderCache,
+      PAGE_CACHE_DIR: pageCache,
+    };
     const ours = await timedBuild(ROOT, dist, env);
     let warm = '';
     if (n !== 3) {
-      // Warm rebuild: one disclosure's body changed, the rendered bodies of the cold build kept, as npm run build keeps them.
+      // Warm rebuild: one disclosure's body changed, the rendered bodies and the pages of the cold build kept, as npm run build keeps them.
       const changed = readdirSync(contentDir, { recursive: true, withFileTypes: true }).find(
         (e) => e.isFile() && e.parentPath.endsWith('/zh') && e.name.endsWith('.md'),
       )!;

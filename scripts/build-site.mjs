@@ -39,16 +39,12 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
   // TypeScript from here on: the index step shares src/ with the site. Its messages go through onOutput too.
   register();
   const { indexSite } = await import('./index-search.ts');
-  const log = console.log;
-  console.log = (...args) => onOutput(process.stdout, `${args.join(' ')}\n`);
   try {
-    await indexSite(outDir);
+    await indexSite(outDir, (line) => onOutput(process.stdout, `${line}\n`));
     return 0;
   } catch (error) {
     onOutput(process.stderr, `[ERROR] [search-index] ${error?.stack ?? error}\n`);
     return 1;
-  } finally {
-    console.log = log;
   }
 }
 

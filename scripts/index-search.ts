@@ -9,12 +9,16 @@ import { resolve } from 'node:path';
 import { readSettings } from '../src/config';
 import { buildSearchIndex } from '../src/search/build-index';
 
-export async function indexSite(outDir: string): Promise<void> {
+/** Indexes the site in `outDir`; `log` receives its one line of report. */
+export async function indexSite(
+  outDir: string,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
   const pages = await buildSearchIndex(resolve(outDir), settings.basePath);
   const ms = Math.round(performance.now() - started);
-  console.log(`[search-index] indexed ${pages} pages in ${ms} ms`);
+  log(`[search-index] indexed ${pages} pages in ${ms} ms`);
   if (settings.benchTimings) {
     // The benchmark reads this beside the parse count the Astro step wrote, to show Astro and Pagefind apart.
     const file = settings.benchTimings;
