@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the site into a folder, in two processes one after the other:
+// Builds the site into a folder, in two steps, one after the other:
 //   node scripts/build-site.mjs <folder>
-// 1. `astro build`: the content check, the pages, the data files and the output audit;
+// 1. `astro build`, in a child process: the content check, the pages, the data files and
+//    the output audit;
 // 2. the search index (scripts/index-search.ts), in this process, once Astro's has ended.
 // Pagefind holds every page it indexes in memory; run inside Astro's process, its
 // peak came on top of Astro's (README, Performance). npm run build (scripts/build.mjs)
