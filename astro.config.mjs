@@ -33,4 +33,6 @@ export default defineConfig({
   // build (tests/build/atomic.test.ts). The cache lives in PAGE_CACHE_DIR (src/config.ts).
   cacheDir: pageCacheDir,
   experimental: { incrementalBuild: true },
+  // The kept pages are output, not source: the dev server must not watch tens of thousands of them.
+  vite: { server: { watch: { ignored: [`${pageCacheDir}/**`] } } },
 });
