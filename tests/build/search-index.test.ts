@@ -30,8 +30,9 @@ describe('the search index, built one language at a time after Astro', () => {
     const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
-    const translated = model.projects.filter((p) => p.translation !== null).length;
+    // Every project has a page in each language; an English page whose translation is pending is
+    // indexed too (it carries the figures and the link to the original).
     expect(entry.languages['zh-cn']?.page_count).toBe(model.projects.length);
-    expect(entry.languages.en?.page_count).toBe(translated);
+    expect(entry.languages.en?.page_count).toBe(model.projects.length);
   });
 });
