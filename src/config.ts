@@ -115,20 +115,19 @@ export const LIMITS = {
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
-function readPageSize(value: string | undefined): number {
-  if (value === undefined || value === '') return LIMITS.listingPageSize;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1)
-    throw new RangeError(`LISTING_PAGE_SIZE must be a whole number from 1, not "${value}"`);
-  return size;
-}
-
-function readWorkers(value: string | undefined): number {
-  if (value === undefined || value === '') return availableParallelism();
-  const workers = Number(value);
-  if (!Number.isInteger(workers) || workers < 0)
-    throw new RangeError(`RENDER_WORKERS must be a whole number from 0, not "${value}"`);
-  return workers;
+/** A whole-number variable from `least` up, or `fallback` where it is unset or empty. */
+function readWholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: 'LISTING_PAGE_SIZE' | 'RENDER_WORKERS',
+  least: number,
+  fallback: number,
+): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < least)
+    throw new RangeError(`${name} must be a whole number from ${least}, not "${value}"`);
+  return number;
 }
 
 /** The other partitions' base paths, normalised, without this build's own. */
@@ -182,9 +181,9 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     contentDir: resolve(root, env.CONTENT_DIR || 'content'),
     root,
     renderCacheDir: resolve(root, env.RENDER_CACHE_DIR || 'node_modules/.cache/disclosures-render'),
-    renderWorkers: readWorkers(env.RENDER_WORKERS),
+    renderWorkers: readWholeNumber(env, 'RENDER_WORKERS', 0, availableParallelism()),
     pageCacheDir: resolve(root, env.PAGE_CACHE_DIR || '.cache/pages'),
-    listingPageSize: readPageSize(env.LISTING_PAGE_SIZE),
+    listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
     searchPartitions: readPartitions(env.SEARCH_PARTITIONS, normalizeBase(env.BASE_PATH)),
     benchTimings: env.BENCH_TIMINGS || undefined,
     operator: readOperator(resolve(root, env.SITE_CONFIG || 'site.yaml')),
