@@ -140,33 +140,32 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   let yamlText = text;
   let body = '';
   let lineOffset = 0;
+  // The frontmatter as the build reads it (Astro's own parser, js-yaml), so check and build cannot
+  // disagree; read once, here.
+  let frontmatter: { value: unknown } | { error: unknown } | undefined;
   if (markdown) {
     const match = FRONTMATTER.exec(text);
     if (!match) return [{ file, line: 1, message: 'must start with frontmatter between two lines of ---' }];
     yamlText = match[1]!;
     body = text.slice(match[0].length);
     lineOffset = 1;
-  }
-  if (markdown) {
-    // The frontmatter as the build reads it (Astro's own parser, js-yaml), so check and build cannot
-    // disagree. Most files hold no `&`, `*` or `!`, without which YAML can write no anchor, alias or
-    // tag: for those, the slower parser that gives lines (`yaml`) runs only when a problem needs a
-    // line. At 10,000 disclosures it took a fifth of reading the content, and each file kept its
-    // document in memory until the end of the build.
-    let value: unknown;
     try {
-      value = parseFrontmatter(text).frontmatter;
-    } catch {
-      value = undefined;
+      frontmatter = { value: parseFrontmatter(text).frontmatter };
+    } catch (error) {
+      frontmatter = { error };
     }
+    // Most files hold no `&`, `*` or `!`, without which YAML can write no anchor, alias or tag: for
+    // those, the slower parser that gives lines (`yaml`) runs only when a problem needs a line. At
+    // 10,000 disclosures it took a fifth of reading the content, and each file kept its document in
+    // memory until the end of the build.
+    const value = 'value' in frontmatter ? frontmatter.value : null;
     if (value !== null && typeof value === 'object' && Object.keys(value).length > 0 && !/[&*!]/.test(yamlText)) {
       let located: ((path: string) => number | undefined) | undefined;
       const lineOfField = (path: string) => (located ??= locateFields(yamlText, lineOffset))(path);
       return validate(file, schema, value, text, body, lineOfField);
     }
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  const { doc, counter } = parseWithLines(yamlText);
   const at = (pos: number) => counter.linePos(pos).line + lineOffset;
   if (doc.errors.length > 0) {
     return doc.errors.map((error) => ({ file, line: at(error.pos[0]), message: `YAML syntax error: ${error.message.split('\n')[0]}` }));
@@ -184,26 +183,27 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   if (doc.warnings.length > 0) {
     return doc.warnings.map((warning) => ({ file, line: at(warning.pos[0]), message: `YAML: ${warning.message.split('\n')[0]}` }));
   }
-  let value: unknown;
-  if (markdown) {
-    // As above: the frontmatter as the build reads it.
-    try {
-      value = parseFrontmatter(text).frontmatter;
-    } catch (error) {
-      const mark = (error as { mark?: { line?: number } }).mark;
-      return [{ file, line: (mark?.line ?? 0) + 1 + lineOffset, message: `YAML: ${(error as Error).message.split('\n')[0]}` }];
-    }
-  } else value = doc.toJS();
+  if (frontmatter && 'error' in frontmatter) {
+    const { error } = frontmatter;
+    const mark = (error as { mark?: { line?: number } }).mark;
+    return [{ file, line: (mark?.line ?? 0) + 1 + lineOffset, message: `YAML: ${(error as Error).message.split('\n')[0]}` }];
+  }
+  const value = frontmatter ? frontmatter.value : doc.toJS();
   if (!isMap(doc.contents) && !isSeq(doc.contents) && (value === null || (typeof value === 'object' && Object.keys(value).length === 0))) {
     return [{ file, line: 1, message: 'has no fields' }];
   }
   return validate(file, schema, value, text, body, (path: string) => lineOf(doc, counter, pathOf(path), lineOffset));
 }
 
-/** The line of each field of a YAML text, from the parser that keeps positions. */
-function locateFields(yamlText: string, lineOffset: number): (path: string) => number | undefined {
+/** A YAML text parsed by the parser that keeps positions, with its line counter. */
+function parseWithLines(yamlText: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  return { doc: parseDocument(yamlText, { lineCounter: counter, prettyErrors: false }), counter };
+}
+
+/** The line of each field of a YAML text, for problems found after it was read. */
+function locateFields(yamlText: string, lineOffset: number): (path: string) => number | undefined {
+  const { doc, counter } = parseWithLines(yamlText);
   return (path: string) => lineOf(doc, counter, pathOf(path), lineOffset);
 }
 
