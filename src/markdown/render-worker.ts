@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { readParseCount } from './parse-count';
-import { renderBody, type RenderInput, type RenderReply } from './render';
+import { renderHere, type RenderInput, type RenderOutcome, type RenderReply } from './render';
 
 /**
  * One of the threads that render bodies for a build (src/markdown/render.ts,
@@ -17,16 +17,13 @@ const port = parentPort!;
 port.on('message', async ({ base, bodies }: RenderRequest) => {
   for (const { id, input } of bodies) {
     const before = readParseCount();
-    let reply: RenderReply;
+    let result: { outcome: RenderOutcome } | { failed: string };
     try {
-      reply = { id, rendered: await renderBody(input, base) };
+      result = { outcome: await renderHere(input, base) };
     } catch (error) {
-      // A body nested too deeply overflows the stack: the check reports it as a problem of the file.
-      reply =
-        error instanceof RangeError
-          ? { id, tooDeep: true }
-          : { id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      result = { failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    port.postMessage({ ...reply, parses: readParseCount() - before });
+    const reply: RenderReply = { id, parses: readParseCount() - before, ...result };
+    port.postMessage(reply);
   }
 });

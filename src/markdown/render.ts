@@ -96,16 +96,16 @@ export async function renderBody(input: RenderInput, base: string): Promise<Rend
   return { html: code, ...report };
 }
 
-/** A worker thread's answer for one body (src/markdown/render-worker.ts). */
-export type RenderReply = { id: number } & (
-  { rendered: RenderedBody } | { tooDeep: true } | { failed: string }
-);
-
 /** One body's outcome: its rendering, or `tooDeep` where the Markdown nests past what the parser's stack holds. */
 export type RenderOutcome = RenderedBody | 'tooDeep';
 
-/** Renders one body on this thread; a body nested too deeply is an outcome, not an error. */
-async function renderHere(input: RenderInput, base: string): Promise<RenderOutcome> {
+/** A worker thread's answer for one body (src/markdown/render-worker.ts), with the parses it ran. */
+export type RenderReply = { id: number; parses: number } & (
+  { outcome: RenderOutcome } | { failed: string }
+);
+
+/** Renders one body on the calling thread; a body nested too deeply is an outcome, not an error. */
+export async function renderHere(input: RenderInput, base: string): Promise<RenderOutcome> {
   try {
     return await renderBody(input, base);
   } catch (error) {
@@ -182,13 +182,13 @@ async function renderOnWorkers(
         pending = batch.length;
         worker.postMessage({ base, bodies: batch.map((id) => ({ id, input: inputs[id] })) });
       };
-      worker.on('message', (reply: RenderReply & { parses: number }) => {
+      worker.on('message', (reply: RenderReply) => {
         addParseCount(reply.parses);
         if ('failed' in reply)
           return fail(
             new Error(`rendering ${inputs[reply.id]!.filePath} failed:\n${reply.failed}`),
           );
-        keep(reply.id, 'tooDeep' in reply ? 'tooDeep' : reply.rendered);
+        keep(reply.id, reply.outcome);
         if (--pending === 0) send();
       });
       worker.on('error', fail);
