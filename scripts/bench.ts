@@ -26,7 +26,7 @@ import { writeGenerated } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-/** Our build: Astro, then the search index in a process of its own, as npm run build runs them. */
+/** Our build as npm run build runs it: Astro, then the search index once Astro's process has ended. */
 const BUILD_SITE = join(ROOT, 'scripts/build-site.mjs');
 const searchOnly = process.argv.indexOf('--search');
 const sizes = process.argv

@@ -7,8 +7,8 @@ import { localePrefix, pageUrl, paths } from '../domain/urls';
 import { PAGEFIND_LANGUAGE } from './keys';
 
 /**
- * The search index, built after Astro has written and audited the pages, in a
- * process of its own (scripts/build-site.mjs): Pagefind holds every indexed
+ * The search index, built once Astro has written and audited the pages and
+ * its process has ended (scripts/build-site.mjs): Pagefind holds every indexed
  * page in memory, and alongside Astro's process that doubled a large build's
  * peak (README, Performance).
  *
@@ -33,9 +33,10 @@ const ENTRY = 'pagefind-entry.json';
  * prefixes (`{[!e]*,e[!n]*,en?*}/**` leaves out `en/`).
  */
 export function languageGlob(locale: Locale): string {
-  const prefix = localePrefix(locale).replace(/\/$/, '');
+  const folderOf = (l: Locale) => localePrefix(l).replace(/\/$/, '');
+  const prefix = folderOf(locale);
   if (prefix) return `${prefix}/**/*.html`;
-  const others = LOCALES.map((l) => localePrefix(l).replace(/\/$/, '')).filter(Boolean);
+  const others = LOCALES.map(folderOf).filter(Boolean);
   if (others.length !== 1)
     throw new Error('languageGlob: the root language leaves out exactly one prefix');
   const other = others[0]!;
@@ -70,9 +71,12 @@ async function indexLanguage(outDir: string, locale: Locale): Promise<PagefindEn
  * cache tag (`metaCacheTag`), the hash of its own text, instead of Pagefind's
  * default timestamp that no preload could match.
  */
-function addSearchPreloads(outDir: string, base: string): void {
-  const entryText = readFileSync(join(outDir, 'pagefind', ENTRY), 'utf8');
-  const entry = JSON.parse(entryText) as PagefindEntry;
+function addSearchPreloads(
+  outDir: string,
+  base: string,
+  entry: PagefindEntry,
+  entryText: string,
+): void {
   const tag = createHash('sha256').update(entryText).digest('hex').slice(0, 16);
   const dir = `${pageUrl(base, 'zh')}pagefind/`;
   for (const locale of LOCALES) {
@@ -113,7 +117,9 @@ export async function buildSearchIndex(outDir: string, basePath: string): Promis
       .flatMap((entry) => Object.entries(entry.languages))
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-  writeFileSync(join(outDir, 'pagefind', ENTRY), JSON.stringify({ ...entries[0]!, languages }));
-  addSearchPreloads(outDir, basePath);
+  const entry = { ...entries[0]!, languages };
+  const entryText = JSON.stringify(entry);
+  writeFileSync(join(outDir, 'pagefind', ENTRY), entryText);
+  addSearchPreloads(outDir, basePath, entry, entryText);
   return Object.values(languages).reduce((n, language) => n + language.page_count, 0);
 }
