@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../support/astro';
 import { ARTIFACTS, DIST, TEST_SITE } from '../support/paths';
@@ -117,9 +118,14 @@ describe('atomic build (npm run build)', () => {
         PAGE_CACHE_DIR: join(sandbox.dir, 'empty-page-cache'),
       },
     });
-  /** Project pages Astro copied from the last build instead of rendering them, by the path it logs. */
+  /**
+   * Project pages Astro copied from the last build instead of rendering them, by the path it logs.
+   * Astro colours its log when the environment asks for colour (CI sets FORCE_COLOR), so colour codes go first.
+   */
   const restored = (log: string) =>
-    [...log.matchAll(/([^\s]+index\.html) \(restored\)/g)].map((m) => m[1]!).sort();
+    [...stripVTControlCharacters(log).matchAll(/([^\s]+index\.html) \(restored\)/g)]
+      .map((m) => m[1]!)
+      .sort();
 
   it('renders again only the body that changed, and publishes the same bytes as a clean build', () => {
     const first = build();
