@@ -269,8 +269,8 @@ export class RenderCache {
   }
 }
 
-/** A hash of the code a rendering depends on. */
-function hashCode(root: string): string {
+/** A hash of the code a build's output depends on: src/, the Astro config and the lock file. */
+export function hashCode(root: string): string {
   const hash = createHash('sha256');
   const add = (path: string) => {
     const stat = statSync(path, { throwIfNoEntry: false });

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Parser } from 'htmlparser2';
 import { LOCALES, type Locale } from '../domain/locales';
@@ -7,6 +8,7 @@ import { localePrefix, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
+import { hashCode } from '../markdown/render';
 import { readSiteData } from './data-files';
 
 /**
@@ -87,25 +89,41 @@ function readPage(html: string): PageReading {
   return reading;
 }
 
-function auditProjectPage(dist: string, project: Project, locale: Locale): AuditProblem[] {
-  const file = `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`;
-  const full = join(dist, file);
-  if (!existsSync(full)) return [{ file, message: 'the project page was not written' }];
-  const page = readPage(readFileSync(full, 'utf8'));
-  if (locale === 'en' && project.translation === null) {
+/** What the audit expects of one project page: everything its verdict on the page reads of the model. */
+interface PageExpectation {
+  /** The output file, relative to the build folder. */
+  file: string;
+  /** The English page of a project whose translation is pending. */
+  pending: boolean;
+  sections: { id: string; paragraphs: string[] }[];
+  markers: { sectionId: string; reason: string }[];
+}
+
+function expectPage(project: Project, locale: Locale): PageExpectation {
+  return {
+    file: `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`,
+    pending: locale === 'en' && project.translation === null,
+    sections: project.sections.map((s) => ({ id: s.id, paragraphs: s.paragraphs[locale] })),
+    markers: project.markers.map((m) => ({ sectionId: m.sectionId, reason: m.reason })),
+  };
+}
+
+function checkPage(page: PageReading, expected: PageExpectation): AuditProblem[] {
+  const { file } = expected;
+  if (expected.pending) {
     // A pending translation: the page must say so, and must not pass the original off as English.
     return page.saysPending && !page.hasSections
       ? []
       : [{ file, message: 'the translation is pending, but the page does not say so' }];
   }
   const problems: AuditProblem[] = [];
-  for (const section of project.sections) {
+  for (const section of expected.sections) {
     if (!page.ids.has(section.id))
       problems.push({ file, message: `section #${section.id} is missing` });
   }
   const text = compact(page.text);
-  for (const section of project.sections) {
-    for (const paragraph of section.paragraphs[locale]) {
+  for (const section of expected.sections) {
+    for (const paragraph of section.paragraphs) {
       if (!text.includes(compact(paragraph))) {
         problems.push({
           file,
@@ -114,10 +132,89 @@ function auditProjectPage(dist: string, project: Project, locale: Locale): Audit
       }
     }
   }
-  for (const marker of project.markers) {
+  for (const marker of expected.markers) {
     if (!page.withheld.has(marker.reason))
       problems.push({ file, message: `the withheld marker of #${marker.sectionId} is missing` });
   }
+  return problems;
+}
+
+/**
+ * The pages that passed the audit of the last build, each by a digest of all
+ * its verdict depends on: the code (src/, the Astro config and the lock file,
+ * as for kept renderings), what the model expects of the page, and the page's
+ * bytes. The same digest gives the same verdict, so a page that Astro copied
+ * unchanged from its page cache is not parsed again; a page whose bytes, or
+ * whose content, differ in any way is. The file lists this build's passes only.
+ */
+export class AuditMemo {
+  readonly #file: string;
+  readonly #stamp: string;
+  readonly #passed: ReadonlySet<string>;
+  readonly #next = new Set<string>();
+  /** Pages of this build found in the memo, and so not parsed. */
+  vouched = 0;
+
+  constructor(file: string, root: string) {
+    this.#file = file;
+    this.#stamp = hashCode(root);
+    this.#passed = new Set(readDigests(file));
+  }
+
+  digest(expected: PageExpectation, page: Buffer): string {
+    return createHash('sha256')
+      .update(JSON.stringify([this.#stamp, expected]))
+      .update('\0')
+      .update(page)
+      .digest('hex');
+  }
+
+  /** Whether a page of this digest passed the last build's audit; if so, it is kept for the next. */
+  vouches(digest: string): boolean {
+    if (!this.#passed.has(digest)) return false;
+    this.vouched++;
+    this.#next.add(digest);
+    return true;
+  }
+
+  pass(digest: string): void {
+    this.#next.add(digest);
+  }
+
+  /** Writes this build's passes, aside and renamed, so that no build reads half of them. */
+  save(): void {
+    mkdirSync(dirname(this.#file), { recursive: true });
+    const partial = `${this.#file}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify([...this.#next]));
+    renameSync(partial, this.#file);
+  }
+}
+
+/** The digests in a memo file; none if it is missing or is not a list of digests. */
+function readDigests(file: string): string[] {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(value) && value.every((d) => typeof d === 'string') ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function auditProjectPage(
+  dist: string,
+  project: Project,
+  locale: Locale,
+  memo: AuditMemo | undefined,
+): AuditProblem[] {
+  const expected = expectPage(project, locale);
+  const full = join(dist, expected.file);
+  if (!existsSync(full))
+    return [{ file: expected.file, message: 'the project page was not written' }];
+  const bytes = readFileSync(full);
+  const digest = memo?.digest(expected, bytes);
+  if (digest !== undefined && memo?.vouches(digest)) return [];
+  const problems = checkPage(readPage(bytes.toString('utf8')), expected);
+  if (digest !== undefined && problems.length === 0) memo?.pass(digest);
   return problems;
 }
 
@@ -126,16 +223,22 @@ function readJson(dist: string, file: string): unknown {
   return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as unknown) : undefined;
 }
 
-/** Every problem of a build in `dist` against the model it was built from; empty when the output is whole. */
+/**
+ * Every problem of a build in `dist` against the model it was built from;
+ * empty when the output is whole. With a memo, pages that passed the last
+ * build's audit byte for byte are not parsed again, and this build's passes
+ * are recorded in it (the caller saves it).
+ */
 export function auditOutput(
   dist: string,
   model: Model,
   siteUrl: string,
   basePath: string,
+  memo?: AuditMemo,
 ): AuditProblem[] {
   const problems: AuditProblem[] = [];
   for (const project of model.projects) {
-    for (const locale of LOCALES) problems.push(...auditProjectPage(dist, project, locale));
+    for (const locale of LOCALES) problems.push(...auditProjectPage(dist, project, locale, memo));
   }
   const { file: expected, index } = readSiteData(model, siteUrl, basePath);
   if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
