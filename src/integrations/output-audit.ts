@@ -26,7 +26,9 @@ export default function outputAudit(): AstroIntegration {
           const list = problems.map((p) => `  ${p.file}: ${p.message}`).join('\n');
           // A plain report and a non-zero exit, as the content check does: nothing is published.
           logger.error(
-            `The output audit found ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published.\n${list}`,
+            `The output audit found ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published.\n${list}\n` +
+              // Astro copies kept pages from its cache without rendering them, so a damaged copy would fail every build.
+              `If the content and code are right, a page kept from an earlier build may be damaged: delete ${pageCacheDir} and build again.`,
           );
           process.exit(1);
         }

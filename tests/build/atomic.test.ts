@@ -186,6 +186,13 @@ describe('atomic build (npm run build)', () => {
     expect(`${result.stdout}${result.stderr}`).toMatch(
       /ruili-psb\/2020\/case-property-centre\/index\.html: section #overview is missing/,
     );
+    // The report says how to recover, and that works.
+    const cache = join(sandbox.dir, '.cache/pages');
+    expect(`${result.stdout}${result.stderr}`).toContain(`delete ${cache} and build again`);
+    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
+    rmSync(cache, { recursive: true, force: true });
+    const mended = build();
+    expect(mended.status, mended.stderr).toBe(0);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
   });
 });
