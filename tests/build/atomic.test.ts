@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../support/astro';
-import { ARTIFACTS, DIST, TEST_SITE } from '../support/paths';
+import { ARTIFACTS, DIST, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 import { treeHashes } from '../support/tree';
 
@@ -45,6 +45,15 @@ describe('atomic build (npm run build)', () => {
     expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
     expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('publishes through a link that git ignores, so a build leaves the working tree as it was', () => {
+    expect(lstatSync(join(sandbox.dir, 'dist')).isSymbolicLink()).toBe(true);
+    // The project's own .gitignore, asked about the link by git (a pattern ending in / would miss it).
+    const ignored = spawnSync('git', ['check-ignore', '--no-index', 'dist'], { cwd: ROOT });
+    expect(ignored.status).toBe(0);
+    const tracked = spawnSync('git', ['ls-files', 'dist'], { cwd: ROOT, encoding: 'utf8' });
+    expect(tracked.stdout).toBe('');
   });
 
   it('warns at its very end when SITE_URL is not set, and not when it is', () => {
