@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Outline } from '../model/types';
+import { hashCode, writeKept } from './kept';
 import { addParseCount } from './parse-count';
 import { bodyRules, GFM, rehypePlugins } from './pipeline';
 
@@ -243,13 +236,8 @@ export class RenderCache {
 
   /** Keeps a body's rendering for the next build. */
   write(input: RenderInput, base: string, rendered: RenderedBody): void {
-    const file = this.#fileOf(input, base);
     this.rendered++;
-    mkdirSync(join(file, '..'), { recursive: true });
-    // Written aside and renamed, so that a build reading it meanwhile sees all of it or none.
-    const partial = `${file}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify(rendered));
-    renameSync(partial, file);
+    writeKept(this.#fileOf(input, base), JSON.stringify(rendered));
   }
 
   /** Removes every rendering this cache's builds did not use. */
@@ -267,20 +255,4 @@ export class RenderCache {
       }
     }
   }
-}
-
-/** A hash of the code a build's output depends on: src/, the Astro config and the lock file. */
-export function hashCode(root: string): string {
-  const hash = createHash('sha256');
-  const add = (path: string) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) add(join(path, name));
-    } else {
-      hash.update(path.slice(root.length)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  for (const path of ['src', 'astro.config.mjs', 'package-lock.json']) add(join(root, path));
-  return hash.digest('hex');
 }

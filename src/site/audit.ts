@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Parser } from 'htmlparser2';
 import { LOCALES, type Locale } from '../domain/locales';
@@ -8,7 +8,7 @@ import { localePrefix, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
-import { hashCode } from '../markdown/render';
+import { hashCode, writeKept } from '../markdown/kept';
 import { readSiteData } from './data-files';
 
 /**
@@ -181,12 +181,9 @@ export class AuditMemo {
     this.#next.add(digest);
   }
 
-  /** Writes this build's passes, aside and renamed, so that no build reads half of them. */
+  /** Writes this build's passes for the next build. */
   save(): void {
-    mkdirSync(dirname(this.#file), { recursive: true });
-    const partial = `${this.#file}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify([...this.#next]));
-    renameSync(partial, this.#file);
+    writeKept(this.#file, JSON.stringify([...this.#next]));
   }
 }
 
@@ -204,17 +201,17 @@ function auditProjectPage(
   dist: string,
   project: Project,
   locale: Locale,
-  memo: AuditMemo | undefined,
+  memo: AuditMemo,
 ): AuditProblem[] {
   const expected = expectPage(project, locale);
   const full = join(dist, expected.file);
   if (!existsSync(full))
     return [{ file: expected.file, message: 'the project page was not written' }];
   const bytes = readFileSync(full);
-  const digest = memo?.digest(expected, bytes);
-  if (digest !== undefined && memo?.vouches(digest)) return [];
+  const digest = memo.digest(expected, bytes);
+  if (memo.vouches(digest)) return [];
   const problems = checkPage(readPage(bytes.toString('utf8')), expected);
-  if (digest !== undefined && problems.length === 0) memo?.pass(digest);
+  if (problems.length === 0) memo.pass(digest);
   return problems;
 }
 
@@ -225,16 +222,16 @@ function readJson(dist: string, file: string): unknown {
 
 /**
  * Every problem of a build in `dist` against the model it was built from;
- * empty when the output is whole. With a memo, pages that passed the last
- * build's audit byte for byte are not parsed again, and this build's passes
- * are recorded in it (the caller saves it).
+ * empty when the output is whole. Pages the memo vouches for (passed by the
+ * last build's audit byte for byte) are not parsed again; this build's passes
+ * are recorded in it, and the caller saves it.
  */
 export function auditOutput(
   dist: string,
   model: Model,
   siteUrl: string,
   basePath: string,
-  memo?: AuditMemo,
+  memo: AuditMemo,
 ): AuditProblem[] {
   const problems: AuditProblem[] = [];
   for (const project of model.projects) {

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * What builds keep between runs (the render cache, src/markdown/render.ts, and
+ * the output audit's memo, src/site/audit.ts) is valid only for the code that
+ * made it, and must never be read half-written.
+ */
+
+/** A hash of the code a build's output depends on: src/, the Astro config and the lock file. */
+export function hashCode(root: string): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    } else {
+      hash.update(path.slice(root.length)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const path of ['src', 'astro.config.mjs', 'package-lock.json']) add(join(root, path));
+  return hash.digest('hex');
+}
+
+/** Writes a kept file aside and renames it into place, so that a build reading it meanwhile sees all of it or none. */
+export function writeKept(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
