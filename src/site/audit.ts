@@ -3,22 +3,36 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Parser } from 'htmlparser2';
+import { toMillions, toWan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
+import { numbersInBlock } from '../domain/numbers';
 import { localePrefix, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
+import { projectText, publicationText } from '../model/localize';
+import { t } from '../i18n';
 import { hashCode, writeKept } from '../markdown/kept';
 import { readSiteData } from './data-files';
+import { sha256 } from './kept-pages';
 
 /**
  * The output audit: the last step of a build, before dist/ is replaced. It
  * reads what was written and compares it with the model, so that no way of
- * losing content (a body that failed to render, a section dropped by a plugin,
- * a data file written from stale records) can publish less than the content
- * says. Every project page in each language must carry every section id and
- * every paragraph of the model; every data file must hold exactly the model's
- * records.
+ * publishing other than the content says (a body that failed to render, a
+ * section dropped or doubled by a plugin, a page kept from an earlier build, a
+ * data file written from stale records) reaches the published site. It checks
+ * equality, not presence: on every project page, in each language,
+ *
+ * - each section's heading and text equal the model's, section by section:
+ *   nothing missing, nothing added;
+ * - a withheld section holds its marker and nothing else;
+ * - every figure outside the sections (summary, contents, breadcrumb, pager)
+ *   is one of the project's own;
+ * - every link stays on the site or goes to a host the content or the
+ *   site's settings name, and no script runs;
+ *
+ * and every data file holds exactly the model's records.
  */
 export interface AuditProblem {
   /** The output file, relative to the build folder. */
@@ -30,14 +44,38 @@ export interface AuditProblem {
 const compact = (text: string) => text.replace(/\s+/g, '');
 
 /** Classes of what the site adds around a page's own text: controls and markers, not content. */
-const ADDED = new Set(['section-link', 'passage-link', 'withheld', 'editor-note']);
+const ADDED = new Set([
+  'section-link',
+  'section-language',
+  'passage-link',
+  'withheld',
+  'editor-note',
+]);
+
+/** Attributes whose value is an address a browser follows or loads. */
+const ADDRESS_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data'];
+
+/** What the audit reads of one section of a project page. */
+interface SectionReading {
+  heading: string;
+  /** The section's text, without its heading and what the site adds. */
+  text: string;
+  /** Reasons of the withheld markers in the section, in order. */
+  markers: string[];
+  /** Elements of the section's own content beside its heading and markers. */
+  elements: number;
+}
 
 /** What the audit reads of a project page. */
 interface PageReading {
-  ids: Set<string>;
-  withheld: Set<string>;
-  /** The text of the page's sections, without what the site adds around it. */
-  text: string;
+  /** Sections in page order, by id (a heading whose id the model does not give is text). */
+  sections: Map<string, SectionReading>;
+  /** Runs of text in the article outside its sections and hidden metadata (summary, contents, pager). */
+  outside: string[];
+  /** Every address on the page. */
+  links: string[];
+  /** Script elements that run (JSON-LD is data, not script). */
+  scripts: number;
   hasSections: boolean;
   saysPending: boolean;
 }
@@ -48,44 +86,91 @@ interface PageReading {
  * audit's time. The pages are the site's own well-formed HTML, so every open
  * tag has its close (htmlparser2 closes void elements at once).
  */
-function readPage(html: string): PageReading {
+function readPage(html: string, sectionIds: ReadonlySet<string>): PageReading {
   const reading: PageReading = {
-    ids: new Set(),
-    withheld: new Set(),
-    text: '',
+    sections: new Map(),
+    outside: [],
+    links: [],
+    scripts: 0,
     hasSections: false,
     saysPending: false,
   };
-  const text: string[] = [];
   let depth = 0;
-  /** Depth of the open .sections element, and of the open added element inside it (0: none). */
+  /** Depths of the open elements that matter (0: none open). */
+  let articleAt = 0;
   let sectionsAt = 0;
   let addedAt = 0;
+  let hiddenAt = 0;
+  let headingAt = 0;
+  let section: SectionReading | null = null;
+  let run = '';
+  const flush = () => {
+    if (run.trim() && articleAt && !sectionsAt && !hiddenAt && !addedAt)
+      reading.outside.push(run.trim());
+    run = '';
+  };
   const parser = new Parser({
-    onopentag(_, attributes) {
+    onopentag(name, attributes) {
+      flush();
       depth++;
-      if (attributes.id !== undefined) reading.ids.add(attributes.id);
-      if (attributes['data-withheld'] !== undefined)
-        reading.withheld.add(attributes['data-withheld']);
+      const { id } = attributes;
+      for (const attribute of ADDRESS_ATTRIBUTES) {
+        const value = attributes[attribute];
+        if (value !== undefined) reading.links.push(value);
+      }
+      for (const candidate of attributes.srcset?.split(',') ?? [])
+        reading.links.push(candidate.trim().split(/\s+/)[0] ?? '');
+      if (name === 'script' && attributes.type !== 'application/ld+json') reading.scripts++;
       if (attributes['data-translation-pending'] !== undefined) reading.saysPending = true;
       const classes = attributes.class?.split(/\s+/) ?? [];
+      if (name === 'article' && !articleAt) articleAt = depth;
+      if (attributes.hidden !== undefined && !hiddenAt) hiddenAt = depth;
       if (classes.includes('sections')) {
         reading.hasSections = true;
         if (!sectionsAt) sectionsAt = depth;
+        return;
       }
-      if (sectionsAt && !addedAt && classes.some((c) => ADDED.has(c))) addedAt = depth;
+      if (!sectionsAt) {
+        if (classes.some((c) => ADDED.has(c)) && !addedAt) addedAt = depth;
+        return;
+      }
+      if ((name === 'h2' || name === 'h3') && id !== undefined && sectionIds.has(id) && !addedAt) {
+        section = { heading: '', text: '', markers: [], elements: 0 };
+        reading.sections.set(id, section);
+        headingAt = depth;
+        return;
+      }
+      const withheld = attributes['data-withheld'];
+      if (withheld !== undefined) section?.markers.push(withheld);
+      if (addedAt || headingAt) return;
+      if (classes.some((c) => ADDED.has(c))) {
+        addedAt = depth;
+        return;
+      }
+      // A direct child of the sections, or of a heading group, that is not the heading itself.
+      if (section && depth === sectionsAt + 1 && !classes.includes('heading-group'))
+        section.elements++;
     },
     ontext(chunk) {
-      if (sectionsAt && !addedAt) text.push(chunk);
+      run += chunk;
+      if (!sectionsAt || addedAt || !section) return;
+      if (headingAt) section.heading += chunk;
+      else section.text += chunk;
     },
     onclosetag() {
+      flush();
       if (depth === addedAt) addedAt = 0;
-      if (depth === sectionsAt) sectionsAt = 0;
+      if (depth === headingAt) headingAt = 0;
+      if (depth === sectionsAt) {
+        sectionsAt = 0;
+        section = null;
+      }
+      if (depth === hiddenAt) hiddenAt = 0;
+      if (depth === articleAt) articleAt = 0;
       depth--;
     },
   });
   parser.end(html);
-  reading.text = text.join('');
   return reading;
 }
 
@@ -93,48 +178,192 @@ function readPage(html: string): PageReading {
 interface PageExpectation {
   /** The output file, relative to the build folder. */
   file: string;
+  locale: Locale;
   /** The English page of a project whose translation is pending. */
   pending: boolean;
-  sections: { id: string; paragraphs: string[] }[];
-  markers: { sectionId: string; reason: string }[];
+  sections: { id: string; title: string; text: string; markers: string[]; withheld: boolean }[];
+  /** Every number the page may show outside its sections, normalised as numbersInBlock gives them. */
+  figures: string[];
+  /** Where links may go besides the site itself. */
+  links: LinkRules;
 }
 
-function expectPage(project: Project, locale: Locale): PageExpectation {
+/** The addresses a page may link to, besides its own site. */
+export interface LinkRules {
+  /** The site's origin (SITE_URL). */
+  origin: string;
+  /** Hosts the content or the site's settings name (the operator's pages, a body's links). */
+  hosts: string[];
+  /** mailto: addresses the settings give (the operator's contact). */
+  mailto: string[];
+}
+
+/** Every address a rendered body links to. The bodies are the site's own HTML, with attributes in double quotes. */
+function linksOfHtml(html: string | null): string[] {
+  return html === null ? [] : [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+/** Hosts of the http(s) addresses among `links`. */
+function hostsOf(links: readonly string[]): string[] {
+  return links.flatMap((link) => {
+    try {
+      const url = new URL(link);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? [url.host] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Every fixed string of an interface dictionary (its functions give the model's figures, checked as such). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(stringsOf);
+}
+
+/** The numbers of a project's own texts and figures: what a page about it may show outside its sections. */
+function figuresOf(project: Project): string[] {
+  const figures = new Set<string>();
+  const add = (text: string | null | undefined) => {
+    if (!text) return;
+    for (const locale of LOCALES)
+      for (const number of numbersInBlock(text, locale)) figures.add(number);
+  };
+  const publication = project.publication;
+  for (const locale of LOCALES) {
+    const text = projectText(project, locale);
+    add(text.name);
+    add(text.fundingSource);
+    if (Array.isArray(text.basis))
+      for (const item of text.basis) [item.published, item.number, item.title].forEach(add);
+    if ('unit' in text.implementingUnit) add(text.implementingUnit.unit);
+    if ('supervisor' in text.implementingUnit) add(text.implementingUnit.supervisor);
+    for (const s of project.sections) [s.title[locale], ...s.paragraphs[locale]].forEach(add);
+    // The pager and breadcrumb name the publication and its other projects.
+    add(publicationText(publication, locale).department);
+    for (const sibling of publication.projects) add(projectText(sibling, locale).name);
+  }
+  const { plan } = project.original;
+  add(plan.period.published);
+  add(plan.estimate?.published);
+  for (const yuan of [project.amountYuan, plan.estimate?.amountYuan]) {
+    if (yuan === null || yuan === undefined) continue;
+    figures.add(String(yuan)).add(toWan(yuan)).add(toMillions(yuan));
+  }
+  // The interface's own words (查看原文及其SHA-256校验值) are not the project's, but are the site's.
+  for (const locale of LOCALES) for (const text of stringsOf(t(locale))) add(text);
+  for (const n of [
+    publication.data.fiscalYear,
+    plan.period.fiscalYear,
+    project.sectionsCounted,
+    project.sectionsWithheld,
+  ])
+    figures.add(String(n));
+  return [...figures].sort();
+}
+
+function expectPage(project: Project, locale: Locale, links: LinkRules): PageExpectation {
+  const bodyLinks = [...linksOfHtml(project.bodyHtml.zh), ...linksOfHtml(project.bodyHtml.en)];
   return {
     file: `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`,
+    locale,
     pending: locale === 'en' && project.translation === null,
-    sections: project.sections.map((s) => ({ id: s.id, paragraphs: s.paragraphs[locale] })),
-    markers: project.markers.map((m) => ({ sectionId: m.sectionId, reason: m.reason })),
+    sections: project.sections.map((s) => ({
+      id: s.id,
+      title: compact(s.title[locale]),
+      text: compact(s.paragraphs[locale].join('')),
+      markers: project.markers.filter((m) => m.sectionId === s.id).map((m) => m.reason),
+      withheld: s.withheld !== null,
+    })),
+    figures: figuresOf(project),
+    links: {
+      ...links,
+      hosts: [...new Set([...links.hosts, ...hostsOf(bodyLinks)])].sort(),
+    },
   };
+}
+
+/** Whether a page may carry this address: on the site, or to a host or address the content or settings name. */
+function isAllowedLink(link: string, rules: LinkRules): boolean {
+  const value = link.trim();
+  if (value === '' || value.startsWith('#')) return true;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined && !value.startsWith('//')) return true;
+  if (scheme === 'mailto') return rules.mailto.includes(value);
+  let url: URL;
+  try {
+    url = new URL(value, rules.origin);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return url.origin === new URL(rules.origin).origin || rules.hosts.includes(url.host);
+}
+
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** Where a page's text first parts from the content's, with a little of each from there. */
+function describeDifference(page: string, content: string): string {
+  let at = 0;
+  while (at < page.length && page[at] === content[at]) at++;
+  const from = Math.max(0, at - 10);
+  const excerpt = (text: string) =>
+    at >= text.length ? '(the end)' : `"${from > 0 ? '…' : ''}${shorten(text.slice(from))}"`;
+  return `the page has ${excerpt(page)} where the content has ${excerpt(content)}`;
 }
 
 function checkPage(page: PageReading, expected: PageExpectation): AuditProblem[] {
   const { file } = expected;
+  const problems: AuditProblem[] = [];
+  const problem = (message: string) => problems.push({ file, message });
+  for (const link of page.links)
+    if (!isAllowedLink(link, expected.links))
+      problem(`links to ${shorten(link)}, which neither the site nor its content names`);
+  if (page.scripts > 0) problem('carries a script; project pages ship none');
+  const allowed = new Set(expected.figures);
+  for (const run of page.outside) {
+    const stray = [...numbersInBlock(run, expected.locale)].filter((n) => !allowed.has(n));
+    if (stray.length > 0)
+      problem(
+        `shows ${stray.join(', ')} in "${shorten(run)}", which is not a figure of the project`,
+      );
+  }
   if (expected.pending) {
     // A pending translation: the page must say so, and must not pass the original off as English.
-    return page.saysPending && !page.hasSections
-      ? []
-      : [{ file, message: 'the translation is pending, but the page does not say so' }];
+    if (!page.saysPending || page.hasSections)
+      problem('the translation is pending, but the page does not say so');
+    return problems;
   }
-  const problems: AuditProblem[] = [];
+  const found = [...page.sections.keys()];
+  const missing = expected.sections.filter((s) => !page.sections.has(s.id));
+  for (const { id } of missing) problem(`section #${id} is missing`);
+  if (missing.length === 0 && found.join() !== expected.sections.map((s) => s.id).join())
+    problem(`sections are out of order: ${found.map((id) => `#${id}`).join(', ')}`);
   for (const section of expected.sections) {
-    if (!page.ids.has(section.id))
-      problems.push({ file, message: `section #${section.id} is missing` });
-  }
-  const text = compact(page.text);
-  for (const section of expected.sections) {
-    for (const paragraph of section.paragraphs) {
-      if (!text.includes(compact(paragraph))) {
-        problems.push({
-          file,
-          message: `section #${section.id} lacks the paragraph "${paragraph.slice(0, 40)}${paragraph.length > 40 ? '…' : ''}"`,
-        });
-      }
+    const read = page.sections.get(section.id);
+    if (!read) continue;
+    if (compact(read.heading) !== section.title)
+      problem(
+        `section #${section.id} is headed "${shorten(compact(read.heading))}", not "${shorten(section.title)}"`,
+      );
+    const text = compact(read.text);
+    if (text !== section.text) {
+      problem(
+        section.withheld
+          ? `section #${section.id} is withheld, yet shows "${shorten(text)}"`
+          : `section #${section.id} does not read as the content: ${describeDifference(text, section.text)}`,
+      );
+    } else if (section.withheld && read.elements > 0) {
+      problem(`section #${section.id} is withheld, yet holds more than its marker`);
     }
-  }
-  for (const marker of expected.markers) {
-    if (!page.withheld.has(marker.reason))
-      problems.push({ file, message: `the withheld marker of #${marker.sectionId} is missing` });
+    if (read.markers.join() !== section.markers.join()) {
+      problem(
+        section.markers.length > read.markers.length
+          ? `the withheld marker of #${section.id} is missing`
+          : `section #${section.id} has withheld markers (${read.markers.join(', ') || 'none'}) the content does not (${section.markers.join(', ') || 'none'})`,
+      );
+    }
   }
   return problems;
 }
@@ -197,22 +426,23 @@ function readDigests(file: string): string[] {
   }
 }
 
+/** A page's problems; on a pass, the SHA-256 of the page's bytes. */
 function auditProjectPage(
   dist: string,
-  project: Project,
-  locale: Locale,
+  expected: PageExpectation,
   memo: AuditMemo,
-): AuditProblem[] {
-  const expected = expectPage(project, locale);
+): { problems: AuditProblem[]; passed?: string } {
   const full = join(dist, expected.file);
   if (!existsSync(full))
-    return [{ file: expected.file, message: 'the project page was not written' }];
+    return { problems: [{ file: expected.file, message: 'the project page was not written' }] };
   const bytes = readFileSync(full);
   const digest = memo.digest(expected, bytes);
-  if (memo.vouches(digest)) return [];
-  const problems = checkPage(readPage(bytes.toString('utf8')), expected);
-  if (problems.length === 0) memo.pass(digest);
-  return problems;
+  if (memo.vouches(digest)) return { problems: [], passed: sha256(bytes) };
+  const sectionIds = new Set(expected.sections.map((s) => s.id));
+  const problems = checkPage(readPage(bytes.toString('utf8'), sectionIds), expected);
+  if (problems.length > 0) return { problems };
+  memo.pass(digest);
+  return { problems, passed: sha256(bytes) };
 }
 
 function readJson(dist: string, file: string): unknown {
@@ -220,24 +450,38 @@ function readJson(dist: string, file: string): unknown {
   return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as unknown) : undefined;
 }
 
+export interface AuditResult {
+  problems: AuditProblem[];
+  /** Each project page that passed, by its file below the build folder: the SHA-256 of its bytes. */
+  passed: Map<string, string>;
+}
+
 /**
  * Every problem of a build in `dist` against the model it was built from;
- * empty when the output is whole. Pages the memo vouches for (passed by the
- * last build's audit byte for byte) are not parsed again; this build's passes
- * are recorded in it, and the caller saves it.
+ * none when the output is exactly what the content says. Pages the memo
+ * vouches for (passed by the last build's audit byte for byte) are not parsed
+ * again; this build's passes are recorded in it, and the caller saves it.
  */
 export function auditOutput(
   dist: string,
   model: Model,
   siteUrl: string,
   basePath: string,
+  links: Omit<LinkRules, 'origin'>,
   memo: AuditMemo,
-): AuditProblem[] {
-  const problems: AuditProblem[] = [];
+): AuditResult {
+  const result: AuditResult = { problems: [], passed: new Map() };
+  const rules: LinkRules = { origin: new URL(siteUrl).origin, ...links };
   for (const project of model.projects) {
-    for (const locale of LOCALES) problems.push(...auditProjectPage(dist, project, locale, memo));
+    for (const locale of LOCALES) {
+      const expected = expectPage(project, locale, rules);
+      const { problems, passed } = auditProjectPage(dist, expected, memo);
+      result.problems.push(...problems);
+      if (passed !== undefined) result.passed.set(expected.file, passed);
+    }
   }
   const { file: expected, index } = readSiteData(model, siteUrl, basePath);
+  const problems = result.problems;
   if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
     problems.push({
       file: DATA_FILES.json,
@@ -259,5 +503,5 @@ export function auditOutput(
   if (!existsSync(csv) || readFileSync(csv, 'utf8') !== toCsv(expected.projects)) {
     problems.push({ file: DATA_FILES.csv, message: 'does not hold exactly the rows of the model' });
   }
-  return problems;
+  return result;
 }

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ContentFixture } from '../../src/generate/fixture';
+import { astroBuild } from '../support/astro';
+import { ROOT, TEST_SITE } from '../support/paths';
+import { treeHashes } from '../support/tree';
+
+/** Every file below `dir` whose text contains `needle`, relative to `dir`. */
+function filesContaining(dir: string, needle: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => {
+      try {
+        return readFileSync(file, 'utf8').includes(needle);
+      } catch {
+        return false;
+      }
+    })
+    .map((file) => file.slice(dir.length + 1));
+}
+
+describe('a build killed while it writes the pages it keeps', () => {
+  // Enough projects that the page phase lasts long enough to be interrupted in the middle of it.
+  const content = new ContentFixture({ count: 150, seed: 11 });
+  const work = mkdtempSync(join(tmpdir(), 'interrupted-'));
+  const pageCache = join(work, 'pages');
+  const env = {
+    CONTENT_DIR: content.dir,
+    PAGE_CACHE_DIR: pageCache,
+    RENDER_CACHE_DIR: join(work, 'render'),
+    BASE_PATH: '',
+    SITE_URL: TEST_SITE,
+  };
+  const SENTENCE = '本句在发布前已被编辑删除。';
+  afterAll(() => {
+    content.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('does not bring back a sentence the editor removed since: the next build publishes the current text', async () => {
+    const first = astroBuild(join(work, 'first'), { env });
+    expect(first.status, first.output).toBe(0);
+    const manifest = () => readFileSync(join(pageCache, 'incremental-build.json'), 'utf8');
+    const recorded = manifest();
+
+    // The editor adds a sentence to every body, and builds: every project page is rendered again.
+    const originals = content.find(/\/zh\/[^/]+\.md$/);
+    for (const file of originals) content.edit(file, (text) => `${text}\n${SENTENCE}\n`);
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'scripts/build-site.mjs'), join(work, 'killed')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    let exited = false;
+    const ended = new Promise<void>((done) => child.on('exit', () => ((exited = true), done())));
+    // kill -9 as soon as the first page with the sentence is kept, before Astro records the new keys.
+    while (!exited && filesContaining(join(pageCache, 'dist'), SENTENCE).length === 0)
+      await sleep(5);
+    const interrupted = !exited;
+    if (interrupted) process.kill(-child.pid!, 'SIGKILL');
+    await ended;
+    expect(interrupted, 'the build ended before it could be interrupted').toBe(true);
+    // The hazard is set up: kept pages hold the sentence while Astro's record still has the first build's keys.
+    expect(filesContaining(join(pageCache, 'dist'), SENTENCE).length).toBeGreaterThan(0);
+    expect(manifest()).toBe(recorded);
+
+    // The editor removes the sentence again: the pages' keys are the first build's once more.
+    for (const file of originals) content.write(file, content.files.get(file)!);
+    const next = astroBuild(join(work, 'next'), { env });
+    expect(next.status, next.output).toBe(0);
+    expect(next.output).toMatch(
+      /kept pages: \d+ verified; [1-9]\d* not as the last audited build kept them/,
+    );
+    expect(filesContaining(join(work, 'next'), SENTENCE)).toEqual([]);
+    // And what it published is what a build with nothing kept publishes.
+    const clean = astroBuild(join(work, 'clean'), {
+      env: {
+        ...env,
+        PAGE_CACHE_DIR: join(work, 'no-pages'),
+        RENDER_CACHE_DIR: join(work, 'no-render'),
+      },
+    });
+    expect(clean.status, clean.output).toBe(0);
+    expect(treeHashes(join(work, 'next'))).toEqual(treeHashes(join(work, 'clean')));
+  });
+});
