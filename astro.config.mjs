@@ -1,13 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { readSettings } from './src/config.ts';
+import { readSettings, SettingsError } from './src/config.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import outputAudit from './src/integrations/output-audit.ts';
 import dataFiles from './src/integrations/data-files.ts';
 
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
-const { siteUrl: site, basePath: base, pageCacheDir } = readSettings();
+// A setting that cannot be used is named in one line (npm run build checks them before it starts).
+const { siteUrl: site, basePath: base, pageCacheDir } = (() => {
+  try {
+    return readSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 
 export default defineConfig({
   site,

@@ -12,9 +12,9 @@ import ts from 'typescript';
 /** Stages in the order data flows; a file may import from its own stage or an earlier one. */
 export const STAGES = [
   ['domain'],
-  ['config.ts'],
   ['i18n'],
   ['schema'],
+  ['config.ts'],
   ['content'],
   ['model'],
   ['markdown'],

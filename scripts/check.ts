@@ -3,12 +3,20 @@
  * the site, reports every problem in every file, and exits non-zero when
  * anything is wrong.
  */
-import { readSettings } from '../src/config';
+import { readSettings, SettingsError, type Settings } from '../src/config';
 import { formatReport } from '../src/content/problems';
 import { checkContent } from '../src/markdown/check';
 
 const root = process.argv[2] ?? process.cwd();
-const { problems, model, pending } = await checkContent(readSettings(process.env, root).contentDir);
+let settings: Settings;
+try {
+  settings = readSettings(process.env, root);
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const { problems, model, pending } = await checkContent(settings.contentDir);
 if (pending.length > 0) {
   // Information, not a problem: these publish in Chinese, with an English page that says the translation is pending.
   console.log(

@@ -1,6 +1,9 @@
-import { availableParallelism } from 'node:os';
-import { describe, expect, it } from 'vitest';
-import { LIMITS, readSettings } from './config';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSettings, SettingsError } from './config';
+import { LIMITS } from './domain/limits';
 
 describe('settings', () => {
   it('default to localhost, the root, ./content and the listing page size', () => {
@@ -70,5 +73,122 @@ describe('settings', () => {
         /LISTING_PAGE_SIZE must be a whole number from 1/,
       );
     }
+  });
+
+  it('name the variable of any value they cannot use, in one line', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ SITE_URL: 'javascript:alert(1)' }, /^SITE_URL must be an http:\/\/ or https:\/\/ address/],
+      [
+        { SITE_URL: 'not a url' },
+        /^SITE_URL must be the site's address, .*"not a url" is not an address$/,
+      ],
+      [
+        { SITE_URL: 'ftp://files.example.gov.cn' },
+        /^SITE_URL must be an http:\/\/ or https:\/\/ address/,
+      ],
+      [
+        { SITE_URL: 'https://czj.example.gov.cn/portal/' },
+        /^SITE_URL is the origin alone .*give the sub-path "\/portal\/" as BASE_PATH$/,
+      ],
+      [
+        { SITE_URL: 'https://user:pw@czj.example.gov.cn' },
+        /^SITE_URL must be the site's origin alone/,
+      ],
+      [{ BASE_PATH: '/portal/"><script>/' }, /^BASE_PATH must be a path on this site's origin/],
+      [{ BASE_PATH: '/portal/../x/' }, /^BASE_PATH must be a path on this site's origin/],
+      [
+        { CONTENT_DIR: 'content\u202e' },
+        /^CONTENT_DIR contains a bidirectional override \(U\+202E\)/,
+      ],
+      [
+        { SEARCH_PARTITIONS: '/2021/,/a b/' },
+        /^SEARCH_PARTITIONS must be a path on this site's origin/,
+      ],
+      [{ LISTING_PAGE_SIZE: 'ten' }, /^LISTING_PAGE_SIZE must be a whole number from 1/],
+    ];
+    for (const [env, message] of cases) {
+      let thrown: unknown;
+      try {
+        readSettings(env, '/nowhere');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, JSON.stringify(env)).toBeInstanceOf(SettingsError);
+      expect((thrown as Error).message, JSON.stringify(env)).toMatch(message);
+      expect((thrown as Error).message).not.toContain('\n');
+    }
+  });
+});
+
+describe('site.yaml', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'site-yaml-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const VALID = [
+    'operator:',
+    '  zh: 某市财政局',
+    '  en: City Finance Bureau',
+    'contact: mailto:contact@example.gov.cn',
+    'errorReport: https://example.gov.cn/report/',
+    'licence:',
+    '  name:',
+    '    zh: 知识共享署名 4.0 国际许可协议',
+    '    en: Creative Commons Attribution 4.0 International',
+    '  url: https://creativecommons.org/licenses/by/4.0/',
+  ];
+  /** The settings with a site.yaml of these lines; the error message if it is refused. */
+  let made = 0;
+  const read = (lines: string[]) => {
+    // The settings are made once per set of variables, so each case has a folder of its own.
+    const root = join(dir, String(++made));
+    mkdirSync(root);
+    writeFileSync(join(root, 'site.yaml'), `${lines.join('\n')}\n`);
+    try {
+      return readSettings({ SITE_CONFIG: 'site.yaml' }, root).operator;
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      return (error as Error).message;
+    }
+  };
+  const replace = (line: number, text: string) => VALID.map((l, i) => (i === line - 1 ? text : l));
+
+  it('names the operator, the contact, the error report and the licence', () => {
+    expect(read(VALID)).toMatchObject({
+      operator: { zh: '某市财政局', en: 'City Finance Bureau' },
+      contact: 'mailto:contact@example.gov.cn',
+    });
+  });
+
+  it('refuses an address that is not http(s) or mailto:, with its line', () => {
+    expect(read(replace(5, 'errorReport: javascript:alert(1)'))).toBe(
+      'site.yaml:5: errorReport: must be an http://, https:// or mailto: address',
+    );
+    expect(read(replace(10, '  url: mailto:x@example.org'))).toBe(
+      'site.yaml:10: licence.url: must be an http:// or https:// address',
+    );
+  });
+
+  it('refuses control, bidirectional and zero-width characters, written or escaped, with their line', () => {
+    expect(read(replace(2, '  zh: 某市\u200b财政局'))).toBe(
+      'site.yaml:2: operator.zh: contains an invisible zero-width character (U+200B); delete it (it is invisible or breaks the feeds)',
+    );
+    expect(read(replace(3, '  en: "City \\u0007Finance Bureau"'))).toBe(
+      'site.yaml:3: operator.en: contains a control character (U+0007); delete it (it is invisible or breaks the feeds)',
+    );
+    expect(read(replace(3, '  en: "City \\u202eFinance"'))).toMatch(
+      /^site\.yaml:3: operator\.en: contains a bidirectional override \(U\+202E\)/,
+    );
+  });
+
+  it('refuses a name longer than a name can be', () => {
+    expect(read(replace(2, `  zh: ${'财'.repeat(180_000)}`))).toMatch(
+      /^site\.yaml:2: operator\.zh: is 180000 characters long, more than the 4000 a value may have/,
+    );
+    expect(read(replace(2, `  zh: ${'财'.repeat(400)}`))).toBe(
+      'site.yaml:2: operator.zh: is longer than the 300 characters a name may have',
+    );
+  });
+
+  it('refuses YAML it cannot read, with the line', () => {
+    expect(read([...VALID, 'contact: [unclosed'])).toMatch(/^site\.yaml:11: YAML syntax error/);
   });
 });

@@ -1,16 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { z } from 'astro/zod';
-import { parse } from 'yaml';
+import { relative, resolve } from 'node:path';
+import { LIMITS } from './domain/limits';
+import { findUnprintable, findUnprintableValues } from './domain/printable';
 import { normalizeBase } from './domain/urls';
+import { lineOf, parseWithLines } from './domain/yaml-lines';
+import { fieldIssues } from './schema/issues';
+import { SiteSchema, type Operator } from './schema/site';
+
+export type { Operator };
 
 /**
  * Every setting of the site in one place: the environment variables a build
- * reads and the limits that keep pages light at any size. Nothing else in
- * src/ reads process.env; change a limit here and every page, feed and file
- * that depends on it follows.
+ * reads and site.yaml. Nothing else in src/ reads process.env. Every value is
+ * checked here, as content is: a mistake is reported in one line that names
+ * the variable, or the file and line (SettingsError), never a stack trace.
  */
+
+/** A setting that cannot be used: the message names the variable, or the file and line. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
 
 /** What one build needs to know about where it is deployed and what it reads. */
 export interface Settings {
@@ -52,100 +62,44 @@ export interface Settings {
   operator: Operator | null;
 }
 
-const Bilingual = z.strictObject({ zh: z.string().trim().min(1), en: z.string().trim().min(1) });
-
-/**
- * site.yaml: who runs the site, how to reach them, where to report an error
- * (纠错) and the licence of the data. The footer and the About page show it;
- * until it exists the site says plainly that the operator is not configured.
- */
-export const OperatorSchema = z.strictObject({
-  /** The body that runs this site, e.g. 瑞丽市财政局 / Ruili City Finance Bureau. */
-  operator: Bilingual,
-  /** A contact address: mailto: or a web page. */
-  contact: z.url({ protocol: /^(https?|mailto)$/ }),
-  /** Where a reader reports an error in the site (纠错). */
-  errorReport: z.url({ protocol: /^(https?|mailto)$/ }),
-  /** The licence of the data files. */
-  licence: z.strictObject({ name: Bilingual, url: z.url({ protocol: /^https?$/ }) }),
-});
-export type Operator = z.infer<typeof OperatorSchema>;
-
-/** The operator from `file`, null when there is none; a file that is not valid stops the build with its problem. */
-export function readOperator(file: string): Operator | null {
+/** The operator from `file`, null when there is none; a file that is not valid is a SettingsError naming each problem's line. */
+export function readOperator(file: string, root = process.cwd()): Operator | null {
   if (!existsSync(file)) return null;
-  const result = OperatorSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+  const name = relative(root, file) || file;
+  const text = readFileSync(file, 'utf8');
+  const { doc, counter } = parseWithLines(text);
+  const at = (line: number | undefined) => `${name}:${line ?? 1}`;
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    throw new SettingsError(
+      `${at(counter.linePos(error.pos[0]).line)}: YAML syntax error: ${error.message.split('\n')[0]}`,
+    );
   }
-  return result.data;
+  let value: unknown;
+  try {
+    // No anchors or aliases: a few lines of them expand into gigabytes.
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    throw new SettingsError(`${at(1)}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const problems = [
+    ...findUnprintableValues(value, LIMITS.maxTextLength),
+    ...(() => {
+      const result = SiteSchema.safeParse(value);
+      return result.success ? [] : fieldIssues(result.error.issues, value);
+    })(),
+  ];
+  if (problems.length > 0) {
+    throw new SettingsError(
+      problems
+        .map((p) => `${at(lineOf(doc, counter, p.path))}: ${p.path}: ${p.message}`)
+        .join('\n'),
+    );
+  }
+  return SiteSchema.parse(value);
 }
-
-/** The limits, named once. A test or a larger portal changes them here, never in a view. */
-export const LIMITS = {
-  /** Default rows per listing page. */
-  listingPageSize: 100,
-  /** Entries per Atom feed: a feed reader wants what changed; the full list is in /data/disclosures.json. */
-  feedEntries: 100,
-  /** Up to this many publications the home page shows each in full; past it, the way in by year. */
-  homeFullPublications: 3,
-  /** Up to this many publications the data page and JSON-LD list each original text one by one. */
-  smallSitePublications: 20,
-  /** Up to this many projects the data page lists each per-project file one by one. */
-  smallSiteProjects: 100,
-  /**
-   * Limits on a content file that no real disclosure comes near (the Ruili ones
-   * are 3–5 KB, nest nothing, and have at most 20 headings), so that a broken or
-   * hostile file is refused with a message instead of stalling or crashing the
-   * build: a 20 MB body held Pagefind for over 8 minutes, and quotes nested
-   * 4,000 deep overflow the Markdown parser's stack.
-   */
-  maxFileBytes: 1_048_576,
-  /** Deepest nesting of block quotes and lists in a body. */
-  maxNestingDepth: 16,
-  /** Most ## and ### sections in one body. */
-  maxBodySections: 200,
-  /**
-   * Fewest bodies to render before worker threads are started: each takes about
-   * a second to load the renderer, which a handful of bodies does not repay.
-   */
-  renderWorkersFrom: 200,
-} as const;
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
-
-/** A whole-number variable from `least` up, or `fallback` where it is unset or empty. */
-function readWholeNumber(
-  env: NodeJS.ProcessEnv,
-  name: 'LISTING_PAGE_SIZE' | 'RENDER_WORKERS',
-  least: number,
-  fallback: number,
-): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < least)
-    throw new RangeError(`${name} must be a whole number from ${least}, not "${value}"`);
-  return number;
-}
-
-/** The other partitions' base paths, normalised, without this build's own. */
-function readPartitions(value: string | undefined, basePath: string): string[] {
-  const bases = (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      // Pagefind fetches the other indexes from the page, and the CSP allows only this origin.
-      if (!part.startsWith('/'))
-        throw new RangeError(
-          `SEARCH_PARTITIONS lists base paths on this site's origin, such as /2021/; not "${part}"`,
-        );
-      return normalizeBase(part);
-    });
-  return [...new Set(bases)].filter((base) => base !== basePath);
-}
 
 /** The variables the settings are made from: the same values give the same settings. */
 const SETTING_VARIABLES = [
@@ -160,6 +114,87 @@ const SETTING_VARIABLES = [
   'PAGE_CACHE_DIR',
   'SEARCH_PARTITIONS',
 ] as const;
+type SettingVariable = (typeof SETTING_VARIABLES)[number];
+
+/** A variable's value, checked as printable text; undefined where it is unset or empty. */
+function readVariable(env: NodeJS.ProcessEnv, name: SettingVariable): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const problem = findUnprintable(value);
+  if (problem) throw new SettingsError(`${name} ${problem}`);
+  if (value.length > LIMITS.maxTextLength)
+    throw new SettingsError(`${name} is ${value.length} characters long; that cannot be a setting`);
+  return value;
+}
+
+/** A whole-number variable from `least` up, or `fallback` where it is unset or empty. */
+function readWholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: 'LISTING_PAGE_SIZE' | 'RENDER_WORKERS',
+  least: number,
+  fallback: number,
+): number {
+  const value = readVariable(env, name);
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < least)
+    throw new SettingsError(`${name} must be a whole number from ${least}, not "${value}"`);
+  return number;
+}
+
+/** SITE_URL: the origin the site is served from, http(s) only, with no path (that is BASE_PATH's). */
+function readSiteUrl(env: NodeJS.ProcessEnv): string {
+  const value = readVariable(env, 'SITE_URL');
+  if (value === undefined) return DEFAULT_SITE_URL;
+  const example = 'such as https://czj.example.gov.cn';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingsError(
+      `SITE_URL must be the site's address, ${example}; "${value}" is not an address`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new SettingsError(
+      `SITE_URL must be an http:// or https:// address, ${example}; not "${value}"`,
+    );
+  if (url.username || url.password || url.search || url.hash)
+    throw new SettingsError(`SITE_URL must be the site's origin alone, ${example}; not "${value}"`);
+  if (url.pathname !== '/')
+    throw new SettingsError(
+      `SITE_URL is the origin alone (${url.origin}); give the sub-path "${url.pathname}" as BASE_PATH`,
+    );
+  return url.origin;
+}
+
+/** A path on the site's origin, such as /portal/yjsgk/: segments of letters, digits, - . _ ~ only. */
+function readBasePath(value: string, name: 'BASE_PATH' | 'SEARCH_PARTITIONS'): string {
+  const base = normalizeBase(value);
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(base) || /\/\.{1,2}\//.test(base))
+    throw new SettingsError(
+      `${name} must be a path on this site's origin such as /portal/yjsgk/ (letters, digits, - . _ ~ between slashes); not "${value}"`,
+    );
+  return base;
+}
+
+/** The other partitions' base paths, normalised, without this build's own. */
+function readPartitions(value: string | undefined, basePath: string): string[] {
+  const bases = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      // Pagefind fetches the other indexes from the page, and the CSP allows only this origin.
+      if (!part.startsWith('/'))
+        throw new SettingsError(
+          `SEARCH_PARTITIONS lists base paths on this site's origin, such as /2021/; not "${part}"`,
+        );
+      return readBasePath(part, 'SEARCH_PARTITIONS');
+    });
+  return [...new Set(bases)].filter((base) => base !== basePath);
+}
+
 let cached: { key: string; settings: Settings } | undefined;
 
 /**
@@ -175,17 +210,20 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
 }
 
 function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
+  const basePath = readBasePath(readVariable(env, 'BASE_PATH') ?? '/', 'BASE_PATH');
+  const path = (name: SettingVariable, fallback: string) =>
+    resolve(root, readVariable(env, name) ?? fallback);
   return {
-    siteUrl: env.SITE_URL || DEFAULT_SITE_URL,
-    basePath: normalizeBase(env.BASE_PATH),
-    contentDir: resolve(root, env.CONTENT_DIR || 'content'),
+    siteUrl: readSiteUrl(env),
+    basePath,
+    contentDir: path('CONTENT_DIR', 'content'),
     root,
-    renderCacheDir: resolve(root, env.RENDER_CACHE_DIR || 'node_modules/.cache/disclosures-render'),
+    renderCacheDir: path('RENDER_CACHE_DIR', 'node_modules/.cache/disclosures-render'),
     renderWorkers: readWholeNumber(env, 'RENDER_WORKERS', 0, availableParallelism()),
-    pageCacheDir: resolve(root, env.PAGE_CACHE_DIR || '.cache/pages'),
+    pageCacheDir: path('PAGE_CACHE_DIR', '.cache/pages'),
     listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
-    searchPartitions: readPartitions(env.SEARCH_PARTITIONS, normalizeBase(env.BASE_PATH)),
-    benchTimings: env.BENCH_TIMINGS || undefined,
-    operator: readOperator(resolve(root, env.SITE_CONFIG || 'site.yaml')),
+    searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
+    benchTimings: readVariable(env, 'BENCH_TIMINGS'),
+    operator: readOperator(path('SITE_CONFIG', 'site.yaml'), root),
   };
 }

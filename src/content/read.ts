@@ -1,17 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
+import { isMap, isSeq, visit as visitYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { fieldIssues } from '../schema/issues';
 import { GlossarySchema, type GlossaryTerm } from '../schema/glossary';
 import { ProjectZhSchema, type ProjectZh } from '../schema/project';
 import { PublicationSchema, type Publication } from '../schema/publication';
 import { ProjectTranslationSchema, type ProjectTranslation } from '../schema/translation';
-import { LIMITS } from '../config';
-import type { Locale } from '../domain/locales';
+import { LIMITS } from '../domain/limits';
+import { findUnprintable, findUnprintableValues } from '../domain/printable';
+import { lineOf, locateFields, parseWithLines } from '../domain/yaml-lines';
 import type { Problem } from './problems';
-import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, localeOfContentPath, matcherOf, SOURCES_DIR } from './paths';
+import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, matcherOf, SOURCES_DIR } from './paths';
 import { hashSources } from './sources';
 
 /**
@@ -56,33 +57,12 @@ export interface ReadResult {
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n?---(?:\n|$)/;
 
-/**
- * Characters no text field may hold: control characters (they make the feeds
- * invalid XML), bidirectional overrides (they make text read other than it is
- * written) and zero-width characters (invisible differences between two
- * names). Chinese and English need none of them; a language that needs a
- * joiner would list it in ALLOWED_INVISIBLE.
- */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
-const ALLOWED_INVISIBLE: Record<Locale, readonly string[]> = { zh: [], en: [] };
-
-function describeCharacter(char: string): string {
-  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (/[\u202a-\u202e\u2066-\u2069]/u.test(char)) return `a bidirectional override (${code})`;
-  if (/[\u200b-\u200f\u2060-\u2064\ufeff]/u.test(char)) return `an invisible zero-width character (${code})`;
-  return `a control character (${code})`;
-}
-
-/** Every forbidden character of a text, one problem per line, with the line. */
-function forbiddenCharacters(file: string, text: string, locale: Locale): Problem[] {
-  const problems: Problem[] = [];
-  text.split('\n').forEach((line, i) => {
-    const found = [...line.matchAll(FORBIDDEN)].map((m) => m[0]).filter((c) => !ALLOWED_INVISIBLE[locale].includes(c));
-    if (found.length > 0) {
-      problems.push({ file, line: i + 1, message: `contains ${describeCharacter(found[0]!)}${found.length > 1 ? ` and ${found.length - 1} more` : ''}; delete it (it is invisible or breaks the feeds)` });
-    }
+/** Every line of a file as written that holds a character no printed text may (src/domain/printable.ts). */
+function unprintableLines(file: string, text: string): Problem[] {
+  return text.split('\n').flatMap((line, i) => {
+    const message = findUnprintable(line);
+    return message ? [{ file, line: i + 1, message }] : [];
   });
-  return problems;
 }
 
 /** Text of a content file: UTF-8 required; a BOM and CRLF line endings are accepted and normalised. */
@@ -96,27 +76,6 @@ export function decodeContent(bytes: Uint8Array): string | { error: string; line
     const bad = lenient.indexOf('\uFFFD');
     return { error: 'is not UTF-8 text; save it as UTF-8', line: lenient.slice(0, Math.max(bad, 0)).split(/\r\n?|\n/).length };
   }
-}
-
-function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[], lineOffset: number): number | undefined {
-  for (let n = path.length; n >= 0; n -= 1) {
-    // Point at the key of a field where there is one (an unknown or mistyped key included), else at the value.
-    const parent = n === 0 ? undefined : n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1) as (string | number)[], true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[n - 1]);
-      if (pair && isScalar(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
-    }
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
-      return counter.linePos(node.range[0] as number).line + lineOffset;
-    }
-  }
-  return undefined;
-}
-
-/** `funding.amountYuan` or `basis[0].title` → the path as keys. */
-function pathOf(text: string): PropertyKey[] {
-  return text === '(file)' ? [] : text.split(/\.|\[(\d+)\]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 interface Parsed<T> {
@@ -135,8 +94,8 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   const text = decodeContent(bytes);
   if (typeof text !== 'string') return [{ file, line: text.line, message: `file ${text.error}` }];
   if (text.trim() === '') return [{ file, line: 1, message: 'file is empty' }];
-  const forbidden = forbiddenCharacters(file, text, localeOfContentPath(file));
-  if (forbidden.length > 0) return forbidden;
+  const unprintable = unprintableLines(file, text);
+  if (unprintable.length > 0) return unprintable;
   let yamlText = text;
   let body = '';
   let lineOffset = 0;
@@ -192,19 +151,7 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   if (!isMap(doc.contents) && !isSeq(doc.contents) && (value === null || (typeof value === 'object' && Object.keys(value).length === 0))) {
     return [{ file, line: 1, message: 'has no fields' }];
   }
-  return validate(file, schema, value, text, body, (path: string) => lineOf(doc, counter, pathOf(path), lineOffset));
-}
-
-/** A YAML text parsed by the parser that keeps positions, with its line counter. */
-function parseWithLines(yamlText: string): { doc: Document; counter: LineCounter } {
-  const counter = new LineCounter();
-  return { doc: parseDocument(yamlText, { lineCounter: counter, prettyErrors: false }), counter };
-}
-
-/** The line of each field of a YAML text, for problems found after it was read. */
-function locateFields(yamlText: string, lineOffset: number): (path: string) => number | undefined {
-  const { doc, counter } = parseWithLines(yamlText);
-  return (path: string) => lineOf(doc, counter, pathOf(path), lineOffset);
+  return validate(file, schema, value, text, body, (path: string) => lineOf(doc, counter, path, lineOffset));
 }
 
 /** Validates what was read against its schema; a problem names the line of its field. */
@@ -216,6 +163,11 @@ function validate<S extends z.ZodType>(
   body: string,
   lineOfField: (path: string) => number | undefined,
 ): Parsed<z.output<S>> | Problem[] {
+  // What YAML decodes (a "\u0007" escape, a value too long to print) is checked as the site would print it.
+  const unprintable = findUnprintableValues(value, LIMITS.maxTextLength);
+  if (unprintable.length > 0) {
+    return unprintable.map((p) => ({ file, line: lineOfField(p.path) ?? 1, path: p.path, message: p.message }));
+  }
   const result = schema.safeParse(value);
   if (!result.success) {
     return fieldIssues(result.error.issues, value).map((issue) => ({ file, line: lineOfField(issue.path) ?? 1, path: issue.path, message: issue.message }));

@@ -168,6 +168,44 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     expect(problem.line).toBe(content.lineOf(content.zh, ':::withheld'));
   });
 
+  it.each([
+    ['a control character', '\u0001', 'a control character (U+0001)'],
+    ['a bidi override', '\u202e', 'a bidirectional override (U+202E)'],
+    ['a zero-width space', '\u200b', 'an invisible zero-width character (U+200B)'],
+  ])('%s in a name, written as it is or as a YAML escape, with its line', async (_, char, what) => {
+    for (const written of [char, `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`]) {
+      const content = fixture();
+      content.edit(content.zh, (t) => t.replace(/^name: (.*)$/m, `name: "$1${written}"`));
+      const problem = one(await problemsIn(content));
+      expect(problem.file).toBe(content.display(content.zh));
+      expect(problem.line).toBe(content.lineOf(content.zh, 'name: '));
+      expect(problem.message).toBe(
+        `contains ${what}; delete it (it is invisible or breaks the feeds)`,
+      );
+    }
+  });
+
+  it('a bidi override written as a character reference in the body, with its line', async () => {
+    // (Markdown turns a reference to a control character into U+FFFD itself.)
+    const content = fixture();
+    content.edit(content.zh, (t) => t.replace(/(## [^\n]+\n\n)([^\n#:]+)/, '$1$2&#x202E;'));
+    const problem = one(await problemsIn(content));
+    expect(problem.message).toBe(
+      'the text contains a bidirectional override (U+202E); delete it (it is invisible or breaks the feeds)',
+    );
+    expect(problem.line).toBe(content.lineOf(content.zh, '&#x202E;'));
+  });
+
+  it('a name longer than a name can be', async () => {
+    const content = fixture();
+    content.edit(content.zh, (t) => t.replace(/^name: .*$/m, `name: ${'名'.repeat(301)}`));
+    const problem = one(await problemsIn(content));
+    expect([problem.path, problem.message]).toEqual([
+      'name',
+      'is longer than the 300 characters a name may have',
+    ]);
+  });
+
   it('an unknown key (a typo), with the field it probably meant', async () => {
     const content = fixture();
     content.edit(content.zh, (t) => t.replace('funding:', 'fundng:'));

@@ -1,5 +1,6 @@
 import { readSharedModel, writeSharedModel } from './shared-model';
-import { LIMITS, readSettings } from '../config';
+import { readSettings } from '../config';
+import { LIMITS } from '../domain/limits';
 import { pageUrl, paths } from '../domain/urls';
 import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';

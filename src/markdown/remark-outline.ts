@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { LIMITS } from '../config';
+import { LIMITS } from '../domain/limits';
 import { stripEnumeration } from '../domain/enumeration';
 import { isWithheldReasonCode } from '../domain/withheld-reasons';
 import type { Outline, OutlineSection } from '../model/types';

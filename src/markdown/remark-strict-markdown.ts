@@ -1,7 +1,8 @@
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { LIMITS } from '../config';
+import { LIMITS } from '../domain/limits';
+import { findUnprintable } from '../domain/printable';
 import { isDirective, KNOWN_DIRECTIVES } from './directives';
 
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
@@ -54,6 +55,11 @@ export default function remarkStrictMarkdown() {
     const definitions = new Map<string, string>();
     visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url));
     visit(tree, (node) => {
+      // A character reference (&#7;) decodes to what the file could not hold as written.
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+        const problem = findUnprintable(node.value);
+        if (problem) file.message(`the text ${problem}`, node);
+      }
       if (node.type === 'html')
         file.message('raw HTML is not allowed in a disclosure; write plain Markdown', node);
       if (

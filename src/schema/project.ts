@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { checkAmountsAgree, PublishedAmountSchema, publishedAmountShape } from './amount';
-import { FiscalYearSchema, SlugSchema, TextSchema } from './text';
+import { FiscalYearSchema, NameSchema, SlugSchema, TextSchema } from './text';
 import { orWithheld } from './withheld';
 
 /**
@@ -37,9 +37,9 @@ export const BasisItemSchema = z
 /** 项目实施单位: who supervises and who carries out the project. */
 export const ImplementingUnitSchema = z.strictObject({
   /** 主管部门, the supervising department, where the text names one. */
-  supervisor: TextSchema.optional(),
+  supervisor: NameSchema.optional(),
   /** 实施单位 or 项目单位, the unit carrying out the project. */
-  unit: TextSchema,
+  unit: NameSchema,
   /** The label the text puts before the unit, e.g. 项目实施单位 or 项目单位; absent where the text gives the name alone. */
   unitLabel: TextSchema.optional(),
 });
@@ -75,7 +75,7 @@ export const ProjectZhSchema = z.strictObject({
     .int({ error: 'must be a whole number from 1' })
     .positive({ error: 'must be a whole number from 1' }),
   /** 项目名称, exactly as published. */
-  name: TextSchema,
+  name: NameSchema,
   /** 立项依据: the documents the project rests on, in published order. */
   basis: orWithheld(
     z.array(BasisItemSchema).min(1, { error: 'needs at least one item (or `withheld: <reason>`)' }),

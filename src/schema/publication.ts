@@ -2,8 +2,8 @@ import { z } from 'astro/zod';
 import {
   CalendarDateSchema,
   FiscalYearSchema,
+  NameSchema,
   SlugSchema,
-  TextSchema,
   WebAddressSchema,
 } from './text';
 
@@ -16,11 +16,11 @@ export const PublicationSchema = z.strictObject({
   /** The fiscal year the budget is for. */
   fiscalYear: FiscalYearSchema,
   /** The publishing department, as published, e.g. 瑞丽市公安局. */
-  department: TextSchema,
+  department: NameSchema,
   /** Where the department is, e.g. 云南省德宏州瑞丽市. */
-  region: TextSchema.optional(),
+  region: NameSchema.optional(),
   /** The document title as published. */
-  title: TextSchema,
+  title: NameSchema,
   /** The original text as published, kept in content/sources/. */
   source: z.strictObject({
     /** File name under content/sources/. */
@@ -45,11 +45,11 @@ export const PublicationSchema = z.strictObject({
   en: z
     .strictObject({
       /** The department, translated. */
-      department: TextSchema,
+      department: NameSchema,
       /** The region, translated. */
-      region: TextSchema.optional(),
+      region: NameSchema.optional(),
       /** The title, translated. */
-      title: TextSchema,
+      title: NameSchema,
     })
     .optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LIMITS } from '../domain/limits';
 
 /** A non-empty line of text; a blank value is an error, never a way to say "withheld". */
 export const TextSchema = z
@@ -8,6 +9,15 @@ export const TextSchema = z
   })
   .trim()
   .min(1, { error: 'must not be empty (to withhold a section, use `withheld: <reason>`)' });
+
+/**
+ * A name the site prints in headings, footers and feeds (a department, a title, a project,
+ * the operator): text of at most LIMITS.maxNameLength characters. Every string is also checked
+ * for characters no printed text may hold, as read (src/domain/printable.ts).
+ */
+export const NameSchema = TextSchema.max(LIMITS.maxNameLength, {
+  error: `is longer than the ${LIMITS.maxNameLength} characters a name may have`,
+});
 
 /** A URL-safe identifier taken from the content, never from a title. */
 export const SlugSchema = z
@@ -45,4 +55,10 @@ export const CalendarDateSchema = z
 export const WebAddressSchema = z.url({
   protocol: /^https?$/,
   error: 'must be an http:// or https:// address',
+});
+
+/** A way to reach someone: a web page, or a mailto: address. */
+export const ContactAddressSchema = z.url({
+  protocol: /^(https?|mailto)$/,
+  error: 'must be an http://, https:// or mailto: address',
 });

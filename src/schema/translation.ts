@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { TextSchema } from './text';
+import { NameSchema, TextSchema } from './text';
 import { orWithheld } from './withheld';
 
 /**
@@ -21,9 +21,9 @@ export const BasisItemTranslationSchema = z.strictObject({
 
 export const ImplementingUnitTranslationSchema = z.strictObject({
   /** 主管部门, translated. */
-  supervisor: TextSchema.optional(),
+  supervisor: NameSchema.optional(),
   /** The implementing unit, translated. */
-  unit: TextSchema,
+  unit: NameSchema,
   /** The label before the unit, translated, e.g. Implementing unit. */
   unitLabel: TextSchema.optional(),
 });
@@ -35,7 +35,7 @@ export const FundingTranslationSchema = z.strictObject({
 
 export const ProjectTranslationSchema = z.strictObject({
   /** 项目名称, translated. */
-  name: TextSchema,
+  name: NameSchema,
   /** 立项依据, translated item by item (or withheld, as in the original). */
   basis: orWithheld(
     z

@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { LIMITS } from '../config';
+import { LIMITS } from '../domain/limits';
 import { HTML_LANG, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
 import type { Links } from '../data/records';

@@ -1,4 +1,4 @@
-import { LIMITS } from '../config';
+import { LIMITS } from '../domain/limits';
 import { t } from '../i18n';
 import { HTML_LANG, type Locale } from '../domain/locales';
 import { DATA_FILES, projectDataPath, type Links } from '../data/records';

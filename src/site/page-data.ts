@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { LIMITS, readSettings, type Operator } from '../config';
+import { readSettings, type Operator } from '../config';
+import { LIMITS } from '../domain/limits';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
 import { formatIsoDate } from '../domain/dates';

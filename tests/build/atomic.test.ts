@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,25 @@ describe('atomic build (npm run build)', () => {
     expect(ignored.status).toBe(0);
     const tracked = spawnSync('git', ['ls-files', 'dist'], { cwd: ROOT, encoding: 'utf8' });
     expect(tracked.stdout).toBe('');
+  });
+
+  it('keeps the build before the published one, so that a copy which started before a build finishes', () => {
+    const published = () => readdirSync(join(sandbox.dir, '.published')).sort();
+    const resolved = () => realpathSync(join(sandbox.dir, 'dist'));
+    expect(build().status).toBe(0);
+    // A copy (rsync -a dist/ …) resolves the link when it starts, then reads that folder for minutes.
+    const copying = resolved();
+    const files = treeHashes(copying);
+    const second = build();
+    expect(second.status, second.stderr).toBe(0);
+    expect(resolved()).not.toBe(copying);
+    expect(treeHashes(copying)).toEqual(files);
+    expect(second.stdout).toContain(`the build before stays at .published/${basename(copying)}/`);
+    // The build after that removes it: the last two published builds are kept.
+    expect(build().status).toBe(0);
+    expect(existsSync(copying)).toBe(false);
+    expect(published()).toHaveLength(2);
+    expect(published()).toContain(basename(resolved()));
   });
 
   it('warns at its very end when SITE_URL is not set, and not when it is', () => {
