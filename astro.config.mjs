@@ -8,7 +8,11 @@ import dataFiles from './src/integrations/data-files.ts';
 // Deployment: SITE_URL is the origin (canonical links, feeds, sitemap);
 // BASE_PATH the sub-path under a portal, e.g. /portal/yjsgk/. Both are read in src/config.ts.
 // A setting that cannot be used is named in one line (npm run build checks them before it starts).
-const { siteUrl: site, basePath: base, pageCacheDir } = (() => {
+const {
+  siteUrl: site,
+  basePath: base,
+  pageCacheDir,
+} = (() => {
   try {
     return readSettings();
   } catch (error) {
