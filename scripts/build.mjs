@@ -14,24 +14,24 @@
 //   them to the next build, which removes them.
 import {
   chmodSync,
-  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
-  readFileSync,
   readdirSync,
   readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
-  unlinkSync,
-  writeSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { register } from 'tsx/esm/api';
 import { buildSite } from './build-site.mjs';
+
+// TypeScript from here on: the lock and the settings are src/'s.
+register();
+const { takeLock, releaseLock } = await import('../src/files/lock.ts');
+const { readSettings, SettingsError } = await import('../src/config.ts');
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -40,16 +40,6 @@ const lockFile = join(root, '.build.lock');
 
 /** Astro's logger marks errors so; some errors Astro only logs and carries on, so they are looked for. */
 const LOGGED_ERROR = /\[ERROR\]/;
-
-/** @param {number} pid */
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
-}
 
 /** A failed build: what to tell the person who ran it, and the exit code. */
 class BuildFailure extends Error {
@@ -60,34 +50,15 @@ class BuildFailure extends Error {
   }
 }
 
-/** Takes the build lock, or says who holds it and exits. A lock whose build died (kill -9) is taken over. */
+/** Takes the build lock (src/files/lock.ts), or says who holds it and exits. A lock whose build died (kill -9) is taken over. */
 function lock() {
-  for (;;) {
-    try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        console.error(
-          `Another build (process ${holder}) is running in this folder. Wait for it to finish, then build again.\n` +
-            `(If no build is running, delete ${basename(lockFile)}.)`,
-        );
-        process.exit(75);
-      }
-      rmSync(lockFile, { force: true });
-    }
-  }
-}
-
-function unlock() {
-  try {
-    if (Number(readFileSync(lockFile, 'utf8')) === process.pid) unlinkSync(lockFile);
-  } catch {
-    // Already gone.
+  const taken = takeLock(lockFile);
+  if (!taken.taken) {
+    console.error(
+      `Another build (process ${taken.holder}) is running in this folder. Wait for it to finish, then build again.\n` +
+        `(If no build is running, delete ${basename(lockFile)}.)`,
+    );
+    process.exit(75);
   }
 }
 
@@ -142,9 +113,7 @@ function publish(build) {
 }
 
 /** The settings, checked before anything is locked or built: a mistake there is named in one line. */
-async function checkSettings() {
-  register();
-  const { readSettings, SettingsError } = await import('../src/config.ts');
+function checkSettings() {
   try {
     readSettings();
   } catch (error) {
@@ -165,14 +134,14 @@ for (const [signal, code] of /** @type {const} */ ([
 ])) {
   process.on(signal, () => {
     removeStagingFolder();
-    if (locked) unlock();
+    if (locked) releaseLock(lockFile);
     console.error(`\nbuild failed: stopped by ${signal}; dist/ was left as it was.`);
     process.exit(code);
   });
 }
 
 try {
-  await checkSettings();
+  checkSettings();
   lock();
   locked = true;
   removeStaging();
@@ -212,5 +181,5 @@ try {
   );
   process.exitCode = error instanceof BuildFailure ? error.code : 1;
 } finally {
-  if (locked) unlock();
+  if (locked) releaseLock(lockFile);
 }

@@ -12,6 +12,7 @@ import ts from 'typescript';
 /** Stages in the order data flows; a file may import from its own stage or an earlier one. */
 export const STAGES = [
   ['domain'],
+  ['files'],
   ['i18n'],
   ['schema'],
   ['config.ts'],

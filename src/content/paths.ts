@@ -26,6 +26,13 @@ export const GLOSSARY_FILE = 'glossary.yaml';
 export const SOURCES_DIR = 'sources';
 
 /**
+ * Where an import stages what it writes, inside the content folder (src/importer/transaction.ts);
+ * the reader never reads below it. A journal there means an import was stopped while it wrote.
+ */
+export const IMPORT_DIR = '.import';
+export const IMPORT_JOURNAL = 'journal.json';
+
+/**
  * An entry's id is its path below the content folder without the extension,
  * e.g. `ruili-psb/2020/zh/case-property-centre`: not the `slug` field, since
  * project slugs are unique within a publication only and the zh and en files

@@ -12,7 +12,7 @@ import { LIMITS } from '../domain/limits';
 import { findUnprintable, findUnprintableValues } from '../domain/printable';
 import { lineOf, locateFields, parseWithLines } from '../domain/yaml-lines';
 import type { Problem } from './problems';
-import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, matcherOf, SOURCES_DIR } from './paths';
+import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, IMPORT_DIR, IMPORT_JOURNAL, matcherOf, SOURCES_DIR } from './paths';
 import { hashSources } from './sources';
 
 /**
@@ -180,6 +180,8 @@ function listFiles(dir: string, pattern: RegExp, problems: Problem[]): string[] 
   const found: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
+      // Hidden files and folders are not content (an import stages its files in .import/).
+      if (entry.name.startsWith('.')) continue;
       const full = join(d, entry.name);
       const rel = relative(dir, full).split('\\').join('/');
       if (entry.isSymbolicLink()) {
@@ -205,9 +207,21 @@ function readGlossary(dir: string, problems: Problem[]): GlossaryTerm[] {
   return parsed.data.terms;
 }
 
+/** A problem for each import that was stopped while it wrote into the folder: the content may be half written. */
+function interruptedImports(dir: string): Problem[] {
+  const staging = join(dir, IMPORT_DIR);
+  if (!existsSync(staging)) return [];
+  return readdirSync(staging)
+    .filter((id) => existsSync(join(staging, id, IMPORT_JOURNAL)))
+    .map((id) => ({
+      file: displayPathOf(`${IMPORT_DIR}/${id}/`),
+      message: 'an import was stopped while it wrote into the content folder; run `npm run import -- --recover` to finish it',
+    }));
+}
+
 /** Reads every publication, disclosure and translation in a content folder. */
 export function readContent(dir: string): ReadResult {
-  const problems: Problem[] = [];
+  const problems: Problem[] = interruptedImports(dir);
   const read = <S extends z.ZodType>(pattern: RegExp, schema: S, markdown: boolean) =>
     listFiles(dir, pattern, problems).flatMap((full) => {
       const rel = relative(dir, full).split('\\').join('/');

@@ -32,6 +32,12 @@ export const LIMITS = {
   maxNameLength: 300,
   /** Characters in any other single value of a YAML file or a setting (a basis item, an address). */
   maxTextLength: 4_000,
+  /** The largest file the importer reads: a year's texts are kilobytes; a PDF or Word file, under a few MB. */
+  inputBytes: 50 * 1024 * 1024,
+  /** The most text one part of a .docx may expand to (word/document.xml): a zip bomb expands to gigabytes. */
+  docxPartBytes: 50 * 1024 * 1024,
+  /** The most all the parts of a .docx that are read may expand to together. */
+  docxTotalBytes: 100 * 1024 * 1024,
   /**
    * Fewest bodies to render before worker threads are started: each takes about
    * a second to load the renderer, which a handful of bodies does not repay.

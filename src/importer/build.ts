@@ -40,6 +40,8 @@ export interface ImportOptions {
   original: { bytes: Uint8Array; extension: 'txt' | 'docx' };
   /** YYYY-MM-DD: when this copy of the content changed. */
   updated: string;
+  /** The slugs of the year's projects that are translated already: they are not marked pending. */
+  translated?: ((year: number) => ReadonlySet<string>) | undefined;
 }
 
 export interface ImportResult {
@@ -47,6 +49,8 @@ export interface ImportResult {
   files: Map<string, string | Uint8Array>;
   notices: ImportNotice[];
   publication: { department: string; year: number; projects: string[] };
+  /** One line per project for a person to read: its name, slug, amount and withheld sections. */
+  summary: string[];
 }
 
 const REASON = 'classified';
@@ -173,7 +177,8 @@ function buildProjectFile(
   slug: string,
   year: number,
   notices: ImportNotice[],
-): string {
+  translated: boolean,
+): { text: string; summary: string } {
   const { parts } = project;
   const name = parts.name.lines.map(trim).join('');
   if (!name)
@@ -255,7 +260,7 @@ function buildProjectFile(
     implementingUnit,
     funding,
     plan,
-    translation: 'pending',
+    ...(translated ? {} : { translation: 'pending' }),
   };
   const tree: Root = {
     type: 'root',
@@ -264,7 +269,37 @@ function buildProjectFile(
     ),
   };
   const body = toMarkdown(tree, { extensions: [directiveToMarkdown()] });
-  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`;
+  const withheldIds = [
+    ...(['basis', 'implementing-unit'] as const).filter((id) => withheld(parts[id])),
+    ...withheldSections(tree),
+  ];
+  const amount =
+    'published' in funding
+      ? `${funding.published} (${funding.amountYuan} yuan)`
+      : 'amount withheld';
+  return {
+    text: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,
+    summary: `${order}. ${name} [${slug}]: ${amount}; withheld: ${withheldIds.map((id) => `#${id}`).join(', ') || 'nothing'}`,
+  };
+}
+
+/** The ids of the sections of a body that hold a withheld marker. */
+function withheldSections(tree: Root): string[] {
+  const ids: string[] = [];
+  let section = '';
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = node.children[0]?.type === 'text' ? node.children[0].value : '';
+      section = /\{#([a-z0-9-]+)\}$/.exec(text)?.[1] ?? section;
+    } else if (
+      node.type === 'leafDirective' &&
+      node.name === 'withheld' &&
+      !ids.includes(section)
+    ) {
+      ids.push(section);
+    }
+  }
+  return ids;
 }
 
 /** Everything one import writes, or an ImportError naming the line where the text stops fitting the template. */
@@ -291,12 +326,15 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
       `--slugs gives ${options.slugs.length} slugs for ${projects.length} projects`,
     );
   }
-  for (const slug of options.slugs ?? [])
+  for (const [i, slug] of (options.slugs ?? []).entries()) {
     if (!SLUG.test(slug))
       throw new ImportError(
         0,
         `--slugs: "${slug}" must be lower-case ASCII words joined by hyphens`,
       );
+    if (options.slugs!.indexOf(slug) !== i)
+      throw new ImportError(0, `--slugs gives "${slug}" twice; each project needs its own`);
+  }
 
   const notices: ImportNotice[] = [];
   const dir = `${options.departmentSlug}/${year}`;
@@ -304,12 +342,16 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
   const files = new Map<string, string | Uint8Array>();
   const taken = new Set<string>();
   const names: string[] = [];
+  const summary: string[] = [];
+  const translated = options.translated?.(year) ?? new Set<string>();
   projects.forEach((project, i) => {
     const name = project.parts.name.lines.map(trim).join('');
     const slug = options.slugs?.[i] ?? slugOf(name, taken);
     taken.add(slug);
     names.push(name);
-    files.set(`${dir}/zh/${slug}.md`, buildProjectFile(project, i + 1, slug, year, notices));
+    const built = buildProjectFile(project, i + 1, slug, year, notices, translated.has(slug));
+    files.set(`${dir}/zh/${slug}.md`, built.text);
+    summary.push(built.summary);
   });
 
   // The original byte for byte; a Word file keeps its bytes and its text (the text is what the site publishes).
@@ -335,5 +377,5 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
     `${dir}/publication.yaml`,
     `# Imported by npm run import; the English block comes with the translation.\n${stringify(publication)}`,
   );
-  return { files, notices, publication: { department, year, projects: names } };
+  return { files, notices, publication: { department, year, projects: names }, summary };
 }

@@ -7,7 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Outline } from '../model/types';
-import { hashCode, writeKept } from './kept';
+import { hashCode, writeKept } from '../files/kept';
 import { addParseCount } from './parse-count';
 import { bodyRules, GFM, rehypePlugins } from './pipeline';
 

@@ -12,7 +12,7 @@ import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
 import { projectText, publicationText } from '../model/localize';
 import { t } from '../i18n';
-import { hashCode, writeKept } from '../markdown/kept';
+import { hashCode, writeKept } from '../files/kept';
 import { readSiteData } from './data-files';
 import { sha256 } from './kept-pages';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeKept } from '../markdown/kept';
+import { writeKept } from '../files/kept';
 
 /**
  * The pages Astro keeps between builds (experimental.incrementalBuild, in
