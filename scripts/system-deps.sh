@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs and the machine lacks:
 # Debian's Chromium for the browser tests (never a downloaded browser), a CJK
-# font so that Chinese renders in it (screenshots, layout checks), and Java for
-# the Nu HTML Checker (vnu-jar).
+# font so that Chinese renders in it (screenshots, layout checks), Java for
+# the Nu HTML Checker (vnu-jar), and nginx, which the deployment docs'
+# configuration is tested in.
 # Does nothing when they are present; needs root (or sudo) and apt otherwise.
 set -euo pipefail
 
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi 'CJK SC' || packages+=(fonts-noto-cjk)
+# The font list is read whole first: `fc-list | grep -q` under pipefail fails at random when grep
+# stops reading at its first match and fc-list dies of SIGPIPE (exit 141).
+fonts=$(fc-list 2>/dev/null || true)
+[[ "${fonts,,}" == *"cjk sc"* ]] || packages+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+[ -x /usr/sbin/nginx ] || packages+=(nginx)
 
 [ ${#packages[@]} -eq 0 ] && exit 0
 

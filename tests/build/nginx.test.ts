@@ -1,0 +1,177 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORTAL_BASE, PORTAL_DIST, ROOT } from '../support/paths';
+
+/**
+ * The deployment docs' nginx configuration (docs/deploy/), run in Debian's
+ * nginx over the portal build, and asked with real requests. Skipped, with a
+ * message, only where nginx is not installed (scripts/system-deps.sh installs it).
+ */
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+if (!NGINX)
+  console.warn(
+    'nginx.test.ts: skipped, because nginx is not installed here (scripts/system-deps.sh installs it with apt)',
+  );
+
+/** A free port on the loopback. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => {
+  const work = mkdtempSync(join(tmpdir(), 'nginx-'));
+  const docs = join(ROOT, 'docs/deploy');
+  let nginx: ChildProcess;
+  let origin: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    // The docs' files as an administrator installs them; only the port and the site's folder differ.
+    const headers = join(work, 'disclosures-headers.conf');
+    writeFileSync(headers, readFileSync(join(docs, 'nginx-headers.conf')));
+    const site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
+      .replace('listen 80;', `listen 127.0.0.1:${port};`)
+      .replaceAll('/srv/yjsgk/', `${PORTAL_DIST}/`)
+      .replaceAll('include snippets/disclosures-headers.conf;', `include ${headers};`)
+      .replaceAll('include mime.types;', 'include /etc/nginx/mime.types;');
+    writeFileSync(join(work, 'site.conf'), site);
+    const temp = (name: string) => `${name} ${join(work, name)};`;
+    writeFileSync(
+      join(work, 'nginx.conf'),
+      [
+        `pid ${join(work, 'nginx.pid')};`,
+        `error_log ${join(work, 'error.log')};`,
+        // As root, nginx's workers read the files as this user; the test's files are the test's.
+        ...(process.getuid?.() === 0 ? ['user root;'] : []),
+        'events {}',
+        'http {',
+        '  include /etc/nginx/mime.types;',
+        '  default_type application/octet-stream;',
+        '  access_log off;',
+        ...[
+          'client_body_temp_path',
+          'proxy_temp_path',
+          'fastcgi_temp_path',
+          'uwsgi_temp_path',
+          'scgi_temp_path',
+        ].map((name) => `  ${temp(name)}`),
+        `  include ${join(work, 'site.conf')};`,
+        '}',
+      ].join('\n'),
+    );
+    const test = spawnSync(NGINX!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], {
+      encoding: 'utf8',
+    });
+    expect(test.status, test.stderr).toBe(0);
+    nginx = spawn(NGINX!, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 100; i++) {
+      try {
+        await fetch(origin);
+        return;
+      } catch {
+        await sleep(50);
+      }
+    }
+    throw new Error(`nginx did not start: ${readFileSync(join(work, 'error.log'), 'utf8')}`);
+  }, 30_000);
+  afterAll(() => {
+    nginx?.kill();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const get = (path: string) => fetch(`${origin}${PORTAL_BASE}${path}`);
+  /** The headers every response carries, whatever its location. */
+  const expectSecurityHeaders = (response: Response, what: string) => {
+    expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
+    expect(response.headers.get('x-frame-options'), what).toBe('SAMEORIGIN');
+    expect(response.headers.get('referrer-policy'), what).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('content-security-policy'), what).toBe("frame-ancestors 'self'");
+  };
+  const first = (dir: string, pattern: RegExp) =>
+    readdirSync(join(PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
+
+  it('serves pages as UTF-8 HTML that the browser asks for again, with the security headers', async () => {
+    for (const path of ['', 'en/', 'projects/']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      expectSecurityHeaders(response, path);
+    }
+  });
+
+  it('serves the original texts as UTF-8 text, so that they never show as mojibake', async () => {
+    const file = first('sources', /\.txt$/);
+    const response = await get(`sources/${file}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe(readFileSync(join(PORTAL_DIST, 'sources', file), 'utf8'));
+    expectSecurityHeaders(response, file);
+  });
+
+  it('serves the data with CORS for portals, the CSV as text/csv, and no stale copies', async () => {
+    for (const [path, type] of [
+      ['data/disclosures.json', 'application/json; charset=utf-8'],
+      ['data/disclosures.csv', 'text/csv; charset=utf-8'],
+      ['data/', 'text/html; charset=utf-8'],
+    ] as const) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe(type);
+      expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      expectSecurityHeaders(response, path);
+    }
+  });
+
+  it('caches for a year only what carries a hash in its name', async () => {
+    const hashed = [
+      `_astro/${first('_astro', /\.css$/)}`,
+      `pagefind/fragment/${first('pagefind/fragment', /./)}`,
+      `pagefind/index/${first('pagefind/index', /./)}`,
+      `pagefind/${first('pagefind', /\.pf_meta$/)}`,
+    ];
+    for (const path of hashed) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe(
+        'public, max-age=31536000, immutable',
+      );
+      expectSecurityHeaders(response, path);
+    }
+    const unhashed = [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      `pagefind/${first('pagefind', /^wasm\./)}`,
+    ];
+    for (const path of unhashed) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it("answers a missing address with the site's own 404 page, under /data/ too", async () => {
+    const page = readFileSync(join(PORTAL_DIST, '404.html'), 'utf8');
+    for (const path of ['no-such-page/', 'data/no-such-file.json', 'sources/no-such.txt']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(await response.text(), path).toBe(page);
+      expectSecurityHeaders(response, path);
+    }
+  });
+});
