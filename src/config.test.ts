@@ -160,7 +160,10 @@ describe('site.yaml', () => {
 
   it('refuses an address that is not http(s) or mailto:, with its line', () => {
     expect(read(replace(5, 'errorReport: javascript:alert(1)'))).toBe(
-      'site.yaml:5: errorReport: must be an http://, https:// or mailto: address',
+      'site.yaml:5: errorReport: must be an http:// or https:// address',
+    );
+    expect(read(replace(4, 'contact: javascript:alert(1)'))).toBe(
+      'site.yaml:4: contact: must be an http://, https:// or mailto: address',
     );
     expect(read(replace(10, '  url: mailto:x@example.org'))).toBe(
       'site.yaml:10: licence.url: must be an http:// or https:// address',

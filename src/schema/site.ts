@@ -13,8 +13,8 @@ export const SiteSchema = z.strictObject({
   operator: BilingualNameSchema,
   /** A contact address: mailto: or a web page. */
   contact: ContactAddressSchema,
-  /** Where a reader reports an error in the site (纠错): a web page, or mailto:. */
-  errorReport: ContactAddressSchema,
+  /** Where a reader reports an error in the site (纠错): a web page. */
+  errorReport: WebAddressSchema,
   /** The licence of the data files. */
   licence: z.strictObject({ name: BilingualNameSchema, url: WebAddressSchema }),
 });
