@@ -16,7 +16,12 @@ export const CONTENT_PATTERNS = {
 
 /** A pattern above as a regular expression over a relative path (`*` is one path segment). */
 export function matcherOf(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
 }
 
 /** The glossary every translation keeps to, at the top of the content folder. */
@@ -39,7 +44,10 @@ export const IMPORT_JOURNAL = 'journal.json';
  * of one project share a slug.
  */
 export function entryIdOf(relativePath: string): string {
-  return relativePath.split('\\').join('/').replace(/\.(md|ya?ml)$/, '');
+  return relativePath
+    .split('\\')
+    .join('/')
+    .replace(/\.(md|ya?ml)$/, '');
 }
 
 /** How problems name a content file, whatever folder CONTENT_DIR points at: `content/<path>`. */

@@ -12,7 +12,16 @@ import { LIMITS } from '../domain/limits';
 import { findUnprintable, findUnprintableValues } from '../domain/printable';
 import { lineOf, locateFields, parseWithLines } from '../domain/yaml-lines';
 import type { Problem } from './problems';
-import { CONTENT_PATTERNS, GLOSSARY_FILE, displayPathOf, entryIdOf, IMPORT_DIR, IMPORT_JOURNAL, matcherOf, SOURCES_DIR } from './paths';
+import {
+  CONTENT_PATTERNS,
+  GLOSSARY_FILE,
+  displayPathOf,
+  entryIdOf,
+  IMPORT_DIR,
+  IMPORT_JOURNAL,
+  matcherOf,
+  SOURCES_DIR,
+} from './paths';
 import { hashSources } from './sources';
 
 /**
@@ -74,7 +83,10 @@ export function decodeContent(bytes: Uint8Array): string | { error: string; line
     // Point at the line of the first byte that is not UTF-8.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const bad = lenient.indexOf('\uFFFD');
-    return { error: 'is not UTF-8 text; save it as UTF-8', line: lenient.slice(0, Math.max(bad, 0)).split(/\r\n?|\n/).length };
+    return {
+      error: 'is not UTF-8 text; save it as UTF-8',
+      line: lenient.slice(0, Math.max(bad, 0)).split(/\r\n?|\n/).length,
+    };
   }
 }
 
@@ -87,9 +99,20 @@ interface Parsed<T> {
 }
 
 /** Parses YAML (a whole file, or a Markdown file's frontmatter) and validates it. */
-export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, schema: S, markdown: boolean): Parsed<z.output<S>> | Problem[] {
+export function parseFile<S extends z.ZodType>(
+  file: string,
+  bytes: Uint8Array,
+  schema: S,
+  markdown: boolean,
+): Parsed<z.output<S>> | Problem[] {
   if (bytes.byteLength > LIMITS.maxFileBytes) {
-    return [{ file, line: 1, message: `is ${bytes.byteLength} bytes, more than the ${LIMITS.maxFileBytes} a content file may have; a disclosure is a few kilobytes` }];
+    return [
+      {
+        file,
+        line: 1,
+        message: `is ${bytes.byteLength} bytes, more than the ${LIMITS.maxFileBytes} a content file may have; a disclosure is a few kilobytes`,
+      },
+    ];
   }
   const text = decodeContent(bytes);
   if (typeof text !== 'string') return [{ file, line: text.line, message: `file ${text.error}` }];
@@ -104,7 +127,8 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   let frontmatter: { value: unknown } | { error: unknown } | undefined;
   if (markdown) {
     const match = FRONTMATTER.exec(text);
-    if (!match) return [{ file, line: 1, message: 'must start with frontmatter between two lines of ---' }];
+    if (!match)
+      return [{ file, line: 1, message: 'must start with frontmatter between two lines of ---' }];
     yamlText = match[1]!;
     body = text.slice(match[0].length);
     lineOffset = 1;
@@ -118,7 +142,12 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
     // 10,000 disclosures it took a fifth of reading the content, and each file kept its document in
     // memory until the end of the build.
     const value = 'value' in frontmatter ? frontmatter.value : null;
-    if (value !== null && typeof value === 'object' && Object.keys(value).length > 0 && !/[&*!]/.test(yamlText)) {
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      Object.keys(value).length > 0 &&
+      !/[&*!]/.test(yamlText)
+    ) {
       let located: ((path: string) => number | undefined) | undefined;
       const lineOfField = (path: string) => (located ??= locateFields(yamlText, lineOffset))(path);
       return validate(file, schema, value, text, body, lineOfField);
@@ -127,31 +156,61 @@ export function parseFile<S extends z.ZodType>(file: string, bytes: Uint8Array, 
   const { doc, counter } = parseWithLines(yamlText);
   const at = (pos: number) => counter.linePos(pos).line + lineOffset;
   if (doc.errors.length > 0) {
-    return doc.errors.map((error) => ({ file, line: at(error.pos[0]), message: `YAML syntax error: ${error.message.split('\n')[0]}` }));
+    return doc.errors.map((error) => ({
+      file,
+      line: at(error.pos[0]),
+      message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+    }));
   }
   // Anchors and aliases let a few lines expand into gigabytes; no disclosure needs them.
   const aliases: Problem[] = [];
   visitYaml(doc, {
-    Alias: (_, node) => void aliases.push({ file, line: at(node.range?.[0] ?? 0), message: `YAML alias *${node.source} is not allowed; write the value out` }),
+    Alias: (_, node) =>
+      void aliases.push({
+        file,
+        line: at(node.range?.[0] ?? 0),
+        message: `YAML alias *${node.source} is not allowed; write the value out`,
+      }),
     Node: (_, node) => {
-      if (node.anchor) aliases.push({ file, line: at(node.range?.[0] ?? 0), message: `YAML anchor &${node.anchor} is not allowed; write the value out` });
+      if (node.anchor)
+        aliases.push({
+          file,
+          line: at(node.range?.[0] ?? 0),
+          message: `YAML anchor &${node.anchor} is not allowed; write the value out`,
+        });
     },
   });
   if (aliases.length > 0) return aliases;
   // A tag such as !!js/function is not data: the build's YAML parser rejects it, so the check does too.
   if (doc.warnings.length > 0) {
-    return doc.warnings.map((warning) => ({ file, line: at(warning.pos[0]), message: `YAML: ${warning.message.split('\n')[0]}` }));
+    return doc.warnings.map((warning) => ({
+      file,
+      line: at(warning.pos[0]),
+      message: `YAML: ${warning.message.split('\n')[0]}`,
+    }));
   }
   if (frontmatter && 'error' in frontmatter) {
     const { error } = frontmatter;
     const mark = (error as { mark?: { line?: number } }).mark;
-    return [{ file, line: (mark?.line ?? 0) + 1 + lineOffset, message: `YAML: ${(error as Error).message.split('\n')[0]}` }];
+    return [
+      {
+        file,
+        line: (mark?.line ?? 0) + 1 + lineOffset,
+        message: `YAML: ${(error as Error).message.split('\n')[0]}`,
+      },
+    ];
   }
   const value = frontmatter ? frontmatter.value : doc.toJS();
-  if (!isMap(doc.contents) && !isSeq(doc.contents) && (value === null || (typeof value === 'object' && Object.keys(value).length === 0))) {
+  if (
+    !isMap(doc.contents) &&
+    !isSeq(doc.contents) &&
+    (value === null || (typeof value === 'object' && Object.keys(value).length === 0))
+  ) {
     return [{ file, line: 1, message: 'has no fields' }];
   }
-  return validate(file, schema, value, text, body, (path: string) => lineOf(doc, counter, path, lineOffset));
+  return validate(file, schema, value, text, body, (path: string) =>
+    lineOf(doc, counter, path, lineOffset),
+  );
 }
 
 /** Validates what was read against its schema; a problem names the line of its field. */
@@ -166,13 +225,28 @@ function validate<S extends z.ZodType>(
   // What YAML decodes (a "\u0007" escape, a value too long to print) is checked as the site would print it.
   const unprintable = findUnprintableValues(value, LIMITS.maxTextLength);
   if (unprintable.length > 0) {
-    return unprintable.map((p) => ({ file, line: lineOfField(p.path) ?? 1, path: p.path, message: p.message }));
+    return unprintable.map((p) => ({
+      file,
+      line: lineOfField(p.path) ?? 1,
+      path: p.path,
+      message: p.message,
+    }));
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    return fieldIssues(result.error.issues, value).map((issue) => ({ file, line: lineOfField(issue.path) ?? 1, path: issue.path, message: issue.message }));
+    return fieldIssues(result.error.issues, value).map((issue) => ({
+      file,
+      line: lineOfField(issue.path) ?? 1,
+      path: issue.path,
+      message: issue.message,
+    }));
   }
-  return { data: result.data, body, bodyStartLine: text.slice(0, text.length - body.length).split('\n').length, lineOfField };
+  return {
+    data: result.data,
+    body,
+    bodyStartLine: text.slice(0, text.length - body.length).split('\n').length,
+    lineOfField,
+  };
 }
 
 /** Regular files below `dir` whose relative path matches; a symlink is reported, never followed. */
@@ -185,7 +259,11 @@ function listFiles(dir: string, pattern: RegExp, problems: Problem[]): string[] 
       const full = join(d, entry.name);
       const rel = relative(dir, full).split('\\').join('/');
       if (entry.isSymbolicLink()) {
-        problems.push({ file: displayPathOf(rel), message: 'is a symbolic link; content is read only from regular files inside the content folder' });
+        problems.push({
+          file: displayPathOf(rel),
+          message:
+            'is a symbolic link; content is read only from regular files inside the content folder',
+        });
       } else if (entry.isDirectory()) {
         if (rel !== SOURCES_DIR) walk(full);
       } else if (entry.isFile() && pattern.test(rel)) found.push(full);
@@ -215,7 +293,8 @@ function interruptedImports(dir: string): Problem[] {
     .filter((id) => existsSync(join(staging, id, IMPORT_JOURNAL)))
     .map((id) => ({
       file: displayPathOf(`${IMPORT_DIR}/${id}/`),
-      message: 'an import was stopped while it wrote into the content folder; run `npm run import -- --recover` to finish it',
+      message:
+        'an import was stopped while it wrote into the content folder; run `npm run import -- --recover` to finish it',
     }));
 }
 

@@ -19,16 +19,26 @@ export function hashSources(contentDir: string, problems: Problem[] = []): Recor
   try {
     names = readdirSync(dir);
   } catch {
-    problems.push({ file: displayPathOf(`${SOURCES_DIR}/`), message: 'the folder of original texts is missing; create it and put each original there' });
+    problems.push({
+      file: displayPathOf(`${SOURCES_DIR}/`),
+      message: 'the folder of original texts is missing; create it and put each original there',
+    });
     return {};
   }
   const hashes: Record<string, string> = {};
   for (const name of names.sort()) {
     const stat = lstatSync(join(dir, name));
     if (stat.isSymbolicLink()) {
-      problems.push({ file: displayPathOf(`${SOURCES_DIR}/${name}`), message: 'is a symbolic link; an original text must be a regular file inside the content folder' });
+      problems.push({
+        file: displayPathOf(`${SOURCES_DIR}/${name}`),
+        message:
+          'is a symbolic link; an original text must be a regular file inside the content folder',
+      });
     } else if (!stat.isFile()) {
-      problems.push({ file: displayPathOf(`${SOURCES_DIR}/${name}`), message: 'is not a file; put only the original texts in sources/' });
+      problems.push({
+        file: displayPathOf(`${SOURCES_DIR}/${name}`),
+        message: 'is not a file; put only the original texts in sources/',
+      });
     } else hashes[name] = sha256(readFileSync(join(dir, name)));
   }
   return hashes;
