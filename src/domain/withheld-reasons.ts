@@ -7,6 +7,11 @@ import type { Localized } from './locales';
 export interface WithheldReason {
   /** What the marker says, in the words the publisher used (zh) and our translation. */
   label: Localized;
+  /**
+   * How publishers print it where they withhold a part, as a whole line or after a heading's
+   * colon, spaces removed: 涉密不宜公开, 涉密不宜公开。, （涉密不宜公开）, 涉密内容不宜公开.
+   */
+  printed: RegExp;
   /** What the reason means, for the explanation page. */
   meaning: Localized;
   /** The legal provisions that govern this reason (the publisher itself cites none). */
@@ -16,6 +21,7 @@ export interface WithheldReason {
 export const WITHHELD_REASONS = {
   classified: {
     label: { zh: '涉密不宜公开', en: 'Withheld: classified, not for disclosure' },
+    printed: /^[（(]?涉密(?:内容)?不宜公开[）)]?[。.]?$/u,
     meaning: {
       zh: '发布机关在原文此处只写有“涉密不宜公开”，未公开该部分内容，也未说明更多理由。本站不掌握、也不显示被隐去的内容。',
       en: 'The original text reads only “涉密不宜公开” (“classified, not suitable for disclosure”) here: the publisher did not disclose this part and gave no further reason. This site does not hold, and does not show, the withheld content.',
@@ -35,4 +41,11 @@ export const WITHHELD_REASON_CODES = Object.keys(WITHHELD_REASONS) as [
 
 export function isWithheldReasonCode(code: unknown): code is WithheldReasonCode {
   return typeof code === 'string' && Object.hasOwn(WITHHELD_REASONS, code);
+}
+
+/** The reason a printed phrase (spaces removed) withholds a part for, or null: 涉密内容不宜公开 → classified. */
+export function withheldReasonOfText(text: string): WithheldReasonCode | null {
+  for (const code of WITHHELD_REASON_CODES)
+    if (WITHHELD_REASONS[code].printed.test(text)) return code;
+  return null;
 }

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatMillionsEn, formatYuan, groupDigits, toWan } from '../domain/amount';
+import { PARTS, SUBSECTIONS, type BodyPartId, type SubsectionId } from '../domain/sections';
 
 /**
  * Synthetic disclosures in the real schema, for the scale test and the
@@ -120,6 +121,12 @@ const OUTCOMES: [string, string][] = [
 
 const ENUM_ZH = ['（一）', '（二）', '（三）'];
 
+/** A body part's `##` heading, as the template titles it (src/domain/sections.ts). */
+const part = (id: BodyPartId) => `## ${PARTS.find((p) => p.id === id)!.title} {#${id}}`;
+/** A standard subsection's `###` heading, enumerated as the n-th (from 0) of its part. */
+const subsection = (id: SubsectionId, n: number) =>
+  `### ${ENUM_ZH[n]}、${SUBSECTIONS.find((s) => s.id === id)!.title} {#${id}}`;
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
@@ -170,7 +177,9 @@ export function generateContent(options: GenerateOptions): ContentFiles {
         const titleEn = `Notice on Issuing the Implementation Plan for the ${facilityEn} of the Synthetic City ${deptEnBase}`;
         const withheld = new Set<string>();
         if (rand() < withheldShare) {
-          for (const id of ['feasibility', 'approach', 'content', 'scale'])
+          for (const id of ['feasibility', 'approach', 'content', 'scale'] satisfies (
+            SubsectionId | BodyPartId
+          )[])
             if (rand() < 0.5) withheld.add(id);
           if (withheld.size === 0) withheld.add('content');
         }
@@ -218,25 +227,25 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           },
         };
         const zhBody = [
-          '## 项目基本概况 {#overview}',
-          '### （一）、项目可行性 {#feasibility}',
+          part('overview'),
+          subsection('feasibility', 0),
           feasibility[0],
-          '### （二）、总体思路 {#approach}',
+          subsection('approach', 1),
           approach[0],
-          '### （三）、实施方式 {#method}',
+          subsection('method', 2),
           '本项目采用财政预算安排经费的方式实施。',
-          '## 项目实施内容 {#content}',
+          part('content'),
           content[0],
-          '## 资金安排情况 {#funding}',
+          part('funding'),
           `本年度预算安排为${wan}；`,
-          '## 项目实施计划 {#plan}',
-          '### （一）、建设规模 {#scale}',
+          part('plan'),
+          subsection('scale', 0),
           scale[0],
-          '### （二）、投资估算 {#estimate}',
+          subsection('estimate', 1),
           `项目估算总投资${wan}。`,
-          '### （三）、实施周期 {#period}',
+          subsection('period', 2),
           `${year}年度`,
-          '## 项目实施成效 {#outcomes}',
+          part('outcomes'),
           outcomes[0],
         ].join('\n\n');
         const amountEn = `${formatMillionsEn(amountYuan)} (${formatYuan(amountYuan)})`;

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { PARTS } from '../domain/sections';
 import { generateContent, type GenerateOptions } from './synthetic';
 
 /**
@@ -16,16 +17,8 @@ export interface TemplateText {
   names: string[];
 }
 
-const PARTS = [
-  '项目名称',
-  '立项依据',
-  '项目实施单位',
-  '项目基本概况',
-  '项目实施内容',
-  '资金安排情况',
-  '项目实施计划',
-  '项目实施成效',
-];
+/** The template's part titles, in order. */
+const TITLES = PARTS.map((p) => p.title);
 
 interface Frontmatter {
   name: string;
@@ -56,11 +49,11 @@ export function generateTemplate(
     names.push(data.name);
     const unit = data.implementingUnit;
     lines.push(
-      `1、${PARTS[0]}`,
+      `1、${TITLES[0]}`,
       data.name,
-      `2、${PARTS[1]}`,
+      `2、${TITLES[1]}`,
       ...data.basis.map((item) => item.published),
-      `3、${PARTS[2]}`,
+      `3、${TITLES[2]}`,
       ...(unit.supervisor ? [`主管部门：${unit.supervisor}`] : []),
       unit.unitLabel ? `${unit.unitLabel}：${unit.unit}` : unit.unit,
     );
@@ -69,7 +62,7 @@ export function generateTemplate(
       .split('\n\n')
       .map((b) => b.trim())
       .filter(Boolean)) {
-      if (block.startsWith('## ')) lines.push(`${++part}、${PARTS[part - 1]}`);
+      if (block.startsWith('## ')) lines.push(`${++part}、${TITLES[part - 1]}`);
       else if (block.startsWith('### '))
         lines.push(block.slice(4).replace(/\s*\{#[a-z0-9-]+\}$/, ''));
       else if (block.startsWith('::withheld')) lines.push('涉密不宜公开');

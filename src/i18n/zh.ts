@@ -1,10 +1,16 @@
 import type { Dictionary } from './dictionary';
+import { FRONTMATTER } from '../domain/sections';
 
 export const zh = {
   siteName: '预算重点项目公开',
   colon: '：',
   skipToContent: '跳到正文',
-  sections: { name: '项目名称', basis: '立项依据', implementingUnit: '项目实施单位' },
+  // The template's own titles (src/domain/sections.ts).
+  sections: {
+    name: FRONTMATTER.name.title,
+    basis: FRONTMATTER.basis.title,
+    implementingUnit: FRONTMATTER.implementingUnit.title,
+  },
   nav: {
     label: '主导航',
     home: '首页',

@@ -6,16 +6,15 @@ import { pinyin } from 'pinyin-pro';
 import { stringify } from 'yaml';
 import { SOURCES_DIR } from '../content/paths';
 import { stripEnumeration } from '../domain/enumeration';
+import { BODY_PARTS, FRONTMATTER, PARTS, subsectionOfTitle } from '../domain/sections';
+import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import {
   findAmount,
   ImportError,
-  isWithheldText,
   normalise,
   parseAmount,
-  PARTS,
   splitProjects,
-  SUBSECTIONS,
-  WITHHELD_TEXT,
+  withheldReasonOfLines,
   type ImportNotice,
   type Line,
   type Part,
@@ -53,7 +52,6 @@ export interface ImportResult {
   summary: string[];
 }
 
-const REASON = 'classified';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A short ASCII slug from a Chinese name: the pinyin of its first six syllables. */
@@ -78,12 +76,20 @@ const heading = (depth: 2 | 3, value: string, id: string): RootContent => ({
   depth,
   children: [{ type: 'text', value: `${value} {#${id}}` }],
 });
-const marker = (): RootContent => ({
+const marker = (reason: WithheldReasonCode): RootContent => ({
   type: 'leafDirective',
   name: 'withheld',
-  attributes: { reason: REASON },
+  attributes: { reason },
   children: [],
 });
+
+/** The reason a part is withheld for: its heading line says so, or its lines say nothing else. */
+const withheldReasonOf = (part: { inlineWithheld: WithheldReasonCode | null; lines: Line[] }) =>
+  part.inlineWithheld ?? withheldReasonOfLines(part.lines);
+
+/** A heading line up to its title, without the withheld phrase after it (`（1）、项目可行性：涉密不宜公开` → `（1）、项目可行性`). */
+const withoutWithheldPhrase = (heading: string, title: string) =>
+  heading.slice(0, heading.indexOf(title) + title.length);
 
 const trim = (line: Line) => line.text.replace(/^[\s\u3000]+/u, '');
 
@@ -126,15 +132,21 @@ function partNodes(part: Part, notices: ImportNotice[]): RootContent[] {
   const title = PARTS.find((p) => p.id === part.id)!.title;
   const nodes: RootContent[] = [heading(2, title, part.id)];
   // `5、项目实施内容：涉密不宜公开`: the marker stands where the heading line said so; every line after it is kept.
-  if (part.inlineWithheld) nodes.push(marker());
-  for (const line of part.lines) nodes.push(isWithheldText([line]) ? marker() : text(trim(line)));
+  if (part.inlineWithheld) nodes.push(marker(part.inlineWithheld));
+  for (const line of part.lines) {
+    const reason = withheldReasonOfLines([line]);
+    nodes.push(reason ? marker(reason) : text(trim(line)));
+  }
   let extra = 0;
   for (const sub of part.subsections) {
-    const id = SUBSECTIONS[normalise(sub.title)] ?? `${part.id}-${(extra += 1)}`;
-    const printed = trim(sub.heading).replace(new RegExp(`[:：]\\s*${WITHHELD_TEXT}$`, 'u'), '');
+    const id = subsectionOfTitle(normalise(sub.title))?.id ?? `${part.id}-${(extra += 1)}`;
+    const printed = sub.inlineWithheld
+      ? withoutWithheldPhrase(trim(sub.heading), sub.title)
+      : trim(sub.heading);
     nodes.push(heading(3, printed, id));
-    if (sub.inlineWithheld || isWithheldText(sub.lines)) {
-      nodes.push(marker());
+    const reason = withheldReasonOf(sub);
+    if (reason) {
+      nodes.push(marker(reason));
       continue;
     }
     for (const line of sub.lines) nodes.push(text(trim(line)));
@@ -165,7 +177,7 @@ function allLines(project: SourceProject): Line[] {
 function subsectionLines(project: SourceProject, id: string): Line[] | null {
   for (const part of Object.values(project.parts)) {
     for (const sub of part.subsections)
-      if (SUBSECTIONS[normalise(sub.title)] === id) return sub.lines;
+      if (subsectionOfTitle(normalise(sub.title))?.id === id) return sub.lines;
   }
   return null;
 }
@@ -183,19 +195,21 @@ function buildProjectFile(
   const name = parts.name.lines.map(trim).join('');
   if (!name)
     throw new ImportError(parts.name.heading.line, 'expected the project name after 项目名称');
-  const withheld = (part: Part) => part.inlineWithheld || isWithheldText(part.lines);
-
-  const basis = withheld(parts.basis)
-    ? { withheld: REASON }
+  const withheld = (part: Part) => withheldReasonOf(part);
+  const basisWithheld = withheld(parts.basis);
+  const basis = basisWithheld
+    ? { withheld: basisWithheld }
     : parts.basis.lines.map((line) => readBasisItem(trim(line)));
   if (Array.isArray(basis) && basis.length === 0)
     throw new ImportError(parts.basis.heading.line, 'expected at least one item under 立项依据');
-  const implementingUnit = withheld(parts['implementing-unit'])
-    ? { withheld: REASON }
-    : readImplementingUnit(parts['implementing-unit'].lines);
+  const unitWithheld = withheld(parts[FRONTMATTER.implementingUnit.id]);
+  const implementingUnit = unitWithheld
+    ? { withheld: unitWithheld }
+    : readImplementingUnit(parts[FRONTMATTER.implementingUnit.id].lines);
 
   let funding: Record<string, string | number>;
-  if (withheld(parts.funding)) funding = { withheld: REASON };
+  const fundingWithheld = withheld(parts.funding);
+  if (fundingWithheld) funding = { withheld: fundingWithheld };
   else {
     const fundingText = parts.funding.lines.map((l) => l.text).join('\n');
     const published = findAmount(fundingText);
@@ -224,7 +238,7 @@ function buildProjectFile(
 
   const estimateLines = subsectionLines(project, 'estimate');
   const estimateText =
-    estimateLines && !isWithheldText(estimateLines)
+    estimateLines && !withheldReasonOfLines(estimateLines)
       ? findAmount(estimateLines.map((l) => l.text).join(''))
       : null;
   const estimateYuan = estimateText ? parseAmount(estimateText.replace(/\s/g, '')) : null;
@@ -264,13 +278,11 @@ function buildProjectFile(
   };
   const tree: Root = {
     type: 'root',
-    children: (['overview', 'content', 'funding', 'plan', 'outcomes'] as const).flatMap((id) =>
-      partNodes(parts[id], notices),
-    ),
+    children: BODY_PARTS.flatMap((id) => partNodes(parts[id], notices)),
   };
   const body = toMarkdown(tree, { extensions: [directiveToMarkdown()] });
   const withheldIds = [
-    ...(['basis', 'implementing-unit'] as const).filter((id) => withheld(parts[id])),
+    ...[FRONTMATTER.basis.id, FRONTMATTER.implementingUnit.id].filter((id) => withheld(parts[id])),
     ...withheldSections(tree),
   ];
   const amount =

@@ -57,11 +57,11 @@ describe('the template reader', () => {
   it('reads subsection headings, the inline withheld form included, and leaves sentences alone', () => {
     expect(readSubsectionHeading('（一）、项目可行性')).toEqual({
       title: '项目可行性',
-      withheld: false,
+      withheld: null,
     });
     expect(readSubsectionHeading('（1） 、项目可行性：涉密不宜公开')).toEqual({
       title: '项目可行性',
-      withheld: true,
+      withheld: 'classified',
     });
     expect(
       readSubsectionHeading('（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》'),

@@ -1,4 +1,6 @@
 import { parsePublishedAmount } from '../domain/amount';
+import { PARTS, subsectionOfTitle, type PartId } from '../domain/sections';
+import { withheldReasonOfText, type WithheldReasonCode } from '../domain/withheld-reasons';
 
 /**
  * Reads the text a finance bureau publishes (the eight-part template of
@@ -6,33 +8,6 @@ import { parsePublishedAmount } from '../domain/amount';
  * exactly as printed. Nothing here changes a word: it only finds where the
  * parts and subsections begin, which parts are withheld, and the figures.
  */
-
-/** The eight parts, in the order the template prints them, with the ids the site uses. */
-export const PARTS = [
-  { title: '项目名称', id: 'name' },
-  { title: '立项依据', id: 'basis' },
-  { title: '项目实施单位', id: 'implementing-unit' },
-  { title: '项目基本概况', id: 'overview' },
-  { title: '项目实施内容', id: 'content' },
-  { title: '资金安排情况', id: 'funding' },
-  { title: '项目实施计划', id: 'plan' },
-  { title: '项目实施成效', id: 'outcomes' },
-] as const;
-
-export type PartId = (typeof PARTS)[number]['id'];
-
-/** Standard subsections and their ids; any other subsection gets `<part>-<n>`. */
-export const SUBSECTIONS: Record<string, string> = {
-  项目可行性: 'feasibility',
-  总体思路: 'approach',
-  实施方式: 'method',
-  建设规模: 'scale',
-  投资估算: 'estimate',
-  实施周期: 'period',
-};
-
-/** What the publisher writes where it withholds a part. */
-export const WITHHELD_TEXT = '涉密不宜公开';
 
 /** A line of the source, as printed (trailing white space dropped), with its 1-based line number. */
 export interface Line {
@@ -45,8 +20,8 @@ export interface Subsection {
   /** The heading without its enumeration, e.g. 项目可行性. */
   title: string;
   lines: Line[];
-  /** Set when the heading line itself says 涉密不宜公开 (`（1）、项目可行性：涉密不宜公开`). */
-  inlineWithheld: boolean;
+  /** The reason, when the heading line itself withholds the subsection (`（1）、项目可行性：涉密不宜公开`). */
+  inlineWithheld: WithheldReasonCode | null;
 }
 
 export interface Part {
@@ -55,7 +30,7 @@ export interface Part {
   /** Lines before the first subsection. */
   lines: Line[];
   subsections: Subsection[];
-  inlineWithheld: boolean;
+  inlineWithheld: WithheldReasonCode | null;
 }
 
 export interface SourceProject {
@@ -101,14 +76,22 @@ export function enumerationStyle(enumeration: string): string {
   return `${bracketed}-${numerals}`;
 }
 
+/** The reason a heading's words after its title withhold it for (`：涉密不宜公开`, `（涉密不宜公开）`), or null. */
+function withheldAfterTitle(rest: string): WithheldReasonCode | null {
+  return withheldReasonOfText(normalise(rest).replace(/^[:：]/u, ''));
+}
+
 /** `4、 项目基本概况` (with or without `：涉密不宜公开`) → the part, or null. */
-function readPartHeading(text: string): { id: PartId; withheld: boolean } | null {
+function readPartHeading(text: string): { id: PartId; withheld: WithheldReasonCode | null } | null {
   const enumeration = enumerationOf(text);
   if (!enumeration) return null;
   const rest = normalise(text.replace(/^[\s\u3000]+/, '').slice(enumeration.length));
   for (const part of PARTS) {
-    if (rest === part.title) return { id: part.id, withheld: false };
-    if (rest === `${part.title}:${WITHHELD_TEXT}`) return { id: part.id, withheld: true };
+    if (rest === part.title) return { id: part.id, withheld: null };
+    if (rest.startsWith(part.title)) {
+      const withheld = withheldAfterTitle(rest.slice(part.title.length));
+      if (withheld) return { id: part.id, withheld };
+    }
   }
   return null;
 }
@@ -120,18 +103,20 @@ const SENTENCE = /[。；;！？!?，,]/u;
 export function readSubsectionHeading(
   text: string,
   maxLength = 24,
-): { title: string; withheld: boolean } | null {
+): { title: string; withheld: WithheldReasonCode | null } | null {
   const enumeration = enumerationOf(text);
   if (!enumeration) return null;
   const rest = text
     .replace(/^[\s\u3000]+/, '')
     .slice(enumeration.length)
     .trim();
-  const inline = new RegExp(`^(.+?)[:：]\\s*${WITHHELD_TEXT}$`, 'u').exec(rest);
-  if (inline) return { title: inline[1]!.trim(), withheld: true };
+  // A title, then a withheld phrase after a colon or in brackets: 项目可行性：涉密不宜公开.
+  const inline = /^([^:：（(]+?)\s*([:：].*|[（(].*)$/u.exec(rest);
+  const withheld = inline ? withheldAfterTitle(inline[2]!) : null;
+  if (inline && withheld) return { title: inline[1]!.trim(), withheld };
   if (rest === '' || rest.length > maxLength || SENTENCE.test(rest) || /[:：《]/.test(rest))
     return null;
-  return { title: rest, withheld: false };
+  return { title: rest, withheld: null };
 }
 
 /** Splits a publication's text into its title line and its projects. Throws an ImportError naming the line where a part was expected. */
@@ -207,9 +192,9 @@ export function splitProjects(text: string): { title: Line; projects: SourceProj
   return { title, projects };
 }
 
-/** Parts 4, 5 and 7 hold subsections: enumerated short lines in the style of the first one. */
+/** Parts that the template divides (4, 5 and 7) hold subsections: enumerated short lines in the style of the first one. */
 function splitSubsections(part: Part): void {
-  if (!['overview', 'content', 'plan'].includes(part.id)) return;
+  if (!PARTS.some((p) => p.id === part.id && 'subsections' in p && p.subsections)) return;
   const lines = part.lines;
   part.lines = [];
   let style: string | null = null;
@@ -231,7 +216,7 @@ function splitSubsections(part: Part): void {
       continue;
     }
     // A known subsection title in another numbering (the face-recognition text mixes （1） and （二）) is still one.
-    if (heading && SUBSECTIONS[normalise(heading.title)] !== undefined) {
+    if (heading && subsectionOfTitle(normalise(heading.title)) !== undefined) {
       current = {
         heading: line,
         title: heading.title,
@@ -246,9 +231,12 @@ function splitSubsections(part: Part): void {
   }
 }
 
-/** True when lines say nothing but 涉密不宜公开. */
-export function isWithheldText(lines: readonly Line[]): boolean {
-  return lines.length > 0 && lines.every((l) => normalise(l.text) === WITHHELD_TEXT);
+/** The reason, when lines say nothing but a withheld phrase (涉密不宜公开); null otherwise. */
+export function withheldReasonOfLines(lines: readonly Line[]): WithheldReasonCode | null {
+  const reasons = lines.map((l) => withheldReasonOfText(normalise(l.text)));
+  return reasons.length > 0 && reasons.every((r) => r !== null && r === reasons[0])
+    ? reasons[0]!
+    : null;
 }
 
 /** An amount as printed (700万元, 2012.95万元, 3,500,000元, 1.2亿元, full-width digits too) in whole yuan, or null. */

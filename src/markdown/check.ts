@@ -1,6 +1,7 @@
 import { readSharedModel, writeSharedModel } from './shared-model';
 import { readSettings } from '../config';
 import { LIMITS } from '../domain/limits';
+import { FRONTMATTER_PARTS } from '../domain/sections';
 import { pageUrl, paths } from '../domain/urls';
 import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
 import { ContentError, type Problem } from '../content/problems';
@@ -171,11 +172,9 @@ export async function checkContent(
 }
 
 /** Frontmatter sections as the model names them (`#basis`) and as the file does (`basis`). */
-const FRONTMATTER_FIELDS: Record<string, string> = {
-  '#name': 'name',
-  '#basis': 'basis',
-  '#implementing-unit': 'implementingUnit',
-};
+const FRONTMATTER_FIELDS: Record<string, string> = Object.fromEntries(
+  FRONTMATTER_PARTS.map((part) => [`#${part.id}`, part.field]),
+);
 
 /**
  * Gives a problem the model found without a line the nearest one: the line of

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { localeOfContentPath } from '../content/paths';
+import { passageId, subheadingId } from '../domain/sections';
 import { t } from '../i18n';
 
 /**
@@ -41,15 +42,15 @@ export default function rehypePassageIds() {
       if (/^h[4-6]$/.test(node.tagName)) {
         headings += 1;
         // Replaces the slug of the heading's words, which differs between languages.
-        node.properties = { ...node.properties, id: `${section}-h${headings}` };
+        node.properties = { ...node.properties, id: subheadingId(section, headings) };
       } else if (node.tagName === 'p') {
         paragraphs += 1;
-        anchor(node, `${section}-p${paragraphs}`);
+        anchor(node, passageId(section, paragraphs));
       } else if (node.tagName === 'ul' || node.tagName === 'ol') {
         for (const item of node.children) {
           if (item.type !== 'element' || item.tagName !== 'li') continue;
           paragraphs += 1;
-          anchor(item, `${section}-p${paragraphs}`);
+          anchor(item, passageId(section, paragraphs));
         }
       }
     }

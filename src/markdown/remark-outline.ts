@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { LIMITS } from '../domain/limits';
 import { stripEnumeration } from '../domain/enumeration';
+import { BODY_PARTS, RESERVED_IDS } from '../domain/sections';
 import { isWithheldReasonCode } from '../domain/withheld-reasons';
 import type { Outline, OutlineSection } from '../model/types';
 import { headingIdOf } from './remark-heading-ids';
@@ -13,19 +14,6 @@ declare module 'vfile' {
     outline: Outline;
   }
 }
-
-/** The sections every disclosure body has, in published order (the name, basis and unit come from frontmatter). */
-export const BODY_SECTIONS = ['overview', 'content', 'funding', 'plan', 'outcomes'] as const;
-
-/** Ids the project page gives its own elements: the frontmatter sections, then the summary, contents and main landmarks. */
-const RESERVED_IDS: readonly string[] = [
-  'name',
-  'basis',
-  'implementing-unit',
-  'summary-heading',
-  'toc-heading',
-  'main',
-];
 
 const blockText = (node: RootContent) => toString(node).trim();
 const isBlockWithheld = (node: RootContent) =>
@@ -153,11 +141,11 @@ function checkStructure(sections: OutlineSection[], file: VFile): void {
   }
   const topLevel = sections.filter((s) => s.level === 2);
   const ids = topLevel.map((s) => s.id);
-  if (ids.join() !== BODY_SECTIONS.join()) {
+  if (ids.join() !== BODY_PARTS.join()) {
     // Point at the first ## heading out of place, or the last one when a section is missing at the end.
-    const wrong = topLevel.find((s, i) => s.id !== BODY_SECTIONS[i]) ?? topLevel.at(-1);
+    const wrong = topLevel.find((s, i) => s.id !== BODY_PARTS[i]) ?? topLevel.at(-1);
     file.message(
-      `the body's ## sections must be, in this order, ${BODY_SECTIONS.map((id) => `#${id}`).join(', ')}; found ${ids.map((id) => `#${id}`).join(', ') || 'none'}`,
+      `the body's ## sections must be, in this order, ${BODY_PARTS.map((id) => `#${id}`).join(', ')}; found ${ids.map((id) => `#${id}`).join(', ') || 'none'}`,
       { start: at(wrong?.line), end: at(wrong?.line) },
     );
   }

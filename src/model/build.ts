@@ -2,6 +2,12 @@ import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/
 import { ContentError, type Problem } from '../content/problems';
 import type { Localized } from '../domain/locales';
 import { compareNumbers, numbersIn } from '../domain/numbers';
+import {
+  FRONTMATTER,
+  FRONTMATTER_PARTS,
+  type FrontmatterPart,
+  type FrontmatterPartId,
+} from '../domain/sections';
 import { t } from '../i18n';
 import { isWithheld } from '../schema/withheld';
 import type { ProjectZh } from '../schema/project';
@@ -20,20 +26,15 @@ import type {
 } from './types';
 
 /** The sections written in frontmatter: before the body, in published order. */
-const FRONTMATTER_SECTIONS = [
-  { id: 'name', title: (locale: 'zh' | 'en') => t(locale).sections.name },
-  { id: 'basis', title: (locale: 'zh' | 'en') => t(locale).sections.basis },
-  { id: 'implementing-unit', title: (locale: 'zh' | 'en') => t(locale).sections.implementingUnit },
-] as const;
-
-type FrontmatterSectionId = (typeof FRONTMATTER_SECTIONS)[number]['id'];
+/** A frontmatter section's title, in the page's language. */
+const titleOf = (part: FrontmatterPart, locale: 'zh' | 'en') => t(locale).sections[part.field];
 
 function frontmatterWithheld(
   data: ProjectZh | ProjectTranslation,
-  id: FrontmatterSectionId,
+  id: FrontmatterPartId,
 ): WithheldReasonCode | null {
   if (id === 'basis' && isWithheld(data.basis)) return data.basis.withheld;
-  if (id === 'implementing-unit' && isWithheld(data.implementingUnit))
+  if (id === FRONTMATTER.implementingUnit.id && isWithheld(data.implementingUnit))
     return data.implementingUnit.withheld;
   return null;
 }
@@ -45,7 +46,7 @@ function frontmatterWithheld(
  */
 function frontmatterParagraphs(
   data: ProjectZh | ProjectTranslation,
-  id: FrontmatterSectionId,
+  id: FrontmatterPartId,
   locale: 'zh' | 'en',
 ): string[] {
   if (id === 'name') return [data.name];
@@ -307,11 +308,11 @@ function checkTranslation(
       message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})`,
     });
   }
-  for (const { id } of FRONTMATTER_SECTIONS) {
+  for (const { id, field } of FRONTMATTER_PARTS) {
     if (frontmatterWithheld(data, id) !== frontmatterWithheld(translation.data, id)) {
       problems.push({
         file: files.en,
-        path: id === 'implementing-unit' ? 'implementingUnit' : id,
+        path: field,
         message:
           'must be withheld exactly when the Chinese original withholds it, for the same reason',
       });
@@ -404,14 +405,14 @@ function buildProject(
 
   // Every number in a zh section appears in its en counterpart, and the reverse (once there is one).
   const blocksOf = (locale: 'zh' | 'en', id: string): string[] => {
-    const frontmatter = FRONTMATTER_SECTIONS.find((s) => s.id === id);
+    const frontmatter = FRONTMATTER_PARTS.find((s) => s.id === id);
     const source = locale === 'zh' || !translation ? data : translation.data;
     if (frontmatter) return frontmatterParagraphs(source, frontmatter.id, locale);
     return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
   };
   if (translation && problems.length === before) {
     for (const id of [
-      ...FRONTMATTER_SECTIONS.map((s) => s.id),
+      ...FRONTMATTER_PARTS.map((s) => s.id),
       ...outlines.zh.sections.map((s) => s.id),
     ]) {
       const { missingInEn, extraInEn } = compareNumbers(
@@ -434,15 +435,15 @@ function buildProject(
 
   const enSections = new Map(outlines.en.sections.map((s) => [s.id, s]));
   const sections: Section[] = [
-    ...FRONTMATTER_SECTIONS.map(({ id, title }) => ({
-      id,
+    ...FRONTMATTER_PARTS.map((part) => ({
+      id: part.id,
       level: 2 as const,
-      title: { zh: title('zh'), en: title('en') },
-      withheld: frontmatterWithheld(data, id),
+      title: { zh: titleOf(part, 'zh'), en: titleOf(part, 'en') },
+      withheld: frontmatterWithheld(data, part.id),
       fromFrontmatter: true,
       paragraphs: {
-        zh: frontmatterParagraphs(data, id, 'zh'),
-        en: translation ? frontmatterParagraphs(translation.data, id, 'en') : [],
+        zh: frontmatterParagraphs(data, part.id, 'zh'),
+        en: translation ? frontmatterParagraphs(translation.data, part.id, 'en') : [],
       },
     })),
     ...outlines.zh.sections.map((s) => ({

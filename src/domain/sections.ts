@@ -1,0 +1,69 @@
+/**
+ * The eight-part template of 预算重点领域财政项目文本公开: the one registry of
+ * its parts and their standard subsections. Each has the id that every page,
+ * anchor and data file uses for it, the title the template prints, and where
+ * a content file holds it (frontmatter fields, or `##`/`###` sections of the
+ * body). The importer, the body rules, the model, the views and the
+ * generator all read it; nothing else spells a part's id or title.
+ */
+export const PARTS = [
+  { id: 'name', title: '项目名称', in: 'frontmatter', field: 'name' },
+  { id: 'basis', title: '立项依据', in: 'frontmatter', field: 'basis' },
+  { id: 'implementing-unit', title: '项目实施单位', in: 'frontmatter', field: 'implementingUnit' },
+  { id: 'overview', title: '项目基本概况', in: 'body', subsections: true },
+  { id: 'content', title: '项目实施内容', in: 'body', subsections: true },
+  { id: 'funding', title: '资金安排情况', in: 'body', subsections: false },
+  { id: 'plan', title: '项目实施计划', in: 'body', subsections: true },
+  { id: 'outcomes', title: '项目实施成效', in: 'body', subsections: false },
+] as const;
+
+export type Part = (typeof PARTS)[number];
+export type PartId = Part['id'];
+export type FrontmatterPart = Extract<Part, { in: 'frontmatter' }>;
+export type FrontmatterPartId = FrontmatterPart['id'];
+export type BodyPartId = Extract<Part, { in: 'body' }>['id'];
+
+/** The parts written in a disclosure's frontmatter, in published order. */
+export const FRONTMATTER_PARTS = PARTS.filter((p): p is FrontmatterPart => p.in === 'frontmatter');
+
+/** The parts a disclosure's body holds as its `##` sections, in published order. */
+export const BODY_PARTS = PARTS.filter((p) => p.in === 'body').map((p) => p.id) as BodyPartId[];
+
+/** A frontmatter part by its field: `FRONTMATTER.implementingUnit.id` is `implementing-unit`. */
+export const FRONTMATTER = {
+  name: PARTS[0],
+  basis: PARTS[1],
+  implementingUnit: PARTS[2],
+} as const;
+
+/**
+ * The subsections the template prints under parts 4 and 7, with their standard ids.
+ * A subsection the template does not name gets `<part>-<n>` from the importer.
+ */
+export const SUBSECTIONS = [
+  { id: 'feasibility', title: '项目可行性', part: 'overview' },
+  { id: 'approach', title: '总体思路', part: 'overview' },
+  { id: 'method', title: '实施方式', part: 'overview' },
+  { id: 'scale', title: '建设规模', part: 'plan' },
+  { id: 'estimate', title: '投资估算', part: 'plan' },
+  { id: 'period', title: '实施周期', part: 'plan' },
+] as const;
+
+export type SubsectionId = (typeof SUBSECTIONS)[number]['id'];
+
+/** The standard subsection with this title (项目可行性 → feasibility), or undefined. */
+export function subsectionOfTitle(title: string): (typeof SUBSECTIONS)[number] | undefined {
+  return SUBSECTIONS.find((s) => s.title === title);
+}
+
+/** Ids a project page gives its own elements besides the sections: the summary, contents and main landmarks. */
+const PAGE_IDS = ['summary-heading', 'toc-heading', 'main'] as const;
+
+/** Ids a body's sections may not take: the frontmatter parts' and the page's own. */
+export const RESERVED_IDS: readonly string[] = [...FRONTMATTER_PARTS.map((p) => p.id), ...PAGE_IDS];
+
+/** The anchor of a section's n-th paragraph or list item (from 1), the same in both languages: `feasibility-p1`. */
+export const passageId = (sectionId: string, n: number) => `${sectionId}-p${n}`;
+
+/** The anchor of a section's n-th heading below `###`: `content-h1`. */
+export const subheadingId = (sectionId: string, n: number) => `${sectionId}-h${n}`;
