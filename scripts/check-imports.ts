@@ -19,6 +19,7 @@ export const STAGES = [
   ['content'],
   ['model'],
   ['markdown'],
+  ['check'],
   ['generate', 'importer'],
   ['data'],
   ['search'],

@@ -5,7 +5,7 @@
  */
 import { readSettings, SettingsError, type Settings } from '../src/config';
 import { formatReport } from '../src/content/problems';
-import { checkContent } from '../src/markdown/check';
+import { checkContent } from '../src/check/check';
 
 const root = process.argv[2] ?? process.cwd();
 let settings: Settings;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFixture } from '../generate/fixture';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 import { neutraliseFormula, toCsv, writeCsv } from './csv';
 import { fieldRows, withheldRows, type SchemaNode } from './dictionary';
 import { disclosuresJsonSchema } from './json-schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../markdown/check';
+import { checkContent } from '../check/check';
 import { ContentFixture } from './fixture';
 import { generateContent } from './synthetic';
 

@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatIsoDate } from '../domain/dates';
 import { generateContent } from '../generate/synthetic';
 import { generateTemplate } from '../generate/template';
-import { checkContent } from '../markdown/check';
+import { checkContent } from '../check/check';
 import { ImportFailure, runImport, type ImportRequest } from './run';
 
 const ROOT = resolve(import.meta.dirname, '../..');

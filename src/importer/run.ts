@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { formatReport } from '../content/problems';
-import { checkContent } from '../markdown/check';
+import { checkContent } from '../check/check';
 import { RenderCache } from '../markdown/render';
 import { buildImport, type ImportResult } from './build';
 import { ImportError } from './parse';

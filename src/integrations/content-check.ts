@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { ContentError, formatReport } from '../content/problems';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 import { readSettings } from '../config';
 import { readParseCount } from '../markdown/parse-count';
 import { RenderCache } from '../markdown/render';

@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { readSettings } from '../config';
 import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 import { readSiteData } from '../site/data-files';
 import { formatJson } from '../site/links';
 

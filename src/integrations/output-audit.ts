@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSettings, type Operator } from '../config';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 import { AuditMemo, auditOutput, type LinkRules } from '../site/audit';
 import { recordKeptPages, verifyKeptPages } from '../site/kept-pages';
 

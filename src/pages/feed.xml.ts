@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { siteLinks } from '../site/links';
 import { atomFeed } from '../site/feed';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 
 /** The Chinese Atom feed. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { findContentUpdated } from '../data/records';
-import { loadModel } from '../markdown/check';
+import { loadModel } from '../check/check';
 import { siteLinks } from '../site/links';
 import { listRoutes } from '../site/routes';
 import { sitemap } from '../site/sitemap';

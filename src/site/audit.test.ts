@@ -6,7 +6,7 @@ import { formatWan, toWan, wanToYuan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
 import { ContentFixture } from '../generate/fixture';
-import { checkContent } from '../markdown/check';
+import { checkContent } from '../check/check';
 import type { Model, Project } from '../model/types';
 import { AuditMemo, auditOutput } from './audit';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/markdown/check';
+import { loadModel } from '../../src/check/check';
 import type { Model } from '../../src/model/types';
 import { AuditMemo, auditOutput } from '../../src/site/audit';
 import { localePrefix, paths } from '../../src/domain/urls';

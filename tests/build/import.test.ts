@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyEntry } from '../../src/content/read';
 import { enumerationOf } from '../../src/importer/parse';
-import { checkContent, readBody } from '../../src/markdown/check';
+import { checkContent, readBody } from '../../src/check/check';
 import { astroBuild } from '../support/astro';
 import { ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/markdown/check';
+import { loadModel } from '../../src/check/check';
 import type { ProjectZh } from '../../src/schema/project';
 import { isWithheld } from '../../src/schema/withheld';
 import { htmlPages, page } from '../support/dist';

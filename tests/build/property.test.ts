@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mutate, MUTATION } from '../../src/generate/mutations';
-import { checkContent } from '../../src/markdown/check';
+import { checkContent } from '../../src/check/check';
 import { astroBuild } from '../support/astro';
 import { TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/markdown/check';
+import { loadModel } from '../../src/check/check';
 import { compactText, htmlPages, page } from '../support/dist';
 
 describe('home and publication page', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadModel } from '../../src/markdown/check';
+import { loadModel } from '../../src/check/check';
 import { DIST, PORTAL_DIST, ROOT } from '../support/paths';
 import { treeHashes } from '../support/tree';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../src/config';
-import { loadModel } from '../../src/markdown/check';
+import { loadModel } from '../../src/check/check';
 import { compactText, htmlPages, page } from '../support/dist';
 
 const PROJECTS = {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readSettings } from '../../config';
 import { readSource } from '../../content/sources';
-import { loadModel } from '../../markdown/check';
+import { loadModel } from '../../check/check';
 
 /** The original texts, byte for byte, at a stable URL (their SHA-256 is on the source page). */
 export const getStaticPaths = (async () =>

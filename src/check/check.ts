@@ -9,7 +9,7 @@ import { readContent, type BodyEntry, type Content, type Entry } from '../conten
 import { buildModel } from '../model/build';
 import type { Model, Outline, OutlinedEntry } from '../model/types';
 import type { ProjectZh } from '../schema/project';
-import { renderBodies, type RenderCache, type RenderOutcome } from './render';
+import { renderBodies, type RenderCache, type RenderOutcome } from '../markdown/render';
 
 /**
  * The content check, and the one way the site gets its model: read every file
