@@ -1,0 +1,252 @@
+import { publicationIdOfFile } from '../content/paths';
+import type { Problem } from '../content/problems';
+import type { Localized } from '../domain/locales';
+import { compareNumbers, numbersIn } from '../domain/numbers';
+import { FRONTMATTER_PARTS } from '../domain/sections';
+import type { GlossaryTerm } from '../schema/glossary';
+import type { ProjectZh } from '../schema/project';
+import type { Publication } from '../schema/publication';
+import type { ProjectTranslation } from '../schema/translation';
+import { isWithheld } from '../schema/withheld';
+import type { Entry } from '../content/read';
+import { frontmatterParagraphs, frontmatterWithheld } from './frontmatter';
+import type { Outline, OutlinedEntry, OutlineSection, Project } from './types';
+
+/**
+ * What the model checks that a schema of one file cannot: each check adds
+ * what it finds to `problems` (with file, field and line where it can), so
+ * that buildModel (src/model/build.ts) reports every problem at once.
+ */
+
+/** A publication's original text is in sources/ with the SHA-256 recorded, and its folder matches its department and year. */
+export function checkPublication(
+  entry: Entry<Publication>,
+  sourceHashes: Record<string, string | undefined>,
+  problems: Problem[],
+): void {
+  const id = publicationIdOfFile(entry.id);
+  const { source } = entry.data;
+  const actual = sourceHashes[source.file];
+  if (actual === undefined) {
+    problems.push({
+      file: entry.filePath,
+      path: 'source.file',
+      message: `content/sources/${source.file} does not exist`,
+    });
+  } else if (actual !== source.sha256) {
+    problems.push({
+      file: entry.filePath,
+      path: 'source.sha256',
+      message: `content/sources/${source.file} has SHA-256 ${actual}, not the ${source.sha256} recorded here`,
+    });
+  }
+  if (id !== `${entry.data.departmentSlug}/${entry.data.fiscalYear}`) {
+    problems.push({
+      file: entry.filePath,
+      path: 'departmentSlug',
+      message: `the folder must be content/${entry.data.departmentSlug}/${entry.data.fiscalYear}/ to match departmentSlug and fiscalYear`,
+    });
+  }
+}
+
+function sectionText(section: OutlineSection): string {
+  return section.blocks.join('\n');
+}
+
+export function checkUnique(
+  items: { file: string; value: string }[],
+  path: string,
+  what: string,
+  problems: Problem[],
+): void {
+  const first = new Map<string, string>();
+  for (const { file, value } of items) {
+    const earlier = first.get(value);
+    if (earlier !== undefined)
+      problems.push({ file, path, message: `${what} "${value}" is already used by ${earlier}` });
+    else first.set(value, file);
+  }
+}
+
+export /**
+ * The glossary holds across every translated disclosure: where a section's
+ * Chinese uses a term, its English uses the term's one rendering (any case).
+ */
+function checkGlossary(
+  project: Project,
+  translation: OutlinedEntry<ProjectTranslation>,
+  glossary: readonly GlossaryTerm[],
+  problems: Problem[],
+): void {
+  for (const section of project.sections) {
+    if (section.withheld) continue;
+    let zh = [section.title.zh, ...section.paragraphs.zh].join('\n');
+    const en = [section.title.en, ...section.paragraphs.en].join('\n').toLowerCase();
+    // Longest terms first: 重点人员布控 is its own term, not also an instance of 人员布控.
+    const missing: GlossaryTerm[] = [];
+    for (const term of [...glossary].sort((a, b) => b.zh.length - a.zh.length)) {
+      if (!zh.includes(term.zh)) continue;
+      if (!en.includes(term.en.toLowerCase())) missing.push(term);
+      zh = zh.replaceAll(term.zh, '\u0000');
+    }
+    if (missing.length === 0) continue;
+    const heading = translation.outline.sections.find((s) => s.id === section.id)?.line;
+    problems.push({
+      file: translation.filePath,
+      line: heading === undefined ? undefined : heading + translation.bodyStartLine - 1,
+      path: `#${section.id}`,
+      message: `the Chinese uses ${missing.map((t) => `${t.zh} (“${t.en}” in content/glossary.yaml)`).join(', ')}, but the English lacks ${missing.length === 1 ? 'that rendering' : 'those renderings'}`,
+    });
+  }
+}
+
+/** What must agree between an original and its translation, besides the numbers. */
+export function checkTranslation(
+  original: OutlinedEntry<ProjectZh>,
+  translation: OutlinedEntry<ProjectTranslation>,
+  problems: Problem[],
+): void {
+  const outlines: Localized<Outline> = { zh: original.outline, en: translation.outline };
+  const files: Localized = { zh: original.filePath, en: translation.filePath };
+  const data = original.data;
+  // Both languages carry the same sections and the same withheld set.
+  const shape = (o: Outline) =>
+    o.sections
+      .map((s) => `${'#'.repeat(s.level)}${s.id}${s.withheld ? `(withheld:${s.withheld})` : ''}`)
+      .join(' ');
+  if (shape(outlines.zh) !== shape(outlines.en)) {
+    problems.push({
+      line: translation.bodyStartLine,
+      file: files.en,
+      message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}`,
+    });
+  }
+  const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
+  if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
+    problems.push({
+      line: translation.bodyStartLine,
+      file: files.en,
+      message: `withheld markers differ from the Chinese original (zh: ${markerShape(outlines.zh) || 'none'}; en: ${markerShape(outlines.en) || 'none'})`,
+    });
+  }
+  for (const { id, field } of FRONTMATTER_PARTS) {
+    if (frontmatterWithheld(data, id) !== frontmatterWithheld(translation.data, id)) {
+      problems.push({
+        file: files.en,
+        path: field,
+        message:
+          'must be withheld exactly when the Chinese original withholds it, for the same reason',
+      });
+    }
+  }
+  if (!isWithheld(data.funding) !== !isWithheld(translation.data.funding)) {
+    problems.push({
+      file: files.en,
+      path: 'funding',
+      message: 'must be withheld exactly when the Chinese original withholds it',
+    });
+  }
+  if (
+    Array.isArray(data.basis) &&
+    Array.isArray(translation.data.basis) &&
+    data.basis.length !== translation.data.basis.length
+  ) {
+    problems.push({
+      file: files.en,
+      path: 'basis',
+      message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}`,
+    });
+  }
+}
+
+/** The figures in the structured data (funding, estimate, period) are the figures in the published text. */
+export function checkFigures(
+  original: OutlinedEntry<ProjectZh>,
+  files: Localized,
+  problems: Problem[],
+): void {
+  const data = original.data;
+  const sections = original.outline.sections;
+  const zhSections = new Map(sections.map((s) => [s.id, s]));
+  /** The text of a section with its subsections. */
+  const under = (id: string) => {
+    const start = sections.findIndex((s) => s.id === id);
+    if (start < 0) return '';
+    const end = sections.findIndex((s, i) => i > start && s.level <= sections[start]!.level);
+    return sections
+      .slice(start, end < 0 ? undefined : end)
+      .map(sectionText)
+      .join('\n');
+  };
+  const fundingSection = zhSections.get('funding');
+  if (!isWithheld(data.funding)) {
+    if (fundingSection && !sectionText(fundingSection).includes(data.funding.published)) {
+      problems.push({
+        file: files.zh,
+        path: 'funding.published',
+        message: `"${data.funding.published}" does not appear in the ## 资金安排情况 {#funding} section`,
+      });
+    }
+    if (data.funding.source !== undefined && !original.body.includes(data.funding.source)) {
+      problems.push({
+        file: files.zh,
+        path: 'funding.source',
+        message: `"${data.funding.source}" does not appear in the published text`,
+      });
+    }
+  } else if (fundingSection && !fundingSection.withheld) {
+    problems.push({
+      file: files.zh,
+      path: 'funding',
+      message: 'is withheld, so the #funding section must be withheld too',
+    });
+  }
+  for (const [path, published] of [
+    ['plan.estimate.published', data.plan.estimate?.published],
+    ['plan.period.published', data.plan.period.published],
+  ] as const) {
+    if (published !== undefined && !under('plan').includes(published)) {
+      problems.push({
+        file: files.zh,
+        path,
+        message: `"${published}" does not appear in the ## 项目实施计划 {#plan} section`,
+      });
+    }
+  }
+}
+
+/** Every number in a zh section appears in its en counterpart, and the reverse. */
+export function checkNumbers(
+  original: OutlinedEntry<ProjectZh>,
+  translation: OutlinedEntry<ProjectTranslation>,
+  files: Localized,
+  problems: Problem[],
+): void {
+  const data = original.data;
+  const outlines: Localized<Outline> = { zh: original.outline, en: translation.outline };
+  const blocksOf = (locale: 'zh' | 'en', id: string): string[] => {
+    const frontmatter = FRONTMATTER_PARTS.find((s) => s.id === id);
+    const source = locale === 'zh' ? data : translation.data;
+    if (frontmatter) return frontmatterParagraphs(source, frontmatter.id, locale);
+    return outlines[locale].sections.find((s) => s.id === id)?.blocks ?? [];
+  };
+  for (const id of [
+    ...FRONTMATTER_PARTS.map((s) => s.id),
+    ...outlines.zh.sections.map((s) => s.id),
+  ]) {
+    const { missingInEn, extraInEn } = compareNumbers(
+      numbersIn(blocksOf('zh', id), 'zh'),
+      numbersIn(blocksOf('en', id), 'en'),
+    );
+    if (missingInEn.length || extraInEn.length) {
+      const heading = outlines.en.sections.find((section) => section.id === id)?.line;
+      problems.push({
+        file: files.en,
+        // The English heading of the section, or (for a frontmatter section) the check finds its field.
+        line: heading === undefined ? undefined : heading + translation.bodyStartLine - 1,
+        path: `#${id}`,
+        message: `numbers differ from the Chinese original${missingInEn.length ? `; missing ${missingInEn.join(', ')}` : ''}${extraInEn.length ? `; not in the original ${extraInEn.join(', ')}` : ''} (700万元 may be written 7 million or 7,000,000)`,
+      });
+    }
+  }
+}
