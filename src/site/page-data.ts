@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readSettings, type Operator } from '../config';
+import { readSettings } from '../config';
 import { LIMITS } from '../domain/limits';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
@@ -9,18 +9,20 @@ import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
 import { findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
-import {
-  describeProject,
-  projectText,
-  publicationText,
-  type ProjectText,
-  type PublicationText,
-} from '../model/localize';
-import type { GlossaryTerm } from '../schema/glossary';
-import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
-import { searchFields, type SearchFields } from '../search/fields';
-import { projectJsonLd, siteJsonLd, type JsonLd } from './json-ld';
+import { describeProject, projectText, publicationText } from '../model/localize';
+import type { Model, Project, PublicationModel } from '../model/types';
+import { searchFields } from '../search/fields';
+import { projectJsonLd, siteJsonLd } from './json-ld';
 import type { Slice } from './paginate';
+import type {
+  Neighbour,
+  PageData,
+  ProjectGroup,
+  ProjectPage,
+  ProvenanceRow,
+  PublicationView,
+  ViewData,
+} from './page-types';
 import type { ProjectOrder, Route } from './routes';
 
 /**
@@ -29,114 +31,6 @@ import type { ProjectOrder, Route } from './routes';
  * and `src/pages/[...path].astro` only read this; nothing below the pages
  * works out a figure, a grouping or a neighbour again.
  */
-
-/** A publication as its summary shows it: text in the page's language, and each project's share of the total. */
-/** One fact of where the original comes from: its value, or null where it is not recorded. */
-export interface ProvenanceRow {
-  key: 'url' | 'publishedOn' | 'retrievedOn' | 'archiveUrl';
-  label: string;
-  value: string | null;
-  /** Set when the value is an address. */
-  href: string | null;
-}
-
-export interface PublicationView {
-  publication: PublicationModel;
-  provenance: ProvenanceRow[];
-  text: PublicationText;
-  /** YYYY-MM-DD, from the content. */
-  updated: string;
-  /** Each project's share of the publication's total, in percent; chart and table show the same figures. */
-  shares: number[];
-}
-
-/** A neighbouring project, for previous/next links. */
-export interface Neighbour {
-  path: string;
-  name: string;
-}
-
-export interface ProjectPage {
-  project: Project;
-  text: ProjectText;
-  publication: PublicationText;
-  previous: Neighbour | null;
-  next: Neighbour | null;
-  search: SearchFields;
-}
-
-/** One group of rows in a projects listing: a publication in published order, or everything when sorted by amount. */
-export interface ProjectGroup {
-  key: string;
-  heading: string | null;
-  /** Where the group's heading links: its publication page. */
-  path: string | null;
-  projects: Project[];
-}
-
-/** A project with withheld sections, as the withheld-content page lists it. */
-export interface WithheldProject {
-  name: string;
-  lang: Locale;
-  path: string;
-  sections: { id: string; title: string; label: string }[];
-}
-
-export interface YearRow {
-  publication: PublicationModel;
-  department: string;
-  sectionsCounted: number;
-  sectionsWithheld: number;
-}
-
-export type ViewData =
-  | {
-      kind: 'home';
-      model: Model;
-      /** Share of counted sections not withheld. */
-      completeness: number;
-      /** Share of the disclosed budget in projects with nothing withheld. */
-      completenessByMoney: number;
-      publications: PublicationView[];
-      years: FiscalYear[];
-    }
-  | { kind: 'publication'; summary: PublicationView }
-  | { kind: 'project'; page: ProjectPage }
-  | {
-      kind: 'source';
-      publication: PublicationModel;
-      title: string;
-      text: string;
-      provenance: ProvenanceRow[];
-    }
-  | { kind: 'withheld'; projects: WithheldProject[]; projectCount: number; listed: boolean }
-  | { kind: 'search'; years: number[]; departments: string[] }
-  | {
-      kind: 'projects';
-      order: ProjectOrder;
-      slice: Slice<Project>;
-      groups: ProjectGroup[];
-      caption: string;
-      count: number;
-      totalYuan: number;
-    }
-  | { kind: 'year'; year: number; rows: YearRow[] }
-  | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
-  | { kind: 'about'; operator: Operator | null; publishers: string[] }
-  | { kind: 'terms'; terms: GlossaryTerm[] };
-
-export interface PageData {
-  locale: Locale;
-  title: string;
-  description: string;
-  jsonLd: JsonLd | undefined;
-  ogType: 'article' | 'website';
-  /** This page's path in each language, below the base. */
-  alternates: Localized;
-  /** The publication the page belongs to (or the newest), for the footer. */
-  publication: PublicationModel | undefined;
-  view: ViewData;
-}
 
 function buildProvenance(publication: PublicationModel, locale: Locale): ProvenanceRow[] {
   const d = t(locale);
