@@ -1,12 +1,6 @@
 import { t } from '../i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
-import {
-  matchesAmount,
-  parseAmountBound,
-  parseAmountQuery,
-  type AskedAmount,
-} from './amount-query';
 import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './keys';
 import type {
   Pagefind,
@@ -14,11 +8,11 @@ import type {
   PagefindResult,
   PagefindResultData,
 } from './pagefind-types';
-import { containsAll, queryTerms } from './exact';
+import { containsAll } from './exact';
 import { createExactChecker } from './checker';
-import { findSectionPassage, findWordPassage, splitSections } from './passage';
+import { landResult, planSearch, type Sort } from './plan';
 import { rangeSlice } from './range';
-import { renderResult, type ResultView } from './render';
+import { renderResult } from './render';
 import { readState, writeState, type SearchState } from './state';
 
 /** Results rendered per "show more". */
@@ -29,8 +23,6 @@ const CHECK_BATCH = 20;
 const CHECK_LIMIT = 60;
 /** Partial matches listed in their folded group; the summary gives the full count. */
 const PARTIAL_SHOWN = 50;
-
-type Sort = Record<string, 'asc' | 'desc'>;
 
 /**
  * The search page in the browser: the form and the URL hold the state, the
@@ -120,36 +112,19 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     partialBox.hidden = true;
     other.hidden = true;
     exportBox.hidden = true;
-    const query = writeState(state).toString();
+    const plan = planSearch(state);
     // The other language's search page shows the same results: same query, same filters.
-    if (switchLink) switchLink.search = query ? `?${query}` : '';
-    const min = parseAmountBound(state.min);
-    const max = parseAmountBound(state.max);
-    const bad = [
-      state.min && min === null ? state.min : '',
-      state.max && max === null ? state.max : '',
-    ].filter(Boolean);
-    if (bad.length) {
-      status.textContent = bad.map(d.search.badBound).join(' ');
+    if (switchLink) switchLink.search = plan.query ? `?${plan.query}` : '';
+    if (plan.kind === 'bad-bounds') {
+      status.textContent = plan.bad.map(d.search.badBound).join(' ');
       return;
     }
-    if (!query) {
+    if (plan.kind === 'empty') {
       status.textContent = '';
       return;
     }
     status.textContent = d.search.loading;
-
-    const { text, amounts } = parseAmountQuery(state.q);
-    const filters: PagefindFilters = {};
-    if (state.year) filters.year = state.year;
-    if (state.department) filters.department = state.department;
-    if (state.withheld) filters.withheld = state.withheld;
-    if (state.band) filters.band = state.band;
-    const term = text || null;
-    const sort: Sort | undefined =
-      state.sort === 'relevance' && term
-        ? undefined
-        : { amount: state.sort === 'amount-asc' ? 'asc' : 'desc' };
+    const { term, terms, amounts, filters, sort, min, max } = plan;
 
     let results = await search(term, filters, sort);
     // An asked amount matches this year's funding or the estimated investment; the first that matches is where the link lands.
@@ -170,7 +145,6 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // Exact by default: a result counts only where its text has every term as typed (Pagefind
     // matches word pieces). That needs each result's text, so results are checked in Pagefind's
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
-    const terms = term ? queryTerms(term) : [];
     const candidates = results;
     const checker = createExactChecker(
       candidates,
@@ -183,7 +157,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
-      return renderResult(result, viewOf(result, terms, amounts, matchedKey.get(r.id)), locale);
+      return renderResult(result, landResult(result, terms, amounts, matchedKey.get(r.id)), locale);
     };
     let shown = 0;
     const showMore = async () => {
@@ -284,32 +258,6 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     () => void run(readState(new URLSearchParams(location.search))),
   );
   await run(readState(new URLSearchParams(location.search)));
-}
-
-/** Where a result lands: the passage with the words, else the section with the amount asked for. */
-function viewOf(
-  result: PagefindResultData,
-  terms: readonly string[],
-  amounts: readonly AskedAmount[],
-  key: AmountKey | undefined,
-): ResultView {
-  const sections = splitSections(result.raw_content, result.anchors);
-  const ranked = [...result.sub_results]
-    .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
-    .map((s) => s.url.split('#')[1] ?? '');
-  const amountPassage = key
-    ? (findSectionPassage(sections, AMOUNT_KEYS[key]) ?? findSectionPassage(sections, 'funding'))
-    : null;
-  const passage = terms.length ? findWordPassage(sections, terms, ranked) : amountPassage;
-  const yuan = key ? Number(result.meta[key]) : NaN;
-  return {
-    passage,
-    asked: key
-      ? amounts
-          .filter((a) => matchesAmount(yuan, a))
-          .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
-      : [],
-  };
 }
 
 /**

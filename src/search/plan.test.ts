@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { PagefindResultData } from './pagefind-types';
+import { landResult, planSearch } from './plan';
+import { readState } from './state';
+
+const plan = (query: string) => planSearch(readState(new URLSearchParams(query)));
+
+describe('planning a search from its state', () => {
+  it('does nothing for an empty form', () => {
+    expect(plan('')).toEqual({ kind: 'empty', query: '' });
+  });
+
+  it('names each bound that is not an amount, and searches nothing', () => {
+    expect(plan('q=人脸&min=很多&max=700万')).toEqual({
+      kind: 'bad-bounds',
+      query: 'q=%E4%BA%BA%E8%84%B8&min=%E5%BE%88%E5%A4%9A&max=700%E4%B8%87',
+      bad: ['很多'],
+    });
+  });
+
+  it('looks words up by relevance, and holds every result to the terms as typed', () => {
+    const words = plan('q=人脸识别 "视频 监控"');
+    expect(words).toMatchObject({
+      kind: 'search',
+      term: '人脸识别 "视频 监控"',
+      // Quoted phrases first, their spaces normalised away as the text is matched.
+      terms: ['视频监控', '人脸识别'],
+      amounts: [],
+      filters: {},
+      sort: undefined,
+      min: null,
+      max: null,
+    });
+  });
+
+  it('reads an amount out of the words, and orders by amount when only amounts are asked', () => {
+    const amount = plan('q=约2000万');
+    expect(amount).toMatchObject({
+      kind: 'search',
+      term: null,
+      terms: [],
+      sort: { amount: 'desc' },
+    });
+    if (amount.kind !== 'search') throw new Error('expected a search');
+    expect(amount.amounts).toHaveLength(1);
+    expect(amount.amounts[0]!.approximate).toBe(true);
+    const mixed = plan('q=人脸 700万&sort=amount-asc');
+    expect(mixed).toMatchObject({ term: '人脸', terms: ['人脸'], sort: { amount: 'asc' } });
+  });
+
+  it('passes the filters and the bounds on, in yuan', () => {
+    expect(
+      plan('year=2020&department=瑞丽市公安局&withheld=yes&band=20m-50m&min=1000万&max=20 million'),
+    ).toMatchObject({
+      kind: 'search',
+      term: null,
+      filters: { year: '2020', department: '瑞丽市公安局', withheld: 'yes', band: '20m-50m' },
+      min: 10_000_000,
+      max: 20_000_000,
+    });
+  });
+});
+
+describe('where a result lands', () => {
+  /** A result as Pagefind gives it: two sections, the funding one holding the amount. */
+  const result = {
+    url: '/x/',
+    content: '',
+    raw_content: '项目基本概况 本项目建设人脸识别系统。 资金安排情况 本年度预算安排为700万元；',
+    word_count: 10,
+    excerpt: '',
+    meta: { title: 'x', amount: '7000000', estimate: '7000000' },
+    filters: {},
+    anchors: [
+      { element: 'h2', id: 'overview', text: '项目基本概况', location: 0 },
+      { element: 'h2', id: 'funding', text: '资金安排情况', location: 2 },
+    ],
+    sub_results: [],
+  } as unknown as PagefindResultData;
+
+  it('on the passage with the words', () => {
+    expect(landResult(result, ['人脸识别'], [], undefined).passage?.id).toBe('overview');
+  });
+
+  it('on the section with the amount asked for, beside the published figure', () => {
+    const asked = plan('q=700万');
+    if (asked.kind !== 'search') throw new Error('expected a search');
+    const view = landResult(result, [], asked.amounts, 'amount');
+    expect(view.passage?.id).toBe('funding');
+    expect(view.asked).toEqual([{ asked: '700万', yuan: 7_000_000, section: '资金安排情况' }]);
+  });
+});

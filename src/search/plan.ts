@@ -1,0 +1,102 @@
+import {
+  matchesAmount,
+  parseAmountBound,
+  parseAmountQuery,
+  type AskedAmount,
+} from './amount-query';
+import { queryTerms } from './exact';
+import { AMOUNT_KEYS, type AmountKey } from './keys';
+import type { PagefindFilters, PagefindResultData } from './pagefind-types';
+import { findSectionPassage, findWordPassage, splitSections } from './passage';
+import type { ResultView } from './render';
+import { writeState, type SearchState } from './state';
+
+/**
+ * What a search will do, decided from its state alone, before anything is
+ * fetched: the words for Pagefind and the terms every result must hold as
+ * typed, the amounts asked for, the filters, the order and the bounds. Pure,
+ * so that the browser code (src/search/client.ts) only carries it out.
+ */
+export type Sort = Record<string, 'asc' | 'desc'>;
+
+export type SearchPlan =
+  /** Nothing asked: the page shows the form alone. */
+  | { kind: 'empty'; query: '' }
+  /** A bound that is not an amount: the page says which, and searches nothing. */
+  | { kind: 'bad-bounds'; query: string; bad: string[] }
+  | {
+      kind: 'search';
+      /** The state as URL parameters, for the address bar and the language switch. */
+      query: string;
+      /** The words Pagefind looks up, or null when only amounts or filters were asked. */
+      term: string | null;
+      /** The terms every result's text must contain as typed (quoted phrases whole). */
+      terms: string[];
+      /** Amounts in the query (700万, 约2000万): a result's funding or estimate must match one. */
+      amounts: AskedAmount[];
+      filters: PagefindFilters;
+      /** Pagefind's order: by relevance where there are words and the reader left it so, else by amount. */
+      sort: Sort | undefined;
+      /** The amount bounds (min, max) in yuan, where given. */
+      min: number | null;
+      max: number | null;
+    };
+
+export function planSearch(state: SearchState): SearchPlan {
+  const query = writeState(state).toString();
+  const min = parseAmountBound(state.min);
+  const max = parseAmountBound(state.max);
+  const bad = [
+    state.min && min === null ? state.min : '',
+    state.max && max === null ? state.max : '',
+  ].filter(Boolean);
+  if (bad.length) return { kind: 'bad-bounds', query, bad };
+  if (!query) return { kind: 'empty', query: '' };
+  const { text, amounts } = parseAmountQuery(state.q);
+  const filters: PagefindFilters = {};
+  if (state.year) filters.year = state.year;
+  if (state.department) filters.department = state.department;
+  if (state.withheld) filters.withheld = state.withheld;
+  if (state.band) filters.band = state.band;
+  const term = text || null;
+  return {
+    kind: 'search',
+    query,
+    term,
+    terms: term ? queryTerms(term) : [],
+    amounts,
+    filters,
+    sort:
+      state.sort === 'relevance' && term
+        ? undefined
+        : { amount: state.sort === 'amount-asc' ? 'asc' : 'desc' },
+    min,
+    max,
+  };
+}
+
+/** Where a result lands: the passage with the words, else the section with the amount asked for. */
+export function landResult(
+  result: PagefindResultData,
+  terms: readonly string[],
+  amounts: readonly AskedAmount[],
+  key: AmountKey | undefined,
+): ResultView {
+  const sections = splitSections(result.raw_content, result.anchors);
+  const ranked = [...result.sub_results]
+    .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
+    .map((s) => s.url.split('#')[1] ?? '');
+  const amountPassage = key
+    ? (findSectionPassage(sections, AMOUNT_KEYS[key]) ?? findSectionPassage(sections, 'funding'))
+    : null;
+  const passage = terms.length ? findWordPassage(sections, terms, ranked) : amountPassage;
+  const yuan = key ? Number(result.meta[key]) : NaN;
+  return {
+    passage,
+    asked: key
+      ? amounts
+          .filter((a) => matchesAmount(yuan, a))
+          .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
+      : [],
+  };
+}
