@@ -21,6 +21,7 @@ import type {
   ProjectPage,
   ProvenanceRow,
   PublicationView,
+  Stylesheet,
   ViewData,
 } from './page-types';
 import type { ProjectOrder, Route } from './routes';
@@ -267,6 +268,21 @@ function titleOf(route: Route, view: ViewData): string {
   }
 }
 
+/** The stylesheets each kind of view uses, beside the base one. */
+const STYLESHEETS_OF: Record<ViewData['kind'], Stylesheet[]> = {
+  home: ['home', 'tables'],
+  publication: ['home', 'tables'],
+  project: ['project', 'withheld'],
+  source: ['source'],
+  withheld: [],
+  search: ['search'],
+  projects: ['tables'],
+  year: ['tables'],
+  data: ['tables', 'source'],
+  about: [],
+  terms: ['tables'],
+};
+
 /** Everything one page shows, in its language. */
 export function buildPageData(
   route: Route,
@@ -285,6 +301,7 @@ export function buildPageData(
         : model.publications[0];
   return {
     locale,
+    stylesheets: STYLESHEETS_OF[view.kind],
     title: titleOf(route, view),
     description:
       page.kind === 'project'

@@ -107,8 +107,13 @@ export type ViewData =
   | { kind: 'about'; operator: Operator | null; publishers: string[] }
   | { kind: 'terms'; terms: GlossaryTerm[] };
 
+/** A stylesheet a page needs beside the base one (src/styles/<name>.css). */
+export type Stylesheet = 'home' | 'project' | 'search' | 'source' | 'tables' | 'withheld';
+
 export interface PageData {
   locale: Locale;
+  /** The stylesheets its view uses, beside the base one every page has. */
+  stylesheets: Stylesheet[];
   title: string;
   description: string;
   jsonLd: JsonLd | undefined;
