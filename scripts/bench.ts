@@ -250,7 +250,7 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     setTimeout(() => done(NaN), 20000);
   })`;
-  const firstResult = async (page: Page) => (await page.evaluate(settled('0'))) as number;
+  const firstResult = (page: Page) => page.evaluate<number>(settled('0'));
   try {
     for (const query of queries) {
       // Cold: a shared link opened in a fresh browser context (nothing cached).
@@ -384,7 +384,7 @@ async function main(): Promise<void> {
       `${ours.seconds.toFixed(1)} s`,
       `${astroSeconds.toFixed(1)} s`,
       `${ours.pagefindSeconds.toFixed(1)} s`,
-      `${(ours.pages / astroSeconds).toFixed(0)}`,
+      (ours.pages / astroSeconds).toFixed(0),
       `${ours.peakRssMb.toFixed(0)} MB`,
       String(ours.parses),
       warm || '—',

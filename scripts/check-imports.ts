@@ -129,7 +129,7 @@ export function findImportProblems(srcDir: string): ImportProblem[] {
   return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const srcDir = process.argv[2] ?? 'src';
   const problems = findImportProblems(srcDir);
   for (const problem of problems) console.error(`${problem.file}: ${problem.message}`);

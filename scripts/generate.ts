@@ -20,7 +20,7 @@ export function writeGenerated(folder: string, count: number, seed?: number): nu
   return files.size;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const [folder, count, seed] = process.argv.slice(2);
   if (!folder || !count) {
     console.error('usage: tsx scripts/generate.ts <folder> <count> [seed]');

@@ -27,7 +27,7 @@ export async function indexSite(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const outDir = process.argv[2];
   if (!outDir) {
     console.error('usage: tsx scripts/index-search.ts <built site folder>');

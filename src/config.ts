@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
+import { firstLineOf } from './domain/errors';
 import { LIMITS } from './domain/limits';
 import { findUnprintable, findUnprintableValues } from './domain/printable';
 import { normalizeBase } from './domain/urls';
@@ -72,7 +73,7 @@ export function readOperator(file: string, root = process.cwd()): Operator | nul
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     throw new SettingsError(
-      `${at(counter.linePos(error.pos[0]).line)}: YAML syntax error: ${error.message.split('\n')[0]}`,
+      `${at(counter.linePos(error.pos[0]).line)}: YAML syntax error: ${firstLineOf(error)}`,
     );
   }
   let value: unknown;
@@ -80,7 +81,7 @@ export function readOperator(file: string, root = process.cwd()): Operator | nul
     // No anchors or aliases: a few lines of them expand into gigabytes.
     value = doc.toJS({ maxAliasCount: 0 });
   } catch (error) {
-    throw new SettingsError(`${at(1)}: ${(error as Error).message.split('\n')[0]}`);
+    throw new SettingsError(`${at(1)}: ${firstLineOf(error)}`);
   }
   const problems = [
     ...findUnprintableValues(value, LIMITS.maxTextLength),

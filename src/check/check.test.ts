@@ -226,7 +226,9 @@ describe('a clear error, with file, line and field, for every mistake an editor 
     content.edit(content.third, (t) =>
       t.replace('slug: p003', 'slug: p001').replace('order: 3', 'order: 1'),
     );
-    const problems = (await problemsIn(content)).map((p) => `${p.file} ${p.path}: ${p.message}`);
+    const problems = (await problemsIn(content)).map(
+      (p) => `${p.file} ${p.path ?? ''}: ${p.message}`,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/slug: .*p001.* (used|twice|also)/),

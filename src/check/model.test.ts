@@ -146,7 +146,7 @@ describe('model checks', () => {
     );
     const year = /fiscalYear: (\d+)/.exec(content.read(content.zh[0]!))![1];
     expect(await problemsOf(content)).toEqual([
-      `${content.display(content.en[0]!)} #period: numbers differ from the Chinese original; missing ${year}; not in the original 1999 (700万元 may be written 7 million or 7,000,000)`,
+      `${content.display(content.en[0]!)} #period: numbers differ from the Chinese original; missing ${year!}; not in the original 1999 (700万元 may be written 7 million or 7,000,000)`,
     ]);
   });
 

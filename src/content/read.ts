@@ -8,6 +8,7 @@ import { GlossarySchema, type GlossaryTerm } from '../schema/glossary';
 import { ProjectZhSchema, type ProjectZh } from '../schema/project';
 import { PublicationSchema, type Publication } from '../schema/publication';
 import { ProjectTranslationSchema, type ProjectTranslation } from '../schema/translation';
+import { firstLineOf } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { findUnprintable, findUnprintableValues } from '../domain/printable';
 import { lineOf, locateFields, parseWithLines } from '../domain/yaml-lines';
@@ -159,7 +160,7 @@ export function parseFile<S extends z.ZodType>(
     return doc.errors.map((error) => ({
       file,
       line: at(error.pos[0]),
-      message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+      message: `YAML syntax error: ${firstLineOf(error)}`,
     }));
   }
   // Anchors and aliases let a few lines expand into gigabytes; no disclosure needs them.
@@ -186,7 +187,7 @@ export function parseFile<S extends z.ZodType>(
     return doc.warnings.map((warning) => ({
       file,
       line: at(warning.pos[0]),
-      message: `YAML: ${warning.message.split('\n')[0]}`,
+      message: `YAML: ${firstLineOf(warning)}`,
     }));
   }
   if (frontmatter && 'error' in frontmatter) {
@@ -196,11 +197,11 @@ export function parseFile<S extends z.ZodType>(
       {
         file,
         line: (mark?.line ?? 0) + 1 + lineOffset,
-        message: `YAML: ${(error as Error).message.split('\n')[0]}`,
+        message: `YAML: ${firstLineOf(error)}`,
       },
     ];
   }
-  const value = frontmatter ? frontmatter.value : doc.toJS();
+  const value: unknown = frontmatter ? frontmatter.value : doc.toJS();
   if (
     !isMap(doc.contents) &&
     !isSeq(doc.contents) &&

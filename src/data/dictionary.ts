@@ -38,7 +38,7 @@ function typeName(node: SchemaNode): string {
   if (isWithheldNode(node)) return WITHHELD_TYPE;
   if (node.const !== undefined) return `${node.type ?? 'const'} = ${JSON.stringify(node.const)}`;
   if (node.type === 'array' && node.items) return `array of ${typeName(node.items)}`;
-  return node.format ? `${node.type} (${node.format})` : (node.type ?? 'any');
+  return node.format ? `${node.type ?? 'any'} (${node.format})` : (node.type ?? 'any');
 }
 
 /**

@@ -67,10 +67,7 @@ describe('open data records', () => {
     expect(file.totalYuan).toBe(others.reduce((a, b) => a + b, 0));
     expect(file.totalYuan).not.toBe(others.reduce((a, b) => a + b, 0) + yuan);
 
-    const rows = parse(toCsv(file.projects), { bom: true, columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(toCsv(file.projects), { bom: true, columns: true });
     const row = rows.find((r) => r.slug === 'p001')!;
     for (const column of [
       'amount_yuan',
@@ -123,10 +120,11 @@ describe('CSV formula injection', () => {
     'neutralises a cell starting %j with a quote',
     (text) => {
       const csv = writeCsv(['name', 'count'], [{ name: text, count: 5 }]);
-      const [row] = parse(csv, { bom: true, columns: true, relax_quotes: true }) as Record<
-        string,
-        string
-      >[];
+      const [row] = parse<Record<string, string>>(csv, {
+        bom: true,
+        columns: true,
+        relax_quotes: true,
+      });
       expect(row!.name).toBe(`'${text}`);
       expect(row!.count).toBe('5');
     },

@@ -57,7 +57,7 @@ export function parsePublishedAmount(published: string): number | null {
   );
   if (!match) return null;
   const yuan = scaleDecimal(
-    `${match[1]}${match[2] ? `.${match[2]}` : ''}`,
+    `${match[1]!}${match[2] ? `.${match[2]}` : ''}`,
     PUBLISHED_UNITS[match[3] as keyof typeof PUBLISHED_UNITS],
   );
   return yuan === null || yuan <= 0n || yuan > BigInt(Number.MAX_SAFE_INTEGER)

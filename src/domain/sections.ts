@@ -27,7 +27,9 @@ export type BodyPartId = Extract<Part, { in: 'body' }>['id'];
 export const FRONTMATTER_PARTS = PARTS.filter((p): p is FrontmatterPart => p.in === 'frontmatter');
 
 /** The parts a disclosure's body holds as its `##` sections, in published order. */
-export const BODY_PARTS = PARTS.filter((p) => p.in === 'body').map((p) => p.id) as BodyPartId[];
+export const BODY_PARTS: BodyPartId[] = PARTS.filter(
+  (p): p is Extract<Part, { in: 'body' }> => p.in === 'body',
+).map((p) => p.id);
 
 /** A frontmatter part by its field: `FRONTMATTER.implementingUnit.id` is `implementing-unit`. */
 export const FRONTMATTER = {

@@ -125,7 +125,7 @@ const ENUM_ZH = ['（一）', '（二）', '（三）'];
 const part = (id: BodyPartId) => `## ${PARTS.find((p) => p.id === id)!.title} {#${id}}`;
 /** A standard subsection's `###` heading, enumerated as the n-th (from 0) of its part. */
 const subsection = (id: SubsectionId, n: number) =>
-  `### ${ENUM_ZH[n]}、${SUBSECTIONS.find((s) => s.id === id)!.title} {#${id}}`;
+  `### ${ENUM_ZH[n]!}、${SUBSECTIONS.find((s) => s.id === id)!.title} {#${id}}`;
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
@@ -166,7 +166,7 @@ export function generateContent(options: GenerateOptions): ContentFiles {
         made += 1;
         const [facility, facilityEn] = pick(FACILITIES);
         const name = `${deptZh}${facility}建设项目（${ENUM_ZH[i % 3]!.slice(1, 2)}期）`;
-        const nameEn = `Construction of the ${facilityEn} of the ${deptEn} (phase ${['one', 'two', 'three'][i % 3]})`;
+        const nameEn = `Construction of the ${facilityEn} of the ${deptEn} (phase ${['one', 'two', 'three'][i % 3]!})`;
         names.push(name);
         const amountYuan = int(50, 300_000) * 100;
         const wan = `${toWan(amountYuan)}万元`;

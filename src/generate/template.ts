@@ -18,7 +18,7 @@ export interface TemplateText {
 }
 
 /** The template's part titles, in order. */
-const TITLES = PARTS.map((p) => p.title);
+const TITLES: string[] = PARTS.map((p) => p.title);
 
 interface Frontmatter {
   name: string;
@@ -49,11 +49,11 @@ export function generateTemplate(
     names.push(data.name);
     const unit = data.implementingUnit;
     lines.push(
-      `1、${TITLES[0]}`,
+      `1、${TITLES[0]!}`,
       data.name,
-      `2、${TITLES[1]}`,
+      `2、${TITLES[1]!}`,
       ...data.basis.map((item) => item.published),
-      `3、${TITLES[2]}`,
+      `3、${TITLES[2]!}`,
       ...(unit.supervisor ? [`主管部门：${unit.supervisor}`] : []),
       unit.unitLabel ? `${unit.unitLabel}：${unit.unit}` : unit.unit,
     );
@@ -62,7 +62,7 @@ export function generateTemplate(
       .split('\n\n')
       .map((b) => b.trim())
       .filter(Boolean)) {
-      if (block.startsWith('## ')) lines.push(`${++part}、${TITLES[part - 1]}`);
+      if (block.startsWith('## ')) lines.push(`${++part}、${TITLES[part - 1]!}`);
       else if (block.startsWith('### '))
         lines.push(block.slice(4).replace(/\s*\{#[a-z0-9-]+\}$/, ''));
       else if (block.startsWith('::withheld')) lines.push('涉密不宜公开');

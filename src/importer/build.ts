@@ -287,7 +287,7 @@ function buildProjectFile(
   ];
   const amount =
     'published' in funding
-      ? `${funding.published} (${funding.amountYuan} yuan)`
+      ? `${String(funding.published)} (${String(funding.amountYuan)} yuan)`
       : 'amount withheld';
   return {
     text: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,

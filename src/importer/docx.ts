@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
+import { firstLineOf } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 
 /**
@@ -59,7 +60,7 @@ async function readPart(
     });
     stream.on('end', () => resolve());
     stream.on('error', (error: Error) =>
-      reject(new DocxError(`is damaged: ${name} cannot be read (${error.message.split('\n')[0]})`)),
+      reject(new DocxError(`is damaged: ${name} cannot be read (${firstLineOf(error)})`)),
     );
   });
   const text = Buffer.concat(chunks).toString('utf8');
@@ -80,11 +81,11 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   // The five predefined entities and character references only: no DOCTYPE reaches the parser.
   processEntities: true,
-  htmlEntities: false,
 });
 
 const nameOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ':@')!;
-const childrenOf = (node: XmlNode): XmlNode[] => (node[nameOf(node)] as XmlNode[]) ?? [];
+const childrenOf = (node: XmlNode): XmlNode[] =>
+  (node[nameOf(node)] as XmlNode[] | undefined) ?? [];
 const attr = (node: XmlNode | undefined, name: string) => node?.[':@']?.[name];
 const child = (node: XmlNode, name: string) => childrenOf(node).find((c) => nameOf(c) === name);
 const valOf = (node: XmlNode, name: string) => attr(child(node, name), 'w:val');
@@ -115,15 +116,15 @@ interface Level {
 }
 
 const CHINESE_DIGITS = '零一二三四五六七八九';
+const digit = (n: number) => CHINESE_DIGITS[n]!;
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五: Word's chineseCounting. */
 function chineseCounting(n: number): string {
-  if (n < 10) return CHINESE_DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? CHINESE_DIGITS[n % 10] : ''}`;
-  if (n < 100)
-    return `${CHINESE_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CHINESE_DIGITS[n % 10] : ''}`;
+  if (n < 10) return digit(n);
+  if (n < 20) return `十${n % 10 ? digit(n % 10) : ''}`;
+  if (n < 100) return `${digit(Math.floor(n / 10))}十${n % 10 ? digit(n % 10) : ''}`;
   const rest = n % 100;
-  return `${CHINESE_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CHINESE_DIGITS[rest]}` : chineseCounting(rest).replace(/^十/, '一十')}`;
+  return `${digit(Math.floor(n / 100))}百${rest === 0 ? '' : rest < 10 ? `零${digit(rest)}` : chineseCounting(rest).replace(/^十/, '一十')}`;
 }
 
 function roman(n: number): string {
@@ -143,7 +144,12 @@ function roman(n: number): string {
     [1, 'I'],
   ];
   let out = '';
-  for (const [value, numeral] of table) while (n >= value) ((out += numeral), (n -= value));
+  for (const [value, numeral] of table) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
   return out;
 }
 
@@ -238,7 +244,7 @@ class Numbering {
     }
     this.#started.add(numId);
     const startOf = (l: number) => instance.starts.get(l) ?? levels.get(l)?.start ?? 1;
-    counters[level] = counters[level] === undefined ? startOf(level) : counters[level]! + 1;
+    counters[level] = counters[level] === undefined ? startOf(level) : counters[level] + 1;
     // Deeper levels start again after a shallower one moves on.
     counters.length = level + 1;
     if (definition.format === 'bullet') return definition.text;
@@ -290,7 +296,7 @@ function paragraphText(paragraph: XmlNode): string {
     const name = nameOf(node);
     if (name === 'w:t')
       text += childrenOf(node)
-        .map((t) => String(t['#text'] ?? ''))
+        .map((t) => (typeof t['#text'] === 'string' ? t['#text'] : ''))
         .join('');
     else if (name === 'w:tab') text += '\t';
     else if (name === 'w:br' || name === 'w:cr') text += '\n';
@@ -322,9 +328,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxParagraph[]> {
     try {
       return parser.parse(xml) as XmlNode[];
     } catch (error) {
-      throw new DocxError(
-        `is damaged: ${name} is not well-formed XML (${(error as Error).message.split('\n')[0]})`,
-      );
+      throw new DocxError(`is damaged: ${name} is not well-formed XML (${firstLineOf(error)})`);
     }
   };
   const numbering = new Numbering(numberingXml ? parse(numberingXml, 'word/numbering.xml') : []);

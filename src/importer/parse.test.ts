@@ -25,8 +25,8 @@ const project = (numbering: (n: number) => string) =>
 describe('the template reader', () => {
   it.each([
     ['1、', (n: number) => `${n}、`],
-    ['一、', (n: number) => `${'一二三四五六七八'[n - 1]}、`],
-    ['（一）、', (n: number) => `（${'一二三四五六七八'[n - 1]}）、`],
+    ['一、', (n: number) => `${'一二三四五六七八'[n - 1]!}、`],
+    ['（一）、', (n: number) => `（${'一二三四五六七八'[n - 1]!}）、`],
     ['（1） 、', (n: number) => `（${n}） 、`],
     ['(1)', (n: number) => `(${n})`],
     ['1.', (n: number) => `${n}.`],

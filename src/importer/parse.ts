@@ -205,7 +205,7 @@ function splitSubsections(part: Part): void {
     const sameStyle =
       enumeration !== null && (style === null || enumerationStyle(enumeration) === style);
     if (heading && sameStyle) {
-      style ??= enumerationStyle(enumeration!);
+      style ??= enumerationStyle(enumeration);
       current = {
         heading: line,
         title: heading.title,

@@ -157,7 +157,7 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     const before = tree(content);
     const file = join(folder('input'), 'text.txt');
     const { text, names } = generateTemplate({ count: 2, seed: 9 });
-    writeFileSync(file, text.replace(names[0]!, `${names[0]}${'很长的名称'.repeat(80)}`));
+    writeFileSync(file, text.replace(names[0]!, `${names[0]!}${'很长的名称'.repeat(80)}`));
     const temporary = readdirSync(tmpdir()).length;
     expect(await refusal(runImport(request(file, content)))).toMatch(
       /^The imported files would not pass npm run check:[\s\S]*is longer than the 300 characters a name may have/,
@@ -387,8 +387,8 @@ describe('the command line', { timeout: 60_000 }, () => {
           { cwd: ROOT },
         );
         let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.on('close', (status) => done({ status, output }));
       });
     const results = await Promise.all([start(), start()]);

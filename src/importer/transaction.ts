@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IMPORT_DIR, IMPORT_JOURNAL } from '../content/paths';
+import { firstLineOf } from '../domain/errors';
 import { releaseLock, takeLock } from '../files/lock';
 
 /**
@@ -69,7 +70,7 @@ export function describeFileError(error: unknown, what: string): string {
     case 'ENOENT':
       return `cannot ${what}: no such file or folder${where}`;
     default:
-      return `cannot ${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      return `cannot ${what}: ${firstLineOf(error)}`;
   }
 }
 

@@ -31,7 +31,7 @@ export default function rehypePassageIds() {
     };
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
-      const id = node.properties?.id;
+      const id = node.properties.id;
       if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') {
         section = id;
         paragraphs = 0;

@@ -27,7 +27,7 @@ export function sectionLinkTransform(
       h('div', { className: ['heading-group', `heading-group-${heading.tagName}`] }),
     properties: (heading: Readonly<Element>) => ({
       className: ['section-link'],
-      ariaLabel: t(locale).sectionLink(stripEnumeration(toString(heading as Element)).trim()),
+      ariaLabel: t(locale).sectionLink(stripEnumeration(toString(heading)).trim()),
       dataPagefindIgnore: '',
     }),
     content: h('span', { ariaHidden: 'true' }, '#'),
@@ -39,7 +39,7 @@ export function sectionLinkTransform(
   return (tree) => {
     autolink(tree);
     visit(tree, 'element', (node) => {
-      if (!(node.properties.className as string[] | undefined)?.includes('heading-group')) return;
+      if (!node.properties.className?.includes('heading-group')) return;
       const heading = node.children.find(
         (c): c is Element => c.type === 'element' && /^h[23]$/.test(c.tagName),
       );
@@ -50,7 +50,7 @@ export function sectionLinkTransform(
           'a',
           {
             className: ['section-language'],
-            href: `${counterpart}#${String(heading.properties.id)}`,
+            href: `${counterpart}#${heading.properties.id}`,
             hrefLang: HTML_LANG[other],
             lang: HTML_LANG[other],
             ariaLabel: d.sectionInOtherLanguage(title),

@@ -1,4 +1,4 @@
-import type { Heading, Root, Text } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
@@ -12,7 +12,7 @@ function takeHeadingId(heading: Heading): string | null {
   if (last?.type !== 'text') return null;
   const id = ID_SUFFIX.exec(last.value)?.[1];
   if (id === undefined) return null;
-  (last as Text).value = last.value.replace(ID_SUFFIX, '');
+  last.value = last.value.replace(ID_SUFFIX, '');
   return id;
 }
 

@@ -1,4 +1,4 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { LIMITS } from '../domain/limits';
@@ -53,7 +53,7 @@ export default function remarkOutline() {
     for (const node of tree.children) {
       if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
         finish();
-        const id = headingIdOf(node as Heading);
+        const id = headingIdOf(node);
         const title = blockText(node);
         if (id === null)
           file.message(`heading "${title}" needs a stable id, e.g. "## ${title} {#some-id}"`, node);

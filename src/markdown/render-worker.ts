@@ -14,7 +14,8 @@ interface RenderRequest {
 }
 
 const port = parentPort!;
-port.on('message', async ({ base, bodies }: RenderRequest) => {
+/** Renders each body of a request, answering for each as it is done. */
+async function answer({ base, bodies }: RenderRequest): Promise<void> {
   for (const { id, input } of bodies) {
     const before = readParseCount();
     let result: { outcome: RenderOutcome } | { failed: string };
@@ -26,4 +27,6 @@ port.on('message', async ({ base, bodies }: RenderRequest) => {
     const reply: RenderReply = { id, parses: readParseCount() - before, ...result };
     port.postMessage(reply);
   }
-});
+}
+
+port.on('message', (request: RenderRequest) => void answer(request));

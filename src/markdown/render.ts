@@ -171,16 +171,19 @@ async function renderOnWorkers(
       const send = () => {
         const batch = indexes.slice(next, next + BATCH);
         next += batch.length;
-        if (batch.length === 0) return done();
+        if (batch.length === 0) {
+          done();
+          return;
+        }
         pending = batch.length;
         worker.postMessage({ base, bodies: batch.map((id) => ({ id, input: inputs[id] })) });
       };
       worker.on('message', (reply: RenderReply) => {
         addParseCount(reply.parses);
-        if ('failed' in reply)
-          return fail(
-            new Error(`rendering ${inputs[reply.id]!.filePath} failed:\n${reply.failed}`),
-          );
+        if ('failed' in reply) {
+          fail(new Error(`rendering ${inputs[reply.id]!.filePath} failed:\n${reply.failed}`));
+          return;
+        }
         keep(reply.id, reply.outcome);
         if (--pending === 0) send();
       });

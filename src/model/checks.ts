@@ -121,7 +121,8 @@ export function checkTranslation(
       message: `sections differ from the Chinese original.\n      zh: ${shape(outlines.zh)}\n      en: ${shape(outlines.en)}`,
     });
   }
-  const markerShape = (o: Outline) => o.markers.map((m) => `#${m.sectionId}:${m.reason}`).join(' ');
+  const markerShape = (o: Outline) =>
+    o.markers.map((m) => `#${m.sectionId ?? ''}:${m.reason}`).join(' ');
   if (markerShape(outlines.zh) !== markerShape(outlines.en)) {
     problems.push({
       line: translation.bodyStartLine,

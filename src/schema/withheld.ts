@@ -47,6 +47,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function orWithheld<T extends z.ZodType>(schema: T) {
   return z.union([WithheldSchema, schema], {
     error: (issue) => {
+      // Typed as invalid_union only; any other issue keeps zod's own message.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (issue.code !== 'invalid_union') return undefined;
       const branch = issue.errors[isWithheld(issue.input) ? 0 : 1] ?? [];
       return branch

@@ -40,7 +40,11 @@ export function languageGlob(locale: Locale): string {
   if (others.length !== 1)
     throw new Error('languageGlob: the root language leaves out exactly one prefix');
   const other = others[0]!;
-  const names = [...other].map((char, i) => `${other.slice(0, i)}[!${char}]*`);
+  // The prefix is a language code, ASCII: one character per index.
+  const names = Array.from(
+    { length: other.length },
+    (_, i) => `${other.slice(0, i)}[!${other.charAt(i)}]*`,
+  );
   return `{${[...names, `${other}?*`].join(',')}}/**/*.html`;
 }
 

@@ -8,9 +8,9 @@ describe('createExactChecker', () => {
     const looked: number[] = [];
     const checker = createExactChecker(
       candidates,
-      async (n) => {
+      (n) => {
         looked.push(n);
-        return n % 3 === 0;
+        return Promise.resolve(n % 3 === 0);
       },
       20,
     );

@@ -101,7 +101,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
   let generation = 0;
   let exportable: { results: () => Promise<readonly PagefindResult[]>; search: string } = {
-    results: async () => [],
+    results: () => Promise.resolve([]),
     search: '',
   };
   const run = async (state: SearchState) => {
@@ -224,7 +224,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
           const urls = await Promise.all(
             (await results()).map(async (r) => {
               const { url, meta } = await load(r);
-              return `${baseOfPage(url)}${meta.data}`;
+              return `${baseOfPage(url)}${meta.data ?? ''}`;
             }),
           );
           const records = await fetchRecords(urls);
@@ -300,7 +300,7 @@ async function countInOtherLanguage(
 }
 
 function fillForm(form: HTMLFormElement, state: SearchState): void {
-  for (const [key, value] of Object.entries(state)) {
+  for (const [key, value] of Object.entries(state) as [string, string][]) {
     const field = form.elements.namedItem(key);
     if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
       field.value = value;

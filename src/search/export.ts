@@ -18,7 +18,7 @@ export async function fetchRecords(urls: readonly string[]): Promise<ProjectReco
     while (next < urls.length) {
       const i = next++;
       const response = await fetch(urls[i]!);
-      if (!response.ok) throw new Error(`${urls[i]}: HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`${urls[i] ?? ''}: HTTP ${response.status}`);
       records[i] = (await response.json()) as ProjectRecord;
     }
   };

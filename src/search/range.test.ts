@@ -5,9 +5,9 @@ const amounts = [-1, 700, 7_000_000, 13_000_000, 13_000_000, 20_129_500];
 
 function probe(list: number[]) {
   const loaded: number[] = [];
-  const amountAt = async (i: number) => {
+  const amountAt = (i: number) => {
     loaded.push(i);
-    return list[i]!;
+    return Promise.resolve(list[i]!);
   };
   return { loaded, amountAt };
 }
@@ -38,7 +38,7 @@ describe('rangeSlice', () => {
   });
 
   it('firstIndex returns length when no index qualifies', async () => {
-    expect(await firstIndex(4, async () => false)).toBe(4);
-    expect(await firstIndex(0, async () => true)).toBe(0);
+    expect(await firstIndex(4, () => Promise.resolve(false))).toBe(4);
+    expect(await firstIndex(0, () => Promise.resolve(true))).toBe(0);
   });
 });

@@ -149,7 +149,7 @@ describe('the output audit of project pages', () => {
       expect(problems).toEqual([
         {
           file,
-          message: `shows ${wanToYuan(changed)} in "${changed}万元", which is not a figure of the project`,
+          message: `shows ${String(wanToYuan(changed))} in "${changed}万元", which is not a figure of the project`,
         },
       ]);
       const section = project.sections.find((s) => /\d/.test(s.paragraphs.zh.join('')))!;
@@ -177,7 +177,7 @@ describe('the output audit of project pages', () => {
             new RegExp(
               `^section #${section.id} does not read as the content: the page has ".*Andonemoresentence\\.`,
             ),
-          ) as unknown as string,
+          ),
         },
       ]);
     });

@@ -21,7 +21,7 @@ const made = new WeakMap<Model, Map<string, SiteData>>();
 export function readSiteData(model: Model, siteUrl: string, basePath: string): SiteData {
   const key = `${siteUrl} ${basePath}`;
   let byKey = made.get(model);
-  if (!byKey) made.set(model, (byKey = new Map()));
+  if (!byKey) made.set(model, (byKey = new Map<string, SiteData>()));
   let data = byKey.get(key);
   if (!data) {
     const links = buildLinks(siteUrl, basePath);

@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { LIMITS } from '../domain/limits';
 import { HTML_LANG, type Locale } from '../domain/locales';
 import { localePrefix, paths } from '../domain/urls';
@@ -72,5 +72,5 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
       entry: entries,
     },
   };
-  return builder.build(feed) as string;
+  return builder.build(feed);
 }

@@ -131,7 +131,7 @@ describe('a site in two partitions, searched as one', () => {
       page.waitForEvent('download'),
       page.locator('#search-export').getByRole('button', { name: 'JSON', exact: true }).click(),
     ]);
-    const json = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+    const json = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
       count: number;
       projects: { id: string }[];
     };

@@ -384,7 +384,7 @@ describe('export', () => {
       page.waitForEvent('download'),
       page.locator('#search-export').getByRole('button', { name: format, exact: true }).click(),
     ]);
-    return readFileSync((await file.path())!, 'utf8');
+    return readFileSync(await file.path(), 'utf8');
   };
 
   it('downloads the results of min=1000万 as CSV with the columns of disclosures.csv, and as JSON', async () => {
@@ -392,8 +392,8 @@ describe('export', () => {
     await waitForResults();
     const csv = await download('CSV');
     const published = readFileSync(join(DIST, 'data', 'disclosures.csv'), 'utf8');
-    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-    const all = parse(published, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
+    const all = parse<Record<string, string>>(published, { bom: true, columns: true });
     expect(csv.split('\r\n')[0]).toBe(published.split('\r\n')[0]);
     const expected = all.filter((r) => Number(r.amount_yuan) >= 10_000_000);
     expect(rows.map((r) => [r.slug, Number(r.amount_yuan)]).sort()).toEqual(

@@ -24,7 +24,7 @@ describe('adding a fourth disclosure to a copy of the content', () => {
       added.set(
         path,
         text.replace(
-          /(  sha256: [0-9a-f]{64}\n)/,
+          /( {2}sha256: [0-9a-f]{64}\n)/,
           '$1  url: https://www.example.gov.cn/zfxxgk/2025/yjs.html\n  publishedOn: 2025-02-14\n  retrievedOn: 2026-11-20\n  archiveUrl: https://web.archive.org/web/2026/https://www.example.gov.cn/zfxxgk/2025/yjs.html\n',
         ),
       );

@@ -175,10 +175,10 @@ describe('3 and 4. feeds and the CSV publish text as text', () => {
       const titles = parsed.feed.entry.map((e) => e.title);
       expect(titles).toContainEqual({ '#text': hostile, type: 'text' });
     }
-    const rows = parse(readFileSync(join(dist, 'data/disclosures.csv')), {
+    const rows = parse<Record<string, string>>(readFileSync(join(dist, 'data/disclosures.csv')), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     const row = rows.find((r) => r.slug === 'case-property-centre')!;
     expect(row.name).toBe(`'${hostile}`);
     expect(row.name_en).toBe(`'${hostile}`);

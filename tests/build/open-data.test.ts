@@ -164,10 +164,11 @@ describe('/data/disclosures.json', () => {
 
 describe('/data/disclosures.csv', () => {
   const bytes = read('data/disclosures.csv');
-  const all = parse(bytes, { bom: true, columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
+  const all = parse<Record<string, string>>(bytes, {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+  });
   const rows = all.filter((r) => r.publication === RUILI);
 
   it('is UTF-8 with a byte-order mark, and Chinese survives', () => {

@@ -10,6 +10,6 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(new Uint8Array(readSource(readSettings().contentDir, `${params.name}.txt`)), {
+  new Response(new Uint8Array(readSource(readSettings().contentDir, `${params.name ?? ''}.txt`)), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
