@@ -28,124 +28,20 @@ describe('deterministic build', () => {
   });
 });
 
-describe('atomic build (npm run build)', () => {
+describe('npm run build, build after build', () => {
+  // The example publication (tests/fixtures/example): three projects, six project pages.
   const sandbox = new Sandbox();
   afterAll(() => sandbox.remove());
-  const build = () =>
+  const build = (env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ['scripts/build.mjs'], {
       cwd: sandbox.dir,
       encoding: 'utf8',
-      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE, CONTENT_DIR: '' },
+      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE, CONTENT_DIR: '', ...env },
     });
   const leftovers = () => readdirSync(sandbox.dir).filter((name) => name.startsWith('.dist-'));
-
-  it('replaces dist/ when the build succeeds, and leaves no staging folder', () => {
-    const result = build();
-    expect(result.status, result.stderr).toBe(0);
-    expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
-    expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
-    expect(leftovers()).toEqual([]);
-  });
-
-  it('publishes through a link that git ignores, so a build leaves the working tree as it was', () => {
-    expect(lstatSync(join(sandbox.dir, 'dist')).isSymbolicLink()).toBe(true);
-    // The project's own .gitignore, asked about the link by git (a pattern ending in / would miss it).
-    const ignored = spawnSync('git', ['check-ignore', '--no-index', 'dist'], { cwd: ROOT });
-    expect(ignored.status).toBe(0);
-    const tracked = spawnSync('git', ['ls-files', 'dist'], { cwd: ROOT, encoding: 'utf8' });
-    expect(tracked.stdout).toBe('');
-  });
-
-  it('keeps the build before the published one, so that a copy which started before a build finishes', () => {
-    const published = () => readdirSync(join(sandbox.dir, '.published')).sort();
-    const resolved = () => realpathSync(join(sandbox.dir, 'dist'));
-    expect(build().status).toBe(0);
-    // A copy (rsync -a dist/ …) resolves the link when it starts, then reads that folder for minutes.
-    const copying = resolved();
-    const files = treeHashes(copying);
-    const second = build();
-    expect(second.status, second.stderr).toBe(0);
-    expect(resolved()).not.toBe(copying);
-    expect(treeHashes(copying)).toEqual(files);
-    expect(second.stdout).toContain(`the build before stays at .published/${basename(copying)}/`);
-    // The build after that removes it: the last two published builds are kept.
-    expect(build().status).toBe(0);
-    expect(existsSync(copying)).toBe(false);
-    expect(published()).toHaveLength(2);
-    expect(published()).toContain(basename(resolved()));
-  });
-
-  it('warns at its very end when SITE_URL is not set, and not when it is', () => {
-    const withSite = build();
-    expect(withSite.status, withSite.stderr).toBe(0);
-    expect(`${withSite.stdout}${withSite.stderr}`).not.toContain('SITE_URL is not set');
-    const local = spawnSync(process.execPath, ['scripts/build.mjs'], {
-      cwd: sandbox.dir,
-      encoding: 'utf8',
-      env: { ...process.env, BASE_PATH: '', SITE_URL: '', CONTENT_DIR: '' },
-    });
-    expect(local.status, local.stderr).toBe(0);
-    const lastLines = local.stderr.trimEnd().split('\n').slice(-6).join('\n');
-    expect(lastLines).toMatch(
-      /^!{78}\nWARNING: SITE_URL is not set[\s\S]*Do not deploy this build[\s\S]*!{78}$/,
-    );
-    expect(readFileSync(join(sandbox.dir, 'dist/feed.xml'), 'utf8')).toContain(
-      'http://localhost:4321/',
-    );
-  });
-
-  it('leaves the previous dist/ byte-identical when the build fails', () => {
-    const before = treeHashes(join(sandbox.dir, 'dist'));
-    sandbox.edit(ZH, (t) =>
-      t.replace(
-        'amountYuan: 7000000\n  published: 700万元\n  source',
-        'amountYuan: 700万\n  published: 700万元\n  source',
-      ),
-    );
-    const result = build();
-    expect(result.status).not.toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(
-      /case-property-centre\.md[\s\S]*line 16, funding\.amountYuan: must be a number of yuan/,
-    );
-    expect(`${result.stdout}${result.stderr}`).toContain('dist/ was left as it was');
-    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
-    expect(leftovers()).toEqual([]);
-  });
-
-  it('keeps rendered bodies only while the code that renders them is the same', () => {
-    sandbox.edit(ZH, (t) =>
-      t.replace('amountYuan: 700万\n  published', 'amountYuan: 7000000\n  published'),
-    );
-    expect(build().status).toBe(0);
-    const body = () =>
-      readFileSync(
-        join(sandbox.dir, 'dist/ruili-psb/2020/case-property-centre/index.html'),
-        'utf8',
-      );
-    // #overview is a heading of the Markdown body, rendered by the check and kept in its cache.
-    expect(body()).toMatch(/href="#overview"><span aria-hidden="true">#<\/span>/);
-    sandbox.edit('src/markdown/rehype-section-links.ts', (t) =>
-      t.replace("h('span', { ariaHidden: 'true' }, '#')", "h('span', { ariaHidden: 'true' }, '§')"),
-    );
-    const result = build();
-    expect(result.status, result.stderr).toBe(0);
-    expect(body()).toMatch(/href="#overview"><span aria-hidden="true">§<\/span>/);
-  });
-
-  /** npm run build in the sandbox with empty caches: nothing kept from any build before. */
-  const cleanBuild = () =>
-    spawnSync(process.execPath, ['scripts/build.mjs'], {
-      cwd: sandbox.dir,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        BASE_PATH: '',
-        SITE_URL: TEST_SITE,
-        CONTENT_DIR: '',
-        RENDER_CACHE_DIR: join(sandbox.dir, 'empty-render-cache'),
-        PAGE_CACHE_DIR: join(sandbox.dir, 'empty-page-cache'),
-      },
-    });
+  const published = () => readdirSync(join(sandbox.dir, '.published')).sort();
+  const resolved = () => realpathSync(join(sandbox.dir, 'dist'));
+  const page = (path: string) => readFileSync(join(sandbox.dir, 'dist', path), 'utf8');
   /**
    * Project pages Astro copied from the last build instead of rendering them, by the path it logs.
    * Astro colours its log when the environment asks for colour (CI sets FORCE_COLOR), so colour codes go first.
@@ -157,10 +53,36 @@ describe('atomic build (npm run build)', () => {
   /** Project pages the output audit did not parse, because the last build's audit passed the same bytes against the same content. */
   const vouched = (log: string) =>
     Number(/\((\d+) pages byte for byte as the last build's audit passed them\)/.exec(log)?.[1]);
+  /** npm run build in the sandbox with empty caches: nothing kept from any build before. */
+  const cleanBuild = () =>
+    build({
+      RENDER_CACHE_DIR: join(sandbox.dir, 'empty-render-cache'),
+      PAGE_CACHE_DIR: join(sandbox.dir, 'empty-page-cache'),
+    });
+  let first = '';
+  let copying = '';
+  let copyingFiles: Record<string, string> = {};
 
-  it('renders again only the body that changed, and publishes the same bytes as a clean build', () => {
-    const first = build();
-    expect(first.status, first.stderr).toBe(0);
+  it('publishes dist/ through a link that git ignores, leaving no staging folder and no warning', () => {
+    const result = build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
+    expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
+    expect(leftovers()).toEqual([]);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('SITE_URL is not set');
+    expect(lstatSync(join(sandbox.dir, 'dist')).isSymbolicLink()).toBe(true);
+    // The project's own .gitignore, asked about the link by git (a pattern ending in / would miss it).
+    const ignored = spawnSync('git', ['check-ignore', '--no-index', 'dist'], { cwd: ROOT });
+    expect(ignored.status).toBe(0);
+    const tracked = spawnSync('git', ['ls-files', 'dist'], { cwd: ROOT, encoding: 'utf8' });
+    expect(tracked.stdout).toBe('');
+    first = resolved();
+    // A copy (rsync -a dist/ …) resolves the link when it starts, then reads that folder for minutes.
+    copying = first;
+    copyingFiles = treeHashes(first);
+  });
+
+  it('renders again only a body that changed, copies every page whose data did not, and keeps the build before', () => {
     // A body that ends in one more blank line is a changed body that renders to the same HTML.
     sandbox.edit(ZH, (t) => `${t}\n`);
     const warm = build();
@@ -170,17 +92,13 @@ describe('atomic build (npm run build)', () => {
     expect(restored(warm.stdout)).toHaveLength(6);
     // And the audit, which passed those bytes against the same content last time, does not parse them again.
     expect(vouched(warm.stdout)).toBe(6);
-    const published = treeHashes(join(sandbox.dir, 'dist'));
-    const clean = cleanBuild();
-    expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain('6 of 6 bodies rendered');
-    expect(restored(clean.stdout)).toEqual([]);
-    expect(vouched(clean.stdout)).toBe(0);
-    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(published);
+    // The copy that started before this build finishes from the folder it resolved.
+    expect(resolved()).not.toBe(copying);
+    expect(treeHashes(copying)).toEqual(copyingFiles);
+    expect(warm.stdout).toContain(`the build before stays at .published/${basename(copying)}/`);
   });
 
-  it('renders again the pages of the project that changed, copies the rest, and publishes what a clean build does', () => {
-    expect(build().status).toBe(0);
+  it('renders again the pages of a project whose text changed, copies the rest, and publishes what a clean build does', () => {
     sandbox.edit(ZH, (t) => t.replace('财物储存库', '财物保管库'));
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
@@ -190,15 +108,18 @@ describe('atomic build (npm run build)', () => {
     expect(copied.some((file) => file.includes('case-property-centre'))).toBe(false);
     // The changed Chinese page is audited again; its English page, whose bytes and content did not change, is not.
     expect(vouched(warm.stdout)).toBe(5);
-    const page = readFileSync(
-      join(sandbox.dir, 'dist/ruili-psb/2020/case-property-centre/index.html'),
-      'utf8',
-    );
-    expect(page).toContain('财物保管库');
-    const published = treeHashes(join(sandbox.dir, 'dist'));
+    expect(page('ruili-psb/2020/case-property-centre/index.html')).toContain('财物保管库');
+    // The last two published builds are kept: the first is gone now.
+    expect(existsSync(first)).toBe(false);
+    expect(published()).toHaveLength(2);
+    expect(published()).toContain(basename(resolved()));
+    const warmTree = treeHashes(join(sandbox.dir, 'dist'));
     const clean = cleanBuild();
     expect(clean.status, clean.stderr).toBe(0);
-    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(published);
+    expect(clean.stdout).toContain('6 of 6 bodies rendered');
+    expect(restored(clean.stdout)).toEqual([]);
+    expect(vouched(clean.stdout)).toBe(0);
+    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(warmTree);
   });
 
   it('renders again each kept page altered on disk, and publishes what the content says', () => {
@@ -212,12 +133,9 @@ describe('atomic build (npm run build)', () => {
     const pages = Object.values(record.routes).flatMap((r) =>
       Object.values(r.paths).map((p) => p.outputFile),
     );
-    const withheld = pages.find((f) =>
-      readFileSync(join(kept, f), 'utf8').includes('<div class="withheld"'),
-    )!;
-    const withNext = pages.find(
-      (f) => f !== withheld && readFileSync(join(kept, f), 'utf8').includes('rel="next"'),
-    )!;
+    const read = (f: string) => readFileSync(join(kept, f), 'utf8');
+    const withheld = pages.find((f) => read(f).includes('<div class="withheld"'))!;
+    const withNext = pages.find((f) => f !== withheld && read(f).includes('rel="next"'))!;
     const others = pages.filter((f) => f !== withheld && f !== withNext);
     // Astro copies a kept page from its cache folder without rendering it; here four were altered there.
     const edits: [string, (html: string) => string][] = [
@@ -243,5 +161,41 @@ describe('atomic build (npm run build)', () => {
     for (const [file] of edits) expect(copied).not.toContain(`/${file}`);
     expect(copied).toHaveLength(pages.length - edits.length);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
+  });
+
+  it('leaves the published dist/ byte for byte as it was when a build fails', () => {
+    const before = treeHashes(join(sandbox.dir, 'dist'));
+    const amount = 'amountYuan: 7000000\n  published: 700万元\n  source';
+    sandbox.edit(ZH, (t) => t.replace(amount, amount.replace('7000000', '700万')));
+    const result = build();
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /case-property-centre\.md[\s\S]*line 16, funding\.amountYuan: must be a number of yuan/,
+    );
+    expect(`${result.stdout}${result.stderr}`).toContain('dist/ was left as it was');
+    expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
+    expect(leftovers()).toEqual([]);
+    sandbox.edit(ZH, (t) => t.replace(amount.replace('7000000', '700万'), amount));
+  });
+
+  it('renders every body again when the code that renders them changes; without SITE_URL, warns at its very end', () => {
+    // #overview is a heading of the Markdown body, rendered by the check and kept in its cache.
+    expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
+      /href="#overview"><span aria-hidden="true">#<\/span>/,
+    );
+    sandbox.edit('src/markdown/rehype-section-links.ts', (t) =>
+      t.replace("h('span', { ariaHidden: 'true' }, '#')", "h('span', { ariaHidden: 'true' }, '§')"),
+    );
+    const result = build({ SITE_URL: '' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('6 of 6 bodies rendered');
+    expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
+      /href="#overview"><span aria-hidden="true">§<\/span>/,
+    );
+    const lastLines = result.stderr.trimEnd().split('\n').slice(-6).join('\n');
+    expect(lastLines).toMatch(
+      /^!{78}\nWARNING: SITE_URL is not set[\s\S]*Do not deploy this build[\s\S]*!{78}$/,
+    );
+    expect(page('feed.xml')).toContain('http://localhost:4321/');
   });
 });

@@ -1,22 +1,33 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { astroBuild } from './astro';
-import { DIST, PORTAL_BASE, PORTAL_DIST, TEST_SITE } from './paths';
+import { DIST, EXAMPLE_CONTENT, EXAMPLE_DIST, PORTAL_BASE, PORTAL_DIST, ROOT, TEST_SITE } from './paths';
+import { treeHashes } from './tree';
 
 /**
- * Builds the site once for every build and browser test: at the root, and
- * under a portal's sub-path as the finance bureau would host it. Both test
- * projects name this setup; the flag keeps it to one build per run.
+ * Builds the sites every build and browser test reads, once per run: content/
+ * (whatever it holds) at the root and under a portal's sub-path, as the
+ * finance bureau would host it; and the example publication, for the tests of
+ * facts about it. When content/ is the example, its build serves both. Both
+ * test projects name this setup; the flag keeps it to one build per run.
  */
 export default function setup(): void {
   if (process.env.DISCLOSURES_TEST_BUILT) return;
-  for (const [dist, base] of [
-    [DIST, ''],
-    [PORTAL_DIST, PORTAL_BASE],
-  ] as const) {
+  const content = `${ROOT}/content`;
+  const builds: [string, Record<string, string>][] = [
+    [DIST, { BASE_PATH: '', CONTENT_DIR: content }],
+    [PORTAL_DIST, { BASE_PATH: PORTAL_BASE, CONTENT_DIR: content }],
+  ];
+  const contentIsExample =
+    existsSync(content) && isDeepStrictEqual(treeHashes(content), treeHashes(EXAMPLE_CONTENT));
+  if (!contentIsExample) builds.push([EXAMPLE_DIST, { BASE_PATH: '', CONTENT_DIR: EXAMPLE_CONTENT }]);
+  rmSync(EXAMPLE_DIST, { recursive: true, force: true });
+  for (const [dist, env] of builds) {
     rmSync(dist, { recursive: true, force: true });
-    const result = astroBuild(dist, { env: { BASE_PATH: base, SITE_URL: TEST_SITE } });
+    const result = astroBuild(dist, { env: { ...env, SITE_URL: TEST_SITE } });
     if (result.status !== 0)
-      throw new Error(`astro build (BASE_PATH=${base || '/'}) failed:\n${result.output}`);
+      throw new Error(`the build of ${env.CONTENT_DIR} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`);
   }
+  if (contentIsExample) symlinkSync(DIST, EXAMPLE_DIST, 'dir');
   process.env.DISCLOSURES_TEST_BUILT = '1';
 }

@@ -11,3 +11,10 @@ export const DIST = join(ARTIFACTS, 'dist');
 export const PORTAL_BASE = '/portal/yjsgk/';
 /** The same site built with BASE_PATH=/portal/yjsgk/. */
 export const PORTAL_DIST = join(ARTIFACTS, 'dist-portal');
+/**
+ * A copy of the example publication (the Ruili texts), for the tests that check facts about it:
+ * they pass whatever content/ holds, since they build this copy, not content/.
+ */
+export const EXAMPLE_CONTENT = join(ROOT, 'tests/fixtures/example');
+/** The example publication built at the root (the same folder as DIST when content/ is the example). */
+export const EXAMPLE_DIST = join(ARTIFACTS, 'dist-example');

@@ -1,10 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './paths';
+import { EXAMPLE_CONTENT, ROOT } from './paths';
 
 const COPIED = [
-  'content',
   'src',
   'public',
   'scripts',
@@ -13,11 +12,17 @@ const COPIED = [
   'tsconfig.json',
 ];
 
-/** A throw-away copy of the project (node_modules linked) in which a test may break content. */
+/**
+ * A throw-away copy of the project (node_modules linked) in which a test may
+ * break content or code. Its content/ is a copy of `content` (by default the
+ * example publication, tests/fixtures/example, so that a test of facts about it
+ * passes whatever the project's own content/ holds).
+ */
 export class Sandbox {
   readonly dir = mkdtempSync(join(tmpdir(), 'disclosures-'));
 
-  constructor() {
+  constructor(content = EXAMPLE_CONTENT) {
+    cpSync(content, join(this.dir, 'content'), { recursive: true });
     for (const entry of COPIED)
       cpSync(join(ROOT, entry), join(this.dir, entry), {
         recursive: true,
