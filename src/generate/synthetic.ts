@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatMillionsEn, formatYuan, groupDigits, toWan } from '../domain/amount';
 import { PARTS, SUBSECTIONS, type BodyPartId, type SubsectionId } from '../domain/sections';
+import { templateText } from './template-text';
 
 /**
  * Synthetic disclosures in the real schema, for the scale test and the
@@ -160,14 +161,13 @@ export function generateContent(options: GenerateOptions): ContentFiles {
       const slug = `${departmentSlug}-${year}`;
       const inThis = Math.min(perPublication, count - made);
       const dir = `${departmentSlug}/${year}`;
-      const names: string[] = [];
+      const zhFiles: string[] = [];
 
       for (let i = 1; i <= inThis; i += 1) {
         made += 1;
         const [facility, facilityEn] = pick(FACILITIES);
         const name = `${deptZh}${facility}建设项目（${ENUM_ZH[i % 3]!.slice(1, 2)}期）`;
         const nameEn = `Construction of the ${facilityEn} of the ${deptEn} (phase ${['one', 'two', 'three'][i % 3]!})`;
-        names.push(name);
         const amountYuan = int(50, 300_000) * 100;
         const wan = `${toWan(amountYuan)}万元`;
         const docYear = year - int(1, 3);
@@ -286,12 +286,16 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           '## Project outcomes {#outcomes}',
           outcomes[1],
         ].join('\n\n');
-        files.set(`${dir}/zh/${zhFront.slug}.md`, `---\n${stringify(zhFront)}---\n\n${zhBody}\n`);
+        const zhFile = `---\n${stringify(zhFront)}---\n\n${zhBody}\n`;
+        zhFiles.push(zhFile);
+        files.set(`${dir}/zh/${zhFront.slug}.md`, zhFile);
         files.set(`${dir}/en/${zhFront.slug}.md`, `---\n${stringify(enFront)}---\n\n${enBody}\n`);
       }
 
       const sourceFile = `${slug}.zh.txt`;
-      const sourceText = `${deptZh}部门${year}年预算重点领域财政项目文本公开（合成数据）\n\n${names.map((n, k) => `${k + 1}、${n}`).join('\n')}\n`;
+      const title = `${deptZh}部门${year}年预算重点领域财政项目文本公开`;
+      // The original text, in the template: the importer reads it back into these same files.
+      const sourceText = templateText(title, zhFiles);
       files.set(`sources/${sourceFile}`, sourceText);
       files.set(
         `${dir}/publication.yaml`,
@@ -301,7 +305,7 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           fiscalYear: year,
           department: deptZh,
           region: '合成省合成市',
-          title: `${deptZh}部门${year}年预算重点领域财政项目文本公开`,
+          title,
           source: {
             file: sourceFile,
             sha256: createHash('sha256').update(sourceText).digest('hex'),

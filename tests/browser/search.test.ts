@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
-import { DIST } from '../support/paths';
+import { EXAMPLE_DIST } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 
 let server: StaticServer;
@@ -12,7 +12,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve(DIST);
+  // The example publication: these tests search for what its texts say.
+  server = await serve(EXAMPLE_DIST);
   browser = await launch();
   page = await browser.newPage();
 });
@@ -391,7 +392,7 @@ describe('export', () => {
     await page.goto(`${server.url}search/?min=1000%E4%B8%87`);
     await waitForResults();
     const csv = await download('CSV');
-    const published = readFileSync(join(DIST, 'data', 'disclosures.csv'), 'utf8');
+    const published = readFileSync(join(EXAMPLE_DIST, 'data', 'disclosures.csv'), 'utf8');
     const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
     const all = parse<Record<string, string>>(published, { bom: true, columns: true });
     expect(csv.split('\r\n')[0]).toBe(published.split('\r\n')[0]);

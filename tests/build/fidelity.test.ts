@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stripEnumeration } from '../../src/domain/enumeration';
-import { compactText, page } from '../support/dist';
-import { DIST, ROOT } from '../support/paths';
+import { compactText, page as pageIn } from '../support/dist';
+import { EXAMPLE_CONTENT, EXAMPLE_DIST } from '../support/paths';
+/** These tests check facts about the example publication: they read its build (tests/fixtures/example), whatever content/ holds. */
+const page = (path: string) => pageIn(path, EXAMPLE_DIST);
 
-const SOURCE = join(ROOT, 'content/sources/ruili-psb-2020-key-projects.zh.txt');
+const SOURCE = join(EXAMPLE_CONTENT, 'sources/ruili-psb-2020-key-projects.zh.txt');
 const SLUGS = ['case-property-centre', 'case-handling-centre', 'face-recognition-system'];
 
 /** The source's lines, split into the document title and each project's lines (a project starts at "1、 项目名称"). */
@@ -28,7 +30,7 @@ describe('fidelity to the published text', () => {
   it('uses the repository copy of the source, with the expected SHA-256', () => {
     const hash = createHash('sha256').update(readFileSync(SOURCE)).digest('hex');
     expect(hash).toBe('25a81f6ff86deee051d8e423ff43db00d9977926447486c77237ed2ff756429b');
-    expect(readFileSync(join(DIST, 'sources/ruili-psb-2020-key-projects.zh.txt'))).toEqual(
+    expect(readFileSync(join(EXAMPLE_DIST, 'sources/ruili-psb-2020-key-projects.zh.txt'))).toEqual(
       readFileSync(SOURCE),
     );
     expect(page('/ruili-psb/2020/source/')('[data-sha256]').text()).toBe(hash);

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlPages, page } from '../support/dist';
-import { DIST, ROOT } from '../support/paths';
+import { htmlPages as htmlPagesIn, page as pageIn } from '../support/dist';
+import { EXAMPLE_CONTENT, EXAMPLE_DIST } from '../support/paths';
+/** These tests check facts about the example publication: they read its build (tests/fixtures/example), whatever content/ holds. */
+const page = (path: string) => pageIn(path, EXAMPLE_DIST);
+const htmlPages = () => htmlPagesIn(EXAMPLE_DIST);
 
 const SITE = 'https://example.org';
 const pages = htmlPages().filter((p) => p !== '/404.html');
@@ -84,7 +87,7 @@ describe('bilingual site', () => {
 
 describe('anchors a journalist can cite', () => {
   it('gives every heading and every paragraph of a project the same id in both languages', () => {
-    const all = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+    const all = JSON.parse(readFileSync(join(EXAMPLE_DIST, 'data/disclosures.json'), 'utf8')) as {
       projects: { url: { zh: string; en: string }; name: { en: string | null } }[];
     };
     for (const project of all.projects.filter((p) => p.name.en !== null)) {
@@ -125,7 +128,7 @@ describe('anchors a journalist can cite', () => {
 
 describe('the Terms page', () => {
   it('lists every term of content/glossary.yaml with its one English rendering', () => {
-    const glossary = parse(readFileSync(join(ROOT, 'content/glossary.yaml'), 'utf8')) as {
+    const glossary = parse(readFileSync(join(EXAMPLE_CONTENT, 'glossary.yaml'), 'utf8')) as {
       terms: { zh: string; en: string }[];
     };
     for (const path of ['/terms/', '/en/terms/']) {

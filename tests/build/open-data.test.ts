@@ -9,20 +9,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
 import type { ProjectZh } from '../../src/schema/project';
 import { isWithheld } from '../../src/schema/withheld';
-import { htmlPages, page } from '../support/dist';
-import { DIST, ROOT, TEST_SITE } from '../support/paths';
+import { htmlPages as htmlPagesIn, page as pageIn } from '../support/dist';
+import { EXAMPLE_CONTENT, EXAMPLE_DIST, TEST_SITE } from '../support/paths';
+/** These tests check facts about the example publication: they read its build (tests/fixtures/example), whatever content/ holds. */
+const page = (path: string) => pageIn(path, EXAMPLE_DIST);
+const htmlPages = () => htmlPagesIn(EXAMPLE_DIST);
 
 /** The real publication these checks are about; other publications may sit beside it. */
 const RUILI = 'ruili-psb-2020';
 const TOTAL = 40_129_500;
 const SLUGS = ['case-property-centre', 'case-handling-centre', 'face-recognition-system'];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const read = (path: string) => readFileSync(join(DIST, path));
+const read = (path: string) => readFileSync(join(EXAMPLE_DIST, path));
 const json = <T>(path: string): T => JSON.parse(read(path).toString('utf8')) as T;
 /** https://example.org/a/b/ → the file in dist/ that serves it. */
 const distFile = (url: string) => {
   const path = new URL(url).pathname;
-  return join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+  return join(EXAMPLE_DIST, path.endsWith('/') ? `${path}index.html` : path);
 };
 
 interface Amount {
@@ -65,7 +68,7 @@ function createAjv(): Ajv2020 {
 /** The Ruili content's own figures, read through the site's loader from the frontmatter (no Astro). */
 let originals: ProjectZh[];
 beforeAll(async () => {
-  originals = (await loadModel(join(ROOT, 'content'))).projects
+  originals = (await loadModel(EXAMPLE_CONTENT)).projects
     .filter((p) => p.key.startsWith(`${RUILI}/`))
     .map((p) => p.original);
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
-import { compactText, htmlPages, page } from '../support/dist';
+import { compactText, htmlPages as htmlPagesIn, page as pageIn } from '../support/dist';
+import { EXAMPLE_CONTENT, EXAMPLE_DIST } from '../support/paths';
+/** These tests check facts about the example publication: they read its build (tests/fixtures/example), whatever content/ holds. */
+const page = (path: string) => pageIn(path, EXAMPLE_DIST);
+const htmlPages = () => htmlPagesIn(EXAMPLE_DIST);
 
 describe('home and publication page', () => {
   it.each([
@@ -92,7 +96,7 @@ describe('the home page says each fact once', () => {
     '%s: key figures, then one line per publication linking to its page; no repeated summary, chart or table',
     async (path) => {
       const $ = page(path);
-      const model = await loadModel();
+      const model = await loadModel(EXAMPLE_CONTENT);
       // Up to three publications are listed one per line; past that, the way in is by year.
       expect($('li[data-publication]').length).toBe(
         model.publications.length <= 3 ? model.publications.length : 0,
@@ -155,7 +159,9 @@ describe('throughout', () => {
     }
     // Pages that belong to no one publication name one whose content is on the site, with its date.
     const updated = new Set(
-      (await loadModel()).publications.map((p) => p.data.updated.toISOString().slice(0, 10)),
+      (await loadModel(EXAMPLE_CONTENT)).publications.map((p) =>
+        p.data.updated.toISOString().slice(0, 10),
+      ),
     );
     for (const path of htmlPages())
       expect(updated.has(page(path)('footer time').attr('datetime') ?? ''), path).toBe(true);

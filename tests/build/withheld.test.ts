@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST } from '../support/paths';
-import { htmlPages, page } from '../support/dist';
+import { EXAMPLE_DIST } from '../support/paths';
+import { htmlPages as htmlPagesIn, page as pageIn } from '../support/dist';
+/** These tests check facts about the example publication: they read its build (tests/fixtures/example), whatever content/ holds. */
+const page = (path: string) => pageIn(path, EXAMPLE_DIST);
+const htmlPages = () => htmlPagesIn(EXAMPLE_DIST);
 
 const EXPECTED = [
   ['项目可行性', 'feasibility'],
@@ -66,7 +69,9 @@ describe('withheld markers', () => {
 
   it('shows a site-wide completeness figure on the home page', () => {
     // The share of counted sections not withheld, over every project on the site (90.5 % for the Ruili texts alone).
-    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+    const { projects } = JSON.parse(
+      readFileSync(join(EXAMPLE_DIST, 'data/disclosures.json'), 'utf8'),
+    ) as {
       projects: { id: string; sectionsCounted: number; sectionsWithheld: number }[];
     };
     const share = (list: typeof projects) => {
@@ -90,7 +95,7 @@ describe('withheld markers', () => {
 });
 
 describe('completeness by money and the list of withheld sections', () => {
-  const all = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+  const all = JSON.parse(readFileSync(join(EXAMPLE_DIST, 'data/disclosures.json'), 'utf8')) as {
     totalYuan: number;
     projects: {
       publication: string;

@@ -1,7 +1,15 @@
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { astroBuild } from './astro';
-import { DIST, EXAMPLE_CONTENT, EXAMPLE_DIST, PORTAL_BASE, PORTAL_DIST, ROOT, TEST_SITE } from './paths';
+import {
+  DIST,
+  EXAMPLE_CONTENT,
+  EXAMPLE_DIST,
+  PORTAL_BASE,
+  PORTAL_DIST,
+  ROOT,
+  TEST_SITE,
+} from './paths';
 import { treeHashes } from './tree';
 
 /**
@@ -20,13 +28,16 @@ export default function setup(): void {
   ];
   const contentIsExample =
     existsSync(content) && isDeepStrictEqual(treeHashes(content), treeHashes(EXAMPLE_CONTENT));
-  if (!contentIsExample) builds.push([EXAMPLE_DIST, { BASE_PATH: '', CONTENT_DIR: EXAMPLE_CONTENT }]);
+  if (!contentIsExample)
+    builds.push([EXAMPLE_DIST, { BASE_PATH: '', CONTENT_DIR: EXAMPLE_CONTENT }]);
   rmSync(EXAMPLE_DIST, { recursive: true, force: true });
   for (const [dist, env] of builds) {
     rmSync(dist, { recursive: true, force: true });
     const result = astroBuild(dist, { env: { ...env, SITE_URL: TEST_SITE } });
     if (result.status !== 0)
-      throw new Error(`the build of ${env.CONTENT_DIR} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`);
+      throw new Error(
+        `the build of ${env.CONTENT_DIR} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`,
+      );
   }
   if (contentIsExample) symlinkSync(DIST, EXAMPLE_DIST, 'dir');
   process.env.DISCLOSURES_TEST_BUILT = '1';

@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_CONTENT, ROOT } from './paths';
 
-const COPIED = [
-  'src',
-  'public',
-  'scripts',
-  'astro.config.mjs',
-  'package.json',
-  'tsconfig.json',
-];
+const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /**
  * A throw-away copy of the project (node_modules linked) in which a test may
