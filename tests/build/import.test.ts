@@ -2,15 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import * as cheerio from 'cheerio';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyEntry } from '../../src/content/read';
 import { enumerationOf } from '../../src/importer/parse';
+import { ImportFailure, runImport as importFile } from '../../src/importer/run';
 import { checkContent, readBody } from '../../src/check/check';
 import { astroBuild } from '../support/astro';
-import { ROOT, TEST_SITE } from '../support/paths';
+import { EXAMPLE_CONTENT, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 import { treeHashes } from '../support/tree';
 
@@ -20,7 +22,8 @@ import { treeHashes } from '../support/tree';
  * import, check and build; files that are not the template are refused and
  * leave the content folder untouched.
  */
-const SOURCE = join(ROOT, 'content/sources/ruili-psb-2020-key-projects.zh.txt');
+/** The example publication's original text (a copy of it: tests/fixtures/example). */
+const SOURCE = join(EXAMPLE_CONTENT, 'sources/ruili-psb-2020-key-projects.zh.txt');
 const dirs: string[] = [];
 const sandboxes: Sandbox[] = [];
 afterAll(() => {
@@ -33,16 +36,39 @@ const temporary = (prefix: string) => {
   return dir;
 };
 
-function runImport(args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/import.ts'), ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
+/**
+ * npm run import with these arguments, in this process (src/importer/run.ts, as scripts/import.ts
+ * calls it): its exit status and what it prints. The command line itself is tested in
+ * src/importer/run.test.ts.
+ */
+async function runImport(args: string[]): Promise<{ status: number; output: string }> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'department-slug': { type: 'string' },
+      region: { type: 'string' },
+      content: { type: 'string' },
+      slugs: { type: 'string' },
+      force: { type: 'boolean', default: false },
     },
-  );
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  });
+  try {
+    const { notices } = await importFile({
+      file: positionals[0]!,
+      departmentSlug: values['department-slug']!,
+      contentDir: values.content!,
+      region: values.region,
+      slugs: values.slugs?.split(','),
+      force: values.force,
+      dryRun: false,
+      today: '2026-11-30',
+    });
+    return { status: 0, output: notices.map((n) => `${positionals[0]!}: ${n}`).join('\n') };
+  } catch (error) {
+    if (!(error instanceof ImportFailure)) throw error;
+    return { status: 1, output: `${error.message}\nNothing was written.` };
+  }
 }
 
 function readEntry(path: string): { data: Record<string, unknown>; entry: BodyEntry<unknown> } {
@@ -56,9 +82,9 @@ describe('round trip: importing the real source reproduces the hand-written Chin
   const SLUGS = ['case-property-centre', 'case-handling-centre', 'face-recognition-system'];
   let target: string;
   let output: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     target = temporary('import-roundtrip-');
-    const result = runImport([
+    const result = await runImport([
       SOURCE,
       '--department-slug',
       'ruili-psb',
@@ -93,7 +119,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
       readFileSync(SOURCE),
     );
     const imported = readFileSync(join(target, 'ruili-psb/2020/publication.yaml'), 'utf8');
-    const written = readFileSync(join(ROOT, 'content/ruili-psb/2020/publication.yaml'), 'utf8');
+    const written = readFileSync(join(EXAMPLE_CONTENT, 'ruili-psb/2020/publication.yaml'), 'utf8');
     for (const field of [
       'slug',
       'departmentSlug',
@@ -111,7 +137,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
 
   it.each(SLUGS)('%s: field by field and section by section', async (slug) => {
     const imported = readEntry(join(target, `ruili-psb/2020/zh/${slug}.md`));
-    const written = readEntry(join(ROOT, `content/ruili-psb/2020/zh/${slug}.md`));
+    const written = readEntry(join(EXAMPLE_CONTENT, `ruili-psb/2020/zh/${slug}.md`));
     const withoutExceptions = (data: Record<string, unknown>) =>
       Object.fromEntries(
         Object.entries(data).filter(([key]) => !EXCEPTIONS.frontmatter.includes(key)),
@@ -166,8 +192,8 @@ describe('round trip: importing the real source reproduces the hand-written Chin
       '--slugs',
       SLUGS.join(','),
     ];
-    expect(runImport(again).status).not.toBe(0);
-    const forced = runImport([...again, '--force']);
+    expect((await runImport(again)).status).not.toBe(0);
+    const forced = await runImport([...again, '--force']);
     expect(forced.status, forced.output).toBe(0);
     expect((await checkContent(target)).problems).toEqual([]);
   });
@@ -293,7 +319,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
       texts.set(variant.slug, text);
       const file = join(target, `${variant.slug}.txt`);
       writeFileSync(file, text);
-      const result = runImport([
+      const result = await runImport([
         file,
         '--department-slug',
         variant.slug,
@@ -333,7 +359,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
     );
     const docx = join(target, 'synth-f.docx');
     writeFileSync(docx, await zip.generateAsync({ type: 'nodebuffer' }));
-    const fromWord = runImport([
+    const fromWord = await runImport([
       docx,
       '--department-slug',
       'synth-f',
@@ -420,24 +446,24 @@ describe('files that are not the template are refused and write nothing', () => 
       truncated,
       /line \d+: expected part 6、资金安排情况 of the project that starts on line 4/,
     ],
-  ])('%s', (_, text, message) => {
+  ])('%s', async (_, text, message) => {
     const target = temporary('import-bad-');
-    cpSync(join(ROOT, 'content'), target, { recursive: true });
+    cpSync(EXAMPLE_CONTENT, target, { recursive: true });
     const before = treeHashes(target);
     const file = join(temporary('import-input-'), 'input.txt');
     writeFileSync(file, text);
-    const result = runImport([file, '--department-slug', 'news', '--content', target]);
+    const result = await runImport([file, '--department-slug', 'news', '--content', target]);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(message);
     expect(result.output).toContain('Nothing was written.');
     expect(treeHashes(target)).toEqual(before);
   });
 
-  it('a duplicate import', () => {
+  it('a duplicate import', async () => {
     const target = temporary('import-dup-');
-    cpSync(join(ROOT, 'content'), target, { recursive: true });
+    cpSync(EXAMPLE_CONTENT, target, { recursive: true });
     const before = treeHashes(target);
-    const result = runImport([SOURCE, '--department-slug', 'ruili-psb', '--content', target]);
+    const result = await runImport([SOURCE, '--department-slug', 'ruili-psb', '--content', target]);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(
       /exist already \(an earlier import\?\); give --force to replace them:[\s\S]*sources\/ruili-psb-2020-key-projects\.zh\.txt/,
