@@ -6,10 +6,10 @@ import { loadModel } from '../../src/check/check';
 import type { Model } from '../../src/model/types';
 import { AuditMemo, auditOutput } from '../../src/site/audit';
 import { localePrefix, paths } from '../../src/domain/urls';
-import { DIST, ROOT, TEST_SITE } from '../support/paths';
+import { EXAMPLE_CONTENT, EXAMPLE_DIST, ROOT, TEST_SITE } from '../support/paths';
 
 /**
- * The output audit against the site's own markup, on whatever content/ holds:
+ * The output audit against the site's own markup, on the example publication's build:
  * a page of the built site, altered in each way that once went unnoticed,
  * fails the audit; the page as built passes.
  */
@@ -18,13 +18,13 @@ describe('the output audit of a built project page', () => {
   let model: Model;
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   beforeAll(async () => {
-    model = await loadModel();
+    model = await loadModel(EXAMPLE_CONTENT);
   });
 
   /** The audit's problems for the built site with one project page changed by `edit`. */
   const auditWith = (file: string, edit: (html: string) => string) => {
     const dist = mkdtempSync(join(work, 'dist-'));
-    cpSync(DIST, dist, { recursive: true });
+    cpSync(EXAMPLE_DIST, dist, { recursive: true, dereference: true });
     const before = readFileSync(join(dist, file), 'utf8');
     const after = edit(before);
     expect(after, `the edit of ${file} changed nothing`).not.toBe(before);
@@ -38,7 +38,7 @@ describe('the output audit of a built project page', () => {
   it('passes every page as built', () => {
     const memo = new AuditMemo(join(work, 'memo.json'), ROOT);
     expect(
-      auditOutput(DIST, model, TEST_SITE, '/', { hosts: [], mailto: [] }, memo).problems,
+      auditOutput(EXAMPLE_DIST, model, TEST_SITE, '/', { hosts: [], mailto: [] }, memo).problems,
     ).toEqual([]);
   });
 

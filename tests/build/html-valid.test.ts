@@ -35,7 +35,7 @@ describe('Nu HTML Checker (vnu-jar)', () => {
     ['at the root', DIST],
     ['under BASE_PATH', PORTAL_DIST],
   ])('finds no error on any page %s', (_, dist) => {
-    expect(htmlPages(dist).length).toBeGreaterThan(20);
+    expect(htmlPages(dist).length).toBeGreaterThan(0);
     expect(validate(dist)).toEqual([]);
   });
 });

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_BASE, PORTAL_DIST, ROOT } from '../support/paths';
+import { EXAMPLE_PORTAL_DIST, PORTAL_BASE, ROOT } from '../support/paths';
 
 /**
  * The deployment docs' nginx configuration (docs/deploy/), run in Debian's
- * nginx over the portal build, and asked with real requests. Skipped, with a
+ * nginx over the example publication built under the portal's sub-path, and
+ * asked with real requests. Skipped, with a
  * message, only where nginx is not installed (scripts/system-deps.sh installs it).
  */
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
@@ -41,7 +42,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     writeFileSync(headers, readFileSync(join(docs, 'nginx-headers.conf')));
     const site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
       .replace('listen 80;', `listen 127.0.0.1:${port};`)
-      .replaceAll('/srv/yjsgk/', `${PORTAL_DIST}/`)
+      .replaceAll('/srv/yjsgk/', `${EXAMPLE_PORTAL_DIST}/`)
       .replaceAll('include snippets/disclosures-headers.conf;', `include ${headers};`)
       .replaceAll('include mime.types;', 'include /etc/nginx/mime.types;');
     writeFileSync(join(work, 'site.conf'), site);
@@ -100,7 +101,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     expect(response.headers.get('content-security-policy'), what).toBe("frame-ancestors 'self'");
   };
   const first = (dir: string, pattern: RegExp) =>
-    readdirSync(join(PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
+    readdirSync(join(EXAMPLE_PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
 
   it('serves pages as UTF-8 HTML that the browser asks for again, with the security headers', async () => {
     for (const path of ['', 'en/', 'projects/']) {
@@ -117,7 +118,9 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     const response = await get(`sources/${file}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await response.text()).toBe(readFileSync(join(PORTAL_DIST, 'sources', file), 'utf8'));
+    expect(await response.text()).toBe(
+      readFileSync(join(EXAMPLE_PORTAL_DIST, 'sources', file), 'utf8'),
+    );
     expectSecurityHeaders(response, file);
   });
 
@@ -165,7 +168,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   });
 
   it("answers a missing address with the site's own 404 page, under /data/ too", async () => {
-    const page = readFileSync(join(PORTAL_DIST, '404.html'), 'utf8');
+    const page = readFileSync(join(EXAMPLE_PORTAL_DIST, '404.html'), 'utf8');
     for (const path of ['no-such-page/', 'data/no-such-file.json', 'sources/no-such.txt']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);

@@ -5,6 +5,7 @@ import {
   DIST,
   EXAMPLE_CONTENT,
   EXAMPLE_DIST,
+  EXAMPLE_PORTAL_DIST,
   PORTAL_BASE,
   PORTAL_DIST,
   ROOT,
@@ -15,8 +16,9 @@ import { treeHashes } from './tree';
 /**
  * Builds the sites every build and browser test reads, once per run: content/
  * (whatever it holds) at the root and under a portal's sub-path, as the
- * finance bureau would host it; and the example publication, for the tests of
- * facts about it. When content/ is the example, its build serves both. Both
+ * finance bureau would host it; and the example publication, at the root and
+ * under the sub-path, for the tests of facts about it and of what only a
+ * site with content shows (the nginx test's original texts). When content/ is the example, its build serves both. Both
  * test projects name this setup; the flag keeps it to one build per run.
  */
 export default function setup(): void {
@@ -39,6 +41,9 @@ export default function setup(): void {
         `the build of ${env.CONTENT_DIR} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`,
       );
   }
-  if (contentIsExample) symlinkSync(DIST, EXAMPLE_DIST, 'dir');
+  if (contentIsExample) {
+    symlinkSync(DIST, EXAMPLE_DIST, 'dir');
+    symlinkSync(PORTAL_DIST, EXAMPLE_PORTAL_DIST, 'dir');
+  }
   process.env.DISCLOSURES_TEST_BUILT = '1';
 }

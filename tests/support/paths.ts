@@ -18,3 +18,5 @@ export const PORTAL_DIST = join(ARTIFACTS, 'dist-portal');
 export const EXAMPLE_CONTENT = join(ROOT, 'tests/fixtures/example');
 /** The example publication built at the root (the same folder as DIST when content/ is the example). */
 export const EXAMPLE_DIST = join(ARTIFACTS, 'dist-example');
+/** The example publication built under the portal's sub-path (the same folder as PORTAL_DIST when content/ is the example). */
+export const EXAMPLE_PORTAL_DIST = join(ARTIFACTS, 'dist-example-portal');
