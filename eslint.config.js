@@ -3,11 +3,12 @@
 // (no `any` anywhere, no floating promise), and Astro's, over src/, scripts/ and tests/.
 // Prettier does the formatting; eslint has no say in it. `npm run lint` runs this and knip.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',
@@ -52,8 +53,10 @@ export default tseslint.config(
     },
   },
   {
-    // Astro components: typed through astro-eslint-parser, whose type information is partial.
+    // Astro components: typed through astro-eslint-parser, whose type information is partial and
+    // which takes a project, not a project service.
     files: ['**/*.astro'],
+    languageOptions: { parserOptions: { projectService: false, project: true } },
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

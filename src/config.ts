@@ -64,7 +64,7 @@ export interface Settings {
 }
 
 /** The operator from `file`, null when there is none; a file that is not valid is a SettingsError naming each problem's line. */
-export function readOperator(file: string, root = process.cwd()): Operator | null {
+function readOperator(file: string, root = process.cwd()): Operator | null {
   if (!existsSync(file)) return null;
   const name = relative(root, file) || file;
   const text = readFileSync(file, 'utf8');
@@ -100,7 +100,7 @@ export function readOperator(file: string, root = process.cwd()): Operator | nul
   return SiteSchema.parse(value);
 }
 
-export const DEFAULT_SITE_URL = 'http://localhost:4321';
+const DEFAULT_SITE_URL = 'http://localhost:4321';
 
 /** The variables the settings are made from: the same values give the same settings. */
 const SETTING_VARIABLES = [

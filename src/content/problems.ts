@@ -7,7 +7,7 @@ export interface Problem {
   message: string;
 }
 
-export function formatProblem({ file, line, path, message }: Problem): string {
+function formatProblem({ file, line, path, message }: Problem): string {
   return `${file}${line ? `:${line}` : ''}${path ? ` ${path}` : ''}: ${message}`;
 }
 

@@ -76,7 +76,7 @@ function unprintableLines(file: string, text: string): Problem[] {
 }
 
 /** Text of a content file: UTF-8 required; a BOM and CRLF line endings are accepted and normalised. */
-export function decodeContent(bytes: Uint8Array): string | { error: string; line: number } {
+function decodeContent(bytes: Uint8Array): string | { error: string; line: number } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { displayPathOf, SOURCES_DIR } from './paths';
 import type { Problem } from './problems';
 
-export function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

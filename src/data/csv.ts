@@ -53,7 +53,7 @@ function pick<T extends object>(
 }
 
 /** An English cell while the translation is pending: said, never an empty cell. */
-export const PENDING_CELL = 'translation:pending';
+const PENDING_CELL = 'translation:pending';
 const english = (text: string | null) => text ?? PENDING_CELL;
 
 export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number> {

@@ -24,7 +24,7 @@ export interface FieldRow {
 }
 
 /** The withheld marker is documented once, under this name, rather than at every field that may carry it. */
-export const WITHHELD_TYPE = 'withheld';
+const WITHHELD_TYPE = 'withheld';
 
 const isWithheldNode = (node: SchemaNode) =>
   node.type === 'object' &&

@@ -18,7 +18,7 @@ interface FieldMeta {
   unit?: { en: string; zh: string };
 }
 
-export const meta = ({ en, zh, unit }: FieldMeta) => ({
+const meta = ({ en, zh, unit }: FieldMeta) => ({
   description: en,
   'x-description-zh': zh,
   ...(unit ? { 'x-unit': unit } : {}),
@@ -44,7 +44,7 @@ const localized = (what: FieldMeta) =>
     })
     .meta(meta(what));
 
-export const WithheldValueSchema = z
+const WithheldValueSchema = z
   .strictObject({
     withheld: WithheldReasonSchema.meta(
       meta({
@@ -70,7 +70,7 @@ export const WithheldValueSchema = z
 /** A value, or a withheld marker in its place (the open-data form of schema/withheld.ts orWithheld). */
 const orWithheldValue = <T extends z.ZodType>(schema: T) => z.union([schema, WithheldValueSchema]);
 
-export const AmountValueSchema = z
+const AmountValueSchema = z
   .strictObject({
     yuan: AmountYuanSchema.meta(
       meta({ en: 'The amount in whole yuan', zh: '金额，以元为单位的整数', unit: YUAN }),
@@ -99,7 +99,7 @@ const urls = z
   })
   .meta(meta({ en: 'Web pages', zh: '网页地址' }));
 
-export const SectionRecordSchema = z
+const SectionRecordSchema = z
   .strictObject({
     id: SlugSchema.meta(
       meta({
@@ -142,7 +142,7 @@ export const SectionRecordSchema = z
     }),
   );
 
-export const BasisRecordSchema = z
+const BasisRecordSchema = z
   .strictObject({
     published: localized({
       en: 'The item as published, enumeration included',
@@ -171,7 +171,7 @@ export const BasisRecordSchema = z
     meta({ en: 'One document or decision the project rests on (立项依据)', zh: '一项立项依据' }),
   );
 
-export const ProjectRecordSchema = z
+const ProjectRecordSchema = z
   .strictObject({
     id: z
       .string()
@@ -292,7 +292,7 @@ export const ProjectRecordSchema = z
   })
   .meta(meta({ en: 'One project disclosure', zh: '一个项目的公开文本' }));
 
-export const PublicationRecordSchema = z
+const PublicationRecordSchema = z
   .strictObject({
     slug: SlugSchema.meta(
       meta({ en: 'Stable identifier of the publication', zh: '公开文本的稳定标识' }),
@@ -393,7 +393,7 @@ export const DisclosuresFileSchema = z
   .meta(meta({ en: 'Every disclosure on this site', zh: '本站全部公开文本' }));
 
 /** One light record per project for portal widgets: what a list needs, and where the rest is. */
-export const IndexRecordSchema = z
+const IndexRecordSchema = z
   .strictObject({
     id: ProjectRecordSchema.shape.id,
     publication: ProjectRecordSchema.shape.publication,
@@ -445,5 +445,4 @@ export type SectionRecord = z.infer<typeof SectionRecordSchema>;
 export type ProjectRecord = z.infer<typeof ProjectRecordSchema>;
 export type PublicationRecord = z.infer<typeof PublicationRecordSchema>;
 export type DisclosuresFile = z.infer<typeof DisclosuresFileSchema>;
-export type IndexRecord = z.infer<typeof IndexRecordSchema>;
 export type IndexFile = z.infer<typeof IndexFileSchema>;

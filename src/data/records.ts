@@ -79,7 +79,7 @@ function convertUnlessWithheld<T, R>(
   return isWithheld(value) ? buildWithheldValue(value.withheld, links) : convert(value);
 }
 
-export function buildProjectRecord(project: Project, links: Links): ProjectRecord {
+function buildProjectRecord(project: Project, links: Links): ProjectRecord {
   const { original, translation, publication } = project;
   const pub = publication.data;
   // While the translation is pending every English text is null, never the Chinese passed off as English.
@@ -131,10 +131,7 @@ export function buildProjectRecord(project: Project, links: Links): ProjectRecor
   };
 }
 
-export function buildPublicationRecord(
-  publication: PublicationModel,
-  links: Links,
-): PublicationRecord {
+function buildPublicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
   const { data } = publication;
   return {
     slug: data.slug,

@@ -4,9 +4,6 @@
  * string arithmetic so that no figure ever passes through a float.
  */
 
-/** Yuan in one 万 (wan). */
-export const YUAN_PER_WAN = 10_000;
-
 /** Moves the decimal point of a non-negative integer `places` to the left, trimming trailing zeros: (20129500, 4) → "2012.95". */
 export function shiftLeft(value: number | bigint, places: number): string {
   const digits = BigInt(value)

@@ -17,7 +17,7 @@ export const PARTS = [
   { id: 'outcomes', title: '项目实施成效', in: 'body', subsections: false },
 ] as const;
 
-export type Part = (typeof PARTS)[number];
+type Part = (typeof PARTS)[number];
 export type PartId = Part['id'];
 export type FrontmatterPart = Extract<Part, { in: 'frontmatter' }>;
 export type FrontmatterPartId = FrontmatterPart['id'];

@@ -8,7 +8,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
  */
 
 /** Whether a process is alive. A zombie (killed, not yet reaped: this happens under a PID 1 that reaps nothing) is not. */
-export function isProcessRunning(pid: number): boolean {
+function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {

@@ -15,7 +15,7 @@ export interface Line {
   line: number;
 }
 
-export interface Subsection {
+interface Subsection {
   heading: Line;
   /** The heading without its enumeration, e.g. 项目可行性. */
   title: string;

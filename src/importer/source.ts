@@ -7,9 +7,9 @@ import { DocxError, readDocx } from './docx';
  * line, a Word paragraph's number and first words. The kind of file is told
  * by its content, not only its name.
  */
-export type SourceFormat = 'txt' | 'docx';
+type SourceFormat = 'txt' | 'docx';
 
-export interface SourceLine {
+interface SourceLine {
   text: string;
   /** Where the line is in the original, for messages: `line 12`, `paragraph 7 (“（一）、项目可行性…”)`. */
   at: string;

@@ -104,7 +104,7 @@ function finishMoves(contentDir: string, folder: string, journal: Journal): void
 }
 
 /** Finishes or rolls back what interrupted imports left; returns what it did, for the report. */
-export function recoverImports(contentDir: string): string[] {
+function recoverImports(contentDir: string): string[] {
   const root = join(contentDir, IMPORT_DIR);
   if (!existsSync(root)) return [];
   const done: string[] = [];

@@ -16,7 +16,7 @@ import { HTML_LANG, otherLocaleOf } from '../domain/locales';
  * The link sits beside the heading rather than inside it, so the heading's
  * accessible name stays its title; its own name says what it links to.
  */
-export function sectionLinkTransform(
+function sectionLinkTransform(
   locale: Locale,
   counterpart: string | null = null,
 ): (tree: Root) => void {

@@ -12,13 +12,13 @@ const SAFE_SCHEME = /^(?:https?|mailto):/i;
 const compact = (url: string) => url.replace(/[\u0000-\u0020]/g, '');
 
 /** Relative URLs and http(s)/mailto only; `javascript:`, `data:` and the like are refused. */
-export function isSafeUrl(url: string): boolean {
+function isSafeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact(url));
   return scheme === null || SAFE_SCHEME.test(scheme[0]);
 }
 
 /** An address on another host (`https://…`, `//host/…`): the CSP blocks such images, so the check refuses them. */
-export function isExternalUrl(url: string): boolean {
+function isExternalUrl(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(compact(url));
 }
 

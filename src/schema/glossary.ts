@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { TextSchema } from './text';
 
 /** One term: how a Chinese term is rendered in English, every time, with an optional note for the reader. */
-export const GlossaryTermSchema = z.strictObject({
+const GlossaryTermSchema = z.strictObject({
   /** The term as the Chinese texts write it, e.g. 人员管控. */
   zh: TextSchema,
   /** Its one English rendering, e.g. control of persons. */

@@ -9,7 +9,7 @@ import { orWithheld } from './withheld';
  */
 
 /** One item of 立项依据, the documents the project rests on. */
-export const BasisItemSchema = z
+const BasisItemSchema = z
   .strictObject({
     /** The item exactly as published, including its enumeration, e.g. （一）、瑞政办发（2019）13号：…. */
     published: TextSchema,
@@ -35,7 +35,7 @@ export const BasisItemSchema = z
   });
 
 /** 项目实施单位: who supervises and who carries out the project. */
-export const ImplementingUnitSchema = z.strictObject({
+const ImplementingUnitSchema = z.strictObject({
   /** 主管部门, the supervising department, where the text names one. */
   supervisor: NameSchema.optional(),
   /** 实施单位 or 项目单位, the unit carrying out the project. */
@@ -45,7 +45,7 @@ export const ImplementingUnitSchema = z.strictObject({
 });
 
 /** 资金安排情况: this year's budget for the project. */
-export const FundingSchema = z
+const FundingSchema = z
   .strictObject({
     /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
     ...publishedAmountShape,
@@ -55,7 +55,7 @@ export const FundingSchema = z
   .superRefine(checkAmountsAgree);
 
 /** 项目实施计划: the structured parts of the plan (its narrative is in the body). */
-export const PlanSchema = z.strictObject({
+const PlanSchema = z.strictObject({
   /** 投资估算: estimated total investment, where the text gives one. */
   estimate: PublishedAmountSchema.optional(),
   /** 实施周期: the period the project runs in. */
@@ -100,4 +100,3 @@ export const ProjectZhSchema = z.strictObject({
 export type ProjectZh = z.infer<typeof ProjectZhSchema>;
 export type BasisItem = z.infer<typeof BasisItemSchema>;
 export type ImplementingUnit = z.infer<typeof ImplementingUnitSchema>;
-export type Funding = z.infer<typeof FundingSchema>;

@@ -10,7 +10,7 @@ import { orWithheld } from './withheld';
  */
 
 /** One translated item of 立项依据. */
-export const BasisItemTranslationSchema = z.strictObject({
+const BasisItemTranslationSchema = z.strictObject({
   /** The item's published wording, translated, e.g. (1) Rui Zheng Ban Fa [2019] No. 13: …. */
   published: TextSchema,
   /** The issuing body, translated, where the original names one. */
@@ -19,7 +19,7 @@ export const BasisItemTranslationSchema = z.strictObject({
   title: TextSchema.optional(),
 });
 
-export const ImplementingUnitTranslationSchema = z.strictObject({
+const ImplementingUnitTranslationSchema = z.strictObject({
   /** 主管部门, translated. */
   supervisor: NameSchema.optional(),
   /** The implementing unit, translated. */
@@ -28,7 +28,7 @@ export const ImplementingUnitTranslationSchema = z.strictObject({
   unitLabel: TextSchema.optional(),
 });
 
-export const FundingTranslationSchema = z.strictObject({
+const FundingTranslationSchema = z.strictObject({
   /** The source of funds, translated (where the original names one). */
   source: TextSchema.optional(),
 });

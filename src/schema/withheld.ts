@@ -11,7 +11,7 @@ export const WithheldReasonSchema = z.enum(WITHHELD_REASON_CODES, {
  * A section the publisher withheld: a state of its own with a reason, never an
  * empty string. Strict, so a withheld section that also carries text fails.
  */
-export const WithheldSchema = z.strictObject(
+const WithheldSchema = z.strictObject(
   {
     /** Why the section is withheld, as a registry code such as `classified`. */
     withheld: WithheldReasonSchema,

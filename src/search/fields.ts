@@ -10,8 +10,7 @@ import type { AmountKey } from './keys';
  * Pagefind filter keys; the search page and URL parameters use the same names.
  * Amounts are not a filter: an amount query is a range over the sort keys (see client.ts).
  */
-export const FILTER_KEYS = ['year', 'department', 'withheld', 'band'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterKey = 'year' | 'department' | 'withheld' | 'band';
 
 /** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {

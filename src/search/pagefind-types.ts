@@ -1,11 +1,11 @@
 import type { PagefindAnchor } from './passage';
 
 /** The parts of Pagefind's browser API (pagefind.js, 1.6) this site uses. */
-export type PagefindFilterValue =
+type PagefindFilterValue =
   string | { any: string[] } | { all: string[] } | { none: string[] } | { not: string };
 export type PagefindFilters = Record<string, PagefindFilterValue>;
 
-export interface PagefindSubResult {
+interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
@@ -32,7 +32,7 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 
-export interface PagefindOptions {
+interface PagefindOptions {
   baseUrl?: string;
   basePath?: string;
   /** Replaces the cache-busting timestamp on pagefind-entry.json, so that a preload of it is used. */
@@ -40,7 +40,7 @@ export interface PagefindOptions {
   noWorker?: boolean;
 }
 
-export interface PagefindInstance {
+interface PagefindInstance {
   options: (options: PagefindOptions) => Promise<void>;
   search: Pagefind['search'];
   mergeIndex: (indexPath: string, options?: { language?: string }) => Promise<void>;

@@ -18,8 +18,8 @@ export interface SearchState {
   sort: SortOrder;
 }
 
-export const SORT_ORDERS = ['relevance', 'amount-desc', 'amount-asc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+const SORT_ORDERS = ['relevance', 'amount-desc', 'amount-asc'] as const;
+type SortOrder = (typeof SORT_ORDERS)[number];
 
 const KEYS = ['q', 'year', 'department', 'withheld', 'band', 'min', 'max', 'sort'] as const;
 

@@ -34,7 +34,7 @@ import { sha256 } from './kept-pages';
  *
  * and every data file holds exactly the model's records.
  */
-export interface AuditProblem {
+interface AuditProblem {
   /** The output file, relative to the build folder. */
   file: string;
   message: string;

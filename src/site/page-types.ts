@@ -57,14 +57,14 @@ export interface ProjectGroup {
 }
 
 /** A project with withheld sections, as the withheld-content page lists it. */
-export interface WithheldProject {
+interface WithheldProject {
   name: string;
   lang: Locale;
   path: string;
   sections: { id: string; title: string; label: string }[];
 }
 
-export interface YearRow {
+interface YearRow {
   publication: PublicationModel;
   department: string;
   sectionsCounted: number;

@@ -5,7 +5,7 @@ import { paginate, type Slice } from './paginate';
 import { localePrefix, paths } from '../domain/urls';
 
 /** What a page shows; one entry per page kind, each in every locale. */
-export type Page =
+type Page =
   | { kind: 'home' }
   | { kind: 'publication'; publication: PublicationModel }
   | { kind: 'project'; project: Project }
@@ -34,7 +34,7 @@ export interface Route {
 }
 
 /** Projects in one of the pre-rendered orders; withheld amounts sort last either way. */
-export function orderProjects(projects: readonly Project[], order: ProjectOrder): Project[] {
+function orderProjects(projects: readonly Project[], order: ProjectOrder): Project[] {
   if (order === 'published') return [...projects];
   const sign = order === 'amount-asc' ? 1 : -1;
   return [...projects].sort((a, b) => {

@@ -17,7 +17,7 @@ import { serveMounts, type StaticServer } from '../support/server';
  */
 const work = mkdtempSync(join(tmpdir(), 'partitions-'));
 let server: StaticServer;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 /** Two generated departments, each with one publication of two projects. */
@@ -56,7 +56,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await server.close();
   content.remove();
   rmSync(work, { recursive: true, force: true });
 });
@@ -85,14 +85,14 @@ describe('a site in two partitions, searched as one', () => {
   ])('one query on %s (%s) finds the projects of both partitions', async (base) => {
     // Every generated department is of 合成市 (Synthetic City).
     const paths = await searchOn(base, '合成市');
-    expect(paths.filter((p) => p.startsWith(`/${ownDepartment}/`))).toHaveLength(2);
-    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment}/`))).toHaveLength(2);
+    expect(paths.filter((p) => p.startsWith(`/${ownDepartment!}/`))).toHaveLength(2);
+    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment!}/`))).toHaveLength(2);
     expect(paths).toHaveLength(4);
   });
 
   it('a result from the other partition links to its page there', async () => {
     const paths = await searchOn('/', '合成市');
-    const other = paths.find((p) => p.startsWith(`/b/${otherDepartment}/`))!;
+    const other = paths.find((p) => p.startsWith(`/b/${otherDepartment!}/`))!;
     const response = await page.goto(`${server.origin}${other}`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).not.toBe('');

@@ -101,7 +101,7 @@ describe.each([
     server = await serve(dist, base);
   });
   afterAll(async () => {
-    await server?.close();
+    await server.close();
   });
 
   it('loads a page of each kind with no failed request, no request to another host and no console error', async () => {

@@ -200,7 +200,7 @@ describe('mobile (360 px wide)', () => {
                 })
                 .map(
                   (el) =>
-                    `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+                    `${el.tagName.toLowerCase()} "${((el.textContent as string | null) ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
                 ),
           );
           problems.push(...small.map((s) => `${path}: ${s}`));

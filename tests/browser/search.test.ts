@@ -8,7 +8,7 @@ import { EXAMPLE_DIST } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 
 let server: StaticServer;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await server.close();
 });
 
 const FOUND = /共找到 \d+ 个项目|\d+ projects? found/;
@@ -195,7 +195,7 @@ describe('filters, sort and URL state', () => {
   it('says so when a bound is not an amount, instead of guessing', async () => {
     await page.goto(`${server.url}search/?min=lots`);
     await page.waitForFunction(() =>
-      document.querySelector('#search-status')?.textContent?.includes('无法识别金额'),
+      document.querySelector('#search-status')?.textContent.includes('无法识别金额'),
     );
     expect(await resultSlugs()).toEqual([]);
   });
@@ -203,7 +203,7 @@ describe('filters, sort and URL state', () => {
 
 describe('without JavaScript', () => {
   it('says search needs JavaScript and links the full table, pre-sorted by amount', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser!.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${server.url}search/`);
     await expect(noJs.locator('noscript, .notice').first().textContent()).resolves.toContain(
@@ -262,7 +262,7 @@ async function firstLanding(): Promise<{ slug: string; anchor: string; section: 
   const href = await page.locator('#search-results .result-title a').first().getAttribute('href');
   const url = new URL(href!, server.url);
   const anchor = url.hash.slice(1);
-  const target = await browser.newPage();
+  const target = await browser!.newPage();
   await target.goto(url.href);
   const section = await target.evaluate((id) => {
     const heading = document.getElementById(id);
@@ -271,10 +271,10 @@ async function firstLanding(): Promise<{ slug: string; anchor: string; section: 
     const textOf = (el: Element) => {
       const copy = el.cloneNode(true) as Element;
       for (const ignored of copy.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
-      return copy.textContent ?? '';
+      return copy.textContent;
     };
     const start = heading.closest('.heading-group') ?? heading;
-    let text = heading.textContent ?? '';
+    let text = heading.textContent;
     for (
       let el = start.nextElementSibling;
       el && !el.matches('.heading-group, h1, h2, h3, h4, h5, h6');

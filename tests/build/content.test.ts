@@ -93,12 +93,13 @@ describe('the site of whatever content/ holds', () => {
         compactText(page(projectPath(p, 'zh')), '.sections'),
       );
       // A text in the template: each project's lines on that project's page. Any other text: each line on one of them.
-      let split: ReturnType<typeof splitProjects> | null = null;
-      try {
-        split = splitProjects(source);
-      } catch {
-        split = null;
-      }
+      const split = (() => {
+        try {
+          return splitProjects(source);
+        } catch {
+          return null;
+        }
+      })();
       const groups =
         split && split.projects.length === pages.length
           ? split.projects.map((project, i) => ({

@@ -44,8 +44,8 @@ describe('fidelity to the published text', () => {
   it('splits the source into the three projects', () => expect(projects).toHaveLength(3));
 
   projects.forEach((lines, i) => {
-    it(`carries every line of project ${i + 1} verbatim on /ruili-psb/2020/${SLUGS[i]}/`, () => {
-      const text = compactText(page(`/ruili-psb/2020/${SLUGS[i]}/`), '.sections');
+    it(`carries every line of project ${i + 1} verbatim on /ruili-psb/2020/${SLUGS[i]!}/`, () => {
+      const text = compactText(page(`/ruili-psb/2020/${SLUGS[i]!}/`), '.sections');
       const missing = lines.filter(
         (line) => !text.includes(stripEnumeration(line).replace(/\s+/g, '')),
       );

@@ -253,7 +253,7 @@ const VARIANTS = [
   {
     slug: 'synth-a',
     name: '合成市甲局',
-    part: (n: number, t: string) => `${ZH_NUMERALS[n]}、${t}`,
+    part: (n: number, t: string) => `${ZH_NUMERALS[n]!}、${t}`,
     sub: (n: number, t: string) => `（${n}）、${t}`,
     amount: '3,500,000元',
     estimate: '3,500,000元',
@@ -262,7 +262,7 @@ const VARIANTS = [
   {
     slug: 'synth-b',
     name: '合成市乙局',
-    part: (n: number, t: string) => `（${ZH_NUMERALS[n]}）、${t}`,
+    part: (n: number, t: string) => `（${ZH_NUMERALS[n]!}）、${t}`,
     sub: (n: number, t: string) => `${n}.${t}`,
     amount: '1.2亿元',
     estimate: '1.5亿元',
@@ -272,7 +272,7 @@ const VARIANTS = [
     slug: 'synth-c',
     name: '合成市丙局',
     part: (n: number, t: string) => `（${n}） 、${t}`,
-    sub: (n: number, t: string) => `(${ZH_NUMERALS[n]})、${t}`,
+    sub: (n: number, t: string) => `(${ZH_NUMERALS[n]!})、${t}`,
     amount: '700万元',
     estimate: '700万元',
     yuan: 7_000_000,
@@ -282,7 +282,7 @@ const VARIANTS = [
     slug: 'synth-d',
     name: '合成市丁局',
     part: (n: number, t: string) => `(${n})\u3000${t}`,
-    sub: (n: number, t: string) => `（${ZH_NUMERALS[n]}）\u3000${t}`,
+    sub: (n: number, t: string) => `（${ZH_NUMERALS[n]!}）\u3000${t}`,
     amount: '２０１２.９５万元',
     estimate: '２０１２.９５万元',
     yuan: 20_129_500,
@@ -303,7 +303,7 @@ const VARIANTS = [
 
 describe('texts in other publishers’ styles import, check and build', () => {
   const target = temporary('import-variants-');
-  const dist = join(target, '..', `${target.split('/').at(-1)}-dist`);
+  const dist = `${target}-dist`;
   dirs.push(dist);
   const texts = new Map<string, string>();
   let built: ReturnType<typeof astroBuild>;
@@ -332,7 +332,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
     const docxText = variantText({
       department: '合成市己局',
       part: (n, t) => `${n}、 ${t}`,
-      sub: (n, t) => `（${ZH_NUMERALS[n]}）、${t}`,
+      sub: (n, t) => `（${ZH_NUMERALS[n]!}）、${t}`,
       amount: '88万元',
       estimate: '88万元',
     });

@@ -62,12 +62,17 @@ describe('a build killed while it writes the pages it keeps', () => {
         stdio: 'ignore',
       },
     );
-    let exited = false;
-    const ended = new Promise<void>((done) => child.on('exit', () => ((exited = true), done())));
+    const state = { exited: false };
+    const ended = new Promise<void>((done) =>
+      child.on('exit', () => {
+        state.exited = true;
+        done();
+      }),
+    );
     // kill -9 as soon as the first page with the sentence is kept, before Astro records the new keys.
-    while (!exited && filesContaining(join(pageCache, 'dist'), SENTENCE).length === 0)
+    while (!state.exited && filesContaining(join(pageCache, 'dist'), SENTENCE).length === 0)
       await sleep(5);
-    const interrupted = !exited;
+    const interrupted = !state.exited;
     if (interrupted) process.kill(-child.pid!, 'SIGKILL');
     await ended;
     expect(interrupted, 'the build ended before it could be interrupted').toBe(true);

@@ -88,7 +88,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     throw new Error(`nginx did not start: ${readFileSync(join(work, 'error.log'), 'utf8')}`);
   }, 30_000);
   afterAll(() => {
-    nginx?.kill();
+    nginx.kill();
     rmSync(work, { recursive: true, force: true });
   });
 

@@ -21,7 +21,8 @@ const TOTAL = 40_129_500;
 const SLUGS = ['case-property-centre', 'case-handling-centre', 'face-recognition-system'];
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const read = (path: string) => readFileSync(join(EXAMPLE_DIST, path));
-const json = <T>(path: string): T => JSON.parse(read(path).toString('utf8')) as T;
+/** A data file of the build; the caller says what it holds. */
+const json = (path: string): unknown => JSON.parse(read(path).toString('utf8'));
 /** https://example.org/a/b/ → the file in dist/ that serves it. */
 const distFile = (url: string) => {
   const path = new URL(url).pathname;
@@ -60,7 +61,7 @@ interface AllFile {
 /** A validator that knows the formats and our description keywords (x-description-zh, x-unit). */
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true });
-  addFormats.default(ajv);
+  (addFormats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
   ajv.addKeyword('x-description-zh').addKeyword('x-unit');
   return ajv;
 }
@@ -78,11 +79,11 @@ const fundingOf = (p: ProjectZh) => {
 };
 
 describe('/data/disclosures.json', () => {
-  const all = json<AllFile>('data/disclosures.json');
+  const all = json('data/disclosures.json') as AllFile;
   const ruili = all.projects.filter((p) => p.publication === RUILI);
 
   it('validates against the JSON Schema generated from the zod schema', () => {
-    const schema = json<Record<string, unknown>>('data/disclosures.schema.json');
+    const schema = json('data/disclosures.schema.json') as Record<string, unknown>;
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const ajv = createAjv();
     const validate = ajv.compile(schema);
@@ -157,7 +158,7 @@ describe('/data/disclosures.json', () => {
   });
 
   it('per-project files total ¥40,129,500 too', () => {
-    const sum = SLUGS.map((slug) => json<ProjectRow>(`data/ruili-psb/2020/${slug}.json`)).reduce(
+    const sum = SLUGS.map((slug) => json(`data/ruili-psb/2020/${slug}.json`) as ProjectRow).reduce(
       (s, p) => s + (p.amount as Amount).yuan,
       0,
     );
@@ -180,7 +181,7 @@ describe('/data/disclosures.csv', () => {
   });
 
   it('has stable English header names, one row per project', () => {
-    expect(all).toHaveLength(json<AllFile>('data/disclosures.json').projects.length);
+    expect(all).toHaveLength((json('data/disclosures.json') as AllFile).projects.length);
     expect(Object.keys(rows[0]!).slice(0, 12)).toEqual([
       'id',
       'publication',
@@ -257,12 +258,12 @@ describe('sitemap, feeds and discovery', () => {
     ['feed.xml', 'zh-CN', '涉案财物管理中心建设'],
     ['en/feed.xml', 'en', 'Construction of the Case-Related Property Management Centre'],
   ])('publishes an Atom feed %s with one entry per project', (path, lang, firstTitle) => {
-    const feed = xml.parse(read(path).toString('utf8')).feed as {
+    const feed = (xml.parse(read(path).toString('utf8')) as { feed: unknown }).feed as {
       entry: { title: { '#text': string }; id: string; link: { href: string }; updated: string }[];
     };
     expect(feed.entry.map((e) => e.title['#text'])).toContain(firstTitle);
     expect(feed.entry).toHaveLength(
-      Math.min(100, json<AllFile>('data/disclosures.json').projects.length),
+      Math.min(100, (json('data/disclosures.json') as AllFile).projects.length),
     );
     for (const entry of feed.entry) {
       expect(existsSync(distFile(entry.link.href)), entry.link.href).toBe(true);
@@ -414,7 +415,7 @@ describe('stable section anchors and the data page', () => {
 });
 
 describe('/data/index.json', () => {
-  const index = json<{
+  const index = json('data/index.json') as {
     $schema: string;
     projects: {
       id: string;
@@ -423,10 +424,10 @@ describe('/data/index.json', () => {
       translationPending: boolean;
       data: string;
     }[];
-  }>('data/index.json');
+  };
 
   it('validates against its JSON Schema, generated from the zod schema', () => {
-    const schema = json<Record<string, unknown>>('data/index.schema.json');
+    const schema = json('data/index.schema.json') as Record<string, unknown>;
     expect(index.$schema).toBe(`${TEST_SITE}/data/index.schema.json`);
     const ajv = createAjv();
     const validate = ajv.compile(schema);
@@ -437,7 +438,7 @@ describe('/data/index.json', () => {
   });
 
   it('is a light record per project, agreeing with disclosures.json', () => {
-    const all = json<AllFile>('data/disclosures.json');
+    const all = json('data/disclosures.json') as AllFile;
     expect(index.projects.map((p) => p.id)).toEqual(
       all.projects.map((p) => `${p.publication}/${p.slug}`),
     );

@@ -7,7 +7,7 @@ describe('safe rendering', () => {
     for (const path of htmlPages()) {
       const $ = page(path);
       const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
-      const directives = Object.fromEntries(
+      const directives: Record<string, string[]> = Object.fromEntries(
         csp
           .split(';')
           .map((d) => d.trim().split(/\s+/))

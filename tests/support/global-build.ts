@@ -38,7 +38,7 @@ export default function setup(): void {
     const result = astroBuild(dist, { env: { ...env, SITE_URL: TEST_SITE } });
     if (result.status !== 0)
       throw new Error(
-        `the build of ${env.CONTENT_DIR} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`,
+        `the build of ${env.CONTENT_DIR ?? ''} (BASE_PATH=${env.BASE_PATH || '/'}) failed:\n${result.output}`,
       );
   }
   if (contentIsExample) {
