@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Outline } from '../model/types';
+import { LIMITS } from '../domain/limits';
 import { hashCode, writeKept } from '../files/kept';
 import { addParseCount } from './parse-count';
 import { bodyRules, GFM, rehypePlugins } from './pipeline';
@@ -97,8 +98,25 @@ export type RenderReply = { id: number; parses: number } & (
   { outcome: RenderOutcome } | { failed: string }
 );
 
+/**
+ * Whether a body nests far deeper than any disclosure could (hundreds of levels): such a body is
+ * refused before it is parsed, since the parser's plugins run out of stack on thousands of levels,
+ * and the Markdown processor prints a stack trace before it says so. The rule itself (at most
+ * LIMITS.maxNestingDepth levels) is remark-strict-markdown's, on what parses.
+ */
+function nestsFarTooDeep(body: string): boolean {
+  const limit = LIMITS.maxNestingDepth * 16;
+  for (const line of body.split('\n')) {
+    const markers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/u.exec(line)![0];
+    if ((markers.match(/>|[*+-]|\d{1,9}[.)]/gu)?.length ?? 0) > limit) return true;
+    if (/^[ \t]*/u.exec(line)![0].length > limit * 4) return true;
+  }
+  return false;
+}
+
 /** Renders one body on the calling thread; a body nested too deeply is an outcome, not an error. */
 export async function renderHere(input: RenderInput, base: string): Promise<RenderOutcome> {
+  if (nestsFarTooDeep(input.body)) return 'tooDeep';
   try {
     return await renderBody(input, base);
   } catch (error) {

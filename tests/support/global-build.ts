@@ -18,8 +18,9 @@ import { treeHashes } from './tree';
  * (whatever it holds) at the root and under a portal's sub-path, as the
  * finance bureau would host it; and the example publication, at the root and
  * under the sub-path, for the tests of facts about it and of what only a
- * site with content shows (the nginx test's original texts). When content/ is the example, its build serves both. Both
- * test projects name this setup; the flag keeps it to one build per run.
+ * site with content shows (the nginx test's original texts). When content/ is
+ * the example, its builds serve both. Both test projects name this setup; the
+ * flag keeps it to one build per run.
  */
 export default function setup(): void {
   if (process.env.DISCLOSURES_TEST_BUILT) return;
@@ -31,8 +32,12 @@ export default function setup(): void {
   const contentIsExample =
     existsSync(content) && isDeepStrictEqual(treeHashes(content), treeHashes(EXAMPLE_CONTENT));
   if (!contentIsExample)
-    builds.push([EXAMPLE_DIST, { BASE_PATH: '', CONTENT_DIR: EXAMPLE_CONTENT }]);
+    builds.push(
+      [EXAMPLE_DIST, { BASE_PATH: '', CONTENT_DIR: EXAMPLE_CONTENT }],
+      [EXAMPLE_PORTAL_DIST, { BASE_PATH: PORTAL_BASE, CONTENT_DIR: EXAMPLE_CONTENT }],
+    );
   rmSync(EXAMPLE_DIST, { recursive: true, force: true });
+  rmSync(EXAMPLE_PORTAL_DIST, { recursive: true, force: true });
   for (const [dist, env] of builds) {
     rmSync(dist, { recursive: true, force: true });
     const result = astroBuild(dist, { env: { ...env, SITE_URL: TEST_SITE } });
