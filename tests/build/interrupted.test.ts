@@ -27,7 +27,7 @@ function filesContaining(dir: string, needle: string): string[] {
 
 describe('a build killed while it writes the pages it keeps', () => {
   // Enough projects that the page phase lasts long enough to be interrupted in the middle of it.
-  const content = new ContentFixture({ count: 150, seed: 11 });
+  const content = new ContentFixture({ count: 80, seed: 11 });
   const work = mkdtempSync(join(tmpdir(), 'interrupted-'));
   const pageCache = join(work, 'pages');
   const env = {

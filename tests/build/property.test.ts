@@ -53,7 +53,7 @@ describe('random mutations of the real files, through the build', () => {
           }
         },
       ),
-      { numRuns: 24, seed: 20201125 },
+      { numRuns: 16, seed: 20201125 },
     );
     // Both branches were taken, or the property says little.
     expect(outcomes.rejected).toBeGreaterThan(0);
