@@ -4,6 +4,7 @@
  * test: it reports figures and asserts nothing. Usage:
  *   npm run bench                 all three sizes
  *   npm run bench -- 3 1000       chosen sizes
+ *   npm run bench -- --search <folder>   search alone, on a site already built
  */
 import { spawn } from 'node:child_process';
 import {
@@ -19,20 +20,25 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { serve } from '../tests/support/server';
+import { serveSite } from './bench-server';
 import { writeGenerated } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** Our build as npm run build runs it: Astro, then the search index once Astro's process has ended. */
 const BUILD_SITE = join(ROOT, 'scripts/build-site.mjs');
-const searchOnly = process.argv.indexOf('--search');
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { search: { type: 'string' } },
+});
+const sizes = positionals.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length !== positionals.length) {
+  console.error('usage: npm run bench -- [N ...] | --search <built site folder>');
+  process.exit(2);
+}
 const SIZES = sizes.length ? sizes : [3, 1000, 10000];
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
@@ -221,7 +227,7 @@ interface SearchFigures {
 
 /** Time from query to first result rendered, and bytes fetched, over 20 queries in Chromium. */
 async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
-  const server = await serve(dist);
+  const server = await serveSite(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -442,9 +448,9 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
 }
 
-if (searchOnly >= 0) {
+if (options.search !== undefined) {
   // Measures search alone on a site already built: npm run bench -- --search <dist folder>
-  const s = await measureSearch(resolve(process.argv[searchOnly + 1]!), QUERIES);
+  const s = await measureSearch(resolve(options.search), QUERIES);
   console.log(JSON.stringify(s));
 } else {
   await main();
