@@ -1,47 +1,40 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { bodyRules, rehypePlugins } from './pipeline';
 import { renderBody } from './render';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 /**
- * Renders a Markdown fragment through the site's body rules and rehype plugins;
- * the folder (zh/en) sets the language. Fragments are not whole bodies, so the
- * rules' messages are returned beside the HTML rather than stopping it.
+ * Renders a Markdown fragment as the site renders every body: Astro's unified
+ * processor with GitHub-flavoured Markdown, the body rules and the rehype
+ * plugins (src/markdown/render.ts); the folder (zh/en) sets the language.
+ * Fragments are not whole bodies, so the rules' messages are returned beside
+ * the HTML rather than stopping it.
  */
-function processFragment(
+async function processFragment(
   markdown: string,
-  path = 'content/x/2020/zh/fixture.md',
+  path = '/content/x/2020/zh/fixture.md',
   base = '/',
-): { html: string; messages: string[] } {
-  const processor = unified()
-    .use(remarkParse)
-    .use(bodyRules(base))
-    .use(remarkRehype)
-    .use(rehypePlugins)
-    .use(rehypeStringify);
-  const file = new VFile({ path, value: markdown });
-  const html = String(processor.processSync(file));
-  return { html, messages: file.messages.map((m) => m.reason) };
+): Promise<{ html: string; messages: string[] }> {
+  const { html, messages } = await renderBody(
+    { filePath: path.startsWith('/') ? path : `/${path}`, body: markdown, counterpart: null },
+    base,
+  );
+  return { html, messages: messages.map((m) => m.reason) };
 }
-const render = (markdown: string, path?: string, base?: string) =>
-  processFragment(markdown, path, base).html;
-const messagesOf = (markdown: string, path?: string) => processFragment(markdown, path).messages;
+const render = async (markdown: string, path?: string, base?: string) =>
+  (await processFragment(markdown, path, base)).html;
+const messagesOf = async (markdown: string, path?: string) =>
+  (await processFragment(markdown, path)).messages;
 
 describe('remark fixtures (input Markdown → expected HTML)', () => {
   for (const locale of ['zh', 'en']) {
     for (const name of readdirSync(join(FIXTURES, locale)).filter((f) => f.endsWith('.md'))) {
-      it(`${locale}/${name}`, () => {
+      it(`${locale}/${name}`, async () => {
         const input = join(FIXTURES, locale, name);
         const expectedFile = input.replace(/\.md$/, '.html');
-        const actual = render(readFileSync(input, 'utf8'), input);
+        const actual = await render(readFileSync(input, 'utf8'), input);
         // UPDATE_FIXTURES=1 writes missing expectations; review them before committing.
         if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile))
           writeFileSync(expectedFile, `${actual}\n`);
@@ -62,41 +55,41 @@ describe('withheld leak guard and reasons', () => {
       '### 建设规模 {#scale}\n\n:::withheld{reason=classified}\n总面积2500平方米\n:::',
     ],
     ['an inline directive with text', '部署:withheld[400]{reason=classified}路抓拍机。'],
-  ])('reports %s and never renders its text', (_, markdown) => {
-    const { html, messages } = processFragment(markdown, 'content/x/2020/zh/leak.md');
+  ])('reports %s and never renders its text', async (_, markdown) => {
+    const { html, messages } = await processFragment(markdown, 'content/x/2020/zh/leak.md');
     expect(messages).toContainEqual(expect.stringMatching(/a withheld directive must be empty/));
     expect(html).not.toMatch(/2500|400/);
   });
 
-  it('names the section the leaking directive stands in', () => {
+  it('names the section the leaking directive stands in', async () => {
     expect(
-      messagesOf('### （一）、建设规模 {#scale}\n\n::withheld[x]{reason=classified}'),
+      await messagesOf('### （一）、建设规模 {#scale}\n\n::withheld[x]{reason=classified}'),
     ).toContainEqual(expect.stringMatching(/^section #scale: a withheld directive must be empty/));
   });
 
-  it('reports an unknown reason code', () => {
-    expect(messagesOf('::withheld{reason=secret}')).toContainEqual(
+  it('reports an unknown reason code', async () => {
+    expect(await messagesOf('::withheld{reason=secret}')).toContainEqual(
       expect.stringMatching(/unknown withheld reason "secret"; known reasons: classified/),
     );
-    expect(messagesOf('::withheld')).toContainEqual(
+    expect(await messagesOf('::withheld')).toContainEqual(
       expect.stringMatching(/unknown withheld reason ""/),
     );
   });
 
-  it('reports an unknown directive, raw HTML, javascript: links and images from other hosts', () => {
-    expect(messagesOf('::withold{reason=classified}')).toContainEqual(
+  it('reports an unknown directive, raw HTML, javascript: links and images from other hosts', async () => {
+    expect(await messagesOf('::withold{reason=classified}')).toContainEqual(
       expect.stringMatching(/unknown directive "::withold"/),
     );
-    expect(messagesOf('<script>alert(1)</script>')).toContainEqual(
+    expect(await messagesOf('<script>alert(1)</script>')).toContainEqual(
       expect.stringMatching(/raw HTML is not allowed/),
     );
-    expect(messagesOf('<img src=x onerror=alert(1)>')).toContainEqual(
+    expect(await messagesOf('<img src=x onerror=alert(1)>')).toContainEqual(
       expect.stringMatching(/raw HTML is not allowed/),
     );
-    expect(messagesOf('[x](javascript:%61lert%281%29)')).toContainEqual(
+    expect(await messagesOf('[x](javascript:%61lert%281%29)')).toContainEqual(
       expect.stringMatching(/is not allowed/),
     );
-    expect(messagesOf('[x](<java\tscript:%61lert%281%29>)')).toContainEqual(
+    expect(await messagesOf('[x](<java\tscript:%61lert%281%29>)')).toContainEqual(
       expect.stringMatching(/is not allowed/),
     );
     for (const image of [
@@ -104,13 +97,17 @@ describe('withheld leak guard and reasons', () => {
       '![x](//example.org/a.png)',
       '![x][a]\n\n[a]: HTTPS://example.org/a.png',
     ]) {
-      expect(messagesOf(image), image).toContainEqual(expect.stringMatching(/is on another host/));
+      expect(await messagesOf(image), image).toContainEqual(
+        expect.stringMatching(/is on another host/),
+      );
     }
-    expect(messagesOf('![x](/images/a.png)').filter((m) => /another host/.test(m))).toEqual([]);
-    expect(render('[x](https://example.org/a)')).toContain(
+    expect((await messagesOf('![x](/images/a.png)')).filter((m) => /another host/.test(m))).toEqual(
+      [],
+    );
+    expect(await render('[x](https://example.org/a)')).toContain(
       '<a href="https://example.org/a" rel="noopener noreferrer">x</a>',
     );
-    expect(render('[x](/ruili-psb/2020/)')).toContain('<a href="/ruili-psb/2020/">x</a>');
+    expect(await render('[x](/ruili-psb/2020/)')).toContain('<a href="/ruili-psb/2020/">x</a>');
   });
 
   it('hands the site’s renderer the rules’ problems, with their lines, beside the HTML', async () => {
@@ -146,9 +143,9 @@ describe('withheld leak guard and reasons', () => {
     expect(pending.html).not.toContain('section-language');
   });
 
-  it('links the marker to the reasons page under the deployment base', () => {
+  it('links the marker to the reasons page under the deployment base', async () => {
     expect(
-      render('::withheld{reason=classified}', 'content/x/2020/en/a.md', '/portal/yjsgk/'),
+      await render('::withheld{reason=classified}', 'content/x/2020/en/a.md', '/portal/yjsgk/'),
     ).toContain('href="/portal/yjsgk/en/withheld/#classified"');
   });
 });

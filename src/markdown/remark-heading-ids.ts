@@ -1,4 +1,6 @@
 import type { Heading, Root } from 'mdast';
+// Its types give mdast nodes the hName and hProperties that remark-rehype reads.
+import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
