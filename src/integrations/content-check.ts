@@ -28,7 +28,9 @@ export default function contentCheck(): AstroIntegration {
           const model = await loadModel(settings.contentDir, { cache });
           const bodies = model.projects.reduce((n, p) => n + (p.bodyHtml.en === null ? 1 : 2), 0);
           logger.info(
-            `${cache.rendered} of ${bodies} bodies rendered, the rest kept from the last build`,
+            cache.rendered === bodies
+              ? `${bodies} bodies rendered (none was kept from an earlier build)`
+              : `${cache.rendered} of ${bodies} bodies rendered, ${bodies - cache.rendered} kept from the last build`,
           );
           cache.prune();
         } catch (error) {

@@ -87,7 +87,7 @@ describe('npm run build, build after build', () => {
     sandbox.edit(ZH, (t) => `${t}\n`);
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
-    expect(warm.stdout).toContain('1 of 6 bodies rendered');
+    expect(warm.stdout).toContain('1 of 6 bodies rendered, 5 kept from the last build');
     // Its pages show the same data, so every project page is copied from the last build.
     expect(restored(warm.stdout)).toHaveLength(6);
     // And the audit, which passed those bytes against the same content last time, does not parse them again.
@@ -116,7 +116,7 @@ describe('npm run build, build after build', () => {
     const warmTree = treeHashes(join(sandbox.dir, 'dist'));
     const clean = cleanBuild();
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain('6 of 6 bodies rendered');
+    expect(clean.stdout).toContain('6 bodies rendered (none was kept from an earlier build)');
     expect(restored(clean.stdout)).toEqual([]);
     expect(vouched(clean.stdout)).toBe(0);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(warmTree);
@@ -188,7 +188,7 @@ describe('npm run build, build after build', () => {
     );
     const result = build({ SITE_URL: '' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('6 of 6 bodies rendered');
+    expect(result.stdout).toContain('6 bodies rendered (none was kept from an earlier build)');
     expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
       /href="#overview"><span aria-hidden="true">§<\/span>/,
     );
