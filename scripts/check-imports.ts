@@ -2,7 +2,7 @@
  * `npm run check:imports`: lists every import in src/ that runs against the
  * flow of data (a stage importing from a later one) and every import cycle
  * between files. Exits non-zero when it finds any. The stages, in order, are
- * the README's "How data flows"; tests may import from any stage and are not
+ * CONTRIBUTING.md's stages; tests may import from any stage and are not
  * checked.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -54,7 +54,7 @@ export interface Settings {
   /**
    * Other partitions of the site on this origin, by base path (SEARCH_PARTITIONS, comma-separated,
    * e.g. `/2021/,/2022/`): each is built on its own, and the search page merges their indexes
-   * with its own, so that one query searches them all (README, Scaling out).
+   * with its own, so that one query searches them all (docs/operations.md, Scaling out).
    */
   searchPartitions: string[];
   /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */

@@ -84,7 +84,7 @@ export function formatYuan(yuan: number): string {
   return `¥${groupDigits(yuan)}`;
 }
 
-/** en display, the convention in the README: "CNY 7 million". */
+/** en display, the convention of docs/content.md: "CNY 7 million". */
 export function formatMillionsEn(yuan: number): string {
   return `CNY ${toMillions(yuan)} million`;
 }

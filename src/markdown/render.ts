@@ -18,7 +18,7 @@ import { bodyRules, GFM, rehypePlugins } from './pipeline';
  * outline and the problems from the same pass that makes the page's HTML.
  * Astro's content collections used to render every body a second time, and
  * handed the pages all of them as one generated module, which at 10,000
- * disclosures took minutes to compile (README, Performance).
+ * disclosures took minutes to compile (docs/performance.md).
  */
 
 /** One body's rendering: its HTML, and what the body rules read or found in it. */

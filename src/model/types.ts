@@ -74,7 +74,7 @@ export interface Project {
   /** This year's budget in whole yuan; null where the amount is withheld. */
   amountYuan: number | null;
   sections: Section[];
-  /** Counting rule (README): every section and subsection except the project name. */
+  /** Counting rule (docs/content.md): every section and subsection except the project name. */
   sectionsCounted: number;
   /** Counted sections whose content is withheld. */
   sectionsWithheld: number;

@@ -10,7 +10,7 @@ import { PAGEFIND_LANGUAGE } from './keys';
  * The search index, built once Astro has written and audited the pages and
  * its process has ended (scripts/build-site.mjs): Pagefind holds every indexed
  * page in memory, and alongside Astro's process that doubled a large build's
- * peak (README, Performance).
+ * peak (docs/performance.md).
  *
  * One language at a time: Pagefind indexes each <html lang> apart anyway, so
  * two runs write the same files as one (tested), and the larger of the two

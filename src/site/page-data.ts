@@ -324,8 +324,7 @@ export function buildPageData(
 
 /**
  * The key under which Astro may reuse a project page from the last build
- * instead of rendering it again (`experimental.incrementalBuild`, README,
- * Performance): a hash of everything the page is made from that is not code.
+ * instead of rendering it again (`experimental.incrementalBuild`, docs/operations.md): a hash of everything the page is made from that is not code.
  * Astro itself compares the code, by the hash of the page's module graph, and
  * the configuration (site, base). Here: the page's data, which the views only
  * read, and the settings the views read beside it (the operator). The page's

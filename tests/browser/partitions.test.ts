@@ -10,7 +10,7 @@ import { TEST_SITE } from '../support/paths';
 import { serveMounts, type StaticServer } from '../support/server';
 
 /**
- * A site in two partitions (README, Scaling out): each department's pages and
+ * A site in two partitions (docs/operations.md, Scaling out): each department's pages and
  * search index are built on their own, as separate CI jobs would, and served
  * under one origin, one at the root and one under /b/. Each search page merges
  * the other's index with Pagefind's mergeIndex.

@@ -9,7 +9,7 @@ import { Sandbox } from '../support/sandbox';
 import { ROOT, TEST_SITE } from '../support/paths';
 
 /**
- * What a newcomer does by following the README's "Adding a disclosure": the
+ * What a newcomer does by following docs/content.md: the
  * real content plus one more disclosure (here a generated one, in a
  * publication of its own), checked and built. Nothing about the first three
  * may stand in the way.
