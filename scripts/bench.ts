@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { serveSite } from './bench-server';
+import { serveSite } from './serve-site';
 import { writeGenerated } from './generate';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -11,11 +11,16 @@ import { ImportFailure, recoverContent, runImport, type ImportRequest } from '..
 const USAGE = `usage: npm run import -- <file> --department-slug <slug> [options]
        npm run import -- --recover [--content <dir>]
 
-Imports a year's disclosure texts, as the bureau published them (.txt or .docx
-in the eight-part template), into the content folder: the original byte for
-byte, publication.yaml with its SHA-256, and one zh/<slug>.md per project.
+Imports a year's disclosure texts in the eight-part template, as the bureau
+published them, into the content folder. It reads a PDF with a text layer,
+Word (.docx, .doc), WPS (.wps in Word's format), plain text in UTF-8, UTF-16
+or GBK, and a web page saved from the browser (.html), told by their content.
+It writes the text the site shows (UTF-8) and the original byte for byte under
+sources/, publication.yaml with both SHA-256 (and the preface, the signature,
+the page's own date where the text has them), and one zh/<slug>.md per project.
 All is checked first, then written at once; an interrupted import is finished
-or rolled back by the next one.
+or rolled back by the next one. A file it cannot read verbatim is refused,
+with the page and line, paragraph or line to look at.
 
 options:
   --department-slug <slug>  the department's URL segment, e.g. ruili-psb (required)

@@ -19,6 +19,7 @@ describe('settings', () => {
       searchPartitions: [],
       benchTimings: undefined,
       operator: null,
+      serve: { host: '127.0.0.1', port: 4321 },
     });
   });
 
@@ -34,6 +35,8 @@ describe('settings', () => {
         RENDER_WORKERS: '0',
         PAGE_CACHE_DIR: '/var/cache/pages',
         SEARCH_PARTITIONS: ' /2021, /portal/yjsgk/ ,/2022/,/2021/',
+        HOST: '0.0.0.0',
+        PORT: '8080',
       },
       '/site',
     );
@@ -50,6 +53,7 @@ describe('settings', () => {
       searchPartitions: ['/2021/', '/2022/'],
       benchTimings: '/tmp/t.json',
       operator: null,
+      serve: { host: '0.0.0.0', port: 8080 },
     });
   });
 
@@ -105,6 +109,8 @@ describe('settings', () => {
         /^SEARCH_PARTITIONS must be a path on this site's origin/,
       ],
       [{ LISTING_PAGE_SIZE: 'ten' }, /^LISTING_PAGE_SIZE must be a whole number from 1/],
+      [{ PORT: '70000' }, /^PORT must be a port from 1 to 65535, not "70000"/],
+      [{ PORT: 'http' }, /^PORT must be a whole number from 1/],
     ];
     for (const [env, message] of cases) {
       let thrown: unknown;

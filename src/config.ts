@@ -61,6 +61,8 @@ export interface Settings {
   benchTimings: string | undefined;
   /** Who runs this copy of the site (site.yaml, or SITE_CONFIG); null until it is configured. */
   operator: Operator | null;
+  /** Where `npm start` serves the built site: HOST (127.0.0.1; 0.0.0.0 for every interface) and PORT (4321). */
+  serve: { host: string; port: number };
 }
 
 /** The operator from `file`, null when there is none; a file that is not valid is a SettingsError naming each problem's line. */
@@ -114,6 +116,8 @@ const SETTING_VARIABLES = [
   'RENDER_WORKERS',
   'PAGE_CACHE_DIR',
   'SEARCH_PARTITIONS',
+  'HOST',
+  'PORT',
 ] as const;
 type SettingVariable = (typeof SETTING_VARIABLES)[number];
 
@@ -131,7 +135,7 @@ function readVariable(env: NodeJS.ProcessEnv, name: SettingVariable): string | u
 /** A whole-number variable from `least` up, or `fallback` where it is unset or empty. */
 function readWholeNumber(
   env: NodeJS.ProcessEnv,
-  name: 'LISTING_PAGE_SIZE' | 'RENDER_WORKERS',
+  name: 'LISTING_PAGE_SIZE' | 'RENDER_WORKERS' | 'PORT',
   least: number,
   fallback: number,
 ): number {
@@ -141,6 +145,13 @@ function readWholeNumber(
   if (!Number.isInteger(number) || number < least)
     throw new SettingsError(`${name} must be a whole number from ${least}, not "${value}"`);
   return number;
+}
+
+/** PORT: a TCP port. */
+function readPort(env: NodeJS.ProcessEnv): number {
+  const port = readWholeNumber(env, 'PORT', 1, 4321);
+  if (port > 65535) throw new SettingsError(`PORT must be a port from 1 to 65535, not "${port}"`);
+  return port;
 }
 
 /** SITE_URL: the origin the site is served from, http(s) only, with no path (that is BASE_PATH's). */
@@ -226,5 +237,6 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
     benchTimings: readVariable(env, 'BENCH_TIMINGS'),
     operator: readOperator(path('SITE_CONFIG', 'site.yaml'), root),
+    serve: { host: readVariable(env, 'HOST') ?? '127.0.0.1', port: readPort(env) },
   };
 }

@@ -144,7 +144,7 @@ describe('model checks', () => {
     content.edit(content.en[0]!, (t) =>
       t.replace(/(### \(3\) Implementation period \{#period\}\n\nThe )(\d+)/, '$1 1999'),
     );
-    const year = /fiscalYear: (\d+)/.exec(content.read(content.zh[0]!))![1];
+    const year = /period:\n {4}published: (\d+)年度/.exec(content.read(content.zh[0]!))![1];
     expect(await problemsOf(content)).toEqual([
       `${content.display(content.en[0]!)} #period: numbers differ from the Chinese original; missing ${year!}; not in the original 1999 (700万元 may be written 7 million or 7,000,000)`,
     ]);

@@ -73,7 +73,7 @@ export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number
     funding_source: pick(record.fundingSource, (s) => s.zh),
     funding_source_en: pick(record.fundingSource, (s) => english(s.en)),
     estimate_yuan: record.estimate?.yuan ?? '',
-    period: record.period.published,
+    period: record.period.zh,
     implementing_unit: pick(record.implementingUnit, (u) => u.unit.zh),
     implementing_unit_en: pick(record.implementingUnit, (u) => english(u.unit.en)),
     supervisor: pick(record.implementingUnit, (u) => u.supervisor?.zh ?? ''),

@@ -166,6 +166,12 @@ const BasisRecordSchema = z
         zh: '文件标题（不含书名号）；原文未写明时为 null',
       }),
     ),
+    withheld: z.union([WithheldValueSchema, z.null()]).meta(
+      meta({
+        en: 'Set where this item itself is withheld (its wording then says only so); null otherwise',
+        zh: '该条立项依据本身不予公开时的说明；否则为 null',
+      }),
+    ),
   })
   .meta(
     meta({ en: 'One document or decision the project rests on (立项依据)', zh: '一项立项依据' }),
@@ -221,18 +227,25 @@ const ProjectRecordSchema = z
     ),
     period: z
       .strictObject({
-        fiscalYear: FiscalYearSchema.meta(
+        zh: words.meta(
           meta({
-            en: 'The fiscal year the project runs in',
-            zh: '实施年度',
-            unit: { en: 'year', zh: '年' },
+            en: 'The period as published, e.g. 2020年度 or 2021年4月至2022年8月',
+            zh: '原文中的实施周期表述',
           }),
         ),
-        published: words.meta(
-          meta({ en: 'The period as published, e.g. 2020年度', zh: '原文中的实施周期表述' }),
+        en: z.union([words, z.null()]).meta(
+          meta({
+            en: 'The period in English where it is a date or a range of dates (FY2020, April 2021 to August 2022); null otherwise',
+            zh: '实施周期为日期或日期范围时的英文表述；否则为 null',
+          }),
         ),
       })
-      .meta(meta({ en: 'Implementation period (实施周期)', zh: '实施周期' })),
+      .meta(
+        meta({
+          en: 'Implementation period (实施周期); the fiscal year is the publication’s (fiscalYear)',
+          zh: '实施周期；所属年度见 fiscalYear',
+        }),
+      ),
     implementingUnit: orWithheldValue(
       z
         .strictObject({

@@ -1,4 +1,5 @@
 import type { Locale, Localized } from '../domain/locales';
+import { t } from '../i18n';
 import { formatIsoDate } from '../domain/dates';
 import { fileUrl, pageUrl, paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
@@ -103,7 +104,7 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
       f.source === undefined ? null : both(f.source, pending ? null : (enSource ?? f.source)),
     ),
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
-    period: { ...original.plan.period },
+    period: both(original.plan.period.published, t('en').period(original.plan.period.published)),
     implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({
       unit: both(unit.unit, pending ? null : (enUnit?.unit ?? unit.unit)),
       supervisor: unit.supervisor
@@ -120,6 +121,7 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
             ? both(item.issuer, pending ? null : (en?.issuer ?? item.issuer))
             : null,
           title: item.title ? both(item.title, pending ? null : (en?.title ?? item.title)) : null,
+          withheld: item.withheld ? buildWithheldValue(item.withheld, links) : null,
         };
       }),
     ),

@@ -223,7 +223,7 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           funding: { amountYuan, published: wan, source: '财政预算安排经费' },
           plan: {
             estimate: { amountYuan, published: wan },
-            period: { fiscalYear: year, published: `${year}年度` },
+            period: { published: `${year}年度` },
           },
         };
         const zhBody = [

@@ -45,6 +45,12 @@ export interface Dictionary {
     downloadJson: string;
     downloadCsv: string;
     allData: string;
+    /** The text's own opening paragraphs (根据《预算法》…公开如下：), labelled for a screen reader. */
+    preface: string;
+    /** The text's closing signature: issuer and date. */
+    signature: string;
+    /** Beside the preface or signature on an English page while they are untranslated. */
+    untranslated: string;
   };
   table: {
     caption: string;
@@ -77,6 +83,16 @@ export interface Dictionary {
     intro: string;
     sha256: string;
     download: string;
+    /** Where the text was read from a file of another kind (a PDF, a Word file, a GBK text, a web page). */
+    original: {
+      heading: string;
+      /** What the text below is, given the file it was read from. */
+      readFrom: (format: string) => string;
+      sha256: string;
+      download: (format: string) => string;
+      /** The kind of file, named for a reader: 'PDF', 'Word 97–2003 (.doc)', 'plain text in GB18030'. */
+      format: (format: string, encoding: string | null) => string;
+    };
   };
   withheldPage: {
     sectionsHeading: string;
@@ -208,6 +224,8 @@ export interface Dictionary {
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */
   fiscalYear: (year: number) => string;
+  /** 实施周期 as the page prints it: the published words (zh), or their plain translation where they follow a date pattern (en); null where there is none, and the page shows the Chinese. */
+  period: (published: string) => string | null;
   percent: (fraction: number) => string;
   /** A share already in percent, e.g. 50.2 → 50.2%. */
   share: (percent: number) => string;

@@ -1,3 +1,4 @@
+import { translatePeriod } from './period';
 import type { Dictionary } from './dictionary';
 
 export const en = {
@@ -51,6 +52,9 @@ export const en = {
     downloadJson: 'JSON',
     downloadCsv: 'CSV (opens in Excel)',
     allData: 'Data dictionary and all downloads',
+    preface: 'Preface of the original text',
+    signature: 'Signed',
+    untranslated: 'In the Chinese original; translation pending.',
   },
   table: {
     caption: 'Projects and their funding',
@@ -84,6 +88,21 @@ export const en = {
       'The text below is the original as published by the department, reproduced word for word. It is in Chinese; every Chinese page on this site is taken from it.',
     sha256: 'SHA-256',
     download: 'Download the original (UTF-8 plain text)',
+    original: {
+      heading: 'The file as the department published it',
+      readFrom: (format) =>
+        `The department published this text as a ${format}. The text below was read from that file, line by line; the file itself is kept byte for byte and offered here.`,
+      sha256: 'SHA-256 of the published file',
+      download: (format) => `Download the published file (${format})`,
+      format: (format, encoding) =>
+        ({
+          pdf: 'PDF',
+          docx: 'Word document (.docx)',
+          doc: 'Word 97–2003 document (.doc)',
+          wps: 'WPS document (.wps)',
+          html: 'web page (HTML)',
+        })[format] ?? `plain text file${encoding ? ` in ${encoding.toUpperCase()}` : ''}`,
+    },
   },
   withheldPage: {
     sectionsHeading: 'Withheld sections',
@@ -231,6 +250,7 @@ export const en = {
   sectionInOtherLanguage: (title) => `中文: this section in the Chinese original (${title})`,
   withheldOf: (withheld, total) => `${withheld} of ${total} sections withheld`,
   fiscalYear: (year) => `FY${year}`,
+  period: translatePeriod,
   percent: (fraction) => `${(fraction * 100).toFixed(1)}%`,
   share: (percent) => `${percent.toFixed(1)}%`,
   csvColumns: {

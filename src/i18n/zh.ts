@@ -48,6 +48,9 @@ export const zh = {
     downloadJson: 'JSON',
     downloadCsv: 'CSV（Excel可直接打开）',
     allData: '数据字典与全部下载',
+    preface: '原文前言',
+    signature: '落款',
+    untranslated: '中文原文，译文待完成。',
   },
   table: {
     caption: '项目及资金安排',
@@ -80,6 +83,21 @@ export const zh = {
     intro: '以下为发布机关公布的原文，逐字照录。本站各项目页面的中文内容均来自此文本。',
     sha256: 'SHA-256 校验值',
     download: '下载原文（UTF-8 纯文本）',
+    original: {
+      heading: '发布机关公布的原始文件',
+      readFrom: (format) =>
+        `发布机关以${format}形式公布此文本。以下文本逐行读取自该文件；原始文件按字节原样保存，可在此下载。`,
+      sha256: '原始文件的 SHA-256 校验值',
+      download: (format) => `下载原始文件（${format}）`,
+      format: (format, encoding) =>
+        ({
+          pdf: 'PDF 文件',
+          docx: 'Word 文档（.docx）',
+          doc: 'Word 97–2003 文档（.doc）',
+          wps: 'WPS 文档（.wps）',
+          html: '网页（HTML）',
+        })[format] ?? `纯文本文件${encoding ? `（${encoding.toUpperCase()} 编码）` : ''}`,
+    },
   },
   withheldPage: {
     sectionsHeading: '未公开的部分',
@@ -208,6 +226,7 @@ export const zh = {
   sectionInOtherLanguage: (title) => `English：本节的英文译文（${title}）`,
   withheldOf: (withheld, total) => `${total}处中${withheld}处未公开`,
   fiscalYear: (year) => `${year}年度`,
+  period: (published) => published,
   percent: (fraction) => `${(fraction * 100).toFixed(1)}%`,
   share: (percent) => `${percent.toFixed(1)}%`,
   csvColumns: {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { pinyin } from 'pinyin-pro';
@@ -8,11 +8,14 @@ import { SOURCES_DIR } from '../content/paths';
 import { stripEnumeration } from '../domain/enumeration';
 import { BODY_PARTS, FRONTMATTER, PARTS, subsectionOfTitle } from '../domain/sections';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
+import type { SourceFormat } from './source';
 import {
+  enumerationOf,
   findAmount,
   ImportError,
   normalise,
   parseAmount,
+  readTitle,
   splitProjects,
   withheldReasonOfLines,
   type ImportNotice,
@@ -35,17 +38,35 @@ export interface ImportOptions {
   region?: string | undefined;
   /** Project slugs in order, overriding the pinyin ones. */
   slugs?: string[] | undefined;
-  /** The source as it came (a .docx keeps its bytes next to the extracted text). */
-  original: { bytes: Uint8Array; extension: 'txt' | 'docx' };
+  /** The file as it came, and what was read from it. */
+  original: OriginalFile;
   /** YYYY-MM-DD: when this copy of the content changed. */
   updated: string;
   /** The slugs of the year's projects that are translated already: they are not marked pending. */
   translated?: ((year: number) => ReadonlySet<string>) | undefined;
 }
 
+/** The bureau's file: kept byte for byte beside the text the site shows. */
+interface OriginalFile {
+  bytes: Uint8Array;
+  format: SourceFormat;
+  /** A text file's or web page's encoding, as the WHATWG names it (utf-8, gb18030, gbk…). */
+  encoding?: string | undefined;
+  /** The page's own date, where a saved web page gives one (发布时间, or its PubDate). */
+  publishedOn?: string | undefined;
+  /** The address a saved web page was saved from, where the browser recorded it. */
+  url?: string | undefined;
+}
+
 export interface ImportResult {
   /** Path below the content folder → file contents. */
   files: Map<string, string | Uint8Array>;
+  /**
+   * Where the lines of each written text file came from, by path: line n (from 1) of the
+   * file → the line of the source text. A problem found in a file the import would write
+   * is reported where the officer can find it in the original.
+   */
+  origins: Map<string, FileOrigins>;
   notices: ImportNotice[];
   publication: { department: string; year: number; projects: string[] };
   /** One line per project for a person to read: its name, slug, amount and withheld sections. */
@@ -67,41 +88,89 @@ export function slugOf(name: string, taken: Set<string>): string {
   return slug;
 }
 
-const text = (value: string): RootContent => ({
-  type: 'paragraph',
-  children: [{ type: 'text', value }],
-});
-const heading = (depth: 2 | 3, value: string, id: string): RootContent => ({
-  type: 'heading',
-  depth,
-  children: [{ type: 'text', value: `${value} {#${id}}` }],
-});
-const marker = (reason: WithheldReasonCode): RootContent => ({
-  type: 'leafDirective',
-  name: 'withheld',
-  attributes: { reason },
-  children: [],
-});
+/** Where a written file's lines came from in the source text (see ImportResult.origins). */
+interface FileOrigins {
+  /** Line of the file (from 1) → line of the source text. */
+  lines: Map<number, number>;
+  /** A frontmatter or YAML field path (`funding`, `plan.period`, `basis.1`) → line of the source text. */
+  fields: Map<string, number>;
+  /** The line of the source text the file as a whole comes from (a project's 项目名称). */
+  start: number;
+}
 
-/** The reason a part is withheld for: its heading line says so, or its lines say nothing else. */
-const withheldReasonOf = (part: { inlineWithheld: WithheldReasonCode | null; lines: Line[] }) =>
-  part.inlineWithheld ?? withheldReasonOfLines(part.lines);
+/** A Markdown block and the source line it was made from. */
+interface Block {
+  node: RootContent;
+  line: number;
+}
+
+const text = (value: string, line: Line): Block => ({
+  node: { type: 'paragraph', children: [{ type: 'text', value }] },
+  line: line.line,
+});
+const heading = (depth: 2 | 3, value: string, id: string, line: Line): Block => ({
+  node: { type: 'heading', depth, children: [{ type: 'text', value: `${value} {#${id}}` }] },
+  line: line.line,
+});
+const marker = (reason: WithheldReasonCode, line: Line): Block => ({
+  node: { type: 'leafDirective', name: 'withheld', attributes: { reason }, children: [] },
+  line: line.line,
+});
 
 /** A heading line up to its title, without the withheld phrase after it (`（1）、项目可行性：涉密不宜公开` → `（1）、项目可行性`). */
 const withoutWithheldPhrase = (heading: string, title: string) =>
   heading.slice(0, heading.indexOf(title) + title.length);
 
 const trim = (line: Line) => line.text.replace(/^[\s\u3000]+/u, '');
+const quote = (line: Line) => {
+  const words = trim(line);
+  return `“${words.length > 24 ? `${words.slice(0, 24)}…` : words}”`;
+};
 
-/** `（一）、瑞政办发（2019）13号：瑞丽市人民政府办公室《关于…的通知》` → its parts, where the line has them. */
+/**
+ * The reason a part or subsection is withheld for, or null; refuses one that
+ * is withheld and says more besides. A withheld section holds nothing but its
+ * marker, so a line beside the marker could not be published: the officer is
+ * told which, rather than the line vanishing from the page.
+ */
+function readWithheld(
+  heading: Line,
+  inline: WithheldReasonCode | null,
+  lines: Line[],
+): { reason: WithheldReasonCode | null; markerLine: Line } {
+  if (inline) {
+    const extra = lines[0];
+    if (extra)
+      throw new ImportError(
+        extra.line,
+        `${quote(extra)} follows ${quote(heading)}, which withholds the part; a withheld part shows nothing but its marker, so this line would not be published. Ask the publisher whether it belongs there, or give it a heading of its own`,
+      );
+    return { reason: inline, markerLine: heading };
+  }
+  const reasons = lines.map((line) => withheldReasonOfLines([line]));
+  const markerAt = reasons.findIndex((r) => r !== null);
+  if (markerAt === -1) return { reason: null, markerLine: heading };
+  const textAt = reasons.findIndex((r) => r === null);
+  if (textAt !== -1)
+    throw new ImportError(
+      lines[textAt]!.line,
+      `${quote(lines[textAt]!)} stands in the same part as ${quote(lines[markerAt]!)} (under ${quote(heading)}); a withheld part shows nothing but its marker, so this line would not be published. Ask the publisher which is meant`,
+    );
+  return { reason: reasons[markerAt]!, markerLine: lines[markerAt]! };
+}
+
+/** A 立项依据 line: `（一）、瑞政办发（2019）13号：瑞丽市人民政府办公室《关于…的通知》` → its parts; `（二）、涉密不宜公开` → a withheld item. */
 function readBasisItem(published: string): Record<string, string> {
+  const rest = published.slice(enumerationOf(published)?.length ?? 0);
+  const withheld = withheldReasonOfLines([{ text: rest, line: 0 }]);
+  if (withheld) return { published, withheld };
   const item: Record<string, string> = { published };
-  const rest = stripEnumeration(published);
-  const colon = /^([^：:]+)[：:](.*)$/u.exec(rest);
+  const plain = stripEnumeration(published);
+  const colon = /^([^：:]+)[：:](.*)$/u.exec(plain);
   if (colon && /号|第\s*\d+\s*期|纪要/u.test(colon[1]!)) item.number = colon[1]!.trim();
   const issuer = colon ? /^([^《]+)《/u.exec(colon[2]!) : null;
   if (issuer && issuer[1]!.trim()) item.issuer = issuer[1]!.trim();
-  const title = /《([^》]+)》/u.exec(rest);
+  const title = /《([^》]+)》/u.exec(plain);
   if (title) item.title = title[1]!;
   return item;
 }
@@ -117,7 +186,12 @@ function readImplementingUnit(lines: Line[]): Record<string, string> {
     else if (labelled && /单位/u.test(labelled[1]!)) {
       unitLabel = labelled[1]!.trim();
       unit = labelled[2]!.trim();
-    } else unit ??= trim(line);
+    } else if (unit === undefined) unit = trim(line);
+    else
+      throw new ImportError(
+        line.line,
+        `${quote(line)} is a second unit under 项目实施单位; label each (主管部门：…, 项目实施单位：…)`,
+      );
   }
   if (!unit)
     throw new ImportError(
@@ -127,29 +201,23 @@ function readImplementingUnit(lines: Line[]): Record<string, string> {
   return { ...(supervisor ? { supervisor } : {}), unit, ...(unitLabel ? { unitLabel } : {}) };
 }
 
-/** The body of one part (4, 5, 6, 7 or 8) as Markdown nodes, with its id. */
-function partNodes(part: Part, notices: ImportNotice[]): RootContent[] {
+/** The body of one part (4, 5, 6, 7 or 8) as Markdown blocks, with its id. */
+function partBlocks(part: Part, notices: ImportNotice[]): Block[] {
   const title = PARTS.find((p) => p.id === part.id)!.title;
-  const nodes: RootContent[] = [heading(2, title, part.id)];
-  // `5、项目实施内容：涉密不宜公开`: the marker stands where the heading line said so; every line after it is kept.
-  if (part.inlineWithheld) nodes.push(marker(part.inlineWithheld));
-  for (const line of part.lines) {
-    const reason = withheldReasonOfLines([line]);
-    nodes.push(reason ? marker(reason) : text(trim(line)));
-  }
+  const blocks: Block[] = [heading(2, title, part.id, part.heading)];
+  const own = readWithheld(part.heading, part.inlineWithheld, part.lines);
+  if (own.reason) blocks.push(marker(own.reason, own.markerLine));
+  else for (const line of part.lines) blocks.push(text(trim(line), line));
   let extra = 0;
   for (const sub of part.subsections) {
     const id = subsectionOfTitle(normalise(sub.title))?.id ?? `${part.id}-${(extra += 1)}`;
     const printed = sub.inlineWithheld
       ? withoutWithheldPhrase(trim(sub.heading), sub.title)
       : trim(sub.heading);
-    nodes.push(heading(3, printed, id));
-    const reason = withheldReasonOf(sub);
-    if (reason) {
-      nodes.push(marker(reason));
-      continue;
-    }
-    for (const line of sub.lines) nodes.push(text(trim(line)));
+    blocks.push(heading(3, printed, id, sub.heading));
+    const withheld = readWithheld(sub.heading, sub.inlineWithheld, sub.lines);
+    if (withheld.reason) blocks.push(marker(withheld.reason, withheld.markerLine));
+    else for (const line of sub.lines) blocks.push(text(trim(line), line));
   }
   // A part title at the end of a sentence is likely a heading run into it; the text is kept as printed.
   for (const line of [...part.lines, ...part.subsections.flatMap((s) => s.lines)]) {
@@ -163,7 +231,7 @@ function partNodes(part: Part, notices: ImportNotice[]): RootContent[] {
       });
     }
   }
-  return nodes;
+  return blocks;
 }
 
 function allLines(project: SourceProject): Line[] {
@@ -174,12 +242,35 @@ function allLines(project: SourceProject): Line[] {
   ]);
 }
 
-function subsectionLines(project: SourceProject, id: string): Line[] | null {
+function findSubsection(project: SourceProject, id: string) {
   for (const part of Object.values(project.parts)) {
     for (const sub of part.subsections)
-      if (subsectionOfTitle(normalise(sub.title))?.id === id) return sub.lines;
+      if (subsectionOfTitle(normalise(sub.title))?.id === id) return sub;
   }
   return null;
+}
+
+/** A frontmatter part (立项依据, 项目实施单位) that its heading or its only line withholds, or null. */
+const withheldFrontmatter = (part: Part) =>
+  part.inlineWithheld ?? withheldReasonOfLines(part.lines);
+
+/** Serialises blocks one by one, so that each one's first line in the file is known. */
+function writeBody(blocks: Block[], firstLine: number, origins: Map<number, number>): string {
+  let line = firstLine;
+  const chunks: string[] = [];
+  for (const block of blocks) {
+    const chunk = toMarkdown(
+      { type: 'root', children: [block.node] },
+      {
+        extensions: [directiveToMarkdown()],
+      },
+    );
+    const count = chunk.split('\n').length - 1;
+    for (let i = 0; i < count; i += 1) origins.set(line + i, block.line);
+    chunks.push(chunk);
+    line += count + 1;
+  }
+  return chunks.join('\n');
 }
 
 /** One project's zh file: frontmatter with every figure, body with every line of parts 4–8. */
@@ -187,28 +278,44 @@ function buildProjectFile(
   project: SourceProject,
   order: number,
   slug: string,
-  year: number,
   notices: ImportNotice[],
   translated: boolean,
-): { text: string; summary: string } {
+): { text: string; summary: string; origins: FileOrigins } {
   const { parts } = project;
+  const fields = new Map<string, number>([
+    ['slug', project.line],
+    ['order', project.line],
+    ['name', parts.name.heading.line],
+  ]);
   const name = parts.name.lines.map(trim).join('');
   if (!name)
     throw new ImportError(parts.name.heading.line, 'expected the project name after 项目名称');
-  const withheld = (part: Part) => withheldReasonOf(part);
-  const basisWithheld = withheld(parts.basis);
+  if (parts.name.lines[0]) fields.set('name', parts.name.lines[0].line);
+
+  const basisWithheld = withheldFrontmatter(parts.basis);
   const basis = basisWithheld
     ? { withheld: basisWithheld }
-    : parts.basis.lines.map((line) => readBasisItem(trim(line)));
+    : parts.basis.lines.map((line, i) => {
+        fields.set(`basis.${i}`, line.line);
+        return readBasisItem(trim(line));
+      });
+  fields.set('basis', parts.basis.heading.line);
   if (Array.isArray(basis) && basis.length === 0)
     throw new ImportError(parts.basis.heading.line, 'expected at least one item under 立项依据');
-  const unitWithheld = withheld(parts[FRONTMATTER.implementingUnit.id]);
+  const unitPart = parts[FRONTMATTER.implementingUnit.id];
+  fields.set('implementingUnit', unitPart.lines[0]?.line ?? unitPart.heading.line);
+  const unitWithheld = withheldFrontmatter(unitPart);
   const implementingUnit = unitWithheld
     ? { withheld: unitWithheld }
-    : readImplementingUnit(parts[FRONTMATTER.implementingUnit.id].lines);
+    : readImplementingUnit(unitPart.lines);
 
   let funding: Record<string, string | number>;
-  const fundingWithheld = withheld(parts.funding);
+  fields.set('funding', parts.funding.lines[0]?.line ?? parts.funding.heading.line);
+  const fundingWithheld = readWithheld(
+    parts.funding.heading,
+    parts.funding.inlineWithheld,
+    parts.funding.lines,
+  ).reason;
   if (fundingWithheld) funding = { withheld: fundingWithheld };
   else {
     const fundingText = parts.funding.lines.map((l) => l.text).join('\n');
@@ -223,7 +330,8 @@ function buildProjectFile(
     const method = allLines(project)
       .map((l) => l.text)
       .join('\n');
-    const source = /采用(.+?)的方式/u.exec(method)?.[1];
+    // 采用财政预算非税安排经费的方式实施, or without 的: 采用政府采购方式实施.
+    const source = /采用(.+?)的?方式/u.exec(method)?.[1];
     funding = {
       amountYuan,
       published: published.replace(/\s/g, ''),
@@ -232,39 +340,38 @@ function buildProjectFile(
     if (!source)
       notices.push({
         line: parts.funding.heading.line,
-        message: 'the text names no source of funds (…采用…的方式实施); none recorded',
+        message: 'the text names no source of funds (…采用…方式实施); none recorded',
       });
   }
 
-  const estimateLines = subsectionLines(project, 'estimate');
+  const estimate = findSubsection(project, 'estimate');
   const estimateText =
-    estimateLines && !withheldReasonOfLines(estimateLines)
-      ? findAmount(estimateLines.map((l) => l.text).join(''))
+    estimate && !withheldReasonOfLines(estimate.lines) && !estimate.inlineWithheld
+      ? findAmount(estimate.lines.map((l) => l.text).join(''))
       : null;
   const estimateYuan = estimateText ? parseAmount(estimateText.replace(/\s/g, '')) : null;
+  if (estimate) fields.set('plan.estimate', estimate.lines[0]?.line ?? estimate.heading.line);
   if (estimateText && estimateYuan === null)
     notices.push({
-      line: estimateLines![0]!.line,
+      line: estimate!.lines[0]!.line,
       message: `the estimate "${estimateText}" could not be read; none recorded`,
     });
-  const periodLines = subsectionLines(project, 'period');
-  const periodText = periodLines?.map(trim).find((l) => /\d{4}/.test(l));
-  if (!periodText)
+  const period = findSubsection(project, 'period');
+  const periodLine = period?.lines.find((l) => /\d{4}|[〇零一二三四五六七八九]{4}/u.test(l.text));
+  if (!periodLine)
     throw new ImportError(
-      parts.plan.heading.line,
+      period?.heading.line ?? parts.plan.heading.line,
       'expected the implementation period (实施周期, e.g. 2020年度) under 项目实施计划 or 项目基本概况',
     );
+  fields.set('plan.period', periodLine.line);
+  fields.set('plan', periodLine.line);
   const plan = {
     ...(estimateText && estimateYuan !== null
       ? { estimate: { amountYuan: estimateYuan, published: estimateText.replace(/\s/g, '') } }
       : {}),
-    period: { fiscalYear: Number(/(\d{4})/.exec(periodText)![1]), published: periodText },
+    // As printed (2021年4月至2022年8月 stays so); the fiscal year is the title's.
+    period: { published: trim(periodLine) },
   };
-  if (plan.period.fiscalYear !== year)
-    notices.push({
-      line: periodLines![0]!.line,
-      message: `the period says ${plan.period.fiscalYear}, the title ${year}`,
-    });
 
   const frontmatter = {
     slug,
@@ -276,30 +383,36 @@ function buildProjectFile(
     plan,
     ...(translated ? {} : { translation: 'pending' }),
   };
-  const tree: Root = {
-    type: 'root',
-    children: BODY_PARTS.flatMap((id) => partNodes(parts[id], notices)),
-  };
-  const body = toMarkdown(tree, { extensions: [directiveToMarkdown()] });
+  const yaml = stringify(frontmatter, { lineWidth: 0 });
+  const blocks = BODY_PARTS.flatMap((id) => partBlocks(parts[id], notices));
+  const lines = new Map<number, number>();
+  // `---`, the YAML, `---`, a blank line: the body starts after them.
+  const body = writeBody(blocks, yaml.split('\n').length + 3, lines);
   const withheldIds = [
-    ...[FRONTMATTER.basis.id, FRONTMATTER.implementingUnit.id].filter((id) => withheld(parts[id])),
-    ...withheldSections(tree),
+    ...[FRONTMATTER.basis.id, FRONTMATTER.implementingUnit.id].filter(
+      (id) => withheldFrontmatter(parts[id]) !== null,
+    ),
+    ...(Array.isArray(basis) && basis.some((item) => 'withheld' in item)
+      ? [`${FRONTMATTER.basis.id} (an item)`]
+      : []),
+    ...withheldSections(blocks.map((b) => b.node)),
   ];
   const amount =
     'published' in funding
       ? `${String(funding.published)} (${String(funding.amountYuan)} yuan)`
       : 'amount withheld';
   return {
-    text: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,
-    summary: `${order}. ${name} [${slug}]: ${amount}; withheld: ${withheldIds.map((id) => `#${id}`).join(', ') || 'nothing'}`,
+    text: `---\n${yaml}---\n\n${body}`,
+    summary: `${order}. ${name} [${slug}]: ${amount}; period ${plan.period.published}; withheld: ${withheldIds.map((id) => `#${id}`).join(', ') || 'nothing'}`,
+    origins: { lines, fields, start: project.line },
   };
 }
 
 /** The ids of the sections of a body that hold a withheld marker. */
-function withheldSections(tree: Root): string[] {
+function withheldSections(nodes: RootContent[]): string[] {
   const ids: string[] = [];
   let section = '';
-  for (const node of tree.children) {
+  for (const node of nodes) {
     if (node.type === 'heading') {
       const text = node.children[0]?.type === 'text' ? node.children[0].value : '';
       section = /\{#([a-z0-9-]+)\}$/.exec(text)?.[1] ?? section;
@@ -314,6 +427,12 @@ function withheldSections(tree: Root): string[] {
   return ids;
 }
 
+/** Where the site keeps the original: the text's name, with the original's own extension. */
+function originalName(base: string, original: OriginalFile): string {
+  if (original.format === 'txt') return `${base}.${original.encoding ?? 'utf-8'}.txt`;
+  return `${base}.${original.format}`;
+}
+
 /** Everything one import writes, or an ImportError naming the line where the text stops fitting the template. */
 export function buildImport(source: string, options: ImportOptions): ImportResult {
   if (!SLUG.test(options.departmentSlug))
@@ -321,11 +440,14 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
       0,
       `--department-slug "${options.departmentSlug}" must be lower-case ASCII words joined by hyphens`,
     );
-  const { title, projects } = splitProjects(source);
+  const { title, preface, projects, signature, unnumbered } = splitProjects(
+    source,
+    options.department,
+  );
   const titleText = title.text.trim();
-  const fromTitle = /^(.*?)(?:部门)?\s*(\d{4})\s*年/u.exec(titleText);
-  const department = options.department ?? fromTitle?.[1]?.trim();
-  const year = options.year ?? (fromTitle ? Number(fromTitle[2]) : undefined);
+  const fromTitle = readTitle(titleText);
+  const department = options.department ?? fromTitle?.department;
+  const year = options.year ?? fromTitle?.year;
   if (!department || !year) {
     throw new ImportError(
       title.line,
@@ -349,9 +471,15 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
   }
 
   const notices: ImportNotice[] = [];
+  if (unnumbered[0])
+    notices.push({
+      line: unnumbered[0].line,
+      message: `${unnumbered.length} heading(s), this the first, carry no number in the file's text (Word keeps automatic numbers apart from it, and a .doc's are not read); they are recognised by their titles, and the text is published without the numbers`,
+    });
   const dir = `${options.departmentSlug}/${year}`;
   const base = `${options.departmentSlug}-${year}-key-projects.zh`;
   const files = new Map<string, string | Uint8Array>();
+  const origins = new Map<string, FileOrigins>();
   const taken = new Set<string>();
   const names: string[] = [];
   const summary: string[] = [];
@@ -361,20 +489,23 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
     const slug = options.slugs?.[i] ?? slugOf(name, taken);
     taken.add(slug);
     names.push(name);
-    const built = buildProjectFile(project, i + 1, slug, year, notices, translated.has(slug));
+    const built = buildProjectFile(project, i + 1, slug, notices, translated.has(slug));
     files.set(`${dir}/zh/${slug}.md`, built.text);
+    origins.set(`${dir}/zh/${slug}.md`, built.origins);
     summary.push(built.summary);
   });
 
-  // The original byte for byte; a Word file keeps its bytes and its text (the text is what the site publishes).
+  // The text the site shows, as UTF-8; a UTF-8 text file is that text already and is kept as it came.
+  const { original } = options;
+  const textIsOriginal = original.format === 'txt' && original.encoding === 'utf-8';
   const textFile = `${base}.txt`;
-  const textBytes =
-    options.original.extension === 'txt'
-      ? options.original.bytes
-      : new TextEncoder().encode(source);
+  const textBytes = textIsOriginal
+    ? original.bytes
+    : new TextEncoder().encode(`${source.replace(/\s+$/u, '')}\n`);
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   files.set(`${SOURCES_DIR}/${textFile}`, textBytes);
-  if (options.original.extension === 'docx')
-    files.set(`${SOURCES_DIR}/${base}.docx`, options.original.bytes);
+  const originalFile = originalName(base, original);
+  if (!textIsOriginal) files.set(`${SOURCES_DIR}/${originalFile}`, original.bytes);
   const publication = {
     slug: `${options.departmentSlug}-${year}`,
     departmentSlug: options.departmentSlug,
@@ -382,12 +513,61 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
     department,
     ...(options.region ? { region: options.region } : {}),
     title: titleText,
-    source: { file: textFile, sha256: createHash('sha256').update(textBytes).digest('hex') },
+    ...(preface.length > 0 ? { preface: preface.map(trim) } : {}),
+    ...(signature
+      ? {
+          signature: {
+            ...(signature.issuer ? { issuer: trim(signature.issuer) } : {}),
+            published: trim(signature.date),
+            date: signature.isoDate,
+          },
+        }
+      : {}),
+    source: {
+      file: textFile,
+      sha256: sha256(textBytes),
+      ...(textIsOriginal
+        ? {}
+        : {
+            original: {
+              file: originalFile,
+              sha256: sha256(original.bytes),
+              format: original.format,
+              ...(original.encoding ? { encoding: original.encoding } : {}),
+            },
+          }),
+      ...(original.url ? { url: original.url } : {}),
+      ...(original.publishedOn ? { publishedOn: original.publishedOn } : {}),
+    },
     updated: options.updated,
   };
   files.set(
     `${dir}/publication.yaml`,
     `# Imported by npm run import; the English block comes with the translation.\n${stringify(publication)}`,
   );
-  return { files, notices, publication: { department, year, projects: names }, summary };
+  origins.set(`${dir}/publication.yaml`, {
+    lines: new Map(),
+    fields: new Map([
+      ['title', title.line],
+      ...(preface[0] ? [['preface', preface[0].line] as const] : []),
+      ...(signature ? [['signature', (signature.issuer ?? signature.date).line] as const] : []),
+    ]),
+    start: title.line,
+  });
+  const withSignature = signature
+    ? [
+        `signature: ${[signature.issuer && trim(signature.issuer), trim(signature.date)].filter(Boolean).join(', ')} (${signature.isoDate})`,
+      ]
+    : [];
+  return {
+    files,
+    origins,
+    notices,
+    publication: { department, year, projects: names },
+    summary: [
+      ...(preface.length > 0 ? [`preface: ${preface.length} paragraph(s)`] : []),
+      ...summary,
+      ...withSignature,
+    ],
+  };
 }

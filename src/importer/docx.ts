@@ -254,7 +254,9 @@ class Numbering {
         definition.legal && l < level ? 'decimal' : (levels.get(l)?.format ?? 'decimal');
       return formatNumber(counters[l] ?? startOf(l), format);
     });
-    return text + (definition.suffix === 'nothing' ? '' : ' ');
+    // The tab or space after the number is layout; after Chinese punctuation (一、) no one reads it as a space.
+    if (definition.suffix === 'nothing' || /[\u3000-\u303f\uff00-\uffef]$/u.test(text)) return text;
+    return `${text} `;
   }
 }
 

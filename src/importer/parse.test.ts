@@ -91,20 +91,94 @@ describe('the template reader', () => {
 });
 
 describe('the files it writes', () => {
-  it('keeps every line of a part whose heading says 涉密不宜公开, with the marker where the heading stood', () => {
+  it('refuses a line after a heading that says 涉密不宜公开, naming it: a withheld part shows only its marker', () => {
     const lines = ['合成市甲局部门2021年预算重点领域财政项目文本公开', ...project((n) => `${n}、`)];
     lines[9] = '5、项目实施内容：涉密不宜公开';
     lines[10] = '另附说明一段。';
     lines[12] = '本年度预算安排为50万元；';
     lines.splice(14, 1, '（一）、实施周期', '2021年度');
+    const importing = () =>
+      buildImport(lines.join('\n'), {
+        departmentSlug: 'synth-a',
+        original: {
+          bytes: new TextEncoder().encode(lines.join('\n')),
+          format: 'txt',
+          encoding: 'utf-8',
+        },
+        updated: '2026-11-25',
+      });
+    expect(importing).toThrow(ImportError);
+    expect(importing).toThrow(
+      /^line 11: “另附说明一段。” follows “5、项目实施内容：涉密不宜公开”, which withholds the part/,
+    );
+  });
+});
+
+describe('around the projects', () => {
+  const TITLE = '合成市甲局部门2021年预算重点领域财政项目文本公开';
+  const text = (before: string[], after: string[]) =>
+    [TITLE, ...before, ...project((n) => `${n}、`), ...after].join('\n');
+
+  it('keeps the lines before the first project as the preface, and a closing issuer and date as the signature', () => {
+    const preface =
+      '根据《中华人民共和国预算法》要求，现将我局2021年预算重点领域财政项目文本公开如下：';
+    const {
+      preface: read,
+      signature,
+      projects,
+    } = splitProjects(text([preface], ['合成市甲局', '二〇二一年三月十五日']));
+    expect(read.map((l) => l.text)).toEqual([preface]);
+    expect(signature?.issuer?.text).toBe('合成市甲局');
+    expect(signature?.isoDate).toBe('2021-03-15');
+    expect(projects[0]!.parts.outcomes.lines.map((l) => l.text)).toEqual(['第8部分的正文。']);
+  });
+
+  it('takes a closing date alone as the signature, and a last sentence never', () => {
+    expect(splitProjects(text([], ['2021年3月15日'])).signature?.issuer).toBeNull();
+    const { signature, projects } = splitProjects(text([], ['本项目于2021年3月15日开工。']));
+    expect(signature).toBeNull();
+    expect(projects[0]!.parts.outcomes.lines.map((l) => l.text)).toContain(
+      '本项目于2021年3月15日开工。',
+    );
+  });
+
+  it('reads headings that carry no number (a .doc keeps automatic numbers out of its text)', () => {
+    const lines = [TITLE, ...PARTS.flatMap((title, i) => [title, `第${i + 1}部分的正文。`])];
+    const { projects, unnumbered } = splitProjects(lines.join('\n'));
+    expect(projects).toHaveLength(1);
+    expect(unnumbered.map((l) => l.line)).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
+  });
+});
+
+describe('fields as written', () => {
+  const build = (edit: (lines: string[]) => void) => {
+    const lines = ['合成市甲局部门2021年预算重点领域财政项目文本公开', ...project((n) => `${n}、`)];
+    edit(lines);
     const { files } = buildImport(lines.join('\n'), {
       departmentSlug: 'synth-a',
-      original: { bytes: new TextEncoder().encode(lines.join('\n')), extension: 'txt' },
-      updated: '2026-11-25',
+      original: { bytes: new Uint8Array(), format: 'txt', encoding: 'utf-8' },
+      updated: '2026-11-30',
     });
-    const zh = [...files].find(([path]) => path.includes('/zh/'))![1] as string;
-    expect(zh).toMatch(
-      /## 项目实施内容 \{#content\}\n\n::withheld\{reason="classified"\}\n\n另附说明一段。/,
-    );
+    return [...files].find(([path]) => path.includes('/zh/'))![1] as string;
+  };
+
+  it('keeps a month-range period verbatim, and names the source of funds with or without 的', () => {
+    const zh = build((lines) => {
+      lines[12] = '本年度预算安排为1523.68万元，本项目采用政府采购方式实施。';
+      lines.splice(14, 1, '（一）、实施周期', '2021年4月至2022年8月');
+    });
+    expect(zh).toContain('  period:\n    published: 2021年4月至2022年8月\n');
+    expect(zh).toContain('  source: 政府采购\n');
+    expect(zh).not.toContain('fiscalYear');
+  });
+
+  it('makes a withheld basis item a withheld item among the others', () => {
+    const zh = build((lines) => {
+      lines[4] = '（一）、合政发（2020）18号：合成市人民政府《关于印发档案规划的通知》';
+      lines.splice(5, 0, '（二）、涉密 不宜公开。');
+      lines[13] = '本年度预算安排为50万元；';
+      lines.splice(15, 1, '（一）、实施周期', '2021年度');
+    });
+    expect(zh).toContain('  - published: （二）、涉密 不宜公开。\n    withheld: classified\n');
   });
 });

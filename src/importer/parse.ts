@@ -1,5 +1,6 @@
 import { parsePublishedAmount } from '../domain/amount';
-import { PARTS, subsectionOfTitle, type PartId } from '../domain/sections';
+import { readChineseDate } from '../domain/dates';
+import { PARTS, SUBSECTIONS, subsectionOfTitle, type PartId } from '../domain/sections';
 import { withheldReasonOfText, type WithheldReasonCode } from '../domain/withheld-reasons';
 
 /**
@@ -82,15 +83,19 @@ function withheldAfterTitle(rest: string): WithheldReasonCode | null {
 }
 
 /** `4、 项目基本概况` (with or without `：涉密不宜公开`) → the part, or null. */
-function readPartHeading(text: string): { id: PartId; withheld: WithheldReasonCode | null } | null {
-  const enumeration = enumerationOf(text);
-  if (!enumeration) return null;
+export function readPartHeading(
+  text: string,
+): { id: PartId; withheld: WithheldReasonCode | null; numbered: boolean } | null {
+  // Word's automatic numbers are not in a .doc file's text: a line that is a part's title and
+  // nothing else is its heading all the same.
+  const enumeration = enumerationOf(text) ?? '';
   const rest = normalise(text.replace(/^[\s\u3000]+/, '').slice(enumeration.length));
+  const numbered = enumeration !== '';
   for (const part of PARTS) {
-    if (rest === part.title) return { id: part.id, withheld: null };
+    if (rest === part.title) return { id: part.id, withheld: null, numbered };
     if (rest.startsWith(part.title)) {
       const withheld = withheldAfterTitle(rest.slice(part.title.length));
-      if (withheld) return { id: part.id, withheld };
+      if (withheld) return { id: part.id, withheld, numbered };
     }
   }
   return null;
@@ -119,8 +124,61 @@ export function readSubsectionHeading(
   return { title: rest, withheld: null };
 }
 
-/** Splits a publication's text into its title line and its projects. Throws an ImportError naming the line where a part was expected. */
-export function splitProjects(text: string): { title: Line; projects: SourceProject[] } {
+/** `瑞丽市公安局部门2020年预算重点领域财政项目文本公开` → the department and the fiscal year, or null. */
+export function readTitle(text: string): { department: string; year: number } | null {
+  const fromTitle = /^(.*?)(?:部门)?\s*(\d{4})\s*年/u.exec(text.trim());
+  const department = fromTitle?.[1]?.trim();
+  return fromTitle && department ? { department, year: Number(fromTitle[2]) } : null;
+}
+
+/** The closing signature: who issued the text, and when, as printed. */
+interface SourceSignature {
+  issuer: Line | null;
+  date: Line;
+  /** The date as YYYY-MM-DD. */
+  isoDate: string;
+}
+
+export interface SourcePublication {
+  title: Line;
+  /** Lines between the title and the first project (根据《预算法》…现将…公开如下：). */
+  preface: Line[];
+  projects: SourceProject[];
+  signature: SourceSignature | null;
+  /** Part and subsection headings that carry no number in the text (a .doc's automatic numbering). */
+  unnumbered: Line[];
+}
+
+/** Words an issuing body's name ends with: 局, 委员会, 办公室, 人民政府, 中心… */
+const ISSUER =
+  /(?:局|委员会|委|办公室|政府|中心|所|院|队|厅|部|处|站|馆|会|公司|学校|小学|中学|大学)$/u;
+
+/**
+ * The closing signature, where the text ends with one: a date on a line of its
+ * own, after it perhaps the issuer's name on the line before. Returns the lines
+ * it takes from the end of `lines`, or null.
+ */
+function findSignature(lines: Line[], department: string | null): SourceSignature | null {
+  const date = lines.at(-1);
+  const isoDate = date ? readChineseDate(date.text) : null;
+  if (!date || !isoDate) return null;
+  const before = lines.at(-2);
+  const name = before ? normalise(before.text) : '';
+  const isIssuer =
+    before !== undefined &&
+    name.length <= 40 &&
+    !SENTENCE.test(name) &&
+    enumerationOf(before.text) === null &&
+    (ISSUER.test(name) || (department !== null && name.includes(department)));
+  return { issuer: isIssuer ? before : null, date, isoDate };
+}
+
+/**
+ * Splits a publication's text into its title line, its preface, its projects
+ * and its closing signature. Throws an ImportError naming the line where a
+ * part was expected.
+ */
+export function splitProjects(text: string, department?: string): SourcePublication {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -129,7 +187,10 @@ export function splitProjects(text: string): { title: Line; projects: SourceProj
   const nonEmpty = lines.filter((l) => l.text.trim() !== '');
   const title = nonEmpty[0];
   if (!title) throw new ImportError(1, 'the file is empty');
+  const issuerName = department ?? readTitle(title.text)?.department ?? null;
   const projects: SourceProject[] = [];
+  const preface: Line[] = [];
+  const unnumbered: Line[] = [];
   let current: Partial<Record<PartId, Part>> | null = null;
   let expected = 0;
   let part: Part | null = null;
@@ -149,6 +210,7 @@ export function splitProjects(text: string): { title: Line; projects: SourceProj
   for (const line of nonEmpty.slice(1)) {
     const heading = readPartHeading(line.text);
     if (heading) {
+      if (!heading.numbered) unnumbered.push(line);
       if (heading.id === 'name') {
         finish();
         current = {};
@@ -175,25 +237,48 @@ export function splitProjects(text: string): { title: Line; projects: SourceProj
       continue;
     }
     if (!part) {
-      throw new ImportError(
-        line.line,
-        `expected 1、项目名称, the first part of a project; found "${line.text.trim().slice(0, 30)}"`,
-      );
+      // Before the first project: the preface (根据《预算法》…现将…公开如下：). A numbered line here is
+      // a part the reader did not recognise, never a preface: the whole project would go with it.
+      if (enumerationOf(line.text) !== null)
+        throw new ImportError(
+          line.line,
+          `expected 1、项目名称, the first part of a project; found "${line.text.trim().slice(0, 30)}"`,
+        );
+      preface.push(line);
+      continue;
     }
     part.lines.push(line);
   }
   finish();
   if (projects.length === 0)
     throw new ImportError(
-      title.line + 1,
-      'expected 1、项目名称: no project found after the title line',
+      preface[0]?.line ?? title.line + 1,
+      'expected 1、项目名称, the first part of a project; none follows the title',
     );
-  for (const project of projects) for (const p of Object.values(project.parts)) splitSubsections(p);
-  return { title, projects };
+  // The signature ends the text, after the last project's last part: it is the publication's, not the project's.
+  const last = projects.at(-1)!.parts.outcomes;
+  const signature = findSignature(last.lines, issuerName);
+  if (signature)
+    last.lines = last.lines.filter((l) => l !== signature.date && l !== signature.issuer);
+  for (const project of projects)
+    for (const p of Object.values(project.parts)) splitSubsections(p, unnumbered);
+  return { title, preface, projects, signature, unnumbered };
+}
+
+/** `项目可行性` or `项目可行性：涉密不宜公开` with no number: a standard subsection's heading, or null. */
+function readBareSubsection(
+  text: string,
+): { title: string; withheld: WithheldReasonCode | null } | null {
+  const line = normalise(text);
+  const subsection = SUBSECTIONS.find((s) => line === s.title || line.startsWith(s.title));
+  if (!subsection) return null;
+  if (line === subsection.title) return { title: text.trim(), withheld: null };
+  const withheld = withheldAfterTitle(line.slice(subsection.title.length));
+  return withheld ? { title: subsection.title, withheld } : null;
 }
 
 /** Parts that the template divides (4, 5 and 7) hold subsections: enumerated short lines in the style of the first one. */
-function splitSubsections(part: Part): void {
+function splitSubsections(part: Part, unnumbered: Line[]): void {
   if (!PARTS.some((p) => p.id === part.id && 'subsections' in p && p.subsections)) return;
   const lines = part.lines;
   part.lines = [];
@@ -215,13 +300,17 @@ function splitSubsections(part: Part): void {
       part.subsections.push(current);
       continue;
     }
-    // A known subsection title in another numbering (the face-recognition text mixes （1） and （二）) is still one.
-    if (heading && subsectionOfTitle(normalise(heading.title)) !== undefined) {
+    // A known subsection title in another numbering (the face-recognition text mixes （1） and （二）) is still one;
+    // so is one with no number in the text at all (a .doc's automatic numbering).
+    const bare = enumeration === null ? readBareSubsection(line.text) : null;
+    if (bare) unnumbered.push(line);
+    if ((heading && subsectionOfTitle(normalise(heading.title)) !== undefined) || bare) {
+      const found = (heading ?? bare)!;
       current = {
         heading: line,
-        title: heading.title,
+        title: found.title,
         lines: [],
-        inlineWithheld: heading.withheld,
+        inlineWithheld: found.withheld,
       };
       part.subsections.push(current);
       continue;

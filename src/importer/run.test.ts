@@ -98,7 +98,7 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     const outcome = await runImport(request(templateFile(3), content, { dryRun: true }));
     expect(outcome.files).toHaveLength(5);
     expect(outcome.result.summary[0]).toMatch(
-      /^1\. .+ \[.+\]: [\d.]+万元 \(\d+ yuan\); withheld: /,
+      /^1\. .+ \[.+\]: [\d.]+万元 \(\d+ yuan\); period \d{4}年度; withheld: /,
     );
     expect(tree(content)).toEqual({});
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('import-'))).toEqual(before);
@@ -159,9 +159,15 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     const { text, names } = generateTemplate({ count: 2, seed: 9 });
     writeFileSync(file, text.replace(names[0]!, `${names[0]!}${'很长的名称'.repeat(80)}`));
     const temporary = readdirSync(tmpdir()).length;
-    expect(await refusal(runImport(request(file, content)))).toMatch(
-      /^The imported files would not pass npm run check:[\s\S]*is longer than the 300 characters a name may have/,
+    const message = await refusal(runImport(request(file, content)));
+    // Said where the officer finds it in the original, never in a .md file that was not written.
+    const nameLine = text.split('\n').findIndex((line) => line.startsWith(names[0]!)) + 1;
+    expect(message).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} would not pass npm run check:\n  line ${nameLine}: .*is longer than the 300 characters a name may have`,
+      ),
     );
+    expect(message).not.toMatch(/\.md/);
     expect(tree(content)).toEqual(before);
     expect(readdirSync(tmpdir()).length).toBeLessThanOrEqual(temporary);
   });
@@ -369,6 +375,33 @@ describe('the command line', { timeout: 60_000 }, () => {
     );
     for (const option of ['--force', '--dry-run', '--recover', '--slugs', '--content'])
       expect(help.stdout).toContain(option);
+    for (const format of ['PDF', '.docx', '.doc', '.wps', 'GBK', '.html'])
+      expect(help.stdout).toContain(format);
+  });
+
+  it('prints, in a dry run of a PDF, the files, projects, amounts, markers and warnings, and writes nothing', () => {
+    const content = folder('dry-run-pdf');
+    const run = command([
+      join(ROOT, 'tests/fixtures/formats/bureau.pdf'),
+      '--department-slug',
+      'hecheng-cgj',
+      '--content',
+      content,
+      '--dry-run',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    for (const line of [
+      'dry run: nothing was written.',
+      '  hecheng-cgj/2021/publication.yaml',
+      '  sources/hecheng-cgj-2021-key-projects.zh.pdf',
+      '  sources/hecheng-cgj-2021-key-projects.zh.txt',
+      '  preface: 1 paragraph(s)',
+      '1523.68万元 (15236800 yuan); period 2021年4月至2022年8月; withheld: nothing',
+      '460万元 (4600000 yuan); period 2021年度; withheld: #basis (an item), #feasibility, #approach, #method, #content, #scale',
+      '  signature: 合成市城市管理综合执法局, 2021年3月15日 (2021-03-15)',
+    ])
+      expect(run.stdout).toContain(line);
+    expect(tree(content)).toEqual({});
   });
 
   it('lets one of two imports started at once write, and refuses the other', async () => {

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { formatReport } from '../content/problems';
+import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
 import { RenderCache } from '../markdown/render';
 import { buildImport, type ImportResult } from './build';
@@ -107,7 +107,13 @@ function buildFiles(context: Context, bytes: Uint8Array, document: SourceDocumen
       year: request.year,
       region: request.region,
       slugs: request.slugs,
-      original: { bytes, extension: document.format },
+      original: {
+        bytes,
+        format: document.format,
+        encoding: document.encoding,
+        publishedOn: document.publishedOn,
+        url: document.url,
+      },
       updated: request.today,
       translated: (year) =>
         translatedSlugs(request.contentDir, `${request.departmentSlug}/${year}`),
@@ -142,29 +148,82 @@ function checkExisting(context: Context, folder: string, result: ImportResult): 
   }
 }
 
+/**
+ * A problem the check found, said where the officer can look: a problem in a
+ * file this import would write points into the original (page and line,
+ * paragraph, line), never into a .md file that was never written.
+ */
+function locateProblem(
+  problem: Problem,
+  read: Read,
+  folder: string,
+): { where: string; message: string } | null {
+  for (const [path, origins] of read.result.origins) {
+    if (!problem.file.endsWith(path)) continue;
+    const field = problem.path
+      ? [...origins.fields]
+          .filter(([key]) => problem.path === key || problem.path!.startsWith(`${key}.`))
+          .sort((a, b) => b[0].length - a[0].length)[0]?.[1]
+      : undefined;
+    const line =
+      field ?? (problem.line ? origins.lines.get(problem.line) : undefined) ?? origins.start;
+    return { where: locate(read.document, line), message: problem.message };
+  }
+  // A problem elsewhere in the publication's folder is the import's too, but has no line of the original.
+  if (problem.file.includes(`/${folder}/`))
+    return { where: 'the imported text', message: problem.message };
+  return null;
+}
+
+/** What was read and built: for locating what the check finds. */
+interface Read {
+  document: SourceDocument;
+  result: ImportResult;
+}
+
 /** Step 4: the content as it would be, checked as npm run check checks it. */
-async function checkTrial(context: Context, trial: string): Promise<void> {
+async function checkTrial(
+  context: Context,
+  trial: string,
+  read: Read,
+  folder: string,
+): Promise<void> {
   const { request } = context;
   const cache =
     request.renderCacheDir && request.root
       ? new RenderCache(request.renderCacheDir, request.root)
       : undefined;
   const { problems } = await checkContent(trial, cache ? { cache } : {});
-  if (problems.length > 0)
-    throw new ImportFailure(
-      `The imported files would not pass npm run check:\n\n${formatReport(problems)}`,
-    );
+  if (problems.length === 0) return;
+  const ours = problems.map((p) => ({ problem: p, located: locateProblem(p, read, folder) }));
+  const inOriginal = ours.filter((p) => p.located !== null);
+  const elsewhere = ours.filter((p) => p.located === null).map((p) => p.problem);
+  throw new ImportFailure(
+    [
+      ...(inOriginal.length > 0
+        ? [
+            `${request.file} would not pass npm run check:`,
+            ...inOriginal.map(({ located }) => `  ${located!.where}: ${located!.message}`),
+          ]
+        : []),
+      ...(elsewhere.length > 0
+        ? [
+            `With it, the content folder would not pass npm run check:\n\n${formatReport(elsewhere)}`,
+          ]
+        : []),
+    ].join('\n'),
+  );
 }
 
 /** A dry run's check: the new publication alone, in a folder of its own outside the content folder. */
-async function checkAlone(context: Context, result: ImportResult): Promise<void> {
+async function checkAlone(context: Context, read: Read, folder: string): Promise<void> {
   const trial = mkdtempSync(join(tmpdir(), 'import-dry-run-'));
   try {
-    for (const [path, data] of result.files) {
+    for (const [path, data] of read.result.files) {
       mkdirSync(dirname(join(trial, path)), { recursive: true });
       writeFileSync(join(trial, path), data);
     }
-    await checkTrial(context, trial);
+    await checkTrial(context, trial, read, folder);
   } finally {
     rmSync(trial, { recursive: true, force: true });
   }
@@ -185,13 +244,16 @@ export async function runImport(
   const folder = `${request.departmentSlug}/${result.publication.year}`;
   const outcome: ImportOutcome = {
     result,
-    notices: result.notices.map((n) => `${locate(document, n.line)}: ${n.message}`),
+    notices: [
+      ...document.leftOut,
+      ...result.notices.map((n) => `${locate(document, n.line)}: ${n.message}`),
+    ],
     files: [...result.files.keys()].sort(),
     recovered: context.recovered,
   };
   checkExisting(context, folder, result);
   if (request.dryRun) {
-    await checkAlone(context, result);
+    await checkAlone(context, { document, result }, folder);
     return outcome;
   }
   let transaction: ImportTransaction | undefined;
@@ -204,7 +266,7 @@ export async function runImport(
     // one behind); its translations stay.
     transaction.replaceFolder(folder, (relative) => relative.startsWith('en/'));
     for (const [path, data] of result.files) transaction.write(path, data);
-    await checkTrial(context, transaction.trialFolder());
+    await checkTrial(context, transaction.trialFolder(), { document, result }, folder);
     transaction.commit();
   } catch (error) {
     if (error instanceof ImportFailure) throw error;

@@ -224,6 +224,9 @@ function buildProject(
     ...sections
       .filter((s) => s.fromFrontmatter && s.withheld)
       .map((s) => ({ reason: s.withheld!, sectionId: s.id })),
+    ...(isWithheld(data.basis) ? [] : data.basis).flatMap((item) =>
+      item.withheld ? [{ reason: item.withheld, sectionId: FRONTMATTER.basis.id }] : [],
+    ),
     ...outlines.zh.markers.map((m) => ({ reason: m.reason, sectionId: m.sectionId ?? '' })),
   ];
 

@@ -40,6 +40,30 @@ export function checkPublication(
       message: `content/sources/${source.file} has SHA-256 ${actual}, not the ${source.sha256} recorded here`,
     });
   }
+  const { original } = source;
+  if (original && sourceHashes[original.file] !== original.sha256) {
+    problems.push({
+      file: entry.filePath,
+      path: 'source.original',
+      message:
+        sourceHashes[original.file] === undefined
+          ? `content/sources/${original.file} does not exist`
+          : `content/sources/${original.file} has SHA-256 ${sourceHashes[original.file]!}, not the ${original.sha256} recorded here`,
+    });
+  }
+  const { en, preface, signature } = entry.data;
+  if (en && preface && en.preface?.length !== preface.length)
+    problems.push({
+      file: entry.filePath,
+      path: 'en.preface',
+      message: `must translate the preface paragraph by paragraph (${preface.length} paragraph${preface.length === 1 ? '' : 's'})`,
+    });
+  if (en && signature?.issuer && !en.signatureIssuer)
+    problems.push({
+      file: entry.filePath,
+      path: 'en.signatureIssuer',
+      message: `must translate the signature's issuer (${signature.issuer})`,
+    });
   if (id !== `${entry.data.departmentSlug}/${entry.data.fiscalYear}`) {
     problems.push({
       file: entry.filePath,
@@ -156,6 +180,18 @@ export function checkTranslation(
       file: files.en,
       path: 'basis',
       message: `has ${translation.data.basis.length} items; the Chinese original has ${data.basis.length}`,
+    });
+  } else if (Array.isArray(data.basis) && Array.isArray(translation.data.basis)) {
+    const en = translation.data.basis;
+    data.basis.forEach((item, i) => {
+      if (item.withheld !== en[i]?.withheld)
+        problems.push({
+          file: files.en,
+          path: `basis.${i}.withheld`,
+          message: item.withheld
+            ? `must be withheld (${item.withheld}), as item ${i + 1} of the Chinese original is`
+            : `item ${i + 1} is not withheld in the Chinese original`,
+        });
     });
   }
 }

@@ -37,7 +37,10 @@ export function frontmatterParagraphs(
 ): string[] {
   if (id === FRONTMATTER.name.id) return [data.name];
   if (id === FRONTMATTER.basis.id)
-    return isWithheld(data.basis) ? [] : data.basis.map((item) => item.published);
+    // A withheld item is its marker, not a paragraph of text.
+    return isWithheld(data.basis)
+      ? []
+      : data.basis.filter((item) => item.withheld === undefined).map((item) => item.published);
   const unit = data.implementingUnit;
   if (isWithheld(unit)) return [];
   const d = t(locale);

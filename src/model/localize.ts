@@ -1,4 +1,5 @@
 import { formatAmountText } from '../domain/amount';
+import { formatIsoDate } from '../domain/dates';
 import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import type { Project, PublicationModel } from './types';
@@ -14,17 +15,36 @@ export interface PublicationText {
   /** Null where the publication does not record it. */
   region: string | null;
   title: string;
+  /** The paragraphs before the first project, where the text has them. */
+  preface: string[] | null;
+  /** The language the preface is in: Chinese on an English page until it is translated. */
+  prefaceLang: Locale;
+  /** The closing signature: the issuer (where named) and the date, as printed or translated. */
+  signature: { issuer: string | null; date: string; isoDate: string } | null;
   /** The language the text is in: Chinese on an English page while the translation is pending. */
   lang: Locale;
 }
 
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;
+  const signature = (issuer: string | undefined, date: string) =>
+    data.signature
+      ? { issuer: issuer ?? null, date, isoDate: formatIsoDate(data.signature.date) }
+      : null;
+  // The model check requires the English preface and issuer wherever the English block exists.
   if (locale === 'en' && data.en) {
     return {
       department: data.en.department,
       region: data.en.region ?? data.region ?? null,
       title: data.en.title,
+      preface: data.en.preface ?? data.preface ?? null,
+      prefaceLang: data.en.preface ? 'en' : 'zh',
+      signature: signature(
+        data.en.signatureIssuer,
+        data.signature
+          ? (t('en').period(data.signature.published) ?? formatIsoDate(data.signature.date))
+          : '',
+      ),
       lang: 'en',
     };
   }
@@ -32,6 +52,9 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
     department: data.department,
     region: data.region ?? null,
     title: data.title,
+    preface: data.preface ?? null,
+    prefaceLang: 'zh',
+    signature: signature(data.signature?.issuer, data.signature?.published ?? ''),
     lang: 'zh',
   };
 }
@@ -39,7 +62,9 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
 export interface ProjectText {
   name: string;
   basis:
-    | (Pick<BasisItem, 'published' | 'issuer' | 'title'> & { number?: string | undefined })[]
+    | (Pick<BasisItem, 'published' | 'issuer' | 'title' | 'withheld'> & {
+        number?: string | undefined;
+      })[]
     | Withheld;
   implementingUnit: ImplementingUnit | Withheld;
   fundingSource: string | null;

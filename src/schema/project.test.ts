@@ -23,7 +23,7 @@ const real = (): Record<string, unknown> => ({
   funding: { amountYuan: 7000000, published: '700万元', source: '财政预算安排经费' },
   plan: {
     estimate: { amountYuan: 7000000, published: '700万元' },
-    period: { fiscalYear: 2020, published: '2020年度' },
+    period: { published: '2021年4月至2022年8月' },
   },
 });
 
@@ -165,11 +165,77 @@ describe('project schema', () => {
     ]);
   });
 
-  it('rejects an invalid year', () => {
+  it('keeps the period as published and reads no year out of it: the fiscal year is the publication’s', () => {
     const data = real();
-    (data.plan as { period: Record<string, unknown> }).period.fiscalYear = 20;
+    (data.plan as { period: Record<string, unknown> }).period.fiscalYear = 2021;
     expect(problems(data)).toEqual([
-      expect.stringMatching(/^plan\.period\.fiscalYear: must be a four-digit year/),
+      'plan.period.fiscalYear: unknown field "fiscalYear"; check its spelling, or remove it',
     ]);
+  });
+
+  it('accepts a basis item that is itself withheld, and only one that says so and nothing more', () => {
+    const data = real();
+    (data.basis as Record<string, unknown>[])[1] = {
+      published: '（二）、涉密不宜公开',
+      withheld: 'classified',
+    };
+    expect(problems(data)).toEqual([]);
+    (data.basis as Record<string, unknown>[])[1] = {
+      published: '（二）、合成市档案局党组会议通过',
+      withheld: 'classified',
+    };
+    expect(problems(data)).toEqual([
+      'basis[1].published: a withheld item says only that it is withheld (涉密不宜公开), not "（二）、合成市档案局党组会议通过"',
+    ]);
+  });
+});
+
+describe('publication schema: preface, signature and the original file', () => {
+  const publication = (extra: Record<string, unknown>) => ({
+    slug: 'hecheng-a-2021',
+    departmentSlug: 'hecheng-a',
+    fiscalYear: 2021,
+    department: '合成市甲局',
+    title: '合成市甲局部门2021年预算重点领域财政项目文本公开',
+    source: {
+      file: 'hecheng-a-2021-key-projects.zh.txt',
+      sha256: 'a'.repeat(64),
+      original: {
+        file: 'hecheng-a-2021-key-projects.zh.pdf',
+        sha256: 'b'.repeat(64),
+        format: 'pdf',
+      },
+    },
+    updated: '2026-11-30',
+    ...extra,
+  });
+  const issues = (data: unknown) => {
+    const result = PublicationSchema.safeParse(data);
+    return result.success
+      ? []
+      : fieldIssues(result.error.issues, data).map((i) => `${i.path}: ${i.message}`);
+  };
+
+  it('accepts a preface, a signature whose date is the printed one, and a PDF original', () => {
+    expect(
+      issues(
+        publication({
+          preface: [
+            '根据《中华人民共和国预算法》要求，现将我局2021年预算重点领域财政项目文本公开如下：',
+          ],
+          signature: {
+            issuer: '合成市甲局',
+            published: '二〇二一年三月十五日',
+            date: '2021-03-15',
+          },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses a signature date that is not the printed one', () => {
+    expect(
+      issues(publication({ signature: { published: '2021年3月15日', date: '2021-05-13' } })),
+    ).toEqual(['signature.date: is 2021-05-13, but the text says 2021年3月15日 (2021-03-15)']);
   });
 });

@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
 import { checkAmountsAgree, PublishedAmountSchema, publishedAmountShape } from './amount';
-import { FiscalYearSchema, NameSchema, SlugSchema, TextSchema } from './text';
-import { orWithheld } from './withheld';
+import { NameSchema, SlugSchema, TextSchema } from './text';
+import { orWithheld, WithheldReasonSchema } from './withheld';
+import { stripEnumeration } from '../domain/enumeration';
+import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 
 /**
  * The frontmatter of a disclosure in its original language (zh). All figures
@@ -19,8 +21,29 @@ const BasisItemSchema = z
     issuer: TextSchema.optional(),
     /** The document title without its 《》 marks, where the text gives one. */
     title: TextSchema.optional(),
+    /**
+     * Set where the item itself is withheld (`（二）、涉密不宜公开` among items that are
+     * not): the page shows the marker in its place.
+     */
+    withheld: WithheldReasonSchema.optional(),
   })
   .superRefine((item, ctx) => {
+    if (item.withheld !== undefined) {
+      const printed = stripEnumeration(item.published).normalize('NFKC').replace(/\s+/g, '');
+      if (!WITHHELD_REASONS[item.withheld].printed.test(printed))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `a withheld item says only that it is withheld (${WITHHELD_REASONS[item.withheld].label.zh}), not "${item.published}"`,
+        });
+      for (const key of ['number', 'issuer', 'title'] as const)
+        if (item[key] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'a withheld item has nothing but its wording and reason',
+          });
+    }
     // Structured parts are read off the published wording, so they must stand in it.
     for (const key of ['number', 'issuer', 'title'] as const) {
       const part = item[key];
@@ -58,11 +81,13 @@ const FundingSchema = z
 const PlanSchema = z.strictObject({
   /** 投资估算: estimated total investment, where the text gives one. */
   estimate: PublishedAmountSchema.optional(),
-  /** 实施周期: the period the project runs in. */
+  /**
+   * 实施周期: the period the project runs in, as published (2020年度,
+   * 2021年4月至2022年8月). No year is read out of it: the fiscal year is the
+   * publication's, from its title.
+   */
   period: z.strictObject({
-    /** The fiscal year, e.g. 2020. */
-    fiscalYear: FiscalYearSchema,
-    /** The period as published, e.g. 2020年度. */
+    /** The period as published. */
     published: TextSchema,
   }),
 });

@@ -1,11 +1,39 @@
 import { z } from 'astro/zod';
+import { formatIsoDate, readChineseDate } from '../domain/dates';
 import {
   CalendarDateSchema,
+  TextSchema,
   FiscalYearSchema,
   NameSchema,
   SlugSchema,
   WebAddressSchema,
 } from './text';
+
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' });
+
+/** 落款: the issuer and the date at the end of the text. */
+const SignatureSchema = z
+  .strictObject({
+    /** The issuing body, as printed, where the text names one. */
+    issuer: NameSchema.optional(),
+    /** The date as printed, e.g. 2021年3月15日. */
+    published: TextSchema,
+    /** The same date, YYYY-MM-DD: the document's date. */
+    date: CalendarDateSchema,
+  })
+  .superRefine((signature, ctx) => {
+    const read = readChineseDate(signature.published);
+    const date = formatIsoDate(signature.date);
+    if (read !== date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message:
+          read === null
+            ? `"${signature.published}" is not a date as a document prints one (2021年3月15日)`
+            : `is ${date}, but the text says ${signature.published} (${read})`,
+      });
+  });
 
 /** One department's disclosure for one fiscal year: `content/<department>/<year>/publication.yaml`. */
 export const PublicationSchema = z.strictObject({
@@ -21,14 +49,39 @@ export const PublicationSchema = z.strictObject({
   region: NameSchema.optional(),
   /** The document title as published. */
   title: NameSchema,
+  /** The paragraphs before the first project (根据《预算法》…现将…公开如下：), as published. */
+  preface: z.array(TextSchema).min(1).optional(),
+  /** The closing signature, as published: who issued the text, and the document's date. */
+  signature: SignatureSchema.optional(),
   /** The original text as published, kept in content/sources/. */
   source: z.strictObject({
-    /** File name under content/sources/. */
+    /** The text the site shows, as UTF-8: a file name under content/sources/. */
     file: z
       .string()
       .regex(/^[\w.-]+\.txt$/, { error: 'must be a .txt file name under content/sources/' }),
     /** SHA-256 of the file, lower-case hex; the build refuses a file that does not match. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be 64 lower-case hex digits' }),
+    sha256: SHA256,
+    /**
+     * The file as the bureau published it (a PDF, a Word file, a GBK text, a saved web
+     * page), byte for byte, where it is not the text itself; offered for download beside it.
+     */
+    original: z
+      .strictObject({
+        /** File name under content/sources/. */
+        file: z.string().regex(/^[\w.-]+\.(?:pdf|docx|doc|wps|txt|html|htm)$/, {
+          error:
+            'must be a .pdf, .docx, .doc, .wps, .txt or .html file name under content/sources/',
+        }),
+        sha256: SHA256,
+        /** What it is. */
+        format: z.enum(['pdf', 'docx', 'doc', 'wps', 'txt', 'html']),
+        /** A text's or web page's character encoding, as the WHATWG names it (gb18030, gbk, utf-16le). */
+        encoding: z
+          .string()
+          .regex(/^[a-z0-9_-]{2,40}$/, { error: 'must be an encoding label such as gb18030' })
+          .optional(),
+      })
+      .optional(),
     /** Provenance, where it is known; the site says "not recorded" for each one left out and never invents one. */
     /** The address of the original government page. */
     url: WebAddressSchema.optional(),
@@ -50,6 +103,10 @@ export const PublicationSchema = z.strictObject({
       region: NameSchema.optional(),
       /** The title, translated. */
       title: NameSchema,
+      /** The preface, translated paragraph by paragraph. */
+      preface: z.array(TextSchema).min(1).optional(),
+      /** The signature's issuer, translated (the date is the original's). */
+      signatureIssuer: NameSchema.optional(),
     })
     .optional(),
 });

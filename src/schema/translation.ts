@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { NameSchema, TextSchema } from './text';
-import { orWithheld } from './withheld';
+import { orWithheld, WithheldReasonSchema } from './withheld';
 
 /**
  * The frontmatter of a translation (en). Text only: every figure, year and
@@ -17,6 +17,8 @@ const BasisItemTranslationSchema = z.strictObject({
   issuer: TextSchema.optional(),
   /** The document title, translated, where the original gives one. */
   title: TextSchema.optional(),
+  /** Set exactly where the original's item is withheld, with the same reason. */
+  withheld: WithheldReasonSchema.optional(),
 });
 
 const ImplementingUnitTranslationSchema = z.strictObject({

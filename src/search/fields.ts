@@ -35,7 +35,7 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const text = projectText(project, locale);
   const unit = isWithheld(text.implementingUnit) ? '' : text.implementingUnit.unit;
   const department = publicationText(project.publication, locale).department;
-  const year = String(project.original.plan.period.fiscalYear);
+  const year = String(project.publication.data.fiscalYear);
   const amount = project.amountYuan === null ? NO_AMOUNT : String(project.amountYuan);
   const published = project.original.plan.estimate;
   const estimate = published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;

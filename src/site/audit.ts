@@ -245,7 +245,7 @@ function figuresOf(project: Project): string[] {
     for (const sibling of publication.projects) add(projectText(sibling, locale).name);
   }
   const { plan } = project.original;
-  add(plan.period.published);
+  for (const locale of LOCALES) add(t(locale).period(plan.period.published));
   add(plan.estimate?.published);
   for (const yuan of [project.amountYuan, plan.estimate?.amountYuan]) {
     if (yuan === null || yuan === undefined) continue;
@@ -253,12 +253,7 @@ function figuresOf(project: Project): string[] {
   }
   // The interface's own words (查看原文及其SHA-256校验值) are not the project's, but are the site's.
   for (const locale of LOCALES) for (const text of stringsOf(t(locale))) add(text);
-  for (const n of [
-    publication.data.fiscalYear,
-    plan.period.fiscalYear,
-    project.sectionsCounted,
-    project.sectionsWithheld,
-  ])
+  for (const n of [publication.data.fiscalYear, project.sectionsCounted, project.sectionsWithheld])
     figures.add(String(n));
   return [...figures].sort();
 }

@@ -32,7 +32,7 @@ function projectDataset(project: Project, locale: Locale, links: Links): JsonLd 
     name: projectText(project, locale).name,
     url: links.page(locale, paths.project(data, project.slug)),
     inLanguage: HTML_LANG[locale],
-    temporalCoverage: String(project.original.plan.period.fiscalYear),
+    temporalCoverage: String(data.fiscalYear),
     creator: {
       '@type': 'GovernmentOrganization',
       name: publicationText(project.publication, locale).department,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,21 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import * as cheerio from 'cheerio';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { withheldReasonOfText } from '../../src/domain/withheld-reasons';
 import type { BodyEntry } from '../../src/content/read';
 import { enumerationOf } from '../../src/importer/parse';
 import { ImportFailure, runImport as importFile } from '../../src/importer/run';
 import { checkContent, readBody } from '../../src/check/check';
 import { astroBuild } from '../support/astro';
+import {
+  encodeGbk,
+  FACTS,
+  fixtureLines,
+  makeDocx,
+  makeSavedPage,
+  TITLE,
+} from '../support/bureau-files';
 import { EXAMPLE_CONTENT, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 import { treeHashes } from '../support/tree';
@@ -301,8 +312,71 @@ const VARIANTS = [
   },
 ];
 
+/** The fixture's files, made the way bureaus make them (tests/support/bureau-files.ts, tests/fixtures/formats/). */
+const FORMATS_DIR = join(ROOT, 'tests/fixtures/formats');
+const SAVED_FROM = 'http://www.example.gov.cn/zwgk/czyjs/202103/t20210316_1.html';
+const BUREAU_FILES: Record<string, () => Promise<{ name: string; bytes: Uint8Array }>> = {
+  'fmt-pdf': () =>
+    Promise.resolve({
+      name: 'bureau.pdf',
+      bytes: readFileSync(join(FORMATS_DIR, 'bureau.pdf')),
+    }),
+  'fmt-doc': () =>
+    Promise.resolve({
+      name: 'bureau.doc',
+      bytes: readFileSync(join(FORMATS_DIR, 'bureau.doc')),
+    }),
+  // WPS saves .wps files in Word 97's format.
+  'fmt-wps': () =>
+    Promise.resolve({
+      name: 'bureau.wps',
+      bytes: readFileSync(join(FORMATS_DIR, 'bureau.doc')),
+    }),
+  'fmt-docx': async () => ({
+    name: 'bureau.docx',
+    bytes: await makeDocx({ automaticNumbering: true }),
+  }),
+  'fmt-gbk': () =>
+    Promise.resolve({
+      name: 'bureau.txt',
+      bytes: encodeGbk(`${fixtureLines().join('\r\n')}\r\n`),
+    }),
+  'fmt-html': () =>
+    Promise.resolve({
+      name: 'bureau.htm',
+      bytes: makeSavedPage({ publishedOn: '2021-03-16 09:30:00', savedFrom: SAVED_FROM }),
+    }),
+};
+const BUREAU_FORMATS: Record<string, string> = {
+  'fmt-pdf': 'pdf',
+  'fmt-doc': 'doc',
+  'fmt-wps': 'wps',
+  'fmt-docx': 'docx',
+  'fmt-gbk': 'txt',
+  'fmt-html': 'html',
+};
+const compact = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+const compactPage = ($: cheerio.CheerioAPI) => compact($('main').text());
+const isPartHeading = (line: string) =>
+  /^[一二三四五六七八]、(?:项目名称|立项依据|项目实施单位|项目基本概况|项目实施内容|资金安排情况|项目实施计划|项目实施成效)$/u.test(
+    line,
+  );
+interface ProjectRecordLike {
+  publication: string;
+  name: { zh: string };
+  amount: { yuan: number } | { withheld: string };
+  period: { zh: string; en: string | null };
+  fundingSource: { zh: string } | null;
+  basis: { withheld: unknown }[] | { withheld: string };
+  url: { zh: string; en: string };
+  sections: { id: string; withheld: unknown }[];
+}
+
 describe('texts in other publishers’ styles import, check and build', () => {
   const target = temporary('import-variants-');
+  const inputs = new Map<string, Uint8Array>();
+  const outputs = new Map<string, string>();
+  let content: string;
   const dist = `${target}-dist`;
   dirs.push(dist);
   const texts = new Map<string, string>();
@@ -371,13 +445,157 @@ describe('texts in other publishers’ styles import, check and build', () => {
       readFileSync(docx),
     );
 
+    // The files bureaus really publish: each imported as its own department, into the same site.
+    for (const [slug, make] of Object.entries(BUREAU_FILES)) {
+      const { name, bytes } = await make();
+      const file = join(target, name);
+      writeFileSync(file, bytes);
+      inputs.set(slug, bytes);
+      const result = await runImport([
+        file,
+        '--department-slug',
+        slug,
+        '--content',
+        join(site, 'content'),
+      ]);
+      expect(result.status, `${slug}\n${result.output}`).toBe(0);
+      outputs.set(slug, result.output);
+    }
+    content = join(site, 'content');
+
     rmSync(dist, { recursive: true, force: true });
     built = astroBuild(dist, { cwd: site, env: { SITE_URL: TEST_SITE, BASE_PATH: '' } });
   }, 300_000);
 
   it('builds, with every imported text checked and its output audited', () => {
     expect(built.status, built.output).toBe(0);
-    expect(built.output).toMatch(/output audit: 6 projects in both languages/);
+    expect(built.output).toMatch(
+      new RegExp(
+        `output audit: ${6 + 2 * Object.keys(BUREAU_FILES).length} projects in both languages`,
+      ),
+    );
+  });
+
+  describe.each(Object.keys(BUREAU_FILES))('%s, as the bureau published it', (slug) => {
+    const publication = () =>
+      parse(readFileSync(join(content, `${slug}/2021/publication.yaml`), 'utf8')) as {
+        preface?: string[];
+        signature?: { issuer?: string; published: string; date: string };
+        source: {
+          file: string;
+          sha256: string;
+          publishedOn?: string;
+          original?: { file: string; sha256: string; format: string; encoding?: string };
+        };
+      };
+    const records = () =>
+      (
+        JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as {
+          projects: ProjectRecordLike[];
+        }
+      ).projects.filter((p) => p.publication === `${slug}-2021`);
+    const zhPage = (url: string) =>
+      cheerio.load(readFileSync(join(dist, new URL(url).pathname, 'index.html'), 'utf8'));
+
+    it('publishes every line of the text on its Chinese pages: title, preface and signature on the publication page, each project’s on its own', () => {
+      const [first, second] = records();
+      const projectText = [first!, second!].map((p) => compactPage(zhPage(p.url.zh)));
+      const publicationPage = compactPage(zhPage(first!.url.zh.replace(/[^/]+\/$/, '')));
+      const lines = fixtureLines();
+      const start = lines.findIndex((line) => line.endsWith('项目名称'));
+      const secondStart = lines.findIndex((line, i) => i > start && line.endsWith('项目名称'));
+      const end = lines.length - 2;
+      const missing = lines.flatMap((line, i) => {
+        const where =
+          i < start || i >= end
+            ? publicationPage
+            : i < secondStart
+              ? projectText[0]!
+              : projectText[1]!;
+        const bare = compact(line.slice(enumerationOf(line)?.length ?? 0));
+        // Part headings show as the site's section titles; a withheld phrase shows as the marker.
+        if (isPartHeading(line) || withheldReasonOfText(bare.replace(/^.*?[:：]/u, '')) !== null)
+          return [];
+        return where.includes(compact(line)) || where.includes(bare) ? [] : [line];
+      });
+      expect(missing).toEqual([]);
+    });
+
+    it('keeps the figures, the period as published and the withheld parts', () => {
+      const projects = records();
+      expect(projects.map((p) => p.name.zh)).toEqual(FACTS.projects.map((p) => p.name));
+      projects.forEach((project, i) => {
+        const fact = FACTS.projects[i]!;
+        expect(project.amount).toEqual(expect.objectContaining({ yuan: fact.amountYuan }));
+        expect(project.period).toEqual({
+          zh: fact.period,
+          en: fact.period === '2021年度' ? 'FY2021' : 'April 2021 to August 2022',
+        });
+        expect(project.fundingSource).toEqual(expect.objectContaining({ zh: fact.source }));
+        const withheld = [
+          ...project.sections.filter((s) => s.withheld).map((s) => s.id),
+          ...(Array.isArray(project.basis) && project.basis.some((b) => b.withheld)
+            ? ['basis']
+            : []),
+        ];
+        expect(withheld.sort()).toEqual([...fact.withheld].sort());
+      });
+      expect(compactPage(zhPage(projects[0]!.url.zh))).toContain('2021年4月至2022年8月');
+    });
+
+    it('keeps the preface and the signature as the publication’s, with the document’s date', () => {
+      const data = publication();
+      expect(data.preface).toEqual([FACTS.preface]);
+      expect(data.signature).toEqual(FACTS.signature);
+      const page = zhPage(records()[0]!.url.zh.replace(/[^/]+\/$/, ''));
+      expect(compact(page('.preface').text())).toContain(compact(FACTS.preface));
+      expect(page('.signature time').attr('datetime')).toBe('2021-03-15');
+      // Never part of the last project's outcomes.
+      const last = zhPage(records()[1]!.url.zh);
+      expect(compactPage(last)).not.toContain('2021年3月15日');
+    });
+
+    it('keeps the original byte for byte beside the text the site shows, both with their SHA-256, and offers both', () => {
+      const { source } = publication();
+      const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+      const text = readFileSync(join(content, 'sources', source.file));
+      expect(sha(text)).toBe(source.sha256);
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(text)).toContain(TITLE);
+      const original = source.original!;
+      expect(original.format).toBe(BUREAU_FORMATS[slug]);
+      const kept = readFileSync(join(content, 'sources', original.file));
+      expect(kept.equals(Buffer.from(inputs.get(slug)!))).toBe(true);
+      expect(sha(kept)).toBe(original.sha256);
+      const sourcePage = cheerio.load(
+        readFileSync(join(dist, `${slug}/2021/source/index.html`), 'utf8'),
+      );
+      const href = sourcePage('a[data-original]').attr('href')!;
+      expect(href).toBe(`/sources/${original.file}`);
+      expect(readFileSync(join(dist, href)).equals(kept)).toBe(true);
+      expect(sourcePage('[data-sha256-original]').text()).toBe(original.sha256);
+    });
+  });
+
+  it('records the encoding of a GBK text, and the date and address a saved page gives, inventing neither', () => {
+    const yaml = (slug: string) =>
+      parse(readFileSync(join(content, `${slug}/2021/publication.yaml`), 'utf8')) as {
+        source: { publishedOn?: string; url?: string; original?: { encoding?: string } };
+      };
+    expect(yaml('fmt-gbk').source.original?.encoding).toBe('gb18030');
+    expect(yaml('fmt-html').source).toEqual(
+      expect.objectContaining({ publishedOn: '2021-03-16', url: SAVED_FROM }),
+    );
+    expect(yaml('fmt-pdf').source.publishedOn).toBeUndefined();
+    const page = cheerio.load(readFileSync(join(dist, 'fmt-html/2021/source/index.html'), 'utf8'));
+    expect(page('[data-provenance="publishedOn"] time').attr('datetime')).toBe('2021-03-16');
+    const pdf = cheerio.load(readFileSync(join(dist, 'fmt-pdf/2021/source/index.html'), 'utf8'));
+    expect(pdf('[data-provenance="publishedOn"] .not-recorded').length).toBe(1);
+  });
+
+  it('says which headings had no number in a .doc file’s text', () => {
+    expect(outputs.get('fmt-doc')).toMatch(
+      /paragraph 3 \(“项目名称”\): 16 heading\(s\), this the first, carry no number in the file's text/,
+    );
   });
 
   it.each([...VARIANTS.map((v) => v.slug), 'synth-f'])(
@@ -430,7 +648,9 @@ describe('texts in other publishers’ styles import, check and build', () => {
 
   it('marks the pending projects in the English listing', () => {
     const listing = cheerio.load(readFileSync(join(dist, 'en/projects/index.html'), 'utf8'));
-    expect(listing('tr [data-translation-pending]').length).toBe(6);
+    expect(listing('tr [data-translation-pending]').length).toBe(
+      6 + 2 * Object.keys(BUREAU_FILES).length,
+    );
   });
 });
 
@@ -439,18 +659,85 @@ describe('files that are not the template are refused and write nothing', () => 
     '瑞丽市召开2020年第一季度安全生产工作会议\n\n3月5日上午，市政府召开会议，部署一季度安全生产工作。\n会议要求各部门压实责任。\n';
   const truncated = readFileSync(SOURCE, 'utf8').split('6、 资金安排情况')[0]!;
 
+  /** The fixture's text with lines changed, as a UTF-8 text file. */
+  const edited = (edit: (lines: string[]) => string[]) => `${edit(fixtureLines()).join('\n')}\n`;
+  const after = (line: string, extra: string) => (lines: string[]) =>
+    lines.flatMap((l) => (l === line ? [l, extra] : [l]));
+  const withheldThenText = edited(
+    after('（一）、项目可行性：涉密不宜公开', '现有平台建于2014年。'),
+  );
+  const markerAmongText = edited(after('（涉密不宜公开）', '先期开展需求调研。'));
+  const numberedPreface = edited(
+    after(fixtureLines()[1]!, '1、关于2021年预算重点领域财政项目的说明'),
+  );
+  const formats = (name: string) => readFileSync(join(FORMATS_DIR, name));
+  const lineOf = (text: string, words: string) =>
+    text.split('\n').findIndex((l) => l.startsWith(words)) + 1;
+
   it.each([
-    ['a news article', news, /line 3: expected 1、项目名称, the first part of a project/],
+    [
+      'a news article',
+      'input.txt',
+      news,
+      /line 3: expected 1、项目名称, the first part of a project/,
+    ],
     [
       'a truncated template',
+      'input.txt',
       truncated,
       /line \d+: expected part 6、资金安排情况 of the project that starts on line 4/,
     ],
-  ])('%s', async (_, text, message) => {
+    [
+      'a scanned PDF',
+      'scan.pdf',
+      formats('scanned.pdf'),
+      /scan\.pdf: page 1 has no text: it is a scanned image; ask for the Word or text file$/m,
+    ],
+    [
+      'a PDF that leaves out a part, named by page and line',
+      'text.pdf',
+      formats('broken.pdf'),
+      /text\.pdf: page 2, line 1: expected part 6、资金安排情况, found 六、项目实施计划$/m,
+    ],
+    [
+      'a damaged PDF',
+      'cut.pdf',
+      formats('bureau.pdf').subarray(0, 3000),
+      /cut\.pdf: is not a PDF that can be read \(.+\); ask for the Word or text file$/m,
+    ],
+    [
+      'a WPS file not in Word’s format',
+      'text.wps',
+      Buffer.from('WPS Office 专用格式'.repeat(100)),
+      /text\.wps: is a WPS file that is not in Word's format; open it in WPS and save it as \.docx/,
+    ],
+    [
+      'a line after a heading that withholds its part',
+      'input.txt',
+      withheldThenText,
+      new RegExp(
+        `input\\.txt: line ${lineOf(withheldThenText, '现有平台')}: “现有平台建于2014年。” follows “（一）、项目可行性：涉密不宜公开”, which withholds the part`,
+      ),
+    ],
+    [
+      'text beside a withheld marker',
+      'input.txt',
+      markerAmongText,
+      new RegExp(
+        `input\\.txt: line ${lineOf(markerAmongText, '先期')}: “先期开展需求调研。” stands in the same part as “（涉密不宜公开）”`,
+      ),
+    ],
+    [
+      'a numbered line before the first project',
+      'input.txt',
+      numberedPreface,
+      /input\.txt: line 3: expected 1、项目名称, the first part of a project; found "1、关于2021年/,
+    ],
+  ])('%s', async (_, name, text, message) => {
     const target = temporary('import-bad-');
     cpSync(EXAMPLE_CONTENT, target, { recursive: true });
     const before = treeHashes(target);
-    const file = join(temporary('import-input-'), 'input.txt');
+    const file = join(temporary('import-input-'), name);
     writeFileSync(file, text);
     const result = await runImport([file, '--department-slug', 'news', '--content', target]);
     expect(result.status).not.toBe(0);

@@ -1,11 +1,23 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGbk } from '../support/bureau-files';
 import { EXAMPLE_PORTAL_DIST, PORTAL_BASE, ROOT } from '../support/paths';
+
+const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
 
 /**
  * The deployment docs' nginx configuration (docs/deploy/), run in Debian's
@@ -37,12 +49,24 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
+    // The example's build, with an original text in GB18030 beside its own (as an import of a
+    // Notepad file leaves one): links to the build's files, so nothing of it is copied or changed.
+    const served = join(work, 'site');
+    mkdirSync(join(served, 'sources'), { recursive: true });
+    for (const name of readdirSync(EXAMPLE_PORTAL_DIST))
+      if (name !== 'sources') symlinkSync(join(EXAMPLE_PORTAL_DIST, name), join(served, name));
+    for (const name of readdirSync(join(EXAMPLE_PORTAL_DIST, 'sources')))
+      symlinkSync(join(EXAMPLE_PORTAL_DIST, 'sources', name), join(served, 'sources', name));
+    writeFileSync(
+      join(served, 'sources', GBK_ORIGINAL),
+      encodeGbk('合成市甲局部门2021年预算重点领域财政项目文本公开\r\n'),
+    );
     // The docs' files as an administrator installs them; only the port and the site's folder differ.
     const headers = join(work, 'disclosures-headers.conf');
     writeFileSync(headers, readFileSync(join(docs, 'nginx-headers.conf')));
     const site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
       .replace('listen 80;', `listen 127.0.0.1:${port};`)
-      .replaceAll('/srv/yjsgk/', `${EXAMPLE_PORTAL_DIST}/`)
+      .replaceAll('/srv/yjsgk/', `${served}/`)
       .replaceAll('include snippets/disclosures-headers.conf;', `include ${headers};`)
       .replaceAll('include mime.types;', 'include /etc/nginx/mime.types;');
     writeFileSync(join(work, 'site.conf'), site);
@@ -122,6 +146,16 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
       readFileSync(join(EXAMPLE_PORTAL_DIST, 'sources', file), 'utf8'),
     );
     expectSecurityHeaders(response, file);
+  });
+
+  it('serves an original text in GB18030 as GB18030, so that it never shows as mojibake either', async () => {
+    const response = await get(`sources/${GBK_ORIGINAL}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=gb18030');
+    expect(new TextDecoder('gb18030').decode(await response.arrayBuffer())).toBe(
+      '合成市甲局部门2021年预算重点领域财政项目文本公开\r\n',
+    );
+    expectSecurityHeaders(response, GBK_ORIGINAL);
   });
 
   it('serves the data with CORS for portals, the CSV as text/csv, and no stale copies', async () => {

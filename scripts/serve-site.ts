@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+/**
+ * A built site served as a static host serves it (no compression, no cache
+ * headers), for `npm start` and the benchmark. Astro's own preview server
+ * sends text files as `text/plain` with no charset, so a browser shows the
+ * original Chinese text as mojibake; here every text type says its charset,
+ * as docs/deploy/nginx-site.conf does: UTF-8, or the encoding an original
+ * text is named for (….zh.gb18030.txt).
+ */
+const TEXT = /\.(?:txt|csv|json|xml|css|js|mjs|svg|webmanifest)$/;
+const NAMED_ENCODING = /\.(gb18030|gbk|utf-16le|utf-16be)\.txt$/;
+
+function setCharset(res: ServerResponse, path: string): void {
+  if (!TEXT.test(path)) return;
+  const type = {
+    txt: 'text/plain',
+    csv: 'text/csv',
+    json: 'application/json',
+    xml: 'application/xml',
+    css: 'text/css',
+    js: 'text/javascript',
+    mjs: 'text/javascript',
+    svg: 'image/svg+xml',
+    webmanifest: 'application/manifest+json',
+  }[/\.([a-z]+)$/.exec(path)![1]!];
+  res.setHeader('Content-Type', `${type!}; charset=${NAMED_ENCODING.exec(path)?.[1] ?? 'utf-8'}`);
+}
+
+export async function serveSite(
+  dir: string,
+  options: { host?: string; port?: number; base?: string } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const base = options.base ?? '/';
+  const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+  const notFound = join(dir, '404.html');
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(path === '/' ? 302 : 404, path === '/' ? { Location: base } : {});
+      res.end();
+      return;
+    }
+    req.url = `/${(req.url ?? '/').slice(base.length)}`;
+    setCharset(res, path);
+    files(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host =
+    options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
