@@ -16,11 +16,17 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const { problems, model, pending } = await checkContent(settings.contentDir);
+const { problems, model, pending, outdated } = await checkContent(settings.contentDir);
 if (pending.length > 0) {
   // Information, not a problem: these publish in Chinese, with an English page that says the translation is pending.
   console.log(
     `${pending.length} project(s) awaiting English translation:\n${pending.map((file) => `  ${file}`).join('\n')}`,
+  );
+}
+if (outdated.length > 0) {
+  // Information too: the English page shows the earlier version's translation and says so.
+  console.log(
+    `${outdated.length} translation(s) of an earlier version of a revised text (update each, then remove translationOf):\n${outdated.map((o) => `  ${o.file} (version ${o.version})`).join('\n')}`,
   );
 }
 if (problems.length > 0) {

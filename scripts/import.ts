@@ -29,7 +29,12 @@ options:
   --year <year>             the fiscal year, if the title line does not give it
   --slugs a,b,c             the projects' URL segments, in order (default: pinyin)
   --content <dir>           the content folder (default: CONTENT_DIR, else content/)
-  --force                   replace a publication imported before, without history
+  --revise                  import a corrected text of a publication as its next version:
+                            earlier versions stay (files, originals, history on the site),
+                            what did not change keeps its hand refinements
+  --note <text>             with --revise: why the text was revised, shown with the version
+  --force                   replace a publication imported before, without history (a mistake
+                            caught before it was published; once it is, use --revise)
   --dry-run                 print what would be written, and write nothing
   --recover                 finish or roll back an import that was interrupted
   --help                    print this`;
@@ -48,6 +53,8 @@ const { values, positionals } = (() => {
         region: { type: 'string' },
         content: { type: 'string' },
         force: { type: 'boolean', default: false },
+        revise: { type: 'boolean', default: false },
+        note: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         recover: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -99,6 +106,8 @@ const request: ImportRequest = {
   year,
   slugs: values.slugs?.split(',').map((s) => s.trim()),
   force: values.force,
+  revise: values.revise,
+  note: values.note,
   dryRun: values['dry-run'],
   today: formatIsoDate(new Date()),
   renderCacheDir: settings.renderCacheDir,
@@ -114,6 +123,11 @@ try {
       `dry run: nothing was written. Importing ${department} ${fiscalYear} would write into ${contentDir}:\n` +
         files.map((file) => `  ${file}`).join('\n') +
         `\n${result.summary.map((line) => `  ${line}`).join('\n')}`,
+    );
+  } else if (request.revise) {
+    console.log(
+      `revised ${department} ${fiscalYear}: ${result.summary[0] ?? ''}, ${projects.length} project(s) in ${contentDir}\n` +
+        'Review what was imported again (listed above); a translation of a changed project is marked as made for the earlier version.',
     );
   } else {
     console.log(

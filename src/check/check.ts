@@ -23,6 +23,8 @@ export interface CheckResult {
   model: Model | null;
   /** Originals whose translation is pending (information, not a problem). */
   pending: string[];
+  /** Translations of an earlier version of a revised text, with that version (information, not a problem). */
+  outdated: { file: string; version: number }[];
 }
 
 /** One body's outline and HTML from its rendering, or the problems that stop it, each with its file line. */
@@ -114,10 +116,17 @@ export async function checkContent(
   const pending = content.disclosures
     .filter((d) => d.data.translation === 'pending')
     .map((d) => d.filePath);
+  const outdated = content.translations.flatMap((t) =>
+    t.data.translationOf === undefined ? [] : [{ file: t.filePath, version: t.data.translationOf }],
+  );
   // Every body rendered at once (on worker threads when there are many), then read in file order,
   // so that the problems stay in file order.
   const settings = readSettings();
-  const entries: BodyEntry<unknown>[] = [...content.disclosures, ...content.translations];
+  const entries: BodyEntry<unknown>[] = [
+    ...content.disclosures,
+    ...content.translations,
+    ...content.snapshots,
+  ];
   const outcomes = await renderBodies(
     entries.map((entry) => ({
       filePath: entry.filePath,
@@ -142,12 +151,13 @@ export async function checkContent(
     ...content,
     disclosures: outlined(content.disclosures),
     translations: outlined(content.translations),
+    snapshots: outlined(content.snapshots),
   };
   const broken = new Set(problems.map((p) => p.file));
   const locate = locatorOf(content);
   try {
     const model = buildModel(input);
-    return { problems, model: problems.length ? null : model, pending };
+    return { problems, model: problems.length ? null : model, pending, outdated };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     // A file that failed on its own is missing from the input; what the model then says
@@ -167,6 +177,7 @@ export async function checkContent(
       ],
       model: null,
       pending,
+      outdated,
     };
   }
 }

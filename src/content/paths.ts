@@ -12,6 +12,8 @@ export const CONTENT_PATTERNS = {
   publications: '*/*/publication.yaml',
   disclosures: '*/*/zh/*.md',
   translations: '*/*/en/*.md',
+  /** The Chinese files as they were in an earlier version of the text (npm run import -- --revise keeps them). */
+  snapshots: '*/*/versions/*/zh/*.md',
 } as const;
 
 /** A pattern above as a regular expression over a relative path (`*` is one path segment). */
@@ -54,6 +56,24 @@ export function entryIdOf(relativePath: string): string {
 export function displayPathOf(relativePath: string): string {
   return `content/${relativePath.split('\\').join('/')}`;
 }
+
+/** `ruili-psb/2020/versions/1/zh/x` → the version (1), the publication (`ruili-psb/2020`) and the zh entry id it was. */
+export function snapshotOf(entryId: string): {
+  version: number;
+  publication: string;
+  entryId: string;
+} {
+  const [department, year, , version, , slug] = entryId.split('/');
+  return {
+    version: Number(version),
+    publication: `${department!}/${year!}`,
+    entryId: `${department!}/${year!}/zh/${slug!}`,
+  };
+}
+
+/** Where a publication keeps the Chinese files of an earlier version: `ruili-psb/2020/versions/1/zh`. */
+export const snapshotFolder = (publication: string, version: number) =>
+  `${publication}/versions/${version}/zh`;
 
 /** A publication's id from its file's entry id: `ruili-psb/2020/publication` → `ruili-psb/2020`. */
 export function publicationIdOfFile(entryId: string): string {

@@ -54,6 +54,8 @@ export interface Content {
   publications: Entry<Publication>[];
   disclosures: BodyEntry<ProjectZh>[];
   translations: BodyEntry<ProjectTranslation>[];
+  /** The Chinese files of earlier versions of revised texts (`<department>/<year>/versions/<n>/zh/`). */
+  snapshots: BodyEntry<ProjectZh>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
   sourceHashes: Record<string, string | undefined>;
   /** content/glossary.yaml, or an empty glossary. */
@@ -318,6 +320,7 @@ export function readContent(dir: string): ReadResult {
     publications: read(matcherOf(CONTENT_PATTERNS.publications), PublicationSchema, false),
     disclosures: read(matcherOf(CONTENT_PATTERNS.disclosures), ProjectZhSchema, true),
     translations: read(matcherOf(CONTENT_PATTERNS.translations), ProjectTranslationSchema, true),
+    snapshots: read(matcherOf(CONTENT_PATTERNS.snapshots), ProjectZhSchema, true),
     sourceHashes: hashSources(dir, problems),
     glossary: readGlossary(dir, problems),
   };

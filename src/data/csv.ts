@@ -37,6 +37,8 @@ export const CSV_COLUMNS = [
   'url',
   'url_en',
   'data_url',
+  'version',
+  'revised_on',
 ] as const satisfies readonly (keyof Dictionary['csvColumns'])[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -88,6 +90,8 @@ export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number
     url: record.url.zh,
     url_en: record.url.en,
     data_url: record.data,
+    version: record.version,
+    revised_on: record.revisions[0]?.date ?? '',
   };
 }
 

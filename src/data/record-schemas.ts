@@ -177,6 +177,67 @@ const BasisRecordSchema = z
     meta({ en: 'One document or decision the project rests on (立项依据)', zh: '一项立项依据' }),
   );
 
+/** What changed in a project in one version of the text (src/model/revisions.ts). */
+const RevisionRecordSchema = z
+  .strictObject({
+    version: z
+      .int()
+      .positive()
+      .meta(meta({ en: 'The version', zh: '版本' })),
+    date: z.union([z.iso.date(), z.null()]).meta(
+      meta({
+        en: 'When the version was imported, YYYY-MM-DD; null where it was not recorded',
+        zh: '该版本导入日期（YYYY-MM-DD）；未记录时为 null',
+      }),
+    ),
+    note: z
+      .union([words, z.null()])
+      .meta(meta({ en: 'Why the text was revised, as noted', zh: '修订说明' })),
+    added: z
+      .boolean()
+      .meta(meta({ en: 'The project is new in this version', zh: '本项目为该版新增' })),
+    sections: z
+      .array(
+        z.strictObject({
+          id: words.meta(meta({ en: 'Section id', zh: '章节标识' })),
+          change: z.enum(['changed', 'withheld', 'disclosed', 'added', 'removed']).meta(
+            meta({
+              en: 'What happened to it: its text changed, it was withheld, disclosed, added or removed',
+              zh: '变化类型：文字修改、改为不公开、改为公开、新增或删除',
+            }),
+          ),
+        }),
+      )
+      .meta(
+        meta({
+          en: 'The sections that changed (the words are on the project page)',
+          zh: '有变化的章节（具体文字见项目页面）',
+        }),
+      ),
+    figures: z
+      .array(
+        z.strictObject({
+          field: z
+            .enum(['funding', 'estimate', 'period'])
+            .meta(meta({ en: 'Which figure', zh: '哪一项数字' })),
+          from: z.union([words, z.null()]).meta(
+            meta({
+              en: 'As published before; null where there was none, or where it is withheld now',
+              zh: '修订前的原文表述；原无或现不予公开时为 null',
+            }),
+          ),
+          to: z.union([words, z.null()]).meta(
+            meta({
+              en: 'As published in this version; null where there is none, or where it is withheld now',
+              zh: '该版本的原文表述；无或现不予公开时为 null',
+            }),
+          ),
+        }),
+      )
+      .meta(meta({ en: 'The figures that changed', zh: '有变化的数字' })),
+  })
+  .meta(meta({ en: 'One revision of the project', zh: '项目的一次修订' }));
+
 const ProjectRecordSchema = z
   .strictObject({
     id: z
@@ -301,6 +362,27 @@ const ProjectRecordSchema = z
     url: urls,
     data: url.meta(
       meta({ en: 'This record as its own JSON file', zh: '本条记录的单独 JSON 文件' }),
+    ),
+    version: z
+      .int()
+      .positive()
+      .meta(
+        meta({
+          en: 'The version of the published text this record is of (1 until the publisher corrects it)',
+          zh: '本记录所据公开文本的版本（发布机关更正前为 1）',
+        }),
+      ),
+    revisions: z.array(RevisionRecordSchema).meta(
+      meta({
+        en: 'What changed in the project in each later version of the text, newest first; empty where nothing did',
+        zh: '此后各版本中本项目的变化，最新的在前；无变化时为空',
+      }),
+    ),
+    earlierVersions: z.array(url).meta(
+      meta({
+        en: 'This project as each earlier version of the text had it, as JSON, oldest first (what is withheld now is withheld there too)',
+        zh: '本项目在此前各版本中的记录（JSON），最早的在前（现不予公开的部分在其中同样不予公开）',
+      }),
     ),
   })
   .meta(meta({ en: 'One project disclosure', zh: '一个项目的公开文本' }));
@@ -459,3 +541,25 @@ export type ProjectRecord = z.infer<typeof ProjectRecordSchema>;
 export type PublicationRecord = z.infer<typeof PublicationRecordSchema>;
 export type DisclosuresFile = z.infer<typeof DisclosuresFileSchema>;
 export type IndexFile = z.infer<typeof IndexFileSchema>;
+
+/** `data/<department>/<year>/<slug>.v<n>.json`: the project as an earlier version of the text had it. */
+export const VersionRecordSchema = z.strictObject({
+  id: z.string(),
+  version: z.int().positive(),
+  /** The project's current record. */
+  current: url,
+  name: words,
+  amount: z.union([AmountValueSchema, WithheldValueSchema]),
+  estimate: z.union([AmountValueSchema, z.null()]),
+  period: z.union([words, z.null()]),
+  sections: z.array(
+    z.strictObject({
+      id: words,
+      title: words,
+      text: z.union([z.string(), z.null()]),
+      withheld: z.union([WithheldValueSchema, z.null()]),
+    }),
+  ),
+});
+
+export type VersionRecord = z.infer<typeof VersionRecordSchema>;

@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { formatIsoDate } from '../domain/dates';
 import { fileUrl, pageUrl, paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
+import { sectionsOf } from '../model/revisions';
 import type { PublishedAmount } from '../schema/amount';
 import { isWithheld, type Withheld } from '../schema/withheld';
 import { WITHHELD_REASONS, type WithheldReasonCode } from '../domain/withheld-reasons';
@@ -13,6 +14,7 @@ import type {
   ProjectRecord,
   PublicationRecord,
   SectionRecord,
+  VersionRecord,
   WithheldValue,
 } from './record-schemas';
 
@@ -33,6 +35,10 @@ export function buildLinks(site: string | URL, base: string): Links {
 /** Where a project's own JSON file lives, below the base: mirrors its page path. */
 export const projectDataPath = (project: Project) =>
   `data/${paths.project(project.publication.data, project.slug).replace(/\/$/, '')}.json`;
+
+/** Where the project as an earlier version of the text had it lives: `<slug>.v1.json` beside its own file. */
+export const projectVersionPath = (project: Project, version: number) =>
+  projectDataPath(project).replace(/\.json$/, `.v${version}.json`);
 
 export const DATA_FILES = {
   json: 'data/disclosures.json',
@@ -130,6 +136,16 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     sectionsWithheld: project.sectionsWithheld,
     url: pageUrls(paths.project(pub, project.slug), links),
     data: links.file(projectDataPath(project)),
+    version: project.publication.versions.length,
+    revisions: project.revisions.map((r) => ({
+      version: r.version,
+      date: r.date,
+      note: r.note,
+      added: r.added,
+      sections: r.sections.map((s) => ({ id: s.id, change: s.kind })),
+      figures: r.figures.map((f) => ({ field: f.field, from: f.from, to: f.to })),
+    })),
+    earlierVersions: project.history.map((h) => links.file(projectVersionPath(project, h.version))),
   };
 }
 
@@ -191,5 +207,48 @@ export function buildDisclosuresFile(model: Model, links: Links): DisclosuresFil
     totalYuan: model.totalYuan,
     publications: model.publications.map((p) => buildPublicationRecord(p, links)),
     projects: model.projects.map((p) => buildProjectRecord(p, links)),
+  };
+}
+
+/**
+ * The project as an earlier version of the text had it: its own JSON file at
+ * a stable address (projectVersionPath). What the current version withholds is
+ * withheld here too, whatever the earlier text said: a part withheld after the
+ * fact is not published again through its history.
+ */
+export function buildVersionRecord(
+  project: Project,
+  version: number,
+  links: Links,
+): VersionRecord | null {
+  const entry = project.history.find((h) => h.version === version);
+  if (!entry) return null;
+  const withheldNow = new Map(
+    project.sections.flatMap((s) => (s.withheld ? [[s.id, s.withheld] as const] : [])),
+  );
+  const { data } = entry.state;
+  const fundingNow = project.original.funding;
+  const amount = isWithheld(fundingNow)
+    ? buildWithheldValue(fundingNow.withheld, links)
+    : convertUnlessWithheld(data.funding, links, buildAmountValue);
+  const hiddenNow = (id: string) => withheldNow.has(id);
+  return {
+    id: project.key,
+    version,
+    current: links.file(projectDataPath(project)),
+    name: data.name,
+    amount,
+    estimate:
+      data.plan.estimate && !hiddenNow('estimate') ? buildAmountValue(data.plan.estimate) : null,
+    period: hiddenNow('period') ? null : data.plan.period.published,
+    sections: sectionsOf(entry.state).map((section) => {
+      const reason = withheldNow.get(section.id) ?? section.withheld;
+      return {
+        id: section.id,
+        title: section.title,
+        text: reason ? null : section.text,
+        withheld: reason ? buildWithheldValue(reason, links) : null,
+      };
+    }),
   };
 }

@@ -41,5 +41,7 @@ export const paths = {
   year: (year: number) => `years/${year}/`,
   data: () => 'data/',
   about: () => 'about/',
+  /** Every revision of a published text, newest first. */
+  changes: () => 'changes/',
   terms: () => 'terms/',
 } as const;

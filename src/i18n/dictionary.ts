@@ -83,6 +83,8 @@ export interface Dictionary {
     intro: string;
     sha256: string;
     download: string;
+    /** Every version of a revised text, each downloadable. */
+    versions: { heading: string; intro: string; text: string; original: string; current: string };
     /** Where the text was read from a file of another kind (a PDF, a Word file, a GBK text, a web page). */
     original: {
       heading: string;
@@ -257,6 +259,8 @@ export interface Dictionary {
     url: string;
     url_en: string;
     data_url: string;
+    version: string;
+    revised_on: string;
   };
   /** The label of an editor's note in a disclosure body. */
   editorNote: string;
@@ -266,6 +270,48 @@ export interface Dictionary {
   bands: Record<'under-5m' | '5m-10m' | '10m-20m' | '20m-50m' | '50m-plus', string>;
   /** A disclosure whose English translation does not exist yet (`translation: pending`). */
   pending: { heading: string; text: string; link: string; badge: string };
+  /** A corrected text imported as a new version (npm run import -- --revise). */
+  revisions: {
+    /** The notice at the top of a changed project: 修订于 <date>（第N版）. */
+    notice: (date: string, version: number) => string;
+    noteLabel: string;
+    historyLink: string;
+    heading: string;
+    intro: string;
+    version: (version: number, date: string | null) => string;
+    added: string;
+    changed: string;
+    /** A part withheld from version N on. */
+    withheldSince: (version: number) => string;
+    disclosed: string;
+    addedSection: string;
+    removed: string;
+    /** A part changed in an earlier version and withheld now: what changed is not shown. */
+    hidden: string;
+    figures: string;
+    figureNames: Record<'funding' | 'estimate' | 'period', string>;
+    none: string;
+    /** On the English page: the changes are in the Chinese text. */
+    inChinese: string;
+  };
+  /** An English text that translates an earlier version of the Chinese. */
+  outdatedTranslation: {
+    shown: (version: number, date: string | null) => string;
+    pending: (version: number) => string;
+    link: string;
+  };
+  /** The list of every revision: /changes/ and its feed. */
+  changes: {
+    heading: string;
+    intro: string;
+    empty: string;
+    feedTitle: string;
+    feedSubtitle: string;
+    entryTitle: (publication: string, version: number) => string;
+    projects: (count: number) => string;
+    feed: string;
+    nav: string;
+  };
   /** Where the source says nothing (a region, an address): said, never left blank. */
   notRecorded: string;
   publishedAs: string;

@@ -88,6 +88,14 @@ export const en = {
       'The text below is the original as published by the department, reproduced word for word. It is in Chinese; every Chinese page on this site is taken from it.',
     sha256: 'SHA-256',
     download: 'Download the original (UTF-8 plain text)',
+    versions: {
+      heading: 'Every version of the text',
+      intro:
+        'The publisher corrected this text after publishing it. Each version stays here as it was published; the text above is the current one.',
+      text: 'text (UTF-8)',
+      original: 'as published',
+      current: 'current',
+    },
     original: {
       heading: 'The file as the department published it',
       readFrom: (format) =>
@@ -280,6 +288,8 @@ export const en = {
     url: 'Chinese page',
     url_en: 'English page',
     data_url: 'This project as JSON',
+    version: 'Version of the published text (1 until corrected)',
+    revised_on: 'When a correction last changed this project (YYYY-MM-DD); empty if none did',
   },
   editorNote: 'Editor’s note',
   withheldMarker: { separator: ' — ', why: 'Why is this withheld?' },
@@ -295,6 +305,49 @@ export const en = {
     text: 'The English translation of this disclosure is not ready yet. The figures above are taken from the Chinese original, which is published in full.',
     link: 'Read the Chinese original',
     badge: 'Translation pending',
+  },
+  revisions: {
+    notice: (date, version) => `Revised on ${date} (version ${version})`,
+    noteLabel: 'Note',
+    historyLink: 'See the revision history',
+    heading: 'Revision history',
+    intro:
+      'When the publisher corrects a published text, this site publishes the corrected text as a new version and lists what changed between versions: removed words are struck through, added words underlined. Where a part was withheld in a later version, its earlier text is not shown.',
+    version: (version, date) => `Version ${version} (${date ?? 'import date not recorded'})`,
+    added: 'The project is new in this version.',
+    changed: 'Text changed',
+    withheldSince: (version) => `Withheld since version ${version}`,
+    disclosed: 'Disclosed from this version on',
+    addedSection: 'Added in this version',
+    removed: 'Removed in this version',
+    hidden: 'Text changed; this part is withheld now, so what changed is not shown',
+    figures: 'Changed figures',
+    figureNames: {
+      funding: 'Budget this year',
+      estimate: 'Estimated investment',
+      period: 'Period',
+    },
+    none: 'none',
+    inChinese: 'The changes are shown in the Chinese original, which prevails.',
+  },
+  outdatedTranslation: {
+    shown: (version, date) =>
+      `This English text translates version ${version} of the Chinese original. The Chinese was revised${date ? ` on ${date}` : ''}, and the translation has not been updated yet.`,
+    pending: (version) =>
+      `An English translation of version ${version} of the Chinese exists, but the Chinese has since changed in ways it does not cover.`,
+    link: 'See what changed in the Chinese',
+  },
+  changes: {
+    heading: 'Revisions',
+    intro:
+      'Every correction of a published text, newest first: when, the publisher’s note, and which projects changed.',
+    empty: 'No text has been revised yet.',
+    feedTitle: 'Key Budget Project Disclosures: revisions',
+    feedSubtitle: 'Corrections of published texts, as published.',
+    entryTitle: (publication, version) => `${publication} (version ${version})`,
+    projects: (count) => `${count} project${count === 1 ? '' : 's'} changed`,
+    feed: 'Subscribe to revisions (Atom)',
+    nav: 'Revisions',
   },
   notRecorded: 'Not recorded',
   /** Before the figure as published, beside an amount in another notation. */

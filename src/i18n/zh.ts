@@ -83,6 +83,13 @@ export const zh = {
     intro: '以下为发布机关公布的原文，逐字照录。本站各项目页面的中文内容均来自此文本。',
     sha256: 'SHA-256 校验值',
     download: '下载原文（UTF-8 纯文本）',
+    versions: {
+      heading: '各版本原文',
+      intro: '发布机关公开此文本后作了更正。各版本均按公布时原样保存于此；上方为现行版本。',
+      text: '文本（UTF-8）',
+      original: '原始文件',
+      current: '现行版本',
+    },
     original: {
       heading: '发布机关公布的原始文件',
       readFrom: (format) =>
@@ -256,6 +263,8 @@ export const zh = {
     url: '中文页面',
     url_en: '英文页面',
     data_url: '本项目 JSON 数据',
+    version: '公开文本的版本（更正前为 1）',
+    revised_on: '最近一次更正改动本项目的日期（YYYY-MM-DD）；未改动时为空',
   },
   editorNote: '编者注',
   withheldMarker: { separator: '：', why: '为什么不公开？' },
@@ -271,6 +280,44 @@ export const zh = {
     text: '本项目的英文译文尚在翻译中。',
     link: '阅读中文原文',
     badge: '译文待完成',
+  },
+  revisions: {
+    notice: (date, version) => `修订于${date}（第${version}版）`,
+    noteLabel: '修订说明',
+    historyLink: '查看修订记录',
+    heading: '修订记录',
+    intro:
+      '发布机关更正原文后，本站将更正后的文本作为新版本发布，并列出各版本之间的变化：删除的文字加删除线，新增的文字加下划线。后来改为不予公开的部分，不再显示其原有文字。',
+    version: (version, date) => `第${version}版（${date ?? '导入日期未记录'}）`,
+    added: '本项目为该版新增。',
+    changed: '文字有修改',
+    withheldSince: (version) => `自第${version}版起不予公开`,
+    disclosed: '该版起公开',
+    addedSection: '该版新增',
+    removed: '该版删除',
+    hidden: '文字有修改；该部分现不予公开，故不显示修改内容',
+    figures: '数字变化',
+    figureNames: { funding: '资金安排', estimate: '投资估算', period: '实施周期' },
+    none: '无',
+    inChinese: '修改内容以中文原文为准。',
+  },
+  outdatedTranslation: {
+    shown: (version, date) =>
+      `英文译文对应中文原文第${version}版；中文原文已${date ? `于${date}` : ''}修订，译文尚未更新。`,
+    pending: (version) =>
+      `已有中文原文第${version}版的英文译文，但中文原文此后的变化超出该译文的范围。`,
+    link: '查看中文原文的修改',
+  },
+  changes: {
+    heading: '修订记录',
+    intro: '发布机关更正已公开文本的各次修订，最新的在前。每一项列出修订日期、说明和有变化的项目。',
+    empty: '尚无修订。',
+    feedTitle: '重点项目公开文本：修订记录',
+    feedSubtitle: '已公开文本的各次更正，按原文发布。',
+    entryTitle: (publication, version) => `${publication}（第${version}版）`,
+    projects: (count) => `${count}个项目有变化`,
+    feed: '订阅修订记录（Atom）',
+    nav: '修订记录',
   },
   notRecorded: '未记录',
   /** Before the figure as published, beside an amount in another notation. */

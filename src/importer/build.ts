@@ -42,6 +42,8 @@ export interface ImportOptions {
   original: OriginalFile;
   /** YYYY-MM-DD: when this copy of the content changed. */
   updated: string;
+  /** The name of the files under sources/, without extension (default `<department-slug>-<year>-key-projects.zh`). */
+  sourceName?: string | undefined;
   /** The slugs of the year's projects that are translated already: they are not marked pending. */
   translated?: ((year: number) => ReadonlySet<string>) | undefined;
 }
@@ -477,7 +479,7 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
       message: `${unnumbered.length} heading(s), this the first, carry no number in the file's text (Word keeps automatic numbers apart from it, and a .doc's are not read); they are recognised by their titles, and the text is published without the numbers`,
     });
   const dir = `${options.departmentSlug}/${year}`;
-  const base = `${options.departmentSlug}-${year}-key-projects.zh`;
+  const base = options.sourceName ?? `${options.departmentSlug}-${year}-key-projects.zh`;
   const files = new Map<string, string | Uint8Array>();
   const origins = new Map<string, FileOrigins>();
   const taken = new Set<string>();

@@ -8,12 +8,16 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join, relative } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { snapshotFolder } from '../content/paths';
 import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
 import { RenderCache } from '../markdown/render';
-import { buildImport, type ImportResult } from './build';
-import { ImportError } from './parse';
+import { buildImport, slugOf, type ImportResult } from './build';
+import { reviseProject, reviseTranslation } from './revise';
+import { ImportError, splitProjects } from './parse';
 import { readSourceFile, SourceError, type SourceDocument } from './source';
 import { describeFileError, ImportTransaction, TransactionError } from './transaction';
 
@@ -35,6 +39,10 @@ export interface ImportRequest {
   slugs?: string[] | undefined;
   /** Replace an existing publication without history (a mistake caught before publication). */
   force: boolean;
+  /** Import a corrected text of an existing publication as its next version. */
+  revise?: boolean | undefined;
+  /** Why the text was revised, kept with the version (--note). */
+  note?: string | undefined;
   /** Print what would be written, and write nothing. */
   dryRun: boolean;
   /** YYYY-MM-DD: when this copy of the content changed. */
@@ -98,7 +106,12 @@ function translatedSlugs(contentDir: string, folder: string): Set<string> {
 }
 
 /** Step 2: the template read into content files. */
-function buildFiles(context: Context, bytes: Uint8Array, document: SourceDocument): ImportResult {
+function buildFiles(
+  context: Context,
+  bytes: Uint8Array,
+  document: SourceDocument,
+  overrides: { slugs?: string[]; sourceName?: string } = {},
+): ImportResult {
   const { request } = context;
   try {
     return buildImport(document.lines.map((l) => l.text).join('\n'), {
@@ -106,7 +119,8 @@ function buildFiles(context: Context, bytes: Uint8Array, document: SourceDocumen
       department: request.department,
       year: request.year,
       region: request.region,
-      slugs: request.slugs,
+      slugs: overrides.slugs ?? request.slugs,
+      sourceName: overrides.sourceName,
       original: {
         bytes,
         format: document.format,
@@ -133,6 +147,7 @@ const locate = (document: SourceDocument, line: number) =>
 /** Step 3: refuse to replace what exists, unless asked to. */
 function checkExisting(context: Context, folder: string, result: ImportResult): void {
   const { request } = context;
+  if (request.revise) return;
   const existing = [
     ...(existsSync(join(request.contentDir, folder, 'publication.yaml')) ? [`${folder}/`] : []),
     ...[...result.files.keys()].filter(
@@ -216,9 +231,19 @@ async function checkTrial(
 }
 
 /** A dry run's check: the new publication alone, in a folder of its own outside the content folder. */
-async function checkAlone(context: Context, read: Read, folder: string): Promise<void> {
+async function checkAlone(
+  context: Context,
+  read: Read,
+  folder: string,
+  /** Files of the content folder the publication needs besides what the import writes (a revision's earlier versions). */
+  keep: string[],
+): Promise<void> {
   const trial = mkdtempSync(join(tmpdir(), 'import-dry-run-'));
   try {
+    for (const path of keep) {
+      mkdirSync(dirname(join(trial, path)), { recursive: true });
+      writeFileSync(join(trial, path), readFileSync(join(context.request.contentDir, path)));
+    }
     for (const [path, data] of read.result.files) {
       mkdirSync(dirname(join(trial, path)), { recursive: true });
       writeFileSync(join(trial, path), data);
@@ -239,21 +264,28 @@ export async function runImport(
   log: (line: string) => void = () => {},
 ): Promise<ImportOutcome> {
   const context: Context = { request, recovered: [] };
+  if (request.revise && request.force)
+    throw new ImportFailure(
+      '--revise keeps the earlier version and --force replaces it without history: give one of them',
+    );
   const { bytes, document } = await readInput(context);
-  const result = buildFiles(context, bytes, document);
-  const folder = `${request.departmentSlug}/${result.publication.year}`;
+  const first = buildFiles(context, bytes, document);
+  const folder = `${request.departmentSlug}/${first.publication.year}`;
+  const revision = request.revise ? planRevision(context, bytes, document, first, folder) : null;
+  const result = revision?.result ?? first;
   const outcome: ImportOutcome = {
     result,
     notices: [
       ...document.leftOut,
       ...result.notices.map((n) => `${locate(document, n.line)}: ${n.message}`),
+      ...(revision?.review ?? []),
     ],
     files: [...result.files.keys()].sort(),
     recovered: context.recovered,
   };
   checkExisting(context, folder, result);
   if (request.dryRun) {
-    await checkAlone(context, { document, result }, folder);
+    await checkAlone(context, { document, result }, folder, revision?.keep ?? []);
     return outcome;
   }
   let transaction: ImportTransaction | undefined;
@@ -263,8 +295,13 @@ export async function runImport(
       log(line);
     });
     // The publication's folder is replaced whole (a forced import leaves no project of the old
-    // one behind); its translations stay.
-    transaction.replaceFolder(folder, (relative) => relative.startsWith('en/'));
+    // one behind); its translations stay, and a revision keeps the earlier versions.
+    transaction.replaceFolder(
+      folder,
+      revision
+        ? (relative) => revision.keep.includes(`${folder}/${relative}`)
+        : (relative) => relative.startsWith('en/'),
+    );
     for (const [path, data] of result.files) transaction.write(path, data);
     await checkTrial(context, transaction.trialFolder(), { document, result }, folder);
     transaction.commit();
@@ -276,6 +313,206 @@ export async function runImport(
     transaction?.end();
   }
   return outcome;
+}
+
+/** What a revision writes besides the new version's files, and what it keeps of the folder. */
+interface Revision {
+  result: ImportResult;
+  /** Paths below the content folder the revision keeps as they are (translations, earlier versions, their sources). */
+  keep: string[];
+  /** What was imported again, for a person to review. */
+  review: string[];
+}
+
+const readText = (path: string) => readFileSync(path, 'utf8');
+const listMarkdown = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
+
+/**
+ * Step 2b, for --revise: the corrected text as the publication's next version.
+ * Projects keep their slugs (matched by name, else by place); each project's
+ * file keeps what did not change (src/importer/revise.ts); the current zh
+ * files are kept as the last version's (versions/<n>/zh/); publication.yaml
+ * lists the versions; the new text's files get names of their own.
+ */
+function planRevision(
+  context: Context,
+  bytes: Uint8Array,
+  document: SourceDocument,
+  first: ImportResult,
+  folder: string,
+): Revision {
+  const { request } = context;
+  const dir = join(request.contentDir, folder);
+  if (!existsSync(join(dir, 'publication.yaml')))
+    throw new ImportFailure(
+      `nothing to revise: content/${folder}/ holds no publication; import the text without --revise first`,
+    );
+  const publication = parse(readText(join(dir, 'publication.yaml'))) as Record<string, unknown> & {
+    source: { file: string; sha256: string; original?: { file: string; sha256: string } };
+    versions?: {
+      version: number;
+      source: { file: string; sha256: string; original?: { file: string; sha256: string } };
+    }[];
+  };
+  const current = publication.versions?.length ?? 1;
+  const next = current + 1;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = [publication.source, ...(publication.versions ?? []).map((v) => v.source)];
+  if (known.some((s) => (s.original?.sha256 ?? s.sha256) === sha256))
+    throw new ImportFailure(
+      `${request.file} is a version this publication has already (the same SHA-256); nothing to revise`,
+    );
+
+  // Projects keep their slugs: matched by name, else by their place among the unmatched.
+  const existing = new Map(
+    listMarkdown(join(dir, 'zh')).map((name) => {
+      const text = readText(join(dir, 'zh', name));
+      const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
+        name?: string;
+        order?: number;
+      };
+      return [name.slice(0, -3), { text, name: data.name ?? '', order: data.order ?? 0 }];
+    }),
+  );
+  const slugsFor = (names: string[]) => {
+    const bySlug = [...existing].sort((a, b) => a[1].order - b[1].order);
+    const slugs: (string | undefined)[] = names.map(
+      (name) => bySlug.find(([, project]) => project.name === name)?.[0],
+    );
+    const free = bySlug.map(([slug]) => slug).filter((slug) => !slugs.includes(slug));
+    const taken = new Set([...existing.keys()]);
+    return slugs.map((slug, i) => slug ?? free.shift() ?? slugOf(names[i]!, taken));
+  };
+  const newSlugs = slugsFor(first.publication.projects);
+  const base = `${request.departmentSlug}-${first.publication.year}-key-projects.zh.v${next}`;
+  const result = buildFiles(context, bytes, document, { slugs: newSlugs, sourceName: base });
+
+  // What the current version's text imports as, to tell what a person refined from what the text says.
+  let before: ImportResult | null = null;
+  try {
+    const text = readText(join(request.contentDir, 'sources', publication.source.file));
+    const names = splitProjects(text).projects.map((p) =>
+      p.parts.name.lines.map((l) => l.text.trim()).join(''),
+    );
+    before = buildImport(text, {
+      departmentSlug: request.departmentSlug,
+      department: request.department,
+      year: first.publication.year,
+      slugs: slugsFor(names),
+      original: { bytes: new TextEncoder().encode(text), format: 'txt', encoding: 'utf-8' },
+      updated: request.today,
+      translated: (year) =>
+        translatedSlugs(request.contentDir, `${request.departmentSlug}/${year}`),
+    });
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+  }
+
+  const files = new Map(result.files);
+  const review: string[] = [];
+  const keep: string[] = [];
+  const translations = new Set(listMarkdown(join(dir, 'en')).map((n) => n.slice(0, -3)));
+  for (const slug of newSlugs) {
+    const path = `${folder}/zh/${slug}.md`;
+    const imported = files.get(path) as string;
+    const was = existing.get(slug);
+    if (!was) {
+      review.push(`${slug}: a project new in version ${next}`);
+      continue;
+    }
+    const revised = reviseProject(
+      was.text,
+      (before?.files.get(path) as string | undefined) ?? null,
+      imported,
+    );
+    files.set(path, revised.text);
+    if (revised.rebuilt)
+      review.push(
+        `${slug}: its file no longer follows version ${current}'s text, so it was imported again whole; add back any refinement by hand`,
+      );
+    else if (revised.changed.length > 0)
+      review.push(
+        `${slug}: imported again from the new text, for review: ${revised.changed.join(', ')}`,
+      );
+    if (translations.has(slug) && revised.changed.length > 0)
+      files.set(
+        `${folder}/en/${slug}.md`,
+        reviseTranslation(readText(join(dir, 'en', `${slug}.md`)), current, revised.newlyWithheld),
+      );
+  }
+  // The current files become the last version's; a translation of a project the new text drops goes with them.
+  for (const [slug, project] of existing) {
+    files.set(`${snapshotFolder(folder, current)}/${slug}.md`, project.text);
+    if (!newSlugs.includes(slug)) {
+      review.push(`${slug}: not in version ${next}; its files are kept as version ${current}'s`);
+      if (translations.has(slug))
+        files.set(
+          `${folder}/versions/${current}/en/${slug}.md`,
+          readText(join(dir, 'en', `${slug}.md`)),
+        );
+    }
+  }
+  for (const slug of translations)
+    if (newSlugs.includes(slug) && !files.has(`${folder}/en/${slug}.md`))
+      keep.push(`${folder}/en/${slug}.md`);
+  for (const path of listFiles(join(dir, 'versions'))) keep.push(`${folder}/versions/${path}`);
+  for (const s of known) {
+    keep.push(`sources/${s.file}`);
+    if (s.original) keep.push(`sources/${s.original.file}`);
+  }
+
+  // publication.yaml: the new text's fields, the versions, and what only a person wrote (region, English).
+  const imported = parse(files.get(`${folder}/publication.yaml`) as string) as Record<
+    string,
+    unknown
+  >;
+  const versions = [
+    ...(publication.versions ?? [{ version: 1, source: publication.source }]),
+    {
+      version: next,
+      imported: request.today,
+      ...(request.note ? { note: request.note } : {}),
+      source: imported.source,
+    },
+  ];
+  const { updated, ...fields } = imported;
+  files.set(
+    `${folder}/publication.yaml`,
+    `# Imported by npm run import; version ${next} by --revise. The English block is a person's.\n${stringify(
+      {
+        ...fields,
+        ...(publication.region !== undefined && fields.region === undefined
+          ? { region: publication.region }
+          : {}),
+        versions,
+        updated,
+        ...(publication.en !== undefined ? { en: publication.en } : {}),
+      },
+      { aliasDuplicateObjects: false },
+    )}`,
+  );
+  return {
+    result: {
+      ...result,
+      files,
+      summary: [`version ${next} of ${folder} (${current} before)`, ...result.summary],
+    },
+    keep: [...new Set(keep)].sort(),
+    review,
+  };
+}
+
+/** Files below a folder, relative to it; none if it does not exist. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'));
 }
 
 /** `npm run import -- --recover`: finishes or rolls back what interrupted imports left. */

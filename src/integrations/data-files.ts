@@ -27,7 +27,7 @@ export default function dataFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { siteUrl, basePath } = readSettings();
         const model = await loadModel();
-        const { file, index } = readSiteData(model, siteUrl, basePath);
+        const { file, index, versions } = readSiteData(model, siteUrl, basePath);
         // Each folder is made once: there are as many as publications, files 10,000.
         const folders = new Set<string>();
         const write = (path: string, text: string) => {
@@ -43,6 +43,7 @@ export default function dataFiles(): AstroIntegration {
         model.projects.forEach((project, i) =>
           write(projectDataPath(project), formatJson(file.projects[i])),
         );
+        for (const [path, record] of versions) write(path, formatJson(record));
         logger.info(
           `wrote the data files (${model.projects.length} per-project) in ${Math.round(performance.now() - started)} ms`,
         );

@@ -1,4 +1,12 @@
-import { counterpartOf, publicationIdOf, publicationIdOfFile } from '../content/paths';
+import {
+  counterpartOf,
+  publicationIdOf,
+  publicationIdOfFile,
+  snapshotFolder,
+  snapshotOf,
+} from '../content/paths';
+import { formatIsoDate } from '../domain/dates';
+import { computeRevisions } from './revisions';
 import { ContentError, type Problem } from '../content/problems';
 import type { Localized } from '../domain/locales';
 import { FRONTMATTER, FRONTMATTER_PARTS } from '../domain/sections';
@@ -42,6 +50,14 @@ export function buildModel(input: ModelInput): Model {
       id,
       file: entry.filePath,
       data: entry.data,
+      versions: entry.data.versions
+        ? entry.data.versions.map((v) => ({
+            version: v.version,
+            date: v.imported ? formatIsoDate(v.imported) : null,
+            note: v.note ?? null,
+            source: v.source,
+          }))
+        : [{ version: 1, date: null, note: null, source: entry.data.source }],
       projects: [],
       totalYuan: 0,
       withheldAmounts: 0,
@@ -53,6 +69,27 @@ export function buildModel(input: ModelInput): Model {
     'publication slug',
     problems,
   );
+
+  // The Chinese files of earlier versions, by publication, version and project slug.
+  const snapshots = new Map<string, Map<number, Map<string, OutlinedEntry<ProjectZh>>>>();
+  for (const snapshot of input.snapshots) {
+    const { version, publication: id } = snapshotOf(snapshot.id);
+    const publication = publications.get(id);
+    if (!publication || version >= publication.versions.length) {
+      problems.push({
+        file: snapshot.filePath,
+        message: publication
+          ? `is kept as version ${version}, but content/${id}/publication.yaml lists ${publication.versions.length} version(s), the last being the current zh/ files`
+          : `no publication.yaml in content/${id}/`,
+      });
+      continue;
+    }
+    const byVersion = snapshots.get(id) ?? new Map<number, Map<string, OutlinedEntry<ProjectZh>>>();
+    const bySlug = byVersion.get(version) ?? new Map<string, OutlinedEntry<ProjectZh>>();
+    bySlug.set(snapshot.data.slug, snapshot);
+    byVersion.set(version, bySlug);
+    snapshots.set(id, byVersion);
+  }
 
   const translations = new Map(input.translations.map((t) => [t.id, t]));
   const originalIds = new Set(input.disclosures.map((d) => d.id));
@@ -91,7 +128,10 @@ export function buildModel(input: ModelInput): Model {
       });
       continue;
     }
-    const project = buildProject(original, translation ?? null, publication, problems);
+    const earlier = publication.versions
+      .slice(0, -1)
+      .map((v) => snapshots.get(publication.id)?.get(v.version)?.get(original.data.slug) ?? null);
+    const project = buildProject(original, translation ?? null, publication, earlier, problems);
     if (project && translation) checkGlossary(project, translation, input.glossary, problems);
     if (project) publication.projects.push(project);
   }
@@ -172,16 +212,58 @@ function sumSafely(values: number[]): number | null {
   return Number.isSafeInteger(total) ? total : null;
 }
 
+/**
+ * A translation of an earlier version of the Chinese (`translationOf`): whether
+ * the page can show it, and what its numbers are checked against. It is shown
+ * where its sections and withheld parts are the current text's (a revision
+ * that withholds a section rewrites the translation's to the marker too);
+ * otherwise the English page is pending until the translation is updated.
+ */
+function readOutdatedTranslation(
+  original: OutlinedEntry<ProjectZh>,
+  translation: OutlinedEntry<ProjectTranslation>,
+  publication: PublicationModel,
+  earlier: (OutlinedEntry<ProjectZh> | null)[],
+  problems: Problem[],
+): { of: number; shown: boolean; reference: OutlinedEntry<ProjectZh> } | null {
+  const of = translation.data.translationOf;
+  const current = publication.versions.length;
+  if (of === undefined || of === current) return null;
+  const reference = of < current ? earlier[of - 1] : null;
+  if (!reference) {
+    problems.push({
+      file: translation.filePath,
+      path: 'translationOf',
+      message:
+        of > current
+          ? `says it translates version ${of}, but the text has ${current} version(s)`
+          : `says it translates version ${of}, but ${snapshotFolder(publication.id, of)}/${original.data.slug}.md, the Chinese of that version, is missing`,
+    });
+    return null;
+  }
+  const differences: Problem[] = [];
+  checkTranslation(original, translation, differences);
+  return { of, shown: differences.length === 0, reference };
+}
+
 function buildProject(
   original: OutlinedEntry<ProjectZh>,
   /** Null while the translation is pending: the English page then shows the figures and links to the original. */
-  translation: OutlinedEntry<ProjectTranslation> | null,
+  given: OutlinedEntry<ProjectTranslation> | null,
   publication: PublicationModel,
+  /** The project in each earlier version of the text (null where it was not in it), oldest first. */
+  earlier: (OutlinedEntry<ProjectZh> | null)[],
   problems: Problem[],
 ): Project | null {
   const before = problems.length;
   const data = original.data;
   const files: Localized = { zh: original.filePath, en: counterpartOf(original.filePath, 'en') };
+  const outdated = given
+    ? readOutdatedTranslation(original, given, publication, earlier, problems)
+    : null;
+  if (problems.length > before) return null;
+  // A translation whose sections are no longer the text's is not shown: the page says it is pending.
+  const translation = outdated && !outdated.shown ? null : given;
   if (translation) checkTranslation(original, translation, problems);
   const outlines: Localized<Outline> = {
     zh: original.outline,
@@ -189,8 +271,16 @@ function buildProject(
   };
 
   checkFigures(original, files, problems);
+  // The numbers of a translation of an earlier version are those of that version's Chinese,
+  // but for what the current text withholds, which the translation withholds too.
   if (translation && problems.length === before)
-    checkNumbers(original, translation, files, problems);
+    checkNumbers(
+      outdated?.reference ?? original,
+      translation,
+      files,
+      problems,
+      withheldNow(original),
+    );
   if (problems.length > before) return null;
 
   const enSections = new Map(outlines.en.sections.map((s) => [s.id, s]));
@@ -246,5 +336,25 @@ function buildProject(
     sectionsWithheld: counted.filter((s) => s.withheld).length,
     markers,
     bodySections: { zh: outlines.zh.sections, en: outlines.en.sections },
+    revisions: computeRevisions(
+      [...earlier, original].map((entry) =>
+        entry ? { data: entry.data, outline: entry.outline } : null,
+      ),
+      publication.versions,
+    ),
+    history: earlier.flatMap((entry, i) =>
+      entry ? [{ version: i + 1, state: { data: entry.data, outline: entry.outline } }] : [],
+    ),
+    outdatedTranslation: outdated ? { of: outdated.of, shown: outdated.shown } : null,
   };
+}
+
+/** The ids of the sections the current Chinese withholds, frontmatter parts included. */
+function withheldNow(original: OutlinedEntry<ProjectZh>): Set<string> {
+  return new Set([
+    ...FRONTMATTER_PARTS.filter((part) => frontmatterWithheld(original.data, part.id) !== null).map(
+      (part) => part.id,
+    ),
+    ...original.outline.sections.filter((s) => s.withheld !== null).map((s) => s.id),
+  ]);
 }

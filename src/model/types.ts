@@ -38,6 +38,8 @@ export interface ModelInput {
   publications: Entry<Publication>[];
   disclosures: OutlinedEntry<ProjectZh>[];
   translations: OutlinedEntry<ProjectTranslation>[];
+  /** The Chinese files of earlier versions (content/<department>/<year>/versions/<n>/zh/). */
+  snapshots: OutlinedEntry<ProjectZh>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
   sourceHashes: Record<string, string | undefined>;
   /** The renderings every translation keeps to (content/glossary.yaml). */
@@ -82,12 +84,33 @@ export interface Project {
   markers: { reason: WithheldReasonCode; sectionId: string }[];
   /** The original body's sections, with text blocks (used by search and checks). */
   bodySections: Localized<OutlineSection[]>;
+  /** What changed in each version after the first in which the project changed, newest first. */
+  revisions: Revision[];
+  /** The project as earlier versions of the text had it (for their data files), oldest first. */
+  history: { version: number; state: ProjectState }[];
+  /**
+   * Where the English translates an earlier version of the Chinese: that version, and
+   * whether the page shows it (it does where its sections and withheld parts are the
+   * current text's; otherwise the English page is pending until the translation is updated).
+   */
+  outdatedTranslation: { of: number; shown: boolean } | null;
+}
+
+/** One version of a publication's text. */
+interface VersionInfo {
+  version: number;
+  /** YYYY-MM-DD it was imported; null where it was not recorded. */
+  date: string | null;
+  note: string | null;
+  source: Publication['source'];
 }
 
 export interface PublicationModel {
   id: string;
   file: string;
   data: Publication;
+  /** Every version of the text, oldest first; the last is the current one (one version where none was revised). */
+  versions: VersionInfo[];
   projects: Project[];
   /** Sum of the disclosed amounts, in yuan. */
   totalYuan: number;
@@ -117,4 +140,48 @@ export interface Model {
   withheldAmounts: number;
   sectionsCounted: number;
   sectionsWithheld: number;
+}
+
+/* What changed between versions of a text (computed in src/model/revisions.ts). */
+
+export interface DiffPart {
+  kind: 'same' | 'del' | 'ins';
+  text: string;
+}
+
+export type SectionChangeKind = 'changed' | 'withheld' | 'disclosed' | 'added' | 'removed';
+
+export interface SectionChange {
+  id: string;
+  /** The section's Chinese title, as the newer version has it (the older, for one removed). */
+  title: string;
+  kind: SectionChangeKind;
+  /** The words, old struck and new inserted; null where no text may be shown (withheld now, withheld then, removed). */
+  diff: DiffPart[] | null;
+}
+
+export type FigureField = 'funding' | 'estimate' | 'period';
+
+interface FigureChange {
+  field: FigureField;
+  /** As published; null where there was none or it was withheld. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface Revision {
+  version: number;
+  /** YYYY-MM-DD the version was imported. */
+  date: string | null;
+  note: string | null;
+  /** The project is new in this version. */
+  added: boolean;
+  sections: SectionChange[];
+  figures: FigureChange[];
+}
+
+/** A project as one version of the text has it. */
+export interface ProjectState {
+  data: ProjectZh;
+  outline: Outline;
 }

@@ -48,6 +48,12 @@ export const ProjectTranslationSchema = z.strictObject({
   implementingUnit: orWithheld(ImplementingUnitTranslationSchema),
   /** 资金安排情况: the source of funds, translated (or withheld, as in the original). */
   funding: orWithheld(FundingTranslationSchema),
+  /**
+   * The version of the Chinese text this translates, where the Chinese has been revised
+   * since (npm run import -- --revise writes it). Left out, it translates the current one:
+   * updating the translation means removing it.
+   */
+  translationOf: z.int().positive().optional(),
 });
 
 export type ProjectTranslation = z.infer<typeof ProjectTranslationSchema>;

@@ -255,6 +255,14 @@ function figuresOf(project: Project): string[] {
   for (const locale of LOCALES) for (const text of stringsOf(t(locale))) add(text);
   for (const n of [publication.data.fiscalYear, project.sectionsCounted, project.sectionsWithheld])
     figures.add(String(n));
+  // The revision history shows the earlier versions' words and figures (never a withheld part's: src/model/revisions.ts).
+  for (const revision of project.revisions) {
+    figures.add(String(revision.version));
+    [revision.date, revision.note].forEach(add);
+    for (const figure of revision.figures) [figure.from, figure.to].forEach(add);
+    for (const change of revision.sections) for (const part of change.diff ?? []) add(part.text);
+  }
+  if (project.outdatedTranslation) figures.add(String(project.outdatedTranslation.of));
   return [...figures].sort();
 }
 
@@ -475,8 +483,14 @@ export function auditOutput(
       if (passed !== undefined) result.passed.set(expected.file, passed);
     }
   }
-  const { file: expected, index } = readSiteData(model, siteUrl, basePath);
+  const { file: expected, index, versions } = readSiteData(model, siteUrl, basePath);
   const problems = result.problems;
+  for (const [file, record] of versions)
+    if (!isDeepStrictEqual(readJson(dist, file), record))
+      problems.push({
+        file,
+        message: 'does not hold exactly the project’s record of that version',
+      });
   if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
     problems.push({
       file: DATA_FILES.json,

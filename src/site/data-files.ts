@@ -1,5 +1,11 @@
-import type { DisclosuresFile, IndexFile } from '../data/record-schemas';
-import { buildDisclosuresFile, buildIndexFile, buildLinks } from '../data/records';
+import type { DisclosuresFile, IndexFile, VersionRecord } from '../data/record-schemas';
+import {
+  buildDisclosuresFile,
+  buildIndexFile,
+  buildLinks,
+  buildVersionRecord,
+  projectVersionPath,
+} from '../data/records';
 import type { Model } from '../model/types';
 
 export interface SiteData {
@@ -7,6 +13,8 @@ export interface SiteData {
   file: DisclosuresFile;
   /** /data/index.json, made from the same records. */
   index: IndexFile;
+  /** The projects as earlier versions of the text had them, by path below the base. */
+  versions: Map<string, VersionRecord>;
 }
 
 const made = new WeakMap<Model, Map<string, SiteData>>();
@@ -26,7 +34,13 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
   if (!data) {
     const links = buildLinks(siteUrl, basePath);
     const file = buildDisclosuresFile(model, links);
-    data = { file, index: buildIndexFile(file, links) };
+    const versions = new Map<string, VersionRecord>();
+    for (const project of model.projects)
+      for (const { version } of project.history) {
+        const record = buildVersionRecord(project, version, links);
+        if (record) versions.set(projectVersionPath(project, version), record);
+      }
+    data = { file, index: buildIndexFile(file, links), versions };
     byKey.set(key, data);
   }
   return data;

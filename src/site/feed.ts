@@ -6,6 +6,7 @@ import type { Links } from '../data/records';
 import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
 import type { Model } from '../model/types';
+import { listChanges, type ChangeEntry } from './changes';
 
 /** Where each language's Atom feed lives, below the base. */
 export const feedPath = (locale: Locale) => `${localePrefix(locale)}feed.xml`;
@@ -70,6 +71,82 @@ export function atomFeed(model: Model, locale: Locale, links: Links): string {
       ],
       subtitle: text(d.feed.subtitle),
       entry: entries,
+    },
+  };
+  return builder.build(feed);
+}
+
+/** Where each language's feed of revisions lives, below the base. */
+export const changesFeedPath = (locale: Locale) => `${localePrefix(locale)}changes.xml`;
+
+/** A revision of one project in a line: its name, the figures and the parts that changed. */
+function describeRevision(entry: ChangeEntry['projects'][number], locale: Locale): string {
+  const d = t(locale);
+  const { project, revision } = entry;
+  const figures = revision.figures.map(
+    (f) =>
+      `${d.revisions.figureNames[f.field]} ${f.from === null && f.to === null ? d.revisions.hidden : `${f.from ?? d.revisions.none} → ${f.to ?? d.revisions.none}`}`,
+  );
+  const sections = revision.sections.map((s) => {
+    const title = project.sections.find((section) => section.id === s.id)?.title[locale] ?? s.title;
+    const kind =
+      s.kind === 'withheld'
+        ? d.revisions.withheldSince(revision.version)
+        : s.kind === 'changed' && s.diff === null
+          ? d.revisions.hidden
+          : {
+              changed: d.revisions.changed,
+              disclosed: d.revisions.disclosed,
+              added: d.revisions.addedSection,
+              removed: d.revisions.removed,
+            }[s.kind];
+    return `${title}: ${kind}`;
+  });
+  return `${projectText(project, locale).name}${revision.added ? ` (${d.revisions.added})` : ''}${[...figures, ...sections].length ? ` — ${[...figures, ...sections].join('; ')}` : ''}`;
+}
+
+/**
+ * The Atom feed of revisions in one language: one entry per new version of a
+ * publication's text, the same entries as /changes/, newest first. Dates are
+ * the versions' import dates, never the clock.
+ */
+export function changesFeed(model: Model, locale: Locale, links: Links): string {
+  const d = t(locale);
+  const changes = listChanges(model).slice(0, LIMITS.feedEntries);
+  const page = links.page(locale, paths.changes());
+  const date = (entry: ChangeEntry) =>
+    (entry.date
+      ? new Date(`${entry.date}T00:00:00Z`)
+      : entry.publication.data.updated
+    ).toISOString();
+  const feed = {
+    '?xml': { '@version': '1.0', '@encoding': 'utf-8' },
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xml:lang': HTML_LANG[locale],
+      id: page,
+      title: text(d.changes.feedTitle),
+      updated: changes[0] ? date(changes[0]) : new Date(0).toISOString(),
+      link: [
+        { '@rel': 'alternate', '@href': page },
+        { '@rel': 'self', '@href': links.file(changesFeedPath(locale)) },
+      ],
+      subtitle: text(d.changes.feedSubtitle),
+      entry: changes.map((entry) => ({
+        title: text(
+          d.changes.entryTitle(publicationText(entry.publication, locale).title, entry.version),
+        ),
+        id: `${page}#${entry.key}`,
+        link: { '@href': `${page}#${entry.key}` },
+        updated: date(entry),
+        summary: text(
+          [
+            ...(entry.note ? [`${d.revisions.noteLabel}${d.colon}${entry.note}`] : []),
+            ...entry.projects.map((p) => describeRevision(p, locale)),
+          ].join('\n'),
+        ),
+        author: { name: publicationText(entry.publication, locale).department },
+      })),
     },
   };
   return builder.build(feed);

@@ -1,3 +1,4 @@
+import { listChanges } from './changes';
 import { createHash } from 'node:crypto';
 import { readSettings } from '../config';
 import { LIMITS } from '../domain/limits';
@@ -221,6 +222,8 @@ function buildView(route: Route, model: Model): ViewData {
       };
     case 'terms':
       return { kind: 'terms', terms: model.glossary };
+    case 'changes':
+      return { kind: 'changes', entries: listChanges(model) };
     case 'about':
       return {
         kind: 'about',
@@ -265,6 +268,8 @@ function titleOf(route: Route, view: ViewData): string {
       return d.about.heading;
     case 'terms':
       return d.terms.heading;
+    case 'changes':
+      return d.changes.heading;
   }
 }
 
@@ -281,6 +286,7 @@ const STYLESHEETS_OF: Record<ViewData['kind'], Stylesheet[]> = {
   data: ['tables', 'source'],
   about: [],
   terms: ['tables'],
+  changes: ['project'],
 };
 
 /** Everything one page shows, in its language. */

@@ -1,3 +1,4 @@
+import type { ChangeEntry } from './changes';
 import type { Operator } from '../config';
 import type { Locale, Localized } from '../domain/locales';
 import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
@@ -105,7 +106,8 @@ export type ViewData =
   | { kind: 'year'; year: number; rows: YearRow[] }
   | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
   | { kind: 'about'; operator: Operator | null; publishers: string[] }
-  | { kind: 'terms'; terms: GlossaryTerm[] };
+  | { kind: 'terms'; terms: GlossaryTerm[] }
+  | { kind: 'changes'; entries: ChangeEntry[] };
 
 /** A stylesheet a page needs beside the base one (src/styles/<name>.css). */
 export type Stylesheet = 'home' | 'project' | 'search' | 'source' | 'tables' | 'withheld';

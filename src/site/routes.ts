@@ -16,7 +16,8 @@ type Page =
   | { kind: 'year'; year: number; publications: PublicationModel[] }
   | { kind: 'data' }
   | { kind: 'about' }
-  | { kind: 'terms' };
+  | { kind: 'terms' }
+  | { kind: 'changes' };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
 export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
@@ -52,6 +53,7 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
     { key: 'data', path: paths.data(), page: { kind: 'data' } },
     { key: 'about', path: paths.about(), page: { kind: 'about' } },
     { key: 'terms', path: paths.terms(), page: { kind: 'terms' } },
+    { key: 'changes', path: paths.changes(), page: { kind: 'changes' } },
     ...PROJECT_ORDERS.flatMap((order) =>
       paginate(orderProjects(model.projects, order), pageSize).map((slice) => ({
         key: `projects:${order}:${slice.page}`,

@@ -21,10 +21,13 @@ const TYPES: Record<string, string> = {
 };
 
 export const getStaticPaths = (async () =>
-  (await loadModel()).publications.flatMap((p) => [
-    { params: { file: p.data.source.file } },
-    ...(p.data.source.original ? [{ params: { file: p.data.source.original.file } }] : []),
-  ])) satisfies GetStaticPaths;
+  (await loadModel()).publications.flatMap((p) =>
+    // Every version's files: the current one is the last.
+    p.versions.flatMap(({ source }) => [
+      { params: { file: source.file } },
+      ...(source.original ? [{ params: { file: source.original.file } }] : []),
+    ]),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const file = params.file ?? '';
