@@ -465,16 +465,43 @@ export const DisclosuresFileSchema = z
       }),
     ),
     currency: z.literal('CNY').meta(meta({ en: 'Currency of every amount', zh: '所有金额的币种' })),
-    totalYuan: z
-      .int()
-      .nonnegative()
-      .meta(
-        meta({
-          en: 'Sum of every disclosed project amount',
-          zh: '全部已公开项目金额合计',
-          unit: YUAN,
+    totalsByYear: z
+      .array(
+        z.strictObject({
+          fiscalYear: FiscalYearSchema.meta(meta({ en: 'Fiscal year', zh: '年度' })),
+          totalYuan: z
+            .int()
+            .nonnegative()
+            .meta(
+              meta({
+                en: 'Sum of the year’s published project amounts, computed by this site (printed in no text); years are never added together',
+                zh: '该年度各项目公开金额之和，由本站计算（原文中没有此数）；不同年度不相加',
+                unit: YUAN,
+              }),
+            ),
+          projects: z
+            .int()
+            .nonnegative()
+            .meta(
+              meta({
+                en: 'Projects that year',
+                zh: '该年度项目数',
+                unit: { en: 'projects', zh: '个' },
+              }),
+            ),
+          withheldAmounts: z
+            .int()
+            .nonnegative()
+            .meta(
+              meta({
+                en: 'Projects whose amount is withheld, and so not in the sum',
+                zh: '金额未公开、因而不计入合计的项目数',
+                unit: { en: 'projects', zh: '个' },
+              }),
+            ),
         }),
-      ),
+      )
+      .meta(meta({ en: 'Totals by fiscal year, newest first', zh: '按年度的合计，最新的在前' })),
     publications: z
       .array(PublicationRecordSchema)
       .meta(meta({ en: 'Every publication', zh: '全部公开文本' })),

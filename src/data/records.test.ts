@@ -29,7 +29,7 @@ describe('open data records', () => {
     const amounts = content
       .find(/\/zh\//)
       .map((f) => Number(/amountYuan: (\d+)/.exec(content.read(f))![1]));
-    expect(file.totalYuan).toBe(amounts.reduce((a, b) => a + b, 0));
+    expect(file.totalsByYear.map((y) => y.totalYuan)).toEqual([amounts.reduce((a, b) => a + b, 0)]);
   });
 
   it('write a withheld amount, unit and basis as withheld with its reason, in JSON and CSV, never empty or 0', async () => {
@@ -53,7 +53,7 @@ describe('open data records', () => {
     const project = file.projects.find((p) => p.slug === 'p001')!;
     const marker = {
       withheld: 'classified',
-      label: { zh: '涉密不宜公开', en: 'Withheld: classified, not for disclosure' },
+      label: { zh: '涉密不宜公开', en: 'Withheld: classified; not suitable for disclosure' },
       explanation: 'https://example.org/withheld/#classified',
     };
     expect(project.amount).toEqual(marker);
@@ -64,8 +64,9 @@ describe('open data records', () => {
     const others = file.projects
       .filter((p) => p !== project)
       .map((p) => ('yuan' in p.amount ? p.amount.yuan : 0));
-    expect(file.totalYuan).toBe(others.reduce((a, b) => a + b, 0));
-    expect(file.totalYuan).not.toBe(others.reduce((a, b) => a + b, 0) + yuan);
+    expect(file.totalsByYear[0]!.totalYuan).toBe(others.reduce((a, b) => a + b, 0));
+    expect(file.totalsByYear[0]!.totalYuan).not.toBe(others.reduce((a, b) => a + b, 0) + yuan);
+    expect(file.totalsByYear[0]!.withheldAmounts).toBe(1);
 
     const rows = parse<Record<string, string>>(toCsv(file.projects), { bom: true, columns: true });
     const row = rows.find((r) => r.slug === 'p001')!;

@@ -36,6 +36,9 @@ export function buildLinks(site: string | URL, base: string): Links {
 export const projectDataPath = (project: Project) =>
   `data/${paths.project(project.publication.data, project.slug).replace(/\/$/, '')}.json`;
 
+/** A department's projects as CSV, below the base: `data/<department>/projects.csv`. */
+export const departmentCsvPath = (slug: string) => `data/${slug}/projects.csv`;
+
 /** Where the project as an earlier version of the text had it lives: `<slug>.v1.json` beside its own file. */
 export const projectVersionPath = (project: Project, version: number) =>
   projectDataPath(project).replace(/\.json$/, `.v${version}.json`);
@@ -204,7 +207,12 @@ export function buildDisclosuresFile(model: Model, links: Links): DisclosuresFil
     $schema: links.file(DATA_FILES.schema),
     updated: findContentUpdated(model),
     currency: 'CNY',
-    totalYuan: model.totalYuan,
+    totalsByYear: model.years.map((year) => ({
+      fiscalYear: year.year,
+      totalYuan: year.totalYuan,
+      projects: year.projects,
+      withheldAmounts: year.withheldAmounts,
+    })),
     publications: model.publications.map((p) => buildPublicationRecord(p, links)),
     projects: model.projects.map((p) => buildProjectRecord(p, links)),
   };

@@ -34,6 +34,14 @@ describe('numbersInBlock', () => {
     expect(numbersInBlock('1V1比对，不低于40M', 'zh')).toEqual(set('1', '40'));
   });
 
+  it('reads a small count spelled out in a compound, and not the word alone', () => {
+    expect(
+      numbersInBlock('a new two-storey centre building and a one-storey duty-room building', 'en'),
+    ).toEqual(set('2', '1'));
+    expect(numbersInBlock('one of the projects', 'en')).toEqual(set());
+    expect(numbersInBlock('the Twelfth Five-Year Plan', 'en')).toEqual(set());
+  });
+
   it('does not count Chinese numerals', () => {
     expect(numbersInBlock('“十二五”专项规划', 'zh')).toEqual(set());
   });

@@ -27,6 +27,13 @@ const EN_DATE = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`, 'gu');
 const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
 const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
 const PLAIN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
+/**
+ * A small count spelled out in a compound of building terms, as English writes one: a two-storey
+ * building, a one-storey room (not "Five-Year", a title's word).
+ */
+const EN_COUNT =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten)-(?=(?:storey|story|floor|room|bed|lane|channel)s?\b)/giu;
+const COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 function plain(text: string, into: Set<string>): void {
   for (const [match] of text.matchAll(PLAIN)) into.add(match.replaceAll(',', ''));
@@ -55,6 +62,10 @@ export function numbersInBlock(block: string, locale: Locale): Set<string> {
       const yuan = scaleDecimal(fraction ? `${whole}.${fraction}` : whole, 6);
       if (yuan === null) return match;
       found.add(yuan.toString());
+      return ' ';
+    });
+    rest = rest.replace(EN_COUNT, (_, word: string) => {
+      found.add(String(COUNTS.indexOf(word.toLowerCase()) + 1));
       return ' ';
     });
   }

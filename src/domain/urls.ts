@@ -25,6 +25,25 @@ export function fileUrl(base: string, path: string): string {
   return `${normalizeBase(base)}${path}`;
 }
 
+/**
+ * The site's own first path segments: no department may take one as its slug
+ * (its page would be /<slug>/).
+ */
+export const RESERVED_SEGMENTS = [
+  'en',
+  'about',
+  'changes',
+  'data',
+  'projects',
+  'search',
+  'sources',
+  'terms',
+  'withheld',
+  'years',
+  'pagefind',
+  '_astro',
+] as const;
+
 export const paths = {
   home: () => '',
   publication: (p: { departmentSlug: string; fiscalYear: number }) =>
@@ -43,5 +62,7 @@ export const paths = {
   about: () => 'about/',
   /** Every revision of a published text, newest first. */
   changes: () => 'changes/',
+  /** A department's page: its publications year by year. */
+  department: (slug: string) => `${slug}/`,
   terms: () => 'terms/',
 } as const;

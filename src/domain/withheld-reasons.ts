@@ -20,11 +20,11 @@ export interface WithheldReason {
 
 export const WITHHELD_REASONS = {
   classified: {
-    label: { zh: '涉密不宜公开', en: 'Withheld: classified, not for disclosure' },
+    label: { zh: '涉密不宜公开', en: 'Withheld: classified; not suitable for disclosure' },
     printed: /^[（(]?涉密(?:内容)?不宜公开[）)]?[。.]?$/u,
     meaning: {
       zh: '发布机关在原文此处只写有“涉密不宜公开”，未公开该部分内容，也未说明更多理由。本站不掌握、也不显示被隐去的内容。',
-      en: 'The original text reads only “涉密不宜公开” (“classified, not suitable for disclosure”) here: the publisher did not disclose this part and gave no further reason. This site does not hold, and does not show, the withheld content.',
+      en: 'The original text reads only “涉密不宜公开” (“classified; not suitable for disclosure”) here: the publisher did not disclose this part and gave no further reason. This site does not hold, and does not show, the withheld content.',
     },
     basis: {
       zh: '原文未注明不公开的法律依据。可能适用的规定是《中华人民共和国政府信息公开条例》（2019年修订）第十四条：“依法确定为国家秘密的政府信息……不予公开。”第三十七条：“……能够作区分处理的，行政机关应当向申请人提供可以公开的政府信息内容，并对不予公开的内容说明理由。”',

@@ -28,6 +28,8 @@ export interface Dictionary {
     more: string;
     completenessByMoney: string;
     completenessByMoneyNote: string;
+    /** How a year's total is made: a sum of published figures, by this site, never across years. */
+    totalNote: string;
     withheldAmountsNote: string;
     keyFigures: string;
     budgetTotal: string;
@@ -184,6 +186,8 @@ export interface Dictionary {
     jsonNote: string;
     csv: string;
     csvNote: string;
+    /** Each department's projects, one CSV per department (the rows of the full CSV). */
+    departmentCsv: string;
     schema: string;
     schemaNote: string;
     perProject: string;
@@ -219,9 +223,8 @@ export interface Dictionary {
     data: string;
   };
   /** Accessible name of the "link to this section" control beside a heading. */
-  sectionLink: (title: string) => string;
+  sectionLink: string;
   /** The link beside a heading to the same section in the other language; starts with its visible text (languageSwitch.label), as WCAG 2.5.3 asks. */
-  sectionInOtherLanguage: (title: string) => string;
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */
@@ -300,6 +303,19 @@ export interface Dictionary {
     pending: (version: number) => string;
     link: string;
   };
+  /** A department's page, /<department-slug>/. */
+  department: {
+    intro: string;
+    years: string;
+    change: string;
+    /** The change from the year before, as an amount and a share. */
+    changeOf: (share: string | null) => string;
+    noPrevious: string;
+    recurring: string;
+    recurringIntro: string;
+    csv: string;
+    region: string;
+  };
   /** The list of every revision: /changes/ and its feed. */
   changes: {
     heading: string;
@@ -315,6 +331,8 @@ export interface Dictionary {
   /** Where the source says nothing (a region, an address): said, never left blank. */
   notRecorded: string;
   publishedAs: string;
+  /** After a total the site computed: it is a sum of figures the texts print, printed in none of them. */
+  sumOfPublished: string;
   /** Where the original comes from (publication.yaml `source`), each shown as not recorded where it is not. */
   provenance: { url: string; publishedOn: string; retrievedOn: string; archiveUrl: string };
   /** The About page and the footer line on who runs the site (site.yaml). */

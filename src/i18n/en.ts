@@ -27,16 +27,18 @@ export const en = {
     intro:
       'This site publishes the texts of government departments’ key-area fiscal budget projects, keeping the original wording; the English is an unofficial translation.',
     total: 'Total',
-    completeness: 'Disclosure completeness',
+    completeness: 'Completeness by section',
     completenessByMoney: 'Completeness by money',
     completenessByMoneyNote:
-      'the part of the disclosed budget that belongs to projects with nothing withheld (the share by section is above).',
+      'Completeness by money: of the year’s total budget, the share in projects with nothing withheld.',
+    totalNote:
+      'Total budget: the sum of the year’s published project budgets, computed by this site; no text prints it. Years are never added together, and projects whose amount is withheld are not in it.',
     publications: 'Publications',
     more: 'More',
     completenessNote:
-      'Counted by section: the share of all sections and subsections (other than the project name) that are not withheld.',
+      'Completeness by section: of the year’s projects’ sections and subsections (other than the project name), the share whose content is not withheld.',
     withheldAmountsNote: 'Projects whose amount is withheld are not in the total.',
-    keyFigures: 'Key figures',
+    keyFigures: 'Key figures by fiscal year',
     budgetTotal: 'Total budget',
     projectCount: 'Projects',
     projects: (n) => String(n),
@@ -65,7 +67,7 @@ export const en = {
     unit: 'Implementing unit',
     withheld: 'Withheld',
     share: 'Share',
-    total: 'Total',
+    total: 'Total (sum of the published figures)',
   },
   project: {
     summary: 'Summary',
@@ -186,7 +188,7 @@ export const en = {
     orderAmountDesc: 'Amount, highest first',
     orderAmountAsc: 'Amount, lowest first',
     current: '(current)',
-    summary: (n) => `${n} project${n === 1 ? '' : 's'}; total`,
+    summary: (n) => `${n} project${n === 1 ? '' : 's'}.`,
     pageOf: (page, pages) => `Page ${page} of ${pages}`,
   },
   pager: { label: 'Pages', previous: 'Previous page', next: 'Next page', page: (n) => `Page ${n}` },
@@ -208,6 +210,7 @@ export const en = {
     json: 'All projects (JSON)',
     jsonNote: 'Every field of every project. Portals listing the disclosures should use this file.',
     csv: 'All projects (CSV)',
+    departmentCsv: 'Each department’s projects (CSV, one file per department)',
     csvNote: 'One row per project; UTF-8 with a byte-order mark, so Excel shows Chinese correctly.',
     schema: 'JSON Schema',
     schemaNote:
@@ -254,8 +257,7 @@ export const en = {
     subtitle:
       'Texts of departments’ key-area fiscal budget projects, as published. Unofficial English translation; the Chinese original prevails.',
   },
-  sectionLink: (title) => `Link to this section: ${title}`,
-  sectionInOtherLanguage: (title) => `中文: this section in the Chinese original (${title})`,
+  sectionLink: 'Link to this section',
   withheldOf: (withheld, total) => `${withheld} of ${total} sections withheld`,
   fiscalYear: (year) => `FY${year}`,
   period: translatePeriod,
@@ -337,6 +339,18 @@ export const en = {
       `An English translation of version ${version} of the Chinese exists, but the Chinese has since changed in ways it does not cover.`,
     link: 'See what changed in the Chinese',
   },
+  department: {
+    intro:
+      'This department’s key-project texts, year by year. Each total is the sum of the published project amounts, computed by this site; years are never added together.',
+    years: 'Publications by year',
+    change: 'Change from the year before',
+    changeOf: (share) => (share === null ? '' : ` (${share})`),
+    noPrevious: 'No text for the year before',
+    recurring: 'Projects in more than one year',
+    recurringIntro: 'These projects were published under the same name in more than one year:',
+    csv: 'Download all of this department’s projects (CSV)',
+    region: 'Region',
+  },
   changes: {
     heading: 'Revisions',
     intro:
@@ -352,6 +366,7 @@ export const en = {
   notRecorded: 'Not recorded',
   /** Before the figure as published, beside an amount in another notation. */
   publishedAs: 'published as',
+  sumOfPublished: 'the sum of the published figures, computed by this site',
   provenance: {
     url: 'Original page',
     publishedOn: 'Published on',

@@ -24,15 +24,18 @@ export const zh = {
   home: {
     intro: '本站发布政府部门预算重点领域财政项目的文本，逐字保留原文；英文为非官方译文。',
     total: '合计',
-    completeness: '公开完整度',
-    completenessByMoney: '按金额的公开完整度',
+    completeness: '按节公开完整度',
+    completenessByMoney: '按金额公开完整度',
     completenessByMoneyNote:
-      '即已公开预算中，所在项目没有任何未公开部分的金额所占比例（按节计数的比例另见上方）。',
+      '按金额公开完整度：该年度预算合计中，所在项目没有任何未公开部分的金额所占的比例。',
+    totalNote:
+      '预算合计：该年度各项目公开的本年度预算之和，由本站计算，原文中没有这个数；不同年度从不相加，金额未公开的项目不计入。',
     publications: '公开文本',
     more: '更多',
-    completenessNote: '按节计数：每个项目的各节与各小节（项目名称除外）中，未被隐去的所占比例。',
+    completenessNote:
+      '按节公开完整度：该年度各项目的节与小节（项目名称除外）中，内容未被隐去的所占比例。',
     withheldAmountsNote: '另有金额未公开的项目，未计入合计。',
-    keyFigures: '概要数据',
+    keyFigures: '各年度概要数据',
     budgetTotal: '预算合计',
     projectCount: '项目数',
     projects: (n) => `${n}个`,
@@ -61,7 +64,7 @@ export const zh = {
     unit: '实施单位',
     withheld: '未公开部分',
     share: '占比',
-    total: '合计',
+    total: '合计（各项目公开金额之和）',
   },
   project: {
     summary: '项目摘要',
@@ -167,7 +170,7 @@ export const zh = {
     orderAmountDesc: '金额从高到低',
     orderAmountAsc: '金额从低到高',
     current: '（当前）',
-    summary: (n) => `共${n}个项目，合计`,
+    summary: (n) => `共${n}个项目。`,
     pageOf: (page, pages) => `第${page}页，共${pages}页`,
   },
   pager: { label: '分页', previous: '上一页', next: '下一页', page: (n) => `第${n}页` },
@@ -189,6 +192,7 @@ export const zh = {
     json: '全部项目（JSON）',
     jsonNote: '全部项目的全部字段，门户网站列出公开文本时请使用此文件。',
     csv: '全部项目（CSV）',
+    departmentCsv: '各部门的项目（CSV，每个部门一个文件）',
     csvNote: '每个项目一行；UTF-8 编码并带 BOM，Excel 可直接正确显示中文。',
     schema: 'JSON Schema',
     schemaNote: '供开发者使用：描述 JSON 文件格式的 JSON Schema，可用于自动校验。',
@@ -229,8 +233,7 @@ export const zh = {
     data: '下载数据',
   },
   feed: { title: '重点项目公开文本', subtitle: '各部门预算重点领域财政项目文本公开，按原文发布。' },
-  sectionLink: (title) => `本节链接：${title}`,
-  sectionInOtherLanguage: (title) => `English：本节的英文译文（${title}）`,
+  sectionLink: '本节链接',
   withheldOf: (withheld, total) => `${total}处中${withheld}处未公开`,
   fiscalYear: (year) => `${year}年度`,
   period: (published) => published,
@@ -308,6 +311,18 @@ export const zh = {
       `已有中文原文第${version}版的英文译文，但中文原文此后的变化超出该译文的范围。`,
     link: '查看中文原文的修改',
   },
+  department: {
+    intro:
+      '本部门各年度公开的重点项目文本并列如下。合计为各项目公开金额之和，由本站计算；不同年度不相加。',
+    years: '各年度公开文本',
+    change: '较上年变化',
+    changeOf: (share) => (share === null ? '' : `（${share}）`),
+    noPrevious: '上一年度未收录公开文本',
+    recurring: '跨年度的同名项目',
+    recurringIntro: '以下项目在多个年度以同一名称公开，可逐年对照：',
+    csv: '下载本部门全部项目（CSV）',
+    region: '地区',
+  },
   changes: {
     heading: '修订记录',
     intro: '发布机关更正已公开文本的各次修订，最新的在前。每一项列出修订日期、说明和有变化的项目。',
@@ -322,6 +337,7 @@ export const zh = {
   notRecorded: '未记录',
   /** Before the figure as published, beside an amount in another notation. */
   publishedAs: '原文作',
+  sumOfPublished: '各项目公开金额之和，由本站计算',
   provenance: {
     url: '原始网页',
     publishedOn: '原文发布日期',

@@ -27,7 +27,7 @@ export default function dataFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { siteUrl, basePath } = readSettings();
         const model = await loadModel();
-        const { file, index, versions } = readSiteData(model, siteUrl, basePath);
+        const { file, index, versions, departmentCsv } = readSiteData(model, siteUrl, basePath);
         // Each folder is made once: there are as many as publications, files 10,000.
         const folders = new Set<string>();
         const write = (path: string, text: string) => {
@@ -44,6 +44,7 @@ export default function dataFiles(): AstroIntegration {
           write(projectDataPath(project), formatJson(file.projects[i])),
         );
         for (const [path, record] of versions) write(path, formatJson(record));
+        for (const [path, csv] of departmentCsv) write(path, csv);
         logger.info(
           `wrote the data files (${model.projects.length} per-project) in ${Math.round(performance.now() - started)} ms`,
         );

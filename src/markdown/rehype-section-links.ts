@@ -1,13 +1,11 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import type { VFile } from 'vfile';
 import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import { localeOfContentPath } from '../content/paths';
-import { stripEnumeration } from '../domain/enumeration';
 import { HTML_LANG, otherLocaleOf } from '../domain/locales';
 
 /**
@@ -27,7 +25,9 @@ function sectionLinkTransform(
       h('div', { className: ['heading-group', `heading-group-${heading.tagName}`] }),
     properties: (heading: Readonly<Element>) => ({
       className: ['section-link'],
-      ariaLabel: t(locale).sectionLink(stripEnumeration(toString(heading)).trim()),
+      // Named for what it does, described by the heading it follows (whose title is not repeated here).
+      ariaLabel: t(locale).sectionLink,
+      ariaDescribedBy: [String(heading.properties.id)],
       dataPagefindIgnore: '',
     }),
     content: h('span', { ariaHidden: 'true' }, '#'),
@@ -44,7 +44,6 @@ function sectionLinkTransform(
         (c): c is Element => c.type === 'element' && /^h[23]$/.test(c.tagName),
       );
       if (!heading?.properties.id) return;
-      const title = stripEnumeration(toString(heading)).trim();
       node.children.push(
         h(
           'a',
@@ -53,7 +52,8 @@ function sectionLinkTransform(
             href: `${counterpart}#${heading.properties.id}`,
             hrefLang: HTML_LANG[other],
             lang: HTML_LANG[other],
-            ariaLabel: d.sectionInOtherLanguage(title),
+            // Its name is the language; the heading it follows says which section.
+            ariaDescribedBy: [heading.properties.id],
             dataPagefindIgnore: '',
           },
           d.languageSwitch.label,

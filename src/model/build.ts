@@ -23,6 +23,7 @@ import {
 } from './checks';
 import { frontmatterParagraphs, frontmatterTitle, frontmatterWithheld } from './frontmatter';
 import type {
+  Department,
   Model,
   ModelInput,
   Outline,
@@ -167,39 +168,55 @@ export function buildModel(input: ModelInput): Model {
     publication.withheldAmounts = publication.projects.filter((p) => p.amountYuan === null).length;
   }
 
-  const totalYuan = sumSafely(ordered.map((p) => p.totalYuan));
-  if (totalYuan === null) {
-    problems.push({
-      file: ordered[0]?.file ?? 'content/',
-      line: 1,
-      message: `all amounts together add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly`,
-    });
-  }
-  if (problems.length > 0) throw new ContentError(problems);
-
-  const projects = ordered.flatMap((p) => p.projects);
+  // Totals are by fiscal year: budgets of different years are never added together.
   const years = [...new Set(ordered.map((p) => p.data.fiscalYear))].map((year) => {
     const publications = ordered.filter((p) => p.data.fiscalYear === year);
+    const projects = publications.flatMap((p) => p.projects);
+    const totalYuan = sumSafely(publications.map((p) => p.totalYuan));
+    if (totalYuan === null)
+      problems.push({
+        file: publications[0]!.file,
+        line: 1,
+        message: `the amounts of ${year} add up to more than ${Number.MAX_SAFE_INTEGER} yuan, too large to total exactly`,
+      });
     return {
       year,
       publications,
-      projects: sum(publications.map((p) => p.projects.length)),
-      totalYuan: sum(publications.map((p) => p.totalYuan)),
+      projects: projects.length,
+      totalYuan: totalYuan ?? 0,
+      fullyDisclosedYuan: sum(
+        projects.filter((p) => p.sectionsWithheld === 0).map((p) => p.amountYuan ?? 0),
+      ),
+      withheldAmounts: sum(publications.map((p) => p.withheldAmounts)),
+      sectionsCounted: sum(projects.map((p) => p.sectionsCounted)),
+      sectionsWithheld: sum(projects.map((p) => p.sectionsWithheld)),
     };
   });
+  if (problems.length > 0) throw new ContentError(problems);
+  const projects = ordered.flatMap((p) => p.projects);
   return {
     publications: ordered,
     glossary: input.glossary,
     years,
     projects,
-    totalYuan: totalYuan ?? 0,
-    fullyDisclosedYuan: sum(
-      projects.filter((p) => p.sectionsWithheld === 0).map((p) => p.amountYuan ?? 0),
-    ),
-    withheldAmounts: sum(ordered.map((p) => p.withheldAmounts)),
-    sectionsCounted: sum(projects.map((p) => p.sectionsCounted)),
-    sectionsWithheld: sum(projects.map((p) => p.sectionsWithheld)),
+    departments: groupDepartments(ordered),
   };
+}
+
+/** Each department with its publications, newest year first; departments by slug. */
+function groupDepartments(publications: PublicationModel[]): Department[] {
+  const bySlug = new Map<string, PublicationModel[]>();
+  for (const publication of publications)
+    bySlug.set(publication.data.departmentSlug, [
+      ...(bySlug.get(publication.data.departmentSlug) ?? []),
+      publication,
+    ]);
+  return [...bySlug]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([slug, list]) => ({
+      slug,
+      publications: [...list].sort((a, b) => b.data.fiscalYear - a.data.fiscalYear),
+    }));
 }
 
 function sum(values: number[]): number {

@@ -1,3 +1,4 @@
+import { RESERVED_SEGMENTS } from '../domain/urls';
 import { publicationIdOfFile } from '../content/paths';
 import type { Problem } from '../content/problems';
 import type { Localized } from '../domain/locales';
@@ -86,6 +87,12 @@ export function checkPublication(
       path: 'en.signatureIssuer',
       message: `must translate the signature's issuer (${signature.issuer})`,
     });
+  if ((RESERVED_SEGMENTS as readonly string[]).includes(entry.data.departmentSlug))
+    problems.push({
+      file: entry.filePath,
+      path: 'departmentSlug',
+      message: `"${entry.data.departmentSlug}" is an address of the site itself (/${entry.data.departmentSlug}/); choose another slug`,
+    });
   if (id !== `${entry.data.departmentSlug}/${entry.data.fiscalYear}`) {
     problems.push({
       file: entry.filePath,
@@ -128,11 +135,14 @@ function checkGlossary(
     if (section.withheld) continue;
     let zh = [section.title.zh, ...section.paragraphs.zh].join('\n');
     const en = [section.title.en, ...section.paragraphs.en].join('\n').toLowerCase();
-    // Longest terms first: 重点人员布控 is its own term, not also an instance of 人员布控.
+    // Longest terms first: 重点人员布控 is its own term, not also an instance of 人员布控. Each use
+    // of a term needs its rendering: one "public safety" does not cover a second 公共安全 rendered otherwise.
     const missing: GlossaryTerm[] = [];
+    const count = (text: string, part: string) => text.split(part).length - 1;
     for (const term of [...glossary].sort((a, b) => b.zh.length - a.zh.length)) {
-      if (!zh.includes(term.zh)) continue;
-      if (!en.includes(term.en.toLowerCase())) missing.push(term);
+      const uses = count(zh, term.zh);
+      if (uses === 0) continue;
+      if (count(en, term.en.toLowerCase()) < uses) missing.push(term);
       zh = zh.replaceAll(term.zh, '\u0000');
     }
     if (missing.length === 0) continue;
@@ -152,6 +162,15 @@ export function checkTranslation(
   translation: OutlinedEntry<ProjectTranslation>,
   problems: Problem[],
 ): void {
+  // A name is translated, not explained: a gloss goes to an editor's note and the Terms page.
+  const brackets = (text: string) => (text.match(/[(（[［]/gu) ?? []).length;
+  if (brackets(translation.data.name) > brackets(original.data.name))
+    problems.push({
+      file: translation.filePath,
+      path: 'name',
+      message:
+        'carries a gloss in brackets the Chinese name does not have; translate the name alone, and explain it in an editor’s note at its first use and in content/glossary.yaml',
+    });
   const outlines: Localized<Outline> = { zh: original.outline, en: translation.outline };
   const files: Localized = { zh: original.filePath, en: translation.filePath };
   const data = original.data;

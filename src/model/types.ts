@@ -118,12 +118,25 @@ export interface PublicationModel {
   withheldAmounts: number;
 }
 
-/** One fiscal year with its publications, and their sums. */
+/** One fiscal year with its publications, and their sums: the site's own, of the figures each text prints. */
 export interface FiscalYear {
   year: number;
   publications: PublicationModel[];
   projects: number;
+  /** Sum of the year's disclosed amounts. */
   totalYuan: number;
+  /** Of totalYuan, the amounts of projects with nothing withheld: the money whose use is disclosed in full. */
+  fullyDisclosedYuan: number;
+  /** Projects whose amount is withheld (and so not in the total). */
+  withheldAmounts: number;
+  sectionsCounted: number;
+  sectionsWithheld: number;
+}
+
+/** A department (by its slug) with its publications, newest year first. */
+export interface Department {
+  slug: string;
+  publications: PublicationModel[];
 }
 
 export interface Model {
@@ -134,12 +147,8 @@ export interface Model {
   years: FiscalYear[];
   /** Every project, by publication (year descending, then department) and published order. */
   projects: Project[];
-  totalYuan: number;
-  /** Of totalYuan, the amounts of projects with no withheld section: the money whose use is disclosed in full. */
-  fullyDisclosedYuan: number;
-  withheldAmounts: number;
-  sectionsCounted: number;
-  sectionsWithheld: number;
+  /** Every department, by slug. */
+  departments: Department[];
 }
 
 /* What changed between versions of a text (computed in src/model/revisions.ts). */

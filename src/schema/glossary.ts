@@ -7,8 +7,8 @@ const GlossaryTermSchema = z.strictObject({
   zh: TextSchema,
   /** Its one English rendering, e.g. control of persons. */
   en: TextSchema,
-  /** What the reader should know, e.g. what 重点人员 means. */
-  note: TextSchema.optional(),
+  /** What the reader should know, e.g. what 重点人员 means: in both languages, for the Terms page of each. */
+  note: z.strictObject({ zh: TextSchema, en: TextSchema }).optional(),
 });
 
 /** content/glossary.yaml: the renderings every translation keeps to (npm run check holds them to it). */

@@ -483,7 +483,7 @@ export function auditOutput(
       if (passed !== undefined) result.passed.set(expected.file, passed);
     }
   }
-  const { file: expected, index, versions } = readSiteData(model, siteUrl, basePath);
+  const { file: expected, index, versions, departmentCsv } = readSiteData(model, siteUrl, basePath);
   const problems = result.problems;
   for (const [file, record] of versions)
     if (!isDeepStrictEqual(readJson(dist, file), record))
@@ -508,6 +508,11 @@ export function auditOutput(
     if (!isDeepStrictEqual(readJson(dist, file), record))
       problems.push({ file, message: 'does not hold exactly the project’s record' });
   });
+  for (const [file, rows] of departmentCsv) {
+    const path = join(dist, file);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== rows)
+      problems.push({ file, message: 'does not hold exactly the department’s rows of the model' });
+  }
   const csv = join(dist, DATA_FILES.csv);
   if (!existsSync(csv) || readFileSync(csv, 'utf8') !== toCsv(expected.projects)) {
     problems.push({ file: DATA_FILES.csv, message: 'does not hold exactly the rows of the model' });

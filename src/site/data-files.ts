@@ -4,8 +4,10 @@ import {
   buildIndexFile,
   buildLinks,
   buildVersionRecord,
+  departmentCsvPath,
   projectVersionPath,
 } from '../data/records';
+import { toCsv } from '../data/csv';
 import type { Model } from '../model/types';
 
 export interface SiteData {
@@ -15,6 +17,8 @@ export interface SiteData {
   index: IndexFile;
   /** The projects as earlier versions of the text had them, by path below the base. */
   versions: Map<string, VersionRecord>;
+  /** Each department's projects as CSV (the rows of disclosures.csv), by path below the base. */
+  departmentCsv: Map<string, string>;
 }
 
 const made = new WeakMap<Model, Map<string, SiteData>>();
@@ -40,7 +44,15 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
         const record = buildVersionRecord(project, version, links);
         if (record) versions.set(projectVersionPath(project, version), record);
       }
-    data = { file, index: buildIndexFile(file, links), versions };
+    const departmentCsv = new Map<string, string>();
+    for (const department of model.departments) {
+      const slugs = new Set(department.publications.map((p) => p.data.slug));
+      departmentCsv.set(
+        departmentCsvPath(department.slug),
+        toCsv(file.projects.filter((record) => slugs.has(record.publication))),
+      );
+    }
+    data = { file, index: buildIndexFile(file, links), versions, departmentCsv };
     byKey.set(key, data);
   }
   return data;

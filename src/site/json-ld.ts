@@ -1,3 +1,4 @@
+import { describeProject } from '../model/localize';
 import { LIMITS } from '../domain/limits';
 import { t } from '../i18n';
 import { HTML_LANG, type Locale } from '../domain/locales';
@@ -52,7 +53,8 @@ export function projectJsonLd(project: Project, locale: Locale, links: Links): J
   return {
     '@context': 'https://schema.org',
     ...projectDataset(project, locale, links),
-    description: t(locale).data.intro,
+    // What the page's own description says; the data page's introduction is the site's.
+    description: describeProject(project, locale),
   };
 }
 

@@ -8,10 +8,10 @@ import { formatIsoDate } from '../domain/dates';
 import { shares } from '../domain/shares';
 import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
-import { findContentUpdated, type Links } from '../data/records';
+import { departmentCsvPath, findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
-import type { Model, Project, PublicationModel } from '../model/types';
+import type { Department, FiscalYear, Model, Project, PublicationModel } from '../model/types';
 import { searchFields } from '../search/fields';
 import { projectJsonLd, siteJsonLd } from './json-ld';
 import type { Slice } from './paginate';
@@ -24,6 +24,8 @@ import type {
   PublicationView,
   Stylesheet,
   ViewData,
+  YearFigures,
+  DepartmentView,
 } from './page-types';
 import type { ProjectOrder, Route } from './routes';
 
@@ -129,6 +131,58 @@ function groupProjects(slice: Slice<Project>, order: ProjectOrder, locale: Local
   return groups;
 }
 
+function buildDepartmentView(department: Department, locale: Locale): DepartmentView {
+  const newest = department.publications[0]!;
+  const text = publicationText(newest, locale);
+  const byYear = new Map(department.publications.map((p) => [p.data.fiscalYear, p]));
+  const names = new Map<string, { year: number; path: string }[]>();
+  for (const publication of [...department.publications].reverse())
+    for (const project of publication.projects)
+      names.set(project.original.name, [
+        ...(names.get(project.original.name) ?? []),
+        { year: publication.data.fiscalYear, path: paths.project(publication.data, project.slug) },
+      ]);
+  return {
+    kind: 'department',
+    slug: department.slug,
+    name: text.department,
+    region: text.region,
+    years: department.publications.map((publication) => {
+      const previous = byYear.get(publication.data.fiscalYear - 1);
+      return {
+        publication,
+        title: publicationText(publication, locale).title,
+        totalYuan: publication.totalYuan,
+        change: previous
+          ? {
+              previousYear: previous.data.fiscalYear,
+              yuan: publication.totalYuan - previous.totalYuan,
+              share:
+                previous.totalYuan === 0
+                  ? null
+                  : (publication.totalYuan - previous.totalYuan) / previous.totalYuan,
+            }
+          : null,
+      };
+    }),
+    recurring: [...names]
+      .filter(([, list]) => new Set(list.map((p) => p.year)).size > 1)
+      .map(([name, projects]) => ({ name, projects })),
+    csv: departmentCsvPath(department.slug),
+  };
+}
+
+function buildYearFigures(year: FiscalYear): YearFigures {
+  return {
+    year,
+    completeness:
+      year.sectionsCounted === 0
+        ? 1
+        : (year.sectionsCounted - year.sectionsWithheld) / year.sectionsCounted,
+    completenessByMoney: year.totalYuan === 0 ? 1 : year.fullyDisclosedYuan / year.totalYuan,
+  };
+}
+
 function buildView(route: Route, model: Model): ViewData {
   const { page, locale } = route;
   const d = t(locale);
@@ -137,17 +191,18 @@ function buildView(route: Route, model: Model): ViewData {
       return {
         kind: 'home',
         model,
-        completeness:
-          model.sectionsCounted === 0
-            ? 1
-            : (model.sectionsCounted - model.sectionsWithheld) / model.sectionsCounted,
-        completenessByMoney: model.totalYuan === 0 ? 1 : model.fullyDisclosedYuan / model.totalYuan,
+        departmentNames: Object.fromEntries(
+          model.departments.map((d) => [
+            d.slug,
+            publicationText(d.publications[0]!, locale).department,
+          ]),
+        ),
         // A small site shows every publication in full; a large one shows the way in by year (pages stay light at any size).
         publications:
           model.publications.length <= LIMITS.homeFullPublications
             ? model.publications.map((p) => buildPublicationView(p, locale))
             : [],
-        years: model.years,
+        years: model.years.map(buildYearFigures),
       };
     case 'publication':
       return { kind: 'publication', summary: buildPublicationView(page.publication, locale) };
@@ -206,7 +261,7 @@ function buildView(route: Route, model: Model): ViewData {
         groups: groupProjects(slice, order, locale),
         caption: `${d.projects.heading} · ${listOrderLabels(locale)[order]}${pageNote}`,
         count: model.projects.length,
-        totalYuan: model.totalYuan,
+        years: model.years.map(buildYearFigures),
       };
     }
     case 'year':
@@ -224,6 +279,8 @@ function buildView(route: Route, model: Model): ViewData {
       return { kind: 'terms', terms: model.glossary };
     case 'changes':
       return { kind: 'changes', entries: listChanges(model) };
+    case 'department':
+      return buildDepartmentView(page.department, locale);
     case 'about':
       return {
         kind: 'about',
@@ -270,24 +327,44 @@ function titleOf(route: Route, view: ViewData): string {
       return d.terms.heading;
     case 'changes':
       return d.changes.heading;
+    case 'department':
+      return view.name;
   }
 }
 
 /** The stylesheets each kind of view uses, beside the base one. */
-const STYLESHEETS_OF: Record<ViewData['kind'], Stylesheet[]> = {
-  home: ['home', 'tables'],
-  publication: ['home', 'tables'],
-  project: ['project', 'withheld'],
-  source: ['source'],
-  withheld: [],
-  search: ['search'],
-  projects: ['tables'],
-  year: ['tables'],
-  data: ['tables', 'source'],
-  about: [],
-  terms: ['tables'],
-  changes: ['project'],
-};
+function stylesheetOf(view: ViewData): Stylesheet {
+  switch (view.kind) {
+    case 'home':
+    case 'publication':
+      return 'home';
+    case 'project': {
+      // Only what the page shows: the marker's rules where something is withheld, the history's where it was revised.
+      const { project } = view.page;
+      const withheld = project.markers.length > 0 ? '-withheld' : '';
+      const revisions = project.revisions.length > 0 ? '-revisions' : '';
+      return `project${withheld}${revisions}` as Stylesheet;
+    }
+    case 'source':
+      return 'source';
+    case 'withheld':
+      return 'withheld';
+    case 'search':
+      return 'search';
+    case 'projects':
+    case 'year':
+    case 'terms':
+      return 'tables';
+    case 'data':
+      return 'data';
+    case 'about':
+      return 'plain';
+    case 'changes':
+      return 'changes';
+    case 'department':
+      return 'home';
+  }
+}
 
 /** Everything one page shows, in its language. */
 export function buildPageData(
@@ -299,15 +376,16 @@ export function buildPageData(
   const { locale, page } = route;
   const d = t(locale);
   const view = buildView(route, model);
+  // Only a publication's own pages name its publisher: the site is its operator's, and holds many departments'.
   const publication =
     page.kind === 'publication' || page.kind === 'source'
       ? page.publication
       : page.kind === 'project'
         ? page.project.publication
-        : model.publications[0];
+        : undefined;
   return {
     locale,
-    stylesheets: STYLESHEETS_OF[view.kind],
+    stylesheet: stylesheetOf(view),
     title: titleOf(route, view),
     description:
       page.kind === 'project'

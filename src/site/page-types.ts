@@ -72,16 +72,24 @@ interface YearRow {
   sectionsWithheld: number;
 }
 
+/** A fiscal year's figures as the home page and listings show them. */
+export interface YearFigures {
+  year: FiscalYear;
+  /** Share of counted sections not withheld. */
+  completeness: number;
+  /** Share of the year's disclosed budget in projects with nothing withheld. */
+  completenessByMoney: number;
+}
+
 export type ViewData =
   | {
       kind: 'home';
       model: Model;
-      /** Share of counted sections not withheld. */
-      completeness: number;
-      /** Share of the disclosed budget in projects with nothing withheld. */
-      completenessByMoney: number;
+      /** Each department's name in the page's language, by slug. */
+      departmentNames: Record<string, string>;
       publications: PublicationView[];
-      years: FiscalYear[];
+      /** Each fiscal year's figures, newest first: never summed across years. */
+      years: YearFigures[];
     }
   | { kind: 'publication'; summary: PublicationView }
   | { kind: 'project'; page: ProjectPage }
@@ -101,21 +109,56 @@ export type ViewData =
       groups: ProjectGroup[];
       caption: string;
       count: number;
-      totalYuan: number;
+      /** The total of each fiscal year (never one across years). */
+      years: YearFigures[];
     }
   | { kind: 'year'; year: number; rows: YearRow[] }
   | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
   | { kind: 'about'; operator: Operator | null; publishers: string[] }
   | { kind: 'terms'; terms: GlossaryTerm[] }
-  | { kind: 'changes'; entries: ChangeEntry[] };
+  | { kind: 'changes'; entries: ChangeEntry[] }
+  | DepartmentView;
+
+/** A department's page: its years side by side. */
+export interface DepartmentView {
+  kind: 'department';
+  slug: string;
+  /** As its newest publication names it. */
+  name: string;
+  region: string | null;
+  years: {
+    publication: PublicationModel;
+    title: string;
+    /** The sum of the year's published amounts, and the change from the year before where that year was published. */
+    totalYuan: number;
+    change: { previousYear: number; yuan: number; share: number | null } | null;
+  }[];
+  /** Projects under the same name in more than one year, each year linked. */
+  recurring: { name: string; projects: { year: number; path: string }[] }[];
+  /** The department's projects as CSV, below the base. */
+  csv: string;
+}
 
 /** A stylesheet a page needs beside the base one (src/styles/<name>.css). */
-export type Stylesheet = 'home' | 'project' | 'search' | 'source' | 'tables' | 'withheld';
+/** A bundle of stylesheets (src/styles/bundles/): each kind of page links one. */
+export type Stylesheet =
+  | 'changes'
+  | 'data'
+  | 'home'
+  | 'plain'
+  | 'project'
+  | 'project-revisions'
+  | 'project-withheld'
+  | 'project-withheld-revisions'
+  | 'search'
+  | 'source'
+  | 'tables'
+  | 'withheld';
 
 export interface PageData {
   locale: Locale;
-  /** The stylesheets its view uses, beside the base one every page has. */
-  stylesheets: Stylesheet[];
+  /** The stylesheet bundle of the concerns its view uses. */
+  stylesheet: Stylesheet;
   title: string;
   description: string;
   jsonLd: JsonLd | undefined;

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../domain/locales';
 import { readSettings } from '../config';
-import type { Model, Project, PublicationModel } from '../model/types';
+import type { Department, Model, Project, PublicationModel } from '../model/types';
 import { paginate, type Slice } from './paginate';
 import { localePrefix, paths } from '../domain/urls';
 
@@ -17,7 +17,8 @@ type Page =
   | { kind: 'data' }
   | { kind: 'about' }
   | { kind: 'terms' }
-  | { kind: 'changes' };
+  | { kind: 'changes' }
+  | { kind: 'department'; department: Department };
 
 /** Pre-rendered orderings of the full project table, so sorting works without JavaScript. */
 export const PROJECT_ORDERS = ['published', 'amount-desc', 'amount-asc'] as const;
@@ -61,6 +62,11 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
         page: { kind: 'projects' as const, order, slice },
       })),
     ),
+    ...model.departments.map((department) => ({
+      key: `department:${department.slug}`,
+      path: paths.department(department.slug),
+      page: { kind: 'department' as const, department },
+    })),
     ...model.years.map(({ year, publications }) => ({
       key: `year:${year}`,
       path: paths.year(year),

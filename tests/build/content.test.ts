@@ -81,6 +81,7 @@ describe('the site of whatever content/ holds', () => {
         ),
       ),
       ...model.years.map(({ year }) => `years/${year}/`),
+      ...model.departments.map((d) => paths.department(d.slug)),
       ...model.publications.flatMap(({ data, projects }) => [
         paths.publication(data),
         paths.sourceText(data),

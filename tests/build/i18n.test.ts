@@ -45,6 +45,8 @@ describe('bilingual site', () => {
         const link = $(heading).parent().find('a.section-language');
         expect(link.attr('href'), id).toBe(`${counterpart(path)}#${id}`);
         expect(link.attr('hreflang'), id).toBe(path.startsWith('/en/') ? 'zh-CN' : 'en');
+        // Named by its language, described by the heading it follows.
+        expect(link.attr('aria-describedby'), id).toBe(id);
         expect(other(`[id="${id}"]`).length, `${id} on ${counterpart(path)}`).toBe(1);
       }
     },
@@ -69,8 +71,9 @@ describe('bilingual site', () => {
     );
     expect($('[data-total]').length).toBe(0);
     const home = page('/en/ruili-psb/2020/');
+    // A sum the site computed is said to be one, never "published": no text prints 4012.95万元.
     expect(home('[data-total]').text().replace(/\s+/g, ' ').trim()).toBe(
-      'CNY 40.1295 million (¥40,129,500; published as 4012.95万元)',
+      'CNY 40.1295 million (¥40,129,500; the sum of the published figures, computed by this site)',
     );
     expect(home('table.projects tbody tr').first().find('td').first().text()).toBe('700');
   });
@@ -141,5 +144,23 @@ describe('the Terms page', () => {
     expect(
       page('/en/ruili-psb/2020/').root().find('.translation-notice a[href="/en/terms/"]').length,
     ).toBe(1);
+  });
+
+  it('gives each note in the page’s language', () => {
+    const glossary = parse(readFileSync(join(EXAMPLE_CONTENT, 'glossary.yaml'), 'utf8')) as {
+      terms: { zh: string; note?: { zh: string; en: string } }[];
+    };
+    const noted = glossary.terms.filter((term) => term.note);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const [path, locale] of [
+      ['/terms/', 'zh'],
+      ['/en/terms/', 'en'],
+    ] as const) {
+      const $ = page(path);
+      for (const term of noted)
+        expect($(`tr[data-term="${term.zh}"] td`).last().text().trim(), path).toBe(
+          term.note![locale],
+        );
+    }
   });
 });

@@ -52,7 +52,12 @@ interface ProjectRow {
 }
 interface AllFile {
   $schema: string;
-  totalYuan: number;
+  totalsByYear: {
+    fiscalYear: number;
+    totalYuan: number;
+    projects: number;
+    withheldAmounts: number;
+  }[];
   updated: string;
   projects: ProjectRow[];
   publications: { slug: string; totalYuan: number; source: { url: string; sha256: string } }[];
@@ -120,7 +125,14 @@ describe('/data/disclosures.json', () => {
     expect(all.publications.find((p) => p.slug === RUILI)!.totalYuan).toBe(TOTAL);
     expect(ruili.reduce((sum, p) => sum + (p.amount as Amount).yuan, 0)).toBe(TOTAL);
     const disclosed = all.projects.flatMap((p) => ('yuan' in p.amount ? [p.amount.yuan] : []));
-    expect(all.totalYuan).toBe(disclosed.reduce((a, b) => a + b, 0));
+    expect(all.totalsByYear).toEqual([
+      {
+        fiscalYear: 2020,
+        totalYuan: disclosed.reduce((a, b) => a + b, 0),
+        projects: 3,
+        withheldAmounts: 0,
+      },
+    ]);
   });
 
   it('makes withheld sections explicit, with their reason and no text', () => {
@@ -346,8 +358,8 @@ describe('stable section anchors and the data page', () => {
   it('gives every project, in both languages, the same fixed section anchors, each with a link-to-section control', () => {
     for (const slug of SLUGS) {
       for (const [prefix, label] of [
-        ['', /^本节链接：/],
-        ['/en', /^Link to this section: /],
+        ['', /^本节链接$/],
+        ['/en', /^Link to this section$/],
       ] as const) {
         const $ = page(`${prefix}/ruili-psb/2020/${slug}/`);
         const ids = $('.sections h2')
@@ -359,6 +371,8 @@ describe('stable section anchors and the data page', () => {
           const link = $(heading).next('a.section-link');
           expect(link.attr('href'), `${slug} #${id}`).toBe(`#${id}`);
           expect(link.attr('aria-label')).toMatch(label);
+          // Described by its heading, so that a screen reader says which section.
+          expect(link.attr('aria-describedby')).toBe(id);
         }
       }
     }
@@ -374,7 +388,7 @@ describe('stable section anchors and the data page', () => {
         .map((c) => $(c).text());
       expect(documented).toEqual(
         expect.arrayContaining([
-          'totalYuan',
+          'totalsByYear[].totalYuan',
           'projects[].amount',
           'projects[].amount.yuan',
           'projects[].sections[].withheld',
@@ -487,6 +501,12 @@ describe('the data page speaks to a reader who wants a spreadsheet', () => {
       expect(lead).not.toMatch(/zod|\$schema/);
       expect($('main').text()).not.toMatch(/zod/);
       expect($('#dictionary').length).toBe(1);
+      // The dictionary is folded below the downloads.
+      const fold = $('details.dictionary-details');
+      expect(fold.attr('open')).toBeUndefined();
+      expect(fold.find('summary #dictionary').length).toBe(1);
+      expect(fold.find('#csv-columns').length).toBe(1);
+      expect($('dl.downloads').nextAll('details.dictionary-details').length).toBe(1);
     },
   );
 });

@@ -18,7 +18,9 @@ describe('built site', () => {
     expect(text).toContain('瑞丽市公安局部门2020年预算重点领域财政项目文本公开');
     expect(text).toContain('瑞丽市公安局');
     expect(text).toContain('2020年度');
-    expect($('[data-total]').text().replace(/\s+/g, '')).toBe('4012.95万元（¥40,129,500）');
+    expect($('[data-total]').text().replace(/\s+/g, '')).toBe(
+      '4012.95万元（¥40,129,500；各项目公开金额之和，由本站计算）',
+    );
     expect($('[data-total-yuan]').text()).toBe('¥40,129,500');
   });
 

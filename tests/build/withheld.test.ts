@@ -37,7 +37,7 @@ describe('withheld markers', () => {
           `${locale}/withheld/#classified`,
         );
         expect($(marker).find('.withheld-label').text()).toBe(
-          locale ? 'Withheld: classified, not for disclosure' : '涉密不宜公开',
+          locale ? 'Withheld: classified; not suitable for disclosure' : '涉密不宜公开',
         );
       }
       if (!locale)
@@ -89,7 +89,7 @@ describe('withheld markers', () => {
     expect(zh('#classified h2').text()).toBe('涉密不宜公开');
     expect(zh('#classified').text()).toContain('第十四条');
     const en = page('/en/withheld/');
-    expect(en('#classified h2').text()).toBe('Withheld: classified, not for disclosure');
+    expect(en('#classified h2').text()).toBe('Withheld: classified; not suitable for disclosure');
     expect(en('#classified').text()).toContain('article 14');
   });
 });
@@ -125,7 +125,7 @@ describe('completeness by money and the list of withheld sections', () => {
   it('lists every withheld section on the withheld page, with a link to it and the reason’s label', () => {
     for (const [path, label, prefix] of [
       ['/withheld/', '涉密不宜公开', ''],
-      ['/en/withheld/', 'Withheld: classified, not for disclosure', '/en'],
+      ['/en/withheld/', 'Withheld: classified; not suitable for disclosure', '/en'],
     ] as const) {
       const $ = page(path);
       const project = $(`[data-withheld-project="ruili-psb/2020/case-handling-centre/"]`);
