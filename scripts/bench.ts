@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { serveSite } from './serve-site';
 import { writeGenerated } from './generate';
+import { countIndexedWords } from '../src/search/build-index';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -51,6 +52,8 @@ interface Build {
   distMb: number;
   /** Markdown bodies run through the body rules (check and render). */
   parses: number;
+  /** What the search index holds, as its step printed it. */
+  indexed: string;
 }
 
 /** Resident bytes of a process and all its descendants now, from /proc. */
@@ -141,21 +144,44 @@ async function timedBuild(
     pages: countHtml(outDir),
     distMb: dirBytes(outDir) / 1e6,
     parses: measured.parses,
+    indexed: /indexed [^(\n]* pages \(\d+ words\)|no project page yet/.exec(run.output)?.[0] ?? '',
   };
 }
 
 /** The like-for-like baseline: bare Astro, then Pagefind's CLI over its output, each measured. */
 async function baselineBuild(
   dir: string,
-): Promise<{ astro: Build; pagefind: { seconds: number; peakRssMb: number } }> {
+): Promise<{ astro: Build; pagefind: { seconds: number; peakRssMb: number; indexed: string } }> {
   const astro = await timedBuild(dir, join(dir, 'dist'), {}, 'bare');
   const pagefind = await runMeasured(
     process.execPath,
-    [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(dir, 'dist')],
+    [
+      join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'),
+      '--site',
+      join(dir, 'dist'),
+      '--verbose',
+    ],
     dir,
     {},
   );
-  return { astro, pagefind };
+  const words = countIndexedWords(join(dir, 'dist/pagefind'));
+  return {
+    astro,
+    pagefind: { ...pagefind, indexed: describePagefindRun(pagefind.output, words) },
+  };
+}
+
+/**
+ * Pages by language, from what Pagefind's command line printed (--verbose), and the words of
+ * those pages as our index step counts them (each page's word count, summed): the CLI's own
+ * "words" are distinct words, another measure.
+ */
+function describePagefindRun(output: string, words: number): string {
+  const languages = [...output.matchAll(/Language (\S+):\s*\n\s*Indexed (\d+) pages?/g)];
+  const pages = languages
+    .map(([, language = '', count = '']) => `${count} ${language}`)
+    .join(' + ');
+  return `indexed ${pages || '?'} pages (${words} words)`;
 }
 
 function countHtml(dir: string): number {
@@ -179,11 +205,13 @@ function bareProject(contentDir: string): string {
   writeFileSync(join(dir, 'astro.config.mjs'), 'export default {};\n');
   writeFileSync(
     join(dir, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(contentDir)} }) }) };\n`,
+    // Ids from the path, as ours: the frontmatter slug repeats across publications (p001…), and
+    // Astro's default id (the slug) would collapse them into one entry per slug.
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { docs: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(contentDir)}, generateId: ({ entry }) => entry.replace(/\\.md$/, '') }) }) };\n`,
   );
   writeFileSync(
     join(dir, 'src/pages/[...id].astro'),
-    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('docs')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { Content } = await render(Astro.props.entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{Astro.props.entry.id}</title></head><body><Content /></body></html>\n`,
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('docs')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { Content } = await render(Astro.props.entry);\n---\n<html lang={Astro.props.entry.id.includes('/en/') ? 'en' : 'zh-CN'}><head><meta charset="utf-8"><title>{Astro.props.entry.id}</title></head><body><Content /></body></html>\n`,
   );
   return dir;
 }
@@ -407,6 +435,10 @@ async function main(): Promise<void> {
     const p = weights.project;
     notes.push(
       `N=${n}: project page ${kb(p.html + p.css + p.js)} gzip (HTML+CSS+JS), ${p.js === 0 ? 'zero JS' : `${kb(p.js)} JS`}; its own text ${kb(p.text)} gzip → budget 1.5 × ${kb(p.text)} + 8 KB = ${kb(1.5 * p.text + 8192)}: ${p.html + p.css + p.js <= 1.5 * p.text + 8192 ? 'within' : 'over'}.`,
+    );
+    console.error(notes.at(-1));
+    notes.push(
+      `N=${n}: ours ${ours.indexed || '(no index line)'}; baseline ${baseline.pagefind.indexed}.`,
     );
     console.error(notes.at(-1));
     if (n >= Number(process.env.BENCH_SEARCH_MIN || 10000)) {

@@ -35,7 +35,8 @@ export interface ImportProblem {
 }
 
 const SOURCE = /\.(ts|mjs|astro)$/;
-const TEST = /\.(test|typetest)\.ts$/;
+/** Tests, and declarations (src/env.d.ts: types only, no data flows through them). */
+const TEST = /\.(test|typetest)\.ts$|\.d\.ts$/;
 
 function listSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

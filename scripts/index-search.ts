@@ -16,14 +16,21 @@ export async function indexSite(
 ): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
-  const pages = await buildSearchIndex(resolve(outDir), settings.basePath);
+  const { pages, byLanguage, words } = await buildSearchIndex(resolve(outDir), settings.basePath);
+  const perLanguage = Object.entries(byLanguage)
+    .map(([language, count]) => `${count} ${language}`)
+    .join(' + ');
   const ms = Math.round(performance.now() - started);
-  log(`[search-index] indexed ${pages} pages in ${ms} ms`);
+  log(
+    pages === 0
+      ? '[search-index] no project page yet: no search index'
+      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms`,
+  );
   if (settings.benchTimings) {
     // The benchmark reads this beside the parse count the Astro step wrote, to show Astro and Pagefind apart.
     const file = settings.benchTimings;
     const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
-    writeFileSync(file, JSON.stringify({ ...before, pagefindMs: ms, pages }));
+    writeFileSync(file, JSON.stringify({ ...before, pagefindMs: ms, pages, words }));
   }
 }
 

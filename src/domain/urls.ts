@@ -44,6 +44,12 @@ export const RESERVED_SEGMENTS = [
   '_astro',
 ] as const;
 
+/**
+ * A publication's own path segments below /<department>/<year>/: no project may take one as its
+ * slug. The search index leaves them out by name (src/search/build-index.ts).
+ */
+export const PUBLICATION_SEGMENTS = ['source'] as const;
+
 export const paths = {
   home: () => '',
   publication: (p: { departmentSlug: string; fiscalYear: number }) =>
@@ -51,7 +57,7 @@ export const paths = {
   project: (p: { departmentSlug: string; fiscalYear: number }, slug: string) =>
     `${paths.publication(p)}${slug}/`,
   sourceText: (p: { departmentSlug: string; fiscalYear: number }) =>
-    `${paths.publication(p)}source/`,
+    `${paths.publication(p)}${PUBLICATION_SEGMENTS[0]}/`,
   sourceFile: (file: string) => `sources/${file}`,
   withheld: (reason?: string) => (reason ? `withheld/#${reason}` : 'withheld/'),
   search: () => 'search/',

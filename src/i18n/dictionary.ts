@@ -138,6 +138,14 @@ export interface Dictionary {
     inSection: string;
     badBound: (input: string) => string;
     count: (n: number) => string;
+    /** The count, the sum of the results' published amounts for each fiscal year, newest first, and how many have none. */
+    countWithTotal: (
+      n: number,
+      totals: readonly { year: number; total: string }[],
+      withoutAmount: number,
+    ) => string;
+    /** A site with no project yet has no index. */
+    noIndex: string;
     /** No result has the query as typed. */
     noExact: (query: string) => string;
     /** Results that share only characters with the query, kept apart and folded. */

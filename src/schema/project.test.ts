@@ -36,6 +36,12 @@ function problems(data: unknown): string[] {
 }
 
 describe('project schema', () => {
+  it('refuses a project slug that is an address of its publication', () => {
+    expect(problems({ ...real(), slug: 'source' })).toEqual([
+      'slug: "source" is an address of the publication itself (…/source/); choose another slug',
+    ]);
+  });
+
   it('accepts a well-formed disclosure, its translation and its publication', () => {
     expect(problems(real())).toEqual([]);
     const translation = {

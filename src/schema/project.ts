@@ -3,6 +3,7 @@ import { checkAmountsAgree, PublishedAmountSchema, publishedAmountShape } from '
 import { NameSchema, SlugSchema, TextSchema } from './text';
 import { orWithheld, WithheldReasonSchema } from './withheld';
 import { stripEnumeration } from '../domain/enumeration';
+import { PUBLICATION_SEGMENTS } from '../domain/urls';
 import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 
 /**
@@ -94,7 +95,10 @@ const PlanSchema = z.strictObject({
 
 export const ProjectZhSchema = z.strictObject({
   /** Stable URL segment of the project; unique within its publication. */
-  slug: SlugSchema,
+  slug: SlugSchema.refine((slug) => !(PUBLICATION_SEGMENTS as readonly string[]).includes(slug), {
+    error: (issue) =>
+      `"${String(issue.input)}" is an address of the publication itself (…/${String(issue.input)}/); choose another slug`,
+  }),
   /** Position in the published document, from 1. */
   order: z
     .int({ error: 'must be a whole number from 1' })

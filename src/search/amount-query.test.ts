@@ -11,11 +11,11 @@ const exactly = (value: number): AmountRange => ({ value, min: value, max: value
 
 describe('parseAmountQuery', () => {
   it.each([
-    ['7,000,000', [exactly(7000000)]],
-    ['¥7,000,000', [exactly(7000000)]],
-    ['20,129,500', [exactly(20129500)]],
+    ['7,000,001', [exactly(7000001)]],
+    ['¥7,000,001', [exactly(7000001)]],
+    ['20,129,501', [exactly(20129501)]],
     ['20.129500 million', [exactly(20129500)]],
-    ['￥20，129，500', [exactly(20129500)]],
+    ['￥20，129，501', [exactly(20129501)]],
   ])('%s is exact to the yuan', (query, ranges) => {
     expect(parseAmountQuery(query)).toEqual({
       text: '',
@@ -25,9 +25,15 @@ describe('parseAmountQuery', () => {
 
   it.each([
     // figure, its value, and the amounts that round to it at the precision written
-    ['700万', 7000000, 6995000, 7004999],
-    ['700万元', 7000000, 6995000, 7004999],
-    ['1,300万', 13000000, 12995000, 13004999],
+    ['700万', 7000000, 6500000, 7499999],
+    ['700万元', 7000000, 6500000, 7499999],
+    ['7,000,000', 7000000, 6500000, 7499999],
+    ['1,300万', 13000000, 12500000, 13499999],
+    ['2000万', 20000000, 15000000, 24999999],
+    ['20 million', 20000000, 15000000, 24999999],
+    ['20,000,000', 20000000, 15000000, 24999999],
+    ['20.00 million', 20000000, 19995000, 20004999],
+    ['20,129,500', 20129500, 20129450, 20129549],
     ['2013万', 20130000, 20125000, 20134999],
     ['2012.95', 20129500, 20129450, 20129549],
     ['2012.95万', 20129500, 20129450, 20129549],
@@ -44,30 +50,35 @@ describe('parseAmountQuery', () => {
     expect(parseAmountQuery(query).amounts[0]!.ranges).toEqual([{ value, min, max }]);
   });
 
-  it('reads 2012.95万元 as 20.13 million and as 2013万, and not as 2012万', () => {
+  it('reads 2012.95万元 as 20.13 million, 2013万 and 2000万, and not as 2012万', () => {
     const published = 20129500;
-    for (const query of ['20.13 million', '2013万', '2012.95万'])
+    for (const query of ['20.13 million', '2013万', '2012.95万', '2000万', '20 million'])
       expect(matchesAmount(published, parseAmountQuery(query).amounts[0]!), query).toBe(true);
-    for (const query of ['2012万', '20.12 million', '2000万', '21 million'])
+    for (const query of ['2012万', '20.12 million', '2011万', '20.2 million'])
       expect(matchesAmount(published, parseAmountQuery(query).amounts[0]!), query).toBe(false);
   });
 
-  it.each(['约2000万', 'about 20 million', '~2000万', '≈ 2000万', '大约二千万'])(
+  it.each(['约2013万', 'about 20.13 million', '~2013万', '≈ 2013万', '大约两千零一十三万'])(
     '%s widens the match to ±5 %%',
     (query) => {
       const [asked] = parseAmountQuery(query).amounts;
       expect(asked).toMatchObject({ asked: query.normalize('NFKC').trim(), approximate: true });
+      // 20,130,000 ± 5 %: 19,123,500 to 21,136,500.
+      expect(asked!.ranges).toEqual([{ value: 20130000, min: 19123500, max: 21136500 }]);
       expect(matchesAmount(20129500, asked!)).toBe(true);
-      expect(matchesAmount(19000000, asked!)).toBe(true);
-      expect(matchesAmount(21000000, asked!)).toBe(true);
-      expect(matchesAmount(18999999, asked!) && !query.includes('二千万')).toBe(false);
     },
   );
 
+  it('keeps a round figure’s own precision where it is wider than ±5 %', () => {
+    expect(parseAmountQuery('约2000万').amounts[0]!.ranges).toEqual(
+      parseAmountQuery('2000万').amounts[0]!.ranges,
+    );
+  });
+
   it('keeps both readings of a bare long number: yuan, or the text’s 万', () => {
-    expect(parseAmountQuery('7000000').amounts[0]!.ranges).toEqual([
-      exactly(7000000),
-      { value: 70000000000, min: 69999995000, max: 70000004999 },
+    expect(parseAmountQuery('7000001').amounts[0]!.ranges).toEqual([
+      exactly(7000001),
+      { value: 70000010000, min: 70000005000, max: 70000014999 },
     ]);
   });
 

@@ -8,12 +8,15 @@ import { readChineseNumeral } from './chinese-numerals';
  * 20.1295 million, 1,300万, 2千万, 二千万, 一千三百万. Decimals are kept
  * exactly (no "1.2" → "12").
  *
- * A figure means what it says to the last digit written: 20.13 million
+ * A figure means what it says to its last significant digit: 20.13 million
  * matches every amount that rounds to 20.13 million (20,125,000 to
- * 20,134,999 yuan), 2013万 every amount that rounds to 2013万, and 7,000,000
- * only 7,000,000. Chinese numerals write no trailing zeros, so 二千万 is
- * precise to 千万. A leading 约, 大约, about, around, approx., ~ or ≈ widens
- * the match to ±5 %.
+ * 20,134,999 yuan), 2013万 every amount that rounds to 2013万, and 7,000,001
+ * only 7,000,001. Trailing zeros of a whole figure are its roundness, as in
+ * Chinese numerals: 2000万, 20 million, 20,000,000 and 二千万 are all precise to
+ * 千万 (15,000,000 to 24,999,999), and a figure typed exactly as published is
+ * listed first (src/search/client.ts). Decimals are precision: 20.00 million
+ * is 19,995,000 to 20,004,999. A leading 约, 大约, about, around, approx., ~
+ * or ≈ widens the match to ±5 %.
  *
  * A bare whole number below 10,000 (700, 2020) is left as text: it is as likely
  * a year or the figure before 万 as an amount in yuan, and Pagefind's prefix
@@ -76,8 +79,11 @@ const UNIT_POWERS: Record<string, number> = {
 function readFigure(figure: string, power: number): { value: bigint; place: number } | null {
   const value = scaleDecimal(figure, power);
   if (value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  const decimals = figure.split('.')[1]?.length ?? 0;
-  return { value, place: Math.max(0, power - decimals) };
+  const [whole = '', decimals = ''] = figure.replace(/,/g, '').split('.');
+  // Without decimals, trailing zeros are roundness, not precision: 2000万 and 20 million are "about
+  // twenty million" as 二千万 is, not 20,000,000 to the 万 or the million.
+  const zeros = decimals ? 0 : whole.length - whole.replace(/0+$/, '').length;
+  return { value, place: Math.max(0, power + zeros - decimals.length) };
 }
 
 /** Every yuan amount that the figure rounds from at its precision, widened to ±5 % if approximate. */

@@ -1,7 +1,13 @@
 import { t } from '../i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
-import { AMOUNT_KEYS, PAGEFIND_LANGUAGE, type AmountKey } from './keys';
+import {
+  AMOUNT_KEYS,
+  amountTableFile,
+  PAGEFIND_LANGUAGE,
+  type AmountKey,
+  type AmountTable,
+} from './keys';
 import type {
   Pagefind,
   PagefindFilters,
@@ -11,7 +17,7 @@ import type {
 import { containsAll } from './exact';
 import { createExactChecker } from './checker';
 import { landResult, planSearch, type Sort } from './plan';
-import { rangeSlice } from './range';
+import { amountText } from './render';
 import { renderResult } from './render';
 import { readState, writeState, type SearchState } from './state';
 
@@ -27,8 +33,8 @@ const PARTIAL_SHOWN = 50;
 /**
  * The search page in the browser: the form and the URL hold the state, the
  * index is Pagefind's. Loads only what a query needs: Pagefind's chunks for
- * the words, and result fragments for the results shown (plus ~log2 n per
- * amount bound, found by binary search over results sorted by amount).
+ * the words, the language's amount table (every project's amounts, one file,
+ * fetched once), and result fragments for the results shown and checked.
  */
 export async function startSearch(form: HTMLFormElement): Promise<void> {
   const locale: Locale = isLocale(form.dataset.locale) ? form.dataset.locale : 'zh';
@@ -44,7 +50,25 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const exportBox = document.querySelector<HTMLElement>('#search-export')!;
   const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
 
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  } catch {
+    // A site with no project yet has no index (src/search/build-index.ts).
+    status.textContent = d.search.noIndex;
+    return;
+  }
+  const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
+  // Every project's amounts by page id, one table per partition (the page preloads its own),
+  // fetched while Pagefind starts: results show their amounts and the set its sum from it.
+  const amountTableLoad = Promise.all(
+    [base, ...partitions].map(async (b) => {
+      const response = await fetch(
+        new URL(`${b}pagefind/${amountTableFile(locale)}`, location.href),
+      );
+      return response.ok ? ((await response.json()) as AmountTable) : {};
+    }),
+  ).then((tables) => Object.assign({}, ...tables) as AmountTable);
   // The tag matches the preloaded pagefind-entry.json (see src/search/build-index.ts).
   // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
   await pagefind.options({
@@ -55,7 +79,6 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   await pagefind.init();
   // The other partitions of the site (SEARCH_PARTITIONS), each built with its own index:
   // merged here, one query searches them all. Absolute, or Pagefind takes one for the primary.
-  const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
   await Promise.all(
     partitions.map((partition) =>
       pagefind.mergeIndex(new URL(`${partition}pagefind/`, location.href).href, {
@@ -64,11 +87,27 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     ),
   );
   if (partitions.length > 0) addMergedOptions(form, await pagefind.filters(), d);
+  const amountTable = await amountTableLoad;
+  const amountOf = (id: string, key: AmountKey): number | null =>
+    amountTable[id]?.[key === 'amount' ? 0 : 1] ?? null;
   /** The base of the partition a result's page is in: the longest that starts its path. */
   const baseOfPage = (url: string) =>
     [base, ...partitions]
       .filter((b) => new URL(url, location.href).pathname.startsWith(b))
       .reduce((a, b) => (b.length > a.length ? b : a), base);
+  /** A project's data file mirrors its page's address, without the language (src/data/records.ts). */
+  const dataFileOf = (url: string) => {
+    const pageBase = baseOfPage(url);
+    const path = new URL(url, location.href).pathname.slice(pageBase.length);
+    const page = LOCALES.reduce(
+      (p, l) =>
+        localePrefixOf(l) && p.startsWith(localePrefixOf(l))
+          ? p.slice(localePrefixOf(l).length)
+          : p,
+      path,
+    );
+    return `${pageBase}data/${page.replace(/\/$/, '')}.json`;
+  };
 
   const data = new Map<string, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
@@ -78,25 +117,17 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const search = async (term: string | null, filters: PagefindFilters, sort?: Sort) =>
     (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
 
-  /** The ids of results whose amount under `key` lies in [min, max], by binary search. */
-  const idsInRange = async (
-    term: string | null,
-    filters: PagefindFilters,
+  /** Whether a result's amount under `key` lies in any of the ranges, from the amount table. */
+  const inRanges = (
+    id: string,
     key: AmountKey,
     ranges: readonly { min: number | null; max: number | null }[],
-  ): Promise<Set<string>> => {
-    const ascending = await search(term, filters, { [key]: 'asc' });
-    const ids = new Set<string>();
-    for (const { min, max } of ranges) {
-      const [start, end] = await rangeSlice(
-        ascending.length,
-        async (i) => Number((await load(ascending[i]!)).meta[key]),
-        min,
-        max,
-      );
-      for (const r of ascending.slice(start, end)) ids.add(r.id);
-    }
-    return ids;
+  ): boolean => {
+    const yuan = amountOf(id, key);
+    return (
+      yuan !== null &&
+      ranges.some(({ min, max }) => (min === null || yuan >= min) && (max === null || yuan <= max))
+    );
   };
 
   let generation = 0;
@@ -131,17 +162,17 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     const matchedKey = new Map<string, AmountKey>();
     if (amounts.length) {
       const ranges = amounts.flatMap((a) => a.ranges);
-      const keys = Object.keys(AMOUNT_KEYS) as AmountKey[];
-      const found = await Promise.all(keys.map((key) => idsInRange(term, filters, key, ranges)));
-      keys.forEach((key, i) => {
-        for (const id of found[i]!) if (!matchedKey.has(id)) matchedKey.set(id, key);
-      });
+      for (const r of results)
+        for (const key of Object.keys(AMOUNT_KEYS) as AmountKey[])
+          if (!matchedKey.has(r.id) && inRanges(r.id, key, ranges)) matchedKey.set(r.id, key);
       results = results.filter((r) => matchedKey.has(r.id));
+      // A figure as typed first: 2000万 finds 20,000,000 before 20,129,500 (trailing zeros are its precision).
+      const exactly = (r: PagefindResult) =>
+        ranges.some((range) => amountOf(r.id, matchedKey.get(r.id)!) === range.value);
+      results = [...results.filter(exactly), ...results.filter((r) => !exactly(r))];
     }
-    if (min !== null || max !== null) {
-      const inRange = await idsInRange(term, filters, 'amount', [{ min, max }]);
-      results = results.filter((r) => inRange.has(r.id));
-    }
+    if (min !== null || max !== null)
+      results = results.filter((r) => inRanges(r.id, 'amount', [{ min, max }]));
     // Exact by default: a result counts only where its text has every term as typed (Pagefind
     // matches word pieces). That needs each result's text, so results are checked in Pagefind's
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
@@ -157,7 +188,13 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
-      return renderResult(result, landResult(result, terms, amounts, matchedKey.get(r.id)), locale);
+      const key = matchedKey.get(r.id);
+      return renderResult(
+        result,
+        landResult(result, terms, amounts, key, key ? amountOf(r.id, key) : null),
+        locale,
+        amountOf(r.id, 'amount'),
+      );
     };
     let shown = 0;
     const showMore = async () => {
@@ -188,12 +225,27 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     partialList.replaceChildren(...(await Promise.all(partial.slice(0, PARTIAL_SHOWN).map(show))));
     if (mine !== generation) return;
     const unchecked = candidates.length - checker.checked;
+    // The count, and the sum of the results' published amounts for each fiscal year (years are
+    // never added together), those whose amount is withheld said apart.
+    const totals = new Map<number, number>();
+    let withoutAmount = 0;
+    for (const r of exact) {
+      const [yuan, , year] = amountTable[r.id] ?? [null, null, 0];
+      if (yuan === null) withoutAmount++;
+      else totals.set(year, (totals.get(year) ?? 0) + yuan);
+    }
     status.textContent =
       unchecked > 0
         ? d.search.countSoFar(exact.length, unchecked)
         : term && exact.length === 0
           ? d.search.noExact(state.q.trim())
-          : d.search.count(exact.length);
+          : d.search.countWithTotal(
+              exact.length,
+              [...totals]
+                .sort(([a], [b]) => b - a)
+                .map(([year, yuan]) => ({ year, total: amountText(yuan, locale) })),
+              withoutAmount,
+            );
     exportable = {
       results: async () => {
         await checker.checkUntil(Infinity);
@@ -220,23 +272,25 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       button.textContent = d.search.exporting;
       // Loaded on demand: the CSV writer is most of its weight, and most searches never export.
       void import('./export')
-        .then(async ({ buildResultsCsv, buildResultsJson, downloadFile, fetchRecords }) => {
-          const urls = await Promise.all(
-            (await results()).map(async (r) => {
-              const { url, meta } = await load(r);
-              return `${baseOfPage(url)}${meta.data ?? ''}`;
-            }),
-          );
-          const records = await fetchRecords(urls);
-          if (button.dataset.format === 'csv')
-            downloadFile('search-results.csv', 'text/csv', buildResultsCsv(records));
-          else
-            downloadFile(
-              'search-results.json',
-              'application/json',
-              buildResultsJson(records, search),
+        .then(
+          async ({
+            buildResultsCsv,
+            buildResultsJson,
+            downloadFile,
+            fetchRecords,
+            nameExportFile,
+          }) => {
+            const urls = await Promise.all(
+              (await results()).map(async (r) => dataFileOf((await load(r)).url)),
             );
-        })
+            const records = await fetchRecords(urls);
+            const name = nameExportFile(new URLSearchParams(new URL(search).search), new Date());
+            if (button.dataset.format === 'csv')
+              downloadFile(`${name}.csv`, 'text/csv', buildResultsCsv(records));
+            else
+              downloadFile(`${name}.json`, 'application/json', buildResultsJson(records, search));
+          },
+        )
         .finally(() => {
           button.disabled = false;
           button.textContent = label;
@@ -299,7 +353,16 @@ async function countInOtherLanguage(
   }
 }
 
+/** A language's prefix below the base: '' for Chinese, 'en/' for English. */
+const localePrefixOf = (locale: Locale) => pageUrl('/', locale).slice(1);
+
 function fillForm(form: HTMLFormElement, state: SearchState): void {
+  // Folded filters (on a phone) open when the address sets one: a result set says what filtered it.
+  const folded = form.querySelector<HTMLDetailsElement>('#search-filters');
+  if (folded)
+    folded.open ||=
+      Object.entries(state).some(([k, v]) => k !== 'q' && k !== 'sort' && v !== '') ||
+      state.sort !== 'relevance';
   for (const [key, value] of Object.entries(state) as [string, string][]) {
     const field = form.elements.namedItem(key);
     if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)

@@ -35,6 +35,19 @@ export function buildResultsJson(records: readonly ProjectRecord[], search: stri
   return `${JSON.stringify({ search, count: records.length, projects: records }, null, 2)}\n`;
 }
 
+/**
+ * The file name of an export: the query and the date, so that two exports do
+ * not overwrite each other and each says what it holds: 人脸-2026-11-30.
+ */
+export function nameExportFile(params: URLSearchParams, date: Date): string {
+  const words = [...params.values()].join(' ').trim();
+  const safe = words
+    .replace(/[\\/:*?"<>|\s.]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${safe || 'search-results'}-${date.toISOString().slice(0, 10)}`;
+}
+
 /** Hands a file to the browser's download. */
 export function downloadFile(name: string, type: string, body: string): void {
   const url = URL.createObjectURL(new Blob([body], { type }));

@@ -3,7 +3,6 @@ import { bandOf } from './bands';
 import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
-import { projectDataPath } from '../data/records';
 import type { AmountKey } from './keys';
 
 /**
@@ -14,15 +13,14 @@ type FilterKey = 'year' | 'department' | 'withheld' | 'band';
 
 /** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {
+  /**
+   * Pagefind indexes metadata values as words: only what readers search is metadata (the name, the
+   * unit). Amounts come from the amount table (src/search/build-index.ts), the year and department
+   * from the filters, the data file from the page's address.
+   */
   meta: {
     title: string;
-    amount: string;
-    estimate: string;
     unit: string;
-    year: string;
-    department: string;
-    /** The project's JSON file below the site's base, for exporting results. */
-    data: string;
   };
   filters: Record<FilterKey, string>;
   sort: Record<AmountKey, string>;
@@ -40,15 +38,7 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const published = project.original.plan.estimate;
   const estimate = published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
   return {
-    meta: {
-      title: text.name,
-      amount,
-      estimate,
-      unit,
-      year,
-      department,
-      data: projectDataPath(project),
-    },
+    meta: { title: text.name, unit },
     filters: {
       year,
       department,

@@ -12,3 +12,13 @@ export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en'
 /** The amounts an amount query is matched against (sort keys), and the section each is published in. */
 export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
 export type AmountKey = keyof typeof AMOUNT_KEYS;
+
+/**
+ * A language's amount table, beside its index: Pagefind page id → [this year's amount,
+ * estimate] in yuan (null: none, or withheld), and the fiscal year, so that a result set's
+ * sum is never taken across years. Written by src/search/build-index.ts.
+ */
+export type AmountTable = Record<string, [number | null, number | null, number]>;
+
+/** The amount table's file name in the index's folder. */
+export const amountTableFile = (locale: Locale) => `amounts.${PAGEFIND_LANGUAGE[locale]}.json`;

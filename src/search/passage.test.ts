@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms } from './exact';
-import { excerptOf, findSectionPassage, findWordPassage, splitSections } from './passage';
+import {
+  dropHeadingStops,
+  excerptOf,
+  findSectionPassage,
+  findWordPassage,
+  splitSections,
+} from './passage';
 
 /**
  * A fragment as Pagefind stores a Chinese page: words split by zero-width
@@ -39,13 +45,14 @@ describe('passages', () => {
 
   it('cuts the page at its headings and keeps each block’s text as written', () => {
     expect(sections.map((s) => s.id)).toEqual(['overview', 'capture', 'funding']);
-    expect(sections[1]!.blocks.map((b) => b.text)).toEqual(['采集设备.', '部署400路人脸抓拍机。']);
+    // Without the full stop Pagefind puts after a heading: the page has none.
+    expect(sections[1]!.blocks.map((b) => b.text)).toEqual(['采集设备', '部署400路人脸抓拍机。']);
   });
 
-  it('lands a word query on the subsection that has the word, not on one that shares a character', () => {
+  it('lands a word query on the paragraph that has the word, not on one that shares a character', () => {
     // 人脸 is only under #capture; Pagefind ranks #overview first for its 网, which is not 人脸.
     const passage = findWordPassage(sections, queryTerms('人脸'), ['overview', 'capture']);
-    expect(passage?.id).toBe('capture');
+    expect(passage?.id).toBe('capture-p1');
     expect(passage?.excerpt.filter((p) => p.mark).map((p) => p.text)).toEqual(['人脸']);
     expect(passage?.excerpt.map((p) => p.text).join('')).toBe('部署400路人脸抓拍机。');
   });
@@ -83,5 +90,14 @@ describe('passages', () => {
     expect(parts.at(-1)).toEqual({ text: '…', mark: false });
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['人脸']);
     expect(parts.map((p) => p.text).join('').length).toBeLessThan(long.length);
+  });
+});
+
+describe('dropHeadingStops', () => {
+  it('drops the full stop Pagefind puts after a Chinese heading, and keeps every other', () => {
+    expect(dropHeadingStops('项目名称. 瑞丽市公安局')).toBe('项目名称 瑞丽市公安局');
+    expect(dropHeadingStops('（一）、项目可行性.')).toBe('（一）、项目可行性');
+    expect(dropHeadingStops('Project name. Ruili')).toBe('Project name. Ruili');
+    expect(dropHeadingStops('预算1.2万元')).toBe('预算1.2万元');
   });
 });

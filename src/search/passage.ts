@@ -59,8 +59,11 @@ export function splitSections(rawContent: string, anchors: readonly PagefindAnch
   const sections: Section[] = [];
   sorted.forEach((anchor, i) => {
     const end = sorted[i + 1]?.location ?? words.length;
-    const text = unescape(words.slice(anchor.location, end).join(joiner)).trim();
-    if (/^h[1-6]$/i.test(anchor.element))
+    const heading = /^h[1-6]$/i.test(anchor.element);
+    // Pagefind ends a heading with a full stop of its own ("Project name."); the page has none.
+    const raw = dropHeadingStops(unescape(words.slice(anchor.location, end).join(joiner)).trim());
+    const text = heading ? raw.replace(/\s*\.$/u, '') : raw;
+    if (heading)
       sections.push({ id: anchor.id, title: anchor.text, blocks: [{ id: anchor.id, text }] });
     else sections.at(-1)?.blocks.push({ id: anchor.id, text });
   });
@@ -116,7 +119,16 @@ export function findWordPassage(
   const block =
     best.blocks.find((b) => containsAll(b.text, terms)) ??
     best.blocks.find((b) => terms.some((t) => normaliseForMatch(b.text).includes(t)))!;
-  return { id: best.id, title: best.title, excerpt: excerptOf(block.text, terms) };
+  // The link lands on the paragraph that holds the words (its id), highlighted there by :target.
+  return { id: block.id, title: best.title, excerpt: excerptOf(block.text, terms) };
+}
+
+/**
+ * Pagefind's text puts an English full stop after each heading; after Chinese
+ * it reads as a stray mark (项目名称. 瑞丽市…), and the page has none.
+ */
+export function dropHeadingStops(text: string): string {
+  return text.replace(/(?<=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF])\s?\.(?=\s|$)/gu, '');
 }
 
 /** The passage of a section by id, excerpted from its first block after the heading. */

@@ -85,7 +85,7 @@ describe('where a result lands', () => {
   it('on the section with the amount asked for, beside the published figure', () => {
     const asked = plan('q=700万');
     if (asked.kind !== 'search') throw new Error('expected a search');
-    const view = landResult(result, [], asked.amounts, 'amount');
+    const view = landResult(result, [], asked.amounts, 'amount', 7_000_000);
     expect(view.passage?.id).toBe('funding');
     expect(view.asked).toEqual([{ asked: '700万', yuan: 7_000_000, section: '资金安排情况' }]);
   });

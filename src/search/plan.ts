@@ -81,6 +81,8 @@ export function landResult(
   terms: readonly string[],
   amounts: readonly AskedAmount[],
   key: AmountKey | undefined,
+  /** The amount under `key`, from the amount table. */
+  yuan: number | null = null,
 ): ResultView {
   const sections = splitSections(result.raw_content, result.anchors);
   const ranked = [...result.sub_results]
@@ -90,13 +92,13 @@ export function landResult(
     ? (findSectionPassage(sections, AMOUNT_KEYS[key]) ?? findSectionPassage(sections, 'funding'))
     : null;
   const passage = terms.length ? findWordPassage(sections, terms, ranked) : amountPassage;
-  const yuan = key ? Number(result.meta[key]) : NaN;
   return {
     passage,
-    asked: key
-      ? amounts
-          .filter((a) => matchesAmount(yuan, a))
-          .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
-      : [],
+    asked:
+      key && yuan !== null
+        ? amounts
+            .filter((a) => matchesAmount(yuan, a))
+            .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
+        : [],
   };
 }

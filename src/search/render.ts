@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import { formatAmountText } from '../domain/amount';
 import type { PagefindResultData } from './pagefind-types';
-import type { ExcerptPart, Passage } from './passage';
+import { dropHeadingStops, type ExcerptPart, type Passage } from './passage';
 
 /** What a result shows beyond Pagefind's data: where it lands, and the amounts asked for. */
 export interface ResultView {
@@ -22,7 +22,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-function amountText(yuan: number, locale: Locale): string {
+export function amountText(yuan: number, locale: Locale): string {
   return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
 }
 
@@ -40,7 +40,7 @@ function excerptNodes(parts: readonly ExcerptPart[]): Node[] {
 function pagefindExcerpt(excerpt: string): ExcerptPart[] {
   const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
   return [...(parsed.body.firstElementChild?.childNodes ?? [])].map((node) => ({
-    text: node.textContent ?? '',
+    text: dropHeadingStops(node.textContent ?? ''),
     mark: node instanceof HTMLElement && node.tagName === 'MARK',
   }));
 }
@@ -50,17 +50,24 @@ export function renderResult(
   result: PagefindResultData,
   view: ResultView,
   locale: Locale,
+  /** This year's amount, from the amount table (null: withheld). */
+  amountYuan: number | null,
 ): HTMLLIElement {
   const d = t(locale);
   const { meta } = result;
+  const year = result.filters.year?.[0];
   const page = result.url.split('#')[0]!;
   const target = view.passage ? `${page}#${view.passage.id}` : page;
   const link = element('a', '', meta.title ?? page);
   link.href = target;
+  // The department once where it is also the implementing unit.
   const facts = [
-    amountText(Number(meta.amount), locale),
-    meta.unit,
-    meta.year ? d.fiscalYear(Number(meta.year)) : '',
+    ...new Set([
+      amountYuan === null ? '' : amountText(amountYuan, locale),
+      meta.unit,
+      result.filters.department?.[0],
+      year ? d.fiscalYear(Number(year)) : '',
+    ]),
   ]
     .filter(Boolean)
     .join(' · ');

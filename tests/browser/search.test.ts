@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
-import { EXAMPLE_DIST } from '../support/paths';
+import { astroBuild } from '../support/astro';
+import { EXAMPLE_DIST, TEST_SITE } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 
 let server: StaticServer;
@@ -106,11 +108,20 @@ describe('search by words', () => {
     await search('cameras', 'en');
     const first = page.locator('#search-results .result').first();
     await expect(first.locator('.result-facts').textContent()).resolves.toBe(
-      'CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · FY2020',
+      'CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · Ruili City Public Security Bureau · FY2020',
     );
     // "cameras", as typed, is in (3) only; (2) has "camera channels", which Pagefind's stemming also matched.
-    expect(await first.locator('.result-section').getAttribute('href')).toBe(
-      '/en/ruili-psb/2020/face-recognition-system/#content-analysis',
+    const href = await first.locator('.result-section').getAttribute('href');
+    expect(href).toMatch(/^\/en\/ruili-psb\/2020\/face-recognition-system\/#content-analysis/);
+    // The link lands on the paragraph with the words, and the page marks it.
+    await first.locator('.result-section').click();
+    const id = href!.split('#')[1]!;
+    await page.waitForURL(new RegExp(`#${id}$`));
+    const target = page.locator(`[id="${id}"]`);
+    expect(await target.textContent()).toContain('cameras');
+    expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
+      'rgba(0, 0, 0, 0)',
     );
   });
 });
@@ -315,6 +326,9 @@ describe('results land on the passage', () => {
     ['2013万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['约2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['二千万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+    // Round figures are round: 2000万 is "about twenty million" as 二千万 is.
+    ['2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+    ['20 million', 'en', 'case-handling-centre', 'CNY 20.1295 million (¥20,129,500)'],
   ] as const)(
     '%s (%s) finds %s, links to #funding and shows the published figure beside the query',
     async (query, locale, slug, published) => {
@@ -331,6 +345,81 @@ describe('results land on the passage', () => {
   it('does not match an amount that does not round to the figure asked', async () => {
     await search('2012万');
     expect(await resultSlugs()).toEqual([]);
+  });
+});
+
+describe('what a result set says', () => {
+  it('gives the sum of the results’ published amounts by fiscal year, called a sum', async () => {
+    await page.goto(`${server.url}search/?min=1000万`);
+    await waitForResults();
+    const status = await page.locator('#search-status').textContent();
+    // 1300万元 + 2012.95万元, the two projects over 10 million.
+    expect(status).toContain('共找到 2 个项目');
+    expect(status).toContain('2020年度 3312.95万元（¥33,129,500）');
+    expect(status).toContain('本站按年度计算');
+    expect(status).not.toMatch(/公布|published as/);
+    await page.goto(`${server.url}en/search/?min=1000万`);
+    await waitForResults();
+    expect(await page.locator('#search-status').textContent()).toContain(
+      'FY2020 CNY 33.1295 million (¥33,129,500)',
+    );
+  });
+
+  it('shows no English full stop after a Chinese heading in an excerpt', async () => {
+    await page.goto(`${server.url}search/?year=2020`);
+    await waitForResults();
+    const excerpts = await page.locator('#search-results .result-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const excerpt of excerpts) expect(excerpt).not.toMatch(/\p{Script=Han}\s?\.(\s|$)/u);
+  });
+
+  it('on a 360 px phone, starts the first result on the first screen, the filters folded', async () => {
+    const phone = await browser!.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      await phone.goto(`${server.url}search/`);
+      await phone.getByLabel('关键词或金额').fill('人脸');
+      await phone.keyboard.press('Enter');
+      await phone.waitForSelector('#search-results .result');
+      expect(
+        await phone.locator('#search-filters').evaluate((el) => (el as HTMLDetailsElement).open),
+      ).toBe(false);
+      const box = await phone.locator('#search-results .result').first().boundingBox();
+      expect(box!.y).toBeLessThan(740);
+      // An address that sets a filter opens them: the reader sees what filtered the results.
+      await phone.goto(`${server.url}search/?q=人脸&year=2020`);
+      await phone.waitForSelector('#search-results .result');
+      expect(
+        await phone.locator('#search-filters').evaluate((el) => (el as HTMLDetailsElement).open),
+      ).toBe(true);
+      expect(await phone.getByLabel('年度').isVisible()).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe('a site with no project yet', () => {
+  it('builds no index, and its search page says there is nothing to search', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'search-empty-'));
+    const content = join(root, 'content');
+    const dist = join(root, 'dist');
+    mkdirSync(join(content, 'sources'), { recursive: true });
+    const built = astroBuild(dist, { env: { CONTENT_DIR: content, SITE_URL: TEST_SITE } });
+    let empty: StaticServer | undefined;
+    try {
+      expect(built.status, built.output).toBe(0);
+      expect(built.output).toContain('no project page yet');
+      expect(existsSync(join(dist, 'pagefind'))).toBe(false);
+      empty = await serve(dist);
+      await page.goto(`${empty.url}search/?q=人脸`);
+      await page.waitForFunction(() => document.querySelector('#search-status')?.textContent);
+      expect(await page.locator('#search-status').textContent()).toBe(
+        '本站尚未收录项目，暂无可搜索的内容。',
+      );
+    } finally {
+      await empty?.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -413,7 +502,7 @@ describe('export', () => {
 });
 
 describe('what every search needs is preloaded', () => {
-  it('fetches Pagefind’s entry, metadata and wasm once each, the ones the page preloads', async () => {
+  it('fetches Pagefind’s entry, metadata, wasm and the amount table once each, the ones the page preloads', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('人脸')}`);
     await waitForResults();
     const preloaded = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) =>
@@ -425,6 +514,7 @@ describe('what every search needs is preloaded', () => {
         '/pagefind/pagefind-entry.json',
         expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/),
         expect.stringMatching(/^\/pagefind\/wasm\.\w+\.pagefind$/),
+        '/pagefind/amounts.zh-cn.json',
       ]),
     );
     const fetched = await page.evaluate(() =>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
+import { amountTableFile, type AmountTable } from '../../src/search/keys';
 import { DIST, PORTAL_DIST, ROOT } from '../support/paths';
 import { treeHashes } from '../support/tree';
 
@@ -22,7 +23,35 @@ describe('the search index, built one language at a time after Astro', () => {
       encoding: 'utf8',
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(treeHashes(join(dist, 'pagefind'))).toEqual(treeHashes(out));
+    // Beside the index, the amount tables the search page reads (written after Pagefind).
+    const {
+      [amountTableFile('zh')]: zh,
+      [amountTableFile('en')]: en,
+      ...index
+    } = treeHashes(join(dist, 'pagefind'));
+    expect(zh && en).toBeTruthy();
+    expect(index).toEqual(treeHashes(out));
+  });
+
+  it('has an amount table per language: each indexed page’s amounts and year, as the data says', async () => {
+    const model = await loadModel(join(ROOT, 'content'));
+    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+      projects: {
+        amount: { yuan?: number };
+        estimate: { yuan: number } | null;
+        fiscalYear: number;
+      }[];
+    };
+    expect(projects).toHaveLength(model.projects.length);
+    const expected = projects
+      .map((r) => [r.amount.yuan ?? null, r.estimate?.yuan ?? null, r.fiscalYear])
+      .sort();
+    for (const locale of ['zh', 'en'] as const) {
+      const table = JSON.parse(
+        readFileSync(join(DIST, 'pagefind', amountTableFile(locale)), 'utf8'),
+      ) as AmountTable;
+      expect(Object.values(table).sort()).toEqual(expected);
+    }
   });
 
   it('holds every project page of each language, and nothing else', async () => {
