@@ -61,6 +61,11 @@ export async function serveSite(
     options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser keeps its connections alive: without closing them, close() waits for them to idle out.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -58,8 +58,8 @@ export function subsectionOfTitle(title: string): (typeof SUBSECTIONS)[number] |
   return SUBSECTIONS.find((s) => s.title === title);
 }
 
-/** Ids a project page gives its own elements besides the sections: the summary, contents and main landmarks. */
-const PAGE_IDS = ['summary-heading', 'toc-heading', 'main'] as const;
+/** Ids a project page gives its own elements besides the sections: the contents and main landmarks. */
+const PAGE_IDS = ['toc-heading', 'main'] as const;
 
 /** Ids a body's sections may not take: the frontmatter parts' and the page's own. */
 export const RESERVED_IDS: readonly string[] = [...FRONTMATTER_PARTS.map((p) => p.id), ...PAGE_IDS];

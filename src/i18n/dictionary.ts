@@ -230,9 +230,6 @@ export interface Dictionary {
     search: string;
     data: string;
   };
-  /** Accessible name of the "link to this section" control beside a heading. */
-  sectionLink: string;
-  /** The link beside a heading to the same section in the other language; starts with its visible text (languageSwitch.label), as WCAG 2.5.3 asks. */
   /** "4 of 13 sections withheld". */
   withheldOf: (withheld: number, total: number) => string;
   /** How a fiscal year reads, e.g. 2020年度 / FY2020. */

@@ -260,7 +260,6 @@ export const en = {
     subtitle:
       'Texts of departments’ key-area fiscal budget projects, as published. Unofficial English translation; the Chinese original prevails.',
   },
-  sectionLink: 'Link to this section',
   withheldOf: (withheld, total) => `${withheld} of ${total} sections withheld`,
   fiscalYear: (year) => `FY${year}`,
   period: translatePeriod,

@@ -236,7 +236,6 @@ export const zh = {
     data: '下载数据',
   },
   feed: { title: '重点项目公开文本', subtitle: '各部门预算重点领域财政项目文本公开，按原文发布。' },
-  sectionLink: '本节链接',
   withheldOf: (withheld, total) => `${total}处中${withheld}处未公开`,
   fiscalYear: (year) => `${year}年度`,
   period: (published) => published,

@@ -9,14 +9,12 @@ import { t } from '../i18n';
  * Stable anchors for every passage, the same in both languages, so that a
  * journalist can cite one: the n-th paragraph (or list item) of a section is
  * `#<section id>-p<n>`, the n-th heading below ### is `#<section id>-h<n>`.
- * Each paragraph gets a discreet link to itself, kept out of search excerpts.
+ * Each paragraph gets a discreet link to itself. It has no text of its own: CSS
+ * draws its ¶ (src/styles/project.css), so the paragraph's text, its search
+ * excerpt and its copy are the publisher's alone.
  */
 function passageLink(id: string, label: string): Element {
-  return h(
-    'a',
-    { className: ['passage-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: '' },
-    '¶',
-  );
+  return h('a', { className: ['passage-link'], href: `#${id}`, ariaLabel: label });
 }
 
 export default function rehypePassageIds() {
@@ -27,7 +25,7 @@ export default function rehypePassageIds() {
     let headings = 0;
     const anchor = (element: Element, id: string) => {
       element.properties = { ...element.properties, id };
-      element.children.push({ type: 'text', value: ' ' }, passageLink(id, d.passageLink));
+      element.children.push(passageLink(id, d.passageLink));
     };
     for (const node of tree.children) {
       if (node.type !== 'element') continue;

@@ -1,6 +1,5 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import type { VFile } from 'vfile';
 import { t } from '../i18n';
@@ -9,57 +8,57 @@ import { localeOfContentPath } from '../content/paths';
 import { HTML_LANG, otherLocaleOf } from '../domain/locales';
 
 /**
- * A visible "link to this section" control after every section heading (h2,
- * h3 with an id), so a reader or a portal editor can copy a section's address.
- * The link sits beside the heading rather than inside it, so the heading's
- * accessible name stays its title; its own name says what it links to.
+ * Every section heading (h2, h3 with an id) links to itself, so a reader or a
+ * portal editor can copy a section's address: the heading's text is the link,
+ * so its accessible name is the section's title and nothing is added to what
+ * search indexes. Beside it, where the page has a counterpart, a link to the
+ * same section in the other language: the header's switch cannot carry the
+ * #anchor without JavaScript, which project pages do not have. That link has
+ * no text of its own (CSS shows its name, src/styles/project.css), so search
+ * has nothing to index or ignore there.
  */
 function sectionLinkTransform(
   locale: Locale,
   counterpart: string | null = null,
 ): (tree: Root) => void {
-  const autolink = rehypeAutolinkHeadings({
-    behavior: 'after',
-    test: ['h2', 'h3'],
-    group: (heading: Readonly<Element>) =>
-      h('div', { className: ['heading-group', `heading-group-${heading.tagName}`] }),
-    properties: (heading: Readonly<Element>) => ({
-      className: ['section-link'],
-      // Named for what it does, described by the heading it follows (whose title is not repeated here).
-      ariaLabel: t(locale).sectionLink,
-      ariaDescribedBy: [String(heading.properties.id)],
-      dataPagefindIgnore: '',
-    }),
-    content: h('span', { ariaHidden: 'true' }, '#'),
-  });
-  if (counterpart === null) return autolink;
-  // The same section in the other language: the header's switch cannot carry the #anchor without JavaScript, which project pages do not have.
   const other = otherLocaleOf(locale);
   const d = t(locale);
+  const autolink = rehypeAutolinkHeadings({
+    behavior: 'wrap',
+    test: ['h2', 'h3'],
+    properties: { className: ['section-link'] },
+  });
+  const group = (node: Element): Element => {
+    const id = String(node.properties.id);
+    return h('div', { className: ['heading-group'] }, [
+      node,
+      ...(counterpart === null
+        ? []
+        : [
+            h('a', {
+              className: ['section-language'],
+              href: `${counterpart}#${id}`,
+              hrefLang: HTML_LANG[other],
+              lang: HTML_LANG[other],
+              // Named by its language, described by the heading it follows (which section).
+              ariaLabel: d.languageSwitch.label,
+              ariaDescribedBy: [id],
+            }),
+          ]),
+    ]);
+  };
+  // Headings at any depth (a withheld container holds its own).
+  const walk = (parent: Root | Element): void => {
+    parent.children = parent.children.map((node) => {
+      if (node.type !== 'element') return node;
+      if (/^h[23]$/.test(node.tagName) && node.properties.id) return group(node);
+      walk(node);
+      return node;
+    });
+  };
   return (tree) => {
     autolink(tree);
-    visit(tree, 'element', (node) => {
-      if (!node.properties.className?.includes('heading-group')) return;
-      const heading = node.children.find(
-        (c): c is Element => c.type === 'element' && /^h[23]$/.test(c.tagName),
-      );
-      if (!heading?.properties.id) return;
-      node.children.push(
-        h(
-          'a',
-          {
-            className: ['section-language'],
-            href: `${counterpart}#${heading.properties.id}`,
-            hrefLang: HTML_LANG[other],
-            lang: HTML_LANG[other],
-            // Its name is the language; the heading it follows says which section.
-            ariaDescribedBy: [heading.properties.id],
-            dataPagefindIgnore: '',
-          },
-          d.languageSwitch.label,
-        ),
-      );
-    });
+    walk(tree);
   };
 }
 

@@ -14,12 +14,12 @@ type FilterKey = 'year' | 'department' | 'withheld' | 'band';
 /** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {
   /**
-   * Pagefind indexes metadata values as words: only what readers search is metadata (the name, the
-   * unit). Amounts come from the amount table (src/search/build-index.ts), the year and department
-   * from the filters, the data file from the page's address.
+   * Pagefind indexes metadata values as words: only what readers search is metadata (the unit).
+   * The title is Pagefind's own, the page's h1 (the project's name); amounts come from the amount
+   * table (src/search/build-index.ts), the year and department from the filters, the data file
+   * from the page's address.
    */
   meta: {
-    title: string;
     unit: string;
   };
   filters: Record<FilterKey, string>;
@@ -38,7 +38,7 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const published = project.original.plan.estimate;
   const estimate = published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
   return {
-    meta: { title: text.name, unit },
+    meta: { unit },
     filters: {
       year,
       department,

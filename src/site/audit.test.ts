@@ -27,8 +27,11 @@ function pageOf(project: Project, locale: Locale): string {
           `<div class="withheld" data-withheld="${m.reason}"><strong>涉密不宜公开</strong> <a href="/withheld/">?</a></div>`,
       );
     return [
-      `<div class="heading-group"><h2 id="${s.id}">${s.title[locale]}</h2><a class="section-link" href="#${s.id}">#</a></div>`,
-      ...s.paragraphs[locale].map((p, i) => `<p id="${s.id}-p${i + 1}">${p}</p>`),
+      `<div class="heading-group"><h2 id="${s.id}"><a class="section-link" href="#${s.id}">${s.title[locale]}</a></h2><a class="section-language" href="/en/#${s.id}" aria-label="English"></a></div>`,
+      ...s.paragraphs[locale].map(
+        (p, i) =>
+          `<p id="${s.id}-p${i + 1}">${p}<a class="passage-link" href="#${s.id}-p${i + 1}" aria-label="本段链接"></a></p>`,
+      ),
       ...markers,
     ].join('\n');
   });
@@ -114,7 +117,7 @@ describe('the output audit of project pages', () => {
       const file = fileOf(project, 'zh');
       const problems = problemsWith(file, (html) =>
         html.replace(
-          new RegExp(`(<h2 id="${section.id}">[^<]*</h2>.*?</div>)`),
+          new RegExp(`(<h2 id="${section.id}">.*?</h2>.*?</div>)`),
           '$1\n<p>本段不在原文中。</p>',
         ),
       );
@@ -129,7 +132,7 @@ describe('the output audit of project pages', () => {
       const file = fileOf(project, 'zh');
       const problems = problemsWith(file, (html) =>
         html.replace(
-          new RegExp(`(<h2 id="${section.id}">[^<]*</h2>.*?</div>)`),
+          new RegExp(`(<h2 id="${section.id}">.*?</h2>.*?</div>)`),
           '$1\n<p><img alt="" src="/x.png"></p>',
         ),
       );

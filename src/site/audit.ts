@@ -44,13 +44,7 @@ interface AuditProblem {
 const compact = (text: string) => text.replace(/\s+/g, '');
 
 /** Classes of what the site adds around a page's own text: controls and markers, not content. */
-const ADDED = new Set([
-  'section-link',
-  'section-language',
-  'passage-link',
-  'withheld',
-  'editor-note',
-]);
+const ADDED = new Set(['section-language', 'passage-link', 'withheld', 'editor-note']);
 
 /** Attributes whose value is an address a browser follows or loads. */
 const ADDRESS_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data'];

@@ -32,7 +32,6 @@ function projectDataset(project: Project, locale: Locale, links: Links): JsonLd 
     '@id': links.page('zh', paths.project(data, project.slug)),
     name: projectText(project, locale).name,
     url: links.page(locale, paths.project(data, project.slug)),
-    inLanguage: HTML_LANG[locale],
     temporalCoverage: String(data.fiscalYear),
     creator: {
       '@type': 'GovernmentOrganization',

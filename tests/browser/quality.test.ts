@@ -239,7 +239,7 @@ describe('print', () => {
       await page.goto(`${example.url}${PROJECT}`);
       await page.emulateMedia({ media: 'print' });
       const hidden = await page.$$eval(
-        '.site-header, .toc, .pager, .breadcrumb, .section-link',
+        '.site-header, .toc, .pager, .breadcrumb, .section-language, .passage-link',
         (els) => els.map((el) => getComputedStyle(el).display),
       );
       expect(new Set(hidden)).toEqual(new Set(['none']));

@@ -181,16 +181,16 @@ describe('npm run build, build after build', () => {
   it('renders every body again when the code that renders them changes; without SITE_URL, warns at its very end', () => {
     // #overview is a heading of the Markdown body, rendered by the check and kept in its cache.
     expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
-      /href="#overview"><span aria-hidden="true">#<\/span>/,
+      /<a class="section-link" href="#overview">/,
     );
     sandbox.edit('src/markdown/rehype-section-links.ts', (t) =>
-      t.replace("h('span', { ariaHidden: 'true' }, '#')", "h('span', { ariaHidden: 'true' }, '§')"),
+      t.replace("className: ['section-link']", "className: ['section-link', 'edited']"),
     );
     const result = build({ SITE_URL: '' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('6 bodies rendered (none was kept from an earlier build)');
     expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
-      /href="#overview"><span aria-hidden="true">§<\/span>/,
+      /<a class="section-link edited" href="#overview">/,
     );
     const lastLines = result.stderr.trimEnd().split('\n').slice(-6).join('\n');
     expect(lastLines).toMatch(

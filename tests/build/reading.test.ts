@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
 import { compactText, htmlPages as htmlPagesIn, page as pageIn } from '../support/dist';
@@ -117,7 +120,7 @@ describe('the home page says each fact once', () => {
 });
 
 describe('project page', () => {
-  it('opens with a summary panel: amount in 万元 and yuan, source, period, units, basis, withheld count', () => {
+  it('opens with a summary panel: amount in 万元 and yuan, source, period, units, withheld count (the basis is the section below)', () => {
     const $ = page('/ruili-psb/2020/face-recognition-system/');
     const summary = compactText($, '.summary');
     for (const part of [
@@ -183,5 +186,22 @@ describe('throughout', () => {
   it('marks the current page in the navigation', () => {
     expect(page('/data/')('nav a[aria-current=page]').attr('href')).toBe('/data/');
     expect(page('/en/search/')('nav a[aria-current=page]').attr('href')).toBe('/en/search/');
+  });
+});
+
+describe('page weight', () => {
+  it('keeps the face-recognition page within 8 KB gzip with the stylesheet it uses on screen, and no script', () => {
+    const file = join(EXAMPLE_DIST, 'ruili-psb/2020/face-recognition-system/index.html');
+    const html = readFileSync(file);
+    const sheets = [
+      ...html.toString().matchAll(/<link rel="stylesheet" href="\/([^"]+)"( media="print")?>/g),
+    ];
+    const screen = sheets.filter((m) => !m[2]).map((m) => m[1]!);
+    expect(screen).toHaveLength(1);
+    const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+    const weight =
+      gz(html) + screen.reduce((n, sheet) => n + gz(readFileSync(join(EXAMPLE_DIST, sheet))), 0);
+    expect(weight).toBeLessThanOrEqual(8192);
+    expect(html.toString()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 });

@@ -59,6 +59,11 @@ export async function serveMounts(
   return {
     url: `${origin}/`,
     origin,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser keeps its connections alive: without closing them, close() waits for them to idle out.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
