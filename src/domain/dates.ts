@@ -3,6 +3,22 @@ export function formatIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** English month names, January first: the dates the English pages write, and the cross-check reads. */
+export const ENGLISH_MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const CHINESE_DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,

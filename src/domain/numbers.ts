@@ -1,4 +1,5 @@
 import { scaleDecimal, wanToYuan } from './amount';
+import { ENGLISH_MONTHS } from './dates';
 import { stripEnumeration } from './enumeration';
 import type { Locale } from './locales';
 
@@ -9,21 +10,7 @@ import type { Locale } from './locales';
  * 2015) and a leading enumeration ignored ((一) and (1) are the same item). Chinese numerals (十二五) are words, not numbers.
  */
 const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_DATE = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})`, 'gu');
+const EN_DATE = new RegExp(`(\\d{1,2}) (${ENGLISH_MONTHS.join('|')}) (\\d{4})`, 'gu');
 const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
 const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
 const PLAIN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
@@ -55,7 +42,7 @@ export function numbersInBlock(block: string, locale: Locale): Set<string> {
     });
   } else {
     rest = rest.replace(EN_DATE, (_, d: string, month: string, y: string) => {
-      found.add(`${y}-${MONTHS.indexOf(month) + 1}-${Number(d)}`);
+      found.add(`${y}-${ENGLISH_MONTHS.indexOf(month) + 1}-${Number(d)}`);
       return ' ';
     });
     rest = rest.replace(EN_MILLION, (match, whole: string, fraction: string | undefined) => {

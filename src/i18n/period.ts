@@ -1,22 +1,10 @@
+import { ENGLISH_MONTHS } from '../domain/dates';
+
 /**
  * 实施周期 in English, where the Chinese follows a date pattern: the words are
  * translated, every figure is the published one. Anything else is left to the
  * page to show in Chinese (null), never guessed.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2021年4月` / `2021年4月15日` / `2021年` → English, or null. */
 function translateDate(text: string): string | null {
@@ -24,7 +12,7 @@ function translateDate(text: string): string | null {
   if (!date) return null;
   const [, year, month, day] = date;
   if (month === undefined) return year!;
-  const name = MONTHS[Number(month) - 1];
+  const name = ENGLISH_MONTHS[Number(month) - 1];
   if (name === undefined || (day !== undefined && (Number(day) < 1 || Number(day) > 31)))
     return null;
   return day === undefined ? `${name} ${year!}` : `${String(Number(day))} ${name} ${year!}`;
