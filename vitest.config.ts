@@ -2,9 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two files at a time even on 2 cores (vitest's default there is one): most of the time goes
-    // to builds and browsers in child processes, and every test is made to pass on a busy machine.
-    maxWorkers: 2,
     projects: [
       {
         test: {
