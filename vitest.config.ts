@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time even on 2 cores (vitest's default there is one): most of the time goes
+    // to builds and browsers in child processes, and every test is made to pass on a busy machine.
+    // Each sandbox has its own caches (.cache/ in its folder; only node_modules is linked), so
+    // builds in two files at once cannot prune each other's rendered bodies.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -12,7 +12,7 @@ describe('settings', () => {
       basePath: '/',
       contentDir: '/site/content',
       root: '/site',
-      renderCacheDir: '/site/node_modules/.cache/disclosures-render',
+      renderCacheDir: '/site/.cache/render',
       renderWorkers: availableParallelism(),
       pageCacheDir: '/site/.cache/pages',
       listingPageSize: LIMITS.listingPageSize,

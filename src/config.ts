@@ -33,7 +33,7 @@ export interface Settings {
   contentDir: string;
   /** The project folder: the code whose hash keys the render cache is under it. */
   root: string;
-  /** Where builds keep rendered bodies between runs (RENDER_CACHE_DIR, else node_modules/.cache/disclosures-render; src/markdown/render.ts). */
+  /** Where builds keep rendered bodies between runs (RENDER_CACHE_DIR, else .cache/render beside the kept pages; src/markdown/render.ts). */
   renderCacheDir: string;
   /**
    * Astro's cache folder (PAGE_CACHE_DIR, else .cache/pages in the project): with incremental
@@ -230,7 +230,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     basePath,
     contentDir: path('CONTENT_DIR', 'content'),
     root,
-    renderCacheDir: path('RENDER_CACHE_DIR', 'node_modules/.cache/disclosures-render'),
+    renderCacheDir: path('RENDER_CACHE_DIR', '.cache/render'),
     renderWorkers: readWholeNumber(env, 'RENDER_WORKERS', 0, availableParallelism()),
     pageCacheDir: path('PAGE_CACHE_DIR', '.cache/pages'),
     listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
