@@ -16,7 +16,10 @@ export async function indexSite(
 ): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
-  const { pages, byLanguage, words } = await buildSearchIndex(resolve(outDir), settings.basePath);
+  const { pages, byLanguage, words, parts, indexedParts } = await buildSearchIndex(
+    resolve(outDir),
+    { basePath: settings.basePath, cacheDir: settings.searchCacheDir },
+  );
   const perLanguage = Object.entries(byLanguage)
     .map(([language, count]) => `${count} ${language}`)
     .join(' + ');
@@ -24,14 +27,32 @@ export async function indexSite(
   log(
     pages === 0
       ? '[search-index] no project page yet: no search index'
-      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms`,
+      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms: ${describeParts(parts, indexedParts)}`,
   );
   if (settings.benchTimings) {
     // The benchmark reads this beside the parse count the Astro step wrote, to show Astro and Pagefind apart.
     const file = settings.benchTimings;
     const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
-    writeFileSync(file, JSON.stringify({ ...before, pagefindMs: ms, pages, words }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...before,
+        pagefindMs: ms,
+        pages,
+        words,
+        indexedParts: indexedParts.length,
+      }),
+    );
   }
+}
+
+/** Which parts of the index this build indexed, and how many it kept from the last. */
+function describeParts(parts: number, indexed: readonly string[]): string {
+  const kept = parts - indexed.length;
+  const plural = (n: number) => (n === 1 ? 'part' : 'parts');
+  if (kept === 0) return `${parts} ${plural(parts)} (one per fiscal year), all indexed`;
+  if (indexed.length === 0) return `${parts} ${plural(parts)}, all kept from the last build`;
+  return `${parts} ${plural(parts)}, ${indexed.join(', ')} indexed, ${kept} kept from the last build`;
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {

@@ -15,6 +15,7 @@ describe('settings', () => {
       renderCacheDir: '/site/.cache/render',
       renderWorkers: availableParallelism(),
       pageCacheDir: '/site/.cache/pages',
+      searchCacheDir: '/site/.cache/search',
       listingPageSize: LIMITS.listingPageSize,
       searchPartitions: [],
       benchTimings: undefined,
@@ -34,6 +35,7 @@ describe('settings', () => {
         RENDER_CACHE_DIR: '/var/cache/render',
         RENDER_WORKERS: '0',
         PAGE_CACHE_DIR: '/var/cache/pages',
+        SEARCH_CACHE_DIR: '/var/cache/search',
         SEARCH_PARTITIONS: ' /2021, /portal/yjsgk/ ,/2022/,/2021/',
         HOST: '0.0.0.0',
         PORT: '8080',
@@ -48,6 +50,7 @@ describe('settings', () => {
       renderCacheDir: '/var/cache/render',
       renderWorkers: 0,
       pageCacheDir: '/var/cache/pages',
+      searchCacheDir: '/var/cache/search',
       listingPageSize: 20,
       // Normalised, each once, without this build's own base.
       searchPartitions: ['/2021/', '/2022/'],

@@ -44,6 +44,12 @@ export interface Settings {
    */
   pageCacheDir: string;
   /**
+   * Where builds keep the parts of the search index, one per fiscal year, each under a digest of
+   * its pages (SEARCH_CACHE_DIR, else .cache/search): a rebuild re-indexes only the years whose
+   * pages changed (src/search/build-index.ts).
+   */
+  searchCacheDir: string;
+  /**
    * Worker threads that render bodies not in the render cache (RENDER_WORKERS, else one per
    * core; 0 renders on the main thread). Rendering is the build's largest CPU cost that Astro
    * does not already spread, and a build machine has spare cores while it runs.
@@ -115,6 +121,7 @@ const SETTING_VARIABLES = [
   'RENDER_CACHE_DIR',
   'RENDER_WORKERS',
   'PAGE_CACHE_DIR',
+  'SEARCH_CACHE_DIR',
   'SEARCH_PARTITIONS',
   'HOST',
   'PORT',
@@ -233,6 +240,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     renderCacheDir: path('RENDER_CACHE_DIR', '.cache/render'),
     renderWorkers: readWholeNumber(env, 'RENDER_WORKERS', 0, availableParallelism()),
     pageCacheDir: path('PAGE_CACHE_DIR', '.cache/pages'),
+    searchCacheDir: path('SEARCH_CACHE_DIR', '.cache/search'),
     listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
     searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
     benchTimings: readVariable(env, 'BENCH_TIMINGS'),

@@ -1,6 +1,6 @@
 import { matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageGlob } from './build-index';
+import { languageGlob } from './index-parts';
 
 describe('languageGlob', () => {
   // Project pages only (<department>/<year>/<project>/): listings, feeds and the other pages

@@ -4,9 +4,11 @@ import { pageUrl } from '../domain/urls';
 import {
   AMOUNT_KEYS,
   amountTableFile,
+  INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
   type AmountKey,
   type AmountTable,
+  type IndexPartRef,
 } from './keys';
 import type {
   Pagefind,
@@ -50,14 +52,16 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const exportBox = document.querySelector<HTMLElement>('#search-export')!;
   const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
 
-  let pagefind: Pagefind;
-  try {
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  } catch {
-    // A site with no project yet has no index (src/search/build-index.ts).
+  // The index's parts, one per fiscal year (src/search/build-index.ts): none on a site with no project yet.
+  const parts = readIndexParts(form.dataset.pagefindParts ?? '');
+  if (parts.length === 0) {
     status.textContent = d.search.noIndex;
     return;
   }
+  const [first, ...rest] = parts;
+  const pagefind = (await import(
+    /* @vite-ignore */ `${base}pagefind/${first!.path}pagefind.js`
+  )) as Pagefind;
   const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
   // Every project's amounts by page id, one table per partition (the page preloads its own),
   // fetched while Pagefind starts: results show their amounts and the set its sum from it.
@@ -69,21 +73,19 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       return response.ok ? ((await response.json()) as AmountTable) : {};
     }),
   ).then((tables) => Object.assign({}, ...tables) as AmountTable);
-  // The tag matches the preloaded pagefind-entry.json (see src/search/build-index.ts).
+  const partitionParts = Promise.all(partitions.map(fetchIndexParts));
+  // The tags match the preloaded entry files (see src/search/build-index.ts).
   // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
-  await pagefind.options({
-    baseUrl: base,
-    noWorker: true,
-    ...(form.dataset.pagefindTag ? { metaCacheTag: form.dataset.pagefindTag } : {}),
-  });
+  await pagefind.options({ baseUrl: base, noWorker: true, metaCacheTag: first!.tag });
   await pagefind.init();
-  // The other partitions of the site (SEARCH_PARTITIONS), each built with its own index:
-  // merged here, one query searches them all. Absolute, or Pagefind takes one for the primary.
+  const language = PAGEFIND_LANGUAGE[locale];
+  // The other parts of this site's index, and those of the other partitions of the site
+  // (SEARCH_PARTITIONS), each built with its own index: merged here, one query searches them
+  // all. Absolute, or Pagefind takes one for the primary.
+  const merged = [...rest.map((part) => ({ base, part })), ...(await partitionParts).flat()];
   await Promise.all(
-    partitions.map((partition) =>
-      pagefind.mergeIndex(new URL(`${partition}pagefind/`, location.href).href, {
-        language: PAGEFIND_LANGUAGE[locale],
-      }),
+    merged.map(({ base: b, part }) =>
+      pagefind.mergeIndex(indexUrl(b, part), { language, metaCacheTag: part.tag }),
     ),
   );
   if (partitions.length > 0) addMergedOptions(form, await pagefind.filters(), d);
@@ -256,7 +258,15 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     exportBox.hidden = exact.length === 0;
     if (unchecked > 0) return;
     if (exact.length === 0 && terms.length && switchLink) {
-      const found = await countInOtherLanguage(pagefind, base, locale, term!, filters, terms);
+      const found = await countInOtherLanguage(
+        pagefind,
+        base,
+        parts,
+        locale,
+        term!,
+        filters,
+        terms,
+      );
       if (mine !== generation || found === 0) return;
       other.querySelector('span')!.textContent = d.search.otherLanguage(found);
       other.querySelector('a')!.href = switchLink.href;
@@ -322,6 +332,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 async function countInOtherLanguage(
   pagefind: Pagefind,
   base: string,
+  parts: readonly IndexPartRef[],
   locale: Locale,
   term: string,
   filters: PagefindFilters,
@@ -332,12 +343,20 @@ async function countInOtherLanguage(
   const localeOfPath = (path: string): Locale =>
     LOCALES.find((l) => l !== DEFAULT_LOCALE && path.startsWith(pageUrl(base, l))) ??
     DEFAULT_LOCALE;
-  const instance = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base });
+  const instance = pagefind.createInstance({
+    basePath: `${base}pagefind/${parts[0]!.path}`,
+    baseUrl: base,
+  });
   try {
-    // An absolute URL, or Pagefind takes it for the primary index and skips it.
-    await instance.mergeIndex(new URL(`${base}pagefind/`, location.href).href, {
-      language: PAGEFIND_LANGUAGE[otherLocale],
-    });
+    // Absolute URLs, or Pagefind takes the first for the primary index and skips it.
+    await Promise.all(
+      parts.map((part) =>
+        instance.mergeIndex(indexUrl(base, part), {
+          language: PAGEFIND_LANGUAGE[otherLocale],
+          metaCacheTag: part.tag,
+        }),
+      ),
+    );
     const { results } = await instance.search(term, { filters });
     const found = await Promise.all(
       results.map(async (r) => {
@@ -352,6 +371,30 @@ async function countInOtherLanguage(
     await instance.destroy();
   }
 }
+
+/** The parts the build wrote into the search form: `<path>:<tag>` each, first part first. */
+function readIndexParts(attribute: string): IndexPartRef[] {
+  return attribute
+    .split(' ')
+    .filter(Boolean)
+    .map((ref) => {
+      const [path = '', tag = ''] = ref.split(':');
+      return { path, tag };
+    });
+}
+
+/** Another partition's parts, from the list beside its index; none where it has no index yet. */
+async function fetchIndexParts(partition: string): Promise<{ base: string; part: IndexPartRef }[]> {
+  const response = await fetch(new URL(`${partition}pagefind/${INDEX_PARTS_FILE}`, location.href), {
+    cache: 'no-cache',
+  });
+  if (!response.ok) return [];
+  return ((await response.json()) as IndexPartRef[]).map((part) => ({ base: partition, part }));
+}
+
+/** A part's folder as an absolute URL (Pagefind takes a path for the primary index's). */
+const indexUrl = (base: string, part: IndexPartRef) =>
+  new URL(`${base}pagefind/${part.path}`, location.href).href;
 
 /** A language's prefix below the base: '' for Chinese, 'en/' for English. */
 const localePrefixOf = (locale: Locale) => pageUrl('/', locale).slice(1);

@@ -22,3 +22,15 @@ export type AmountTable = Record<string, [number | null, number | null, number]>
 
 /** The amount table's file name in the index's folder. */
 export const amountTableFile = (locale: Locale) => `amounts.${PAGEFIND_LANGUAGE[locale]}.json`;
+
+/** The list of the index's parts in its folder, for other partitions' search pages (SEARCH_PARTITIONS). */
+export const INDEX_PARTS_FILE = 'parts.json';
+
+/**
+ * One part of the index, as the search page reads it: its folder below the index's (`2020/`)
+ * and its entry file's cache tag. Written by src/search/build-index.ts.
+ */
+export interface IndexPartRef {
+  path: string;
+  tag: string;
+}

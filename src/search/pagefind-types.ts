@@ -40,10 +40,16 @@ interface PagefindOptions {
   noWorker?: boolean;
 }
 
+/** How an index is merged: in which language, and its entry file's cache tag. */
+interface MergeOptions {
+  language?: string;
+  metaCacheTag?: string;
+}
+
 interface PagefindInstance {
   options: (options: PagefindOptions) => Promise<void>;
   search: Pagefind['search'];
-  mergeIndex: (indexPath: string, options?: { language?: string }) => Promise<void>;
+  mergeIndex: (indexPath: string, options?: MergeOptions) => Promise<void>;
   destroy: () => Promise<void>;
 }
 
@@ -51,7 +57,7 @@ export interface Pagefind {
   options: (options: PagefindOptions) => Promise<void>;
   createInstance: (options: PagefindOptions) => PagefindInstance;
   init: () => Promise<void>;
-  mergeIndex: (indexPath: string, options?: { language?: string }) => Promise<void>;
+  mergeIndex: (indexPath: string, options?: MergeOptions) => Promise<void>;
   search: (
     term: string | null,
     options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },

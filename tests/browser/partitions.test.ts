@@ -20,8 +20,11 @@ let server: StaticServer;
 let browser: Browser | undefined;
 let page: Page;
 
-/** Two generated departments, each with one publication of two projects. */
-const content = new ContentFixture({ count: 4, perPublication: 2, years: 1 });
+/**
+ * Two generated departments, each with two publications (two fiscal years) of two projects: each
+ * build's index is in two parts, one per year, so a search page merges four parts.
+ */
+const content = new ContentFixture({ count: 8, perPublication: 2, years: 2 });
 const [ownDepartment, otherDepartment] = [
   ...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[0]!)),
 ];
@@ -85,9 +88,11 @@ describe('a site in two partitions, searched as one', () => {
   ])('one query on %s (%s) finds the projects of both partitions', async (base) => {
     // Every generated department is of 合成市 (Synthetic City).
     const paths = await searchOn(base, '合成市');
-    expect(paths.filter((p) => p.startsWith(`/${ownDepartment!}/`))).toHaveLength(2);
-    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment!}/`))).toHaveLength(2);
-    expect(paths).toHaveLength(4);
+    expect(paths.filter((p) => p.startsWith(`/${ownDepartment!}/`))).toHaveLength(4);
+    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment!}/`))).toHaveLength(4);
+    expect(paths).toHaveLength(8);
+    // Both fiscal years of each: every part of each build's index was merged.
+    expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(2);
   });
 
   it('a result from the other partition links to its page there', async () => {
@@ -115,7 +120,7 @@ describe('a site in two partitions, searched as one', () => {
       const paths = await page.$$eval('#search-results .result-title a', (links) =>
         links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
-      expect(paths, name).toHaveLength(2);
+      expect(paths, name).toHaveLength(4);
       const inB = paths.every((p) => p.startsWith('/b/'));
       const inRoot = paths.every((p) => !p.startsWith('/b/'));
       expect(inB || inRoot, name).toBe(true);
@@ -123,6 +128,36 @@ describe('a site in two partitions, searched as one', () => {
       expect(await page.locator('#search-department').inputValue()).toBe(name);
     }
     expect([...partitionsFound].sort()).toEqual(['/', '/b/']);
+  });
+
+  it('filters by a fiscal year across the parts of both partitions', async () => {
+    const years = [...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[1]!))];
+    expect(years).toHaveLength(2);
+    for (const year of years) {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('合成市')}&year=${year}`);
+      await page.waitForFunction(() =>
+        /共找到 \d+ 个项目/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      );
+      const paths = await page.$$eval('#search-results .result-title a', (links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      expect(paths, year).toHaveLength(4);
+      expect(
+        paths.every((p) => p.includes(`/${year}/`)),
+        year,
+      ).toBe(true);
+      expect(
+        paths.some((p) => p.startsWith('/b/')),
+        year,
+      ).toBe(true);
+    }
+  });
+
+  it('counts a query found only in English over every year of this build’s index', async () => {
+    // The generated English text says "Synthetic City"; the Chinese, 合成市.
+    await page.goto(`${server.origin}/search/?q=Synthetic`);
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('#search-other')?.hidden);
+    expect(await page.textContent('#search-other span')).toBe('英文译文中有 4 个项目含此查询。');
   });
 
   it('exports the results of both partitions, each record from its own partition’s data file', async () => {
@@ -135,7 +170,7 @@ describe('a site in two partitions, searched as one', () => {
       count: number;
       projects: { id: string }[];
     };
-    expect(json.count).toBe(4);
+    expect(json.count).toBe(8);
     // Ids are <publication slug>/<project slug>, and a publication slug is <department>-<year>.
     expect(new Set(json.projects.map((p) => p.id.replace(/-\d{4}\/.*$/, '')))).toEqual(
       new Set([ownDepartment, otherDepartment]),

@@ -512,14 +512,24 @@ describe('what every search needs is preloaded', () => {
     const preloaded = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) =>
       links.map((l) => (l as HTMLLinkElement).href),
     );
-    expect(preloaded.map((href) => new URL(href).pathname)).toEqual(
-      expect.arrayContaining([
-        '/pagefind/pagefind.js',
-        '/pagefind/pagefind-entry.json',
-        expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/),
-        expect.stringMatching(/^\/pagefind\/wasm\.\w+\.pagefind$/),
-        '/pagefind/amounts.zh-cn.json',
+    // Every part of the index (one per fiscal year): its entry and this language's metadata.
+    const parts = ((await page.getAttribute('#search-form', 'data-pagefind-parts')) ?? '').split(
+      ' ',
+    );
+    expect(parts.length).toBeGreaterThan(0);
+    const paths = parts.map((ref) => ref.split(':')[0] ?? '');
+    const first = paths[0] ?? '';
+    const expected: unknown[] = [
+      `/pagefind/${first}pagefind.js`,
+      expect.stringMatching(new RegExp(`^/pagefind/${first}wasm\\.\\w+\\.pagefind$`)),
+      '/pagefind/amounts.zh-cn.json',
+      ...paths.flatMap((path): unknown[] => [
+        `/pagefind/${path}pagefind-entry.json`,
+        expect.stringMatching(new RegExp(`^/pagefind/${path}pagefind\\.zh-cn_\\w+\\.pf_meta$`)),
       ]),
+    ];
+    expect(preloaded.map((href) => new URL(href).pathname)).toEqual(
+      expect.arrayContaining(expected),
     );
     const fetched = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => e.name),
@@ -529,6 +539,8 @@ describe('what every search needs is preloaded', () => {
         fetched.filter((name) => name === href),
         href,
       ).toHaveLength(1);
-    expect(fetched.filter((name) => name.includes('pagefind-entry.json'))).toHaveLength(1);
+    expect(fetched.filter((name) => name.includes('pagefind-entry.json'))).toHaveLength(
+      parts.length,
+    );
   });
 });

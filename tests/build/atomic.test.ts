@@ -67,7 +67,7 @@ describe('npm run build, build after build', () => {
     const result = build();
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(join(sandbox.dir, 'dist/index.html'))).toBe(true);
-    expect(existsSync(join(sandbox.dir, 'dist/pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(sandbox.dir, 'dist/pagefind/parts.json'))).toBe(true);
     expect(leftovers()).toEqual([]);
     expect(`${result.stdout}${result.stderr}`).not.toContain('SITE_URL is not set');
     expect(lstatSync(join(sandbox.dir, 'dist')).isSymbolicLink()).toBe(true);

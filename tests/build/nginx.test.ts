@@ -126,6 +126,9 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   };
   const first = (dir: string, pattern: RegExp) =>
     readdirSync(join(EXAMPLE_PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
+  /** The first part of the search index (one per fiscal year), as pagefind/<year>/. */
+  const part = () =>
+    `pagefind/${(JSON.parse(readFileSync(join(EXAMPLE_PORTAL_DIST, 'pagefind/parts.json'), 'utf8')) as { path: string }[])[0]!.path}`;
 
   it('serves pages as UTF-8 HTML that the browser asks for again, with the security headers', async () => {
     for (const path of ['', 'en/', 'projects/']) {
@@ -176,9 +179,9 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   it('caches for a year only what carries a hash in its name', async () => {
     const hashed = [
       `_astro/${first('_astro', /\.css$/)}`,
-      `pagefind/fragment/${first('pagefind/fragment', /./)}`,
-      `pagefind/index/${first('pagefind/index', /./)}`,
-      `pagefind/${first('pagefind', /\.pf_meta$/)}`,
+      `${part()}fragment/${first(`${part()}fragment`, /./)}`,
+      `${part()}index/${first(`${part()}index`, /./)}`,
+      `${part()}${first(part(), /\.pf_meta$/)}`,
     ];
     for (const path of hashed) {
       const response = await get(path);
@@ -189,10 +192,12 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
       expectSecurityHeaders(response, path);
     }
     const unhashed = [
-      'pagefind/pagefind.js',
-      'pagefind/pagefind-worker.js',
-      'pagefind/pagefind-entry.json',
-      `pagefind/${first('pagefind', /^wasm\./)}`,
+      `${part()}pagefind.js`,
+      `${part()}pagefind-worker.js`,
+      `${part()}pagefind-entry.json`,
+      `${part()}${first(part(), /^wasm\./)}`,
+      'pagefind/parts.json',
+      'pagefind/amounts.zh-cn.json',
     ];
     for (const path of unhashed) {
       const response = await get(path);

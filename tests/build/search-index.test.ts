@@ -1,52 +1,85 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
-import { amountTableFile, type AmountTable } from '../../src/search/keys';
-import { DIST, PORTAL_DIST, ROOT } from '../support/paths';
+import { ContentFixture } from '../../src/generate/fixture';
+import { LOCALES } from '../../src/domain/locales';
+import {
+  amountTableFile,
+  INDEX_PARTS_FILE,
+  type AmountTable,
+  type IndexPartRef,
+} from '../../src/search/keys';
+import { astroBuild } from '../support/astro';
+import { DIST, PORTAL_DIST, ROOT, TEST_SITE } from '../support/paths';
 import { treeHashes } from '../support/tree';
 
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
-describe('the search index, built one language at a time after Astro', () => {
+interface Records {
+  projects: {
+    amount: { yuan?: number };
+    estimate: { yuan: number } | null;
+    fiscalYear: number;
+    url: Record<'zh' | 'en', string>;
+  }[];
+}
+const readRecords = (dist: string) =>
+  JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as Records;
+const readParts = (dist: string) =>
+  JSON.parse(readFileSync(join(dist, 'pagefind', INDEX_PARTS_FILE), 'utf8')) as IndexPartRef[];
+
+describe('the search index, one part per fiscal year, built after Astro', () => {
   const oneRun = mkdtempSync(join(tmpdir(), 'pagefind-one-run-'));
   afterAll(() => rmSync(oneRun, { recursive: true, force: true }));
 
   it.each([
-    ['at the root', DIST],
-    ['under the portal base', PORTAL_DIST],
-  ])('is the index one Pagefind run over the whole site writes (%s)', (_, dist) => {
-    const out = join(oneRun, dist === DIST ? 'root' : 'portal');
-    const run = spawnSync(process.execPath, [PAGEFIND, '--site', dist, '--output-path', out], {
-      encoding: 'utf8',
-    });
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-    // Beside the index, the amount tables the search page reads (written after Pagefind).
-    const {
-      [amountTableFile('zh')]: zh,
-      [amountTableFile('en')]: en,
-      ...index
-    } = treeHashes(join(dist, 'pagefind'));
-    expect(zh && en).toBeTruthy();
-    expect(index).toEqual(treeHashes(out));
-  });
+    ['at the root', DIST, ''],
+    ['under the portal base', PORTAL_DIST, '/portal/yjsgk/'],
+  ])(
+    'has a part per fiscal year, newest first, each the index one Pagefind run over that year’s project pages writes (%s)',
+    (_, dist, base) => {
+      const { projects } = readRecords(dist);
+      const years = [...new Set(projects.map((p) => p.fiscalYear))].sort((a, b) => b - a);
+      const parts = readParts(dist);
+      expect(parts.map((p) => p.path)).toEqual(years.map((year) => `${year}/`));
+      for (const year of years) {
+        // That year's project pages alone, in both languages, at their paths.
+        const site = join(oneRun, `${base ? 'portal' : 'root'}-${year}`);
+        for (const project of projects.filter((p) => p.fiscalYear === year))
+          for (const locale of LOCALES) {
+            const page = `${new URL(project.url[locale]).pathname.slice(base.length || 1)}index.html`;
+            mkdirSync(dirname(join(site, page)), { recursive: true });
+            cpSync(join(dist, page), join(site, page));
+          }
+        const out = join(site, '_index');
+        const run = spawnSync(process.execPath, [PAGEFIND, '--site', site, '--output-path', out], {
+          encoding: 'utf8',
+        });
+        expect(run.status, run.stdout + run.stderr).toBe(0);
+        expect(treeHashes(join(dist, 'pagefind', String(year)))).toEqual(treeHashes(out));
+      }
+    },
+  );
 
-  it('has an amount table per language: each indexed page’s amounts and year, as the data says', async () => {
-    const model = await loadModel(join(ROOT, 'content'));
-    const { projects } = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
-      projects: {
-        amount: { yuan?: number };
-        estimate: { yuan: number } | null;
-        fiscalYear: number;
-      }[];
-    };
-    expect(projects).toHaveLength(model.projects.length);
+  it('has an amount table per language: each indexed page’s amounts and year, as the data says', () => {
+    const { projects } = readRecords(DIST);
     const expected = projects
       .map((r) => [r.amount.yuan ?? null, r.estimate?.yuan ?? null, r.fiscalYear])
       .sort();
-    for (const locale of ['zh', 'en'] as const) {
+    for (const locale of LOCALES) {
       const table = JSON.parse(
         readFileSync(join(DIST, 'pagefind', amountTableFile(locale)), 'utf8'),
       ) as AmountTable;
@@ -56,12 +89,139 @@ describe('the search index, built one language at a time after Astro', () => {
 
   it('holds every project page of each language, and nothing else', async () => {
     const model = await loadModel(join(ROOT, 'content'));
-    const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
+    const count: Record<string, number> = {};
+    for (const part of readParts(DIST)) {
+      const entry = JSON.parse(
+        readFileSync(join(DIST, 'pagefind', part.path, 'pagefind-entry.json'), 'utf8'),
+      ) as { languages: Record<string, { page_count: number }> };
+      for (const [language, { page_count }] of Object.entries(entry.languages))
+        count[language] = (count[language] ?? 0) + page_count;
+    }
     // Every project has a page in each language; an English page whose translation is pending is
     // indexed too (it carries the figures and the link to the original).
-    expect(entry.languages['zh-cn']?.page_count).toBe(model.projects.length);
-    expect(entry.languages.en?.page_count).toBe(model.projects.length);
+    expect(count).toEqual({ 'zh-cn': model.projects.length, en: model.projects.length });
   });
+});
+
+describe('parts kept between builds', () => {
+  // Three fiscal years, two projects each.
+  const content = new ContentFixture({ count: 6, perPublication: 2, years: 3, seed: 29 });
+  const work = mkdtempSync(join(tmpdir(), 'search-parts-'));
+  const cache = join(work, 'search-cache');
+  const dist = join(work, 'dist');
+  const env = { CONTENT_DIR: content.dir, BASE_PATH: '', SITE_URL: TEST_SITE };
+  afterAll(() => {
+    content.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The index step alone on the built site (scripts/index-search.ts), with a given cache. */
+  const index = (cacheDir: string) => {
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
+      { cwd: ROOT, env: { ...process.env, ...env, SEARCH_CACHE_DIR: cacheDir }, encoding: 'utf8' },
+    );
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    return run.stdout;
+  };
+  /** What the index step writes: the index folder and the search pages it points. */
+  const published = () => ({
+    ...treeHashes(join(dist, 'pagefind')),
+    zh: readFileSync(join(dist, 'search/index.html'), 'utf8'),
+    en: readFileSync(join(dist, 'en/search/index.html'), 'utf8'),
+  });
+  /** The same site indexed from nothing. */
+  const clean = () => {
+    const empty = mkdtempSync(join(work, 'empty-'));
+    index(empty);
+    rmSync(empty, { recursive: true, force: true });
+    return published();
+  };
+  /** The parts' years, newest first; three. */
+  let years: [string, string, string] = ['', '', ''];
+
+  beforeAll(() => {
+    const built = astroBuild(dist, { env: { ...env, SEARCH_CACHE_DIR: cache } });
+    expect(built.status, built.output).toBe(0);
+    expect(built.output).toContain('3 parts (one per fiscal year), all indexed');
+    const [a = '', b = '', c = ''] = readParts(dist).map((p) => p.path.slice(0, -1));
+    years = [a, b, c];
+  }, 300_000);
+
+  it('re-indexes only the year whose pages changed, and publishes what a build from nothing would', () => {
+    expect(index(cache)).toContain('3 parts, all kept from the last build');
+    const [file] = content.find(new RegExp(`/${years[1]}/zh/[^/]+\\.md$`));
+    content.edit(file!, (text) => `${text}\n本段为检验索引分部所加。\n`);
+    const rebuilt = astroBuild(dist, { env: { ...env, SEARCH_CACHE_DIR: cache } });
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toContain(`3 parts, ${years[1]} indexed, 2 kept from the last build`);
+    const kept = published();
+    expect(kept).toEqual(clean());
+    // Only this build's parts stay in the cache.
+    expect(readdirSync(cache)).toHaveLength(3);
+  }, 300_000);
+
+  it('indexes again a kept part whose files changed since, rather than publish them', () => {
+    index(cache);
+    const expected = clean();
+    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[2]}.`))!;
+    const fragments = join(cache, kept, 'bundle/fragment');
+    appendFileSync(join(fragments, readdirSync(fragments)[0]!), 'x');
+    expect(index(cache)).toContain(`3 parts, ${years[2]} indexed, 2 kept from the last build`);
+    expect(published()).toEqual(expected);
+  });
+
+  it('indexes again a part whose manifest is missing (a kept part is whole only with it)', () => {
+    const expected = clean();
+    index(cache);
+    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[0]}.`))!;
+    rmSync(join(cache, kept, 'manifest.json'));
+    expect(index(cache)).toContain(`3 parts, ${years[0]} indexed, 2 kept from the last build`);
+    expect(published()).toEqual(expected);
+  });
+
+  it('killed with -9 while it indexes, leaves nothing the next build uses: it finishes the same', async () => {
+    const expected = clean();
+    const fresh = join(work, 'killed-cache');
+    let interrupted = false;
+    // The staging folder lives while Pagefind writes a part: kill as soon as one is there.
+    for (let attempt = 0; attempt < 5 && !interrupted; attempt++) {
+      rmSync(fresh, { recursive: true, force: true });
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh },
+          detached: true,
+          stdio: 'ignore',
+        },
+      );
+      const state = { exited: false };
+      const ended = new Promise<void>((done) =>
+        child.on('exit', () => {
+          state.exited = true;
+          done();
+        }),
+      );
+      const staging = () =>
+        existsSync(fresh) && readdirSync(fresh).some((name) => name.startsWith('.staging-'));
+      while (!state.exited && !staging()) await sleep(1);
+      interrupted = !state.exited;
+      if (interrupted) process.kill(-child.pid!, 'SIGKILL');
+      await ended;
+    }
+    expect(interrupted, 'the index step ended before it could be interrupted').toBe(true);
+    expect(readdirSync(fresh).some((name) => name.startsWith('.staging-'))).toBe(true);
+    const output = index(fresh);
+    expect(output).toMatch(/3 parts/);
+    expect(published()).toEqual(expected);
+    // The killed run's staging folder is gone; only the three parts stay.
+    expect(
+      readdirSync(fresh)
+        .map((name) => name.split('.')[0])
+        .sort(),
+    ).toEqual([...years].sort());
+  }, 120_000);
 });

@@ -30,6 +30,8 @@ export function astroBuild(
   // A page cache of its own, unless the test gives one: test builds run side by side, and a build
   // must neither reuse another's pages nor read one that another is writing.
   const pageCache = mkdtempSync(join(tmpdir(), 'page-cache-'));
+  // Likewise the kept parts of the search index: a build removes those it did not use.
+  const searchCache = mkdtempSync(join(tmpdir(), 'search-cache-'));
   try {
     const result = spawnSync(process.execPath, [join(cwd, 'scripts/build-site.mjs'), outDir], {
       cwd,
@@ -37,6 +39,7 @@ export function astroBuild(
         ...env,
         ASTRO_TELEMETRY_DISABLED: '1',
         PAGE_CACHE_DIR: pageCache,
+        SEARCH_CACHE_DIR: searchCache,
         ...(options.cwd ? { CONTENT_DIR: '' } : {}),
         ...options.env,
       },
@@ -45,5 +48,6 @@ export function astroBuild(
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(pageCache, { recursive: true, force: true });
+    rmSync(searchCache, { recursive: true, force: true });
   }
 }

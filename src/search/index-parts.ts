@@ -1,0 +1,324 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { close, createIndex } from 'pagefind';
+import { LOCALES, type Locale } from '../domain/locales';
+import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
+
+/**
+ * The search index in parts: the project pages of one fiscal year are one
+ * Pagefind index (`pagefind/<year>/`), which the search page merges with the
+ * others (`mergeIndex`). A part is kept between builds under a digest of its
+ * pages' bytes, so a rebuild re-indexes only the years whose pages changed,
+ * and Pagefind holds one year's pages in memory at a time, not the site's.
+ *
+ * A kept part is used only once every file of it has the SHA-256 its manifest
+ * records, and the manifest is written last, in a folder renamed into place:
+ * a build killed while indexing leaves a staging folder, never a part.
+ */
+
+/** What Pagefind writes into pagefind-entry.json, as far as this step reads it. */
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [other: string]: unknown;
+}
+
+export const ENTRY = 'pagefind-entry.json';
+
+/** One part of the index to build: its folder name below pagefind/, the years it holds, and its pages' files. */
+export interface IndexPart {
+  name: string;
+  /** Fiscal years; null: every year (one index for the whole site, as `npm run bench` compares). */
+  years: number[] | null;
+  /** Each language's project pages, as files below the built site's folder. */
+  pages: Record<Locale, string[]>;
+}
+
+/** How the pages are grouped into parts: by fiscal year (the build's), or all in one (the benchmark's comparison). */
+export type Grouping = 'fiscal-year' | 'one';
+
+/** A part as built or kept: where its files are and what its manifest says. */
+export interface BuiltPart {
+  name: string;
+  /** The folder holding the part's Pagefind files. */
+  dir: string;
+  entry: PagefindEntry;
+  /** Page id → the page's URL as Pagefind gives it, for the amount tables. */
+  urls: Record<string, string>;
+  words: number;
+  /** Whether this build indexed it (false: kept from an earlier build). */
+  indexed: boolean;
+}
+
+interface Manifest {
+  digest: string;
+  /** Every file of the part (below bundle/), with its SHA-256. */
+  files: Record<string, string>;
+  urls: Record<string, string>;
+  words: number;
+}
+
+/**
+ * The project pages of one language, as a Pagefind glob: only they are
+ * searched, and Pagefind parses every file it is given (other pages cost a
+ * quarter of its time before they are dropped). A project page is
+ * `<department>/<year>/<slug>/index.html`, below a prefixed language's folder,
+ * or for the language at the root, below every folder but the others'
+ * prefixes (`{[!e]*,e[!n]*,en?*}` leaves out `en/`). A publication's source
+ * page does not match (its segment is left out by name). With `years`, only
+ * those fiscal years' pages.
+ */
+export function languageGlob(locale: Locale, years: readonly number[] | null = null): string {
+  const folderOf = (l: Locale) => localePrefix(l).replace(/\/$/, '');
+  const prefix = folderOf(locale);
+  const year =
+    years === null
+      ? '[0-9][0-9][0-9][0-9]'
+      : years.length === 1
+        ? String(years[0])
+        : `{${years.join(',')}}`;
+  // <department>/<year>/<project>/: a publication's own pages (its source text) are not projects.
+  const project = `${year}/${globExcept(PUBLICATION_SEGMENTS)}/index.html`;
+  if (prefix) return `${prefix}/*/${project}`;
+  const others = LOCALES.map(folderOf).filter(Boolean);
+  return `${globExcept(others)}/${project}`;
+}
+
+/** A glob of one path segment: any name but those given (ASCII names: one character per class). */
+function globExcept(names: readonly string[]): string {
+  if (names.length !== 1) throw new Error('globExcept: names exactly one segment to leave out');
+  const name = names[0]!;
+  const alternatives = Array.from({ length: name.length }, (_, i) => [
+    `${name.slice(0, i)}[!${name.charAt(i)}]*`,
+    ...(i > 0 ? [name.slice(0, i)] : []),
+  ]).flat();
+  return `{${[...alternatives, `${name}?*`].join(',')}}`;
+}
+
+/** The parts of the index for these project pages (each with its fiscal year and its file per language), newest year first. */
+export function planIndexParts(
+  pages: readonly { fiscalYear: number; files: Record<Locale, string> }[],
+  grouping: Grouping,
+): IndexPart[] {
+  const byName = new Map<string, IndexPart>();
+  for (const page of pages) {
+    const name = grouping === 'one' ? 'all' : String(page.fiscalYear);
+    let part = byName.get(name);
+    if (!part) {
+      part = {
+        name,
+        years: grouping === 'one' ? null : [page.fiscalYear],
+        pages: Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<
+          Locale,
+          string[]
+        >,
+      };
+      byName.set(name, part);
+    }
+    for (const locale of LOCALES) part.pages[locale].push(page.files[locale]);
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? 1 : -1));
+}
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * What a part's index is made from: its pages' paths and bytes, the years it
+ * holds, Pagefind's version and this step's code. Two builds with the same
+ * digest would write the same index.
+ */
+function digestPart(outDir: string, part: IndexPart): string {
+  const hash = createHash('sha256');
+  hash.update(`${readCodeKey()}\0${part.name}\0${JSON.stringify(part.years)}\0`);
+  for (const locale of LOCALES)
+    for (const file of [...part.pages[locale]].sort())
+      hash.update(`${locale}\0${file}\0${sha256(readFileSync(join(outDir, file)))}\0`);
+  return hash.digest('hex');
+}
+
+/** Pagefind's version and this file's code: either changed, every part is indexed again. */
+let codeKey: string | undefined;
+function readCodeKey(): string {
+  if (codeKey) return codeKey;
+  const pagefindPackage = join(
+    dirname(fileURLToPath(import.meta.resolve('pagefind'))),
+    '..',
+    'package.json',
+  );
+  const { version } = JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string };
+  codeKey = sha256(`${version}\0${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`);
+  return codeKey;
+}
+
+/** Every file below a folder, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** A kept part's manifest, if the part is whole: the same digest, and every file, no more and no fewer, with its recorded SHA-256. */
+function readVerifiedPart(dir: string, digest: string): Manifest | null {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+  if (manifest.digest !== digest) return null;
+  const bundle = join(dir, 'bundle');
+  if (!existsSync(bundle)) return null;
+  const files = listFiles(bundle);
+  const recorded = Object.keys(manifest.files).sort();
+  if (files.length !== recorded.length || files.some((f, i) => f !== recorded[i])) return null;
+  for (const file of files)
+    if (sha256(readFileSync(join(bundle, file))) !== manifest.files[file]) return null;
+  return manifest;
+}
+
+/** Indexes one part's pages with Pagefind into `bundle`; the pages indexed must be the part's, language by language. */
+async function indexPart(outDir: string, part: IndexPart, bundle: string): Promise<void> {
+  try {
+    const created = await createIndex({});
+    if (!created.index || created.errors.length)
+      throw new Error(`pagefind: ${created.errors.join('; ')}`);
+    for (const locale of LOCALES) {
+      const added = await created.index.addDirectory({
+        path: outDir,
+        glob: languageGlob(locale, part.years),
+      });
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+      // Every project has its page in each language: an index with fewer lost some.
+      if (added.page_count !== part.pages[locale].length)
+        throw new Error(
+          `pagefind: ${added.page_count} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
+        );
+    }
+    const written = await created.index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    // The service ends with its index, so the next part starts from nothing.
+    await close();
+  }
+}
+
+interface PagefindFragment {
+  url: string;
+  word_count: number;
+}
+
+/** Every page Pagefind wrote into an index folder, by page id, with its fragment. */
+export function* readFragments(pagefindDir: string): Generator<[string, PagefindFragment]> {
+  const folder = join(pagefindDir, 'fragment');
+  for (const name of readdirSync(folder)) {
+    // A fragment: a prefix, then JSON; a group of fragments holds several, by page id.
+    const text = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    const parsed = JSON.parse(text.slice(text.indexOf('{'))) as
+      PagefindFragment | Record<string, PagefindFragment>;
+    if ('url' in parsed && typeof parsed.url === 'string')
+      yield [name.replace(/\.pf_fragment$/, ''), parsed as PagefindFragment];
+    else yield* Object.entries(parsed as Record<string, PagefindFragment>);
+  }
+}
+
+/** Indexes a part into a staging folder, writes its manifest last, and renames it into `dir`. */
+async function storePart(
+  outDir: string,
+  part: IndexPart,
+  digest: string,
+  dir: string,
+): Promise<Manifest> {
+  const staging = join(dirname(dir), `.staging-${part.name}-${randomBytes(6).toString('hex')}`);
+  try {
+    const bundle = join(staging, 'bundle');
+    await indexPart(outDir, part, bundle);
+    const urls: Record<string, string> = {};
+    let words = 0;
+    for (const [id, fragment] of readFragments(bundle)) {
+      urls[id] = fragment.url;
+      words += fragment.word_count;
+    }
+    const files = Object.fromEntries(
+      listFiles(bundle).map((file) => [file, sha256(readFileSync(join(bundle, file)))]),
+    );
+    const manifest: Manifest = { digest, files, urls, words };
+    writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+    return manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Puts a folder's files at `to` as hard links (a kept part's files are never written in place), copies across devices. */
+function linkTree(from: string, to: string): void {
+  for (const file of listFiles(from)) {
+    const target = join(to, file);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(from, file), target);
+    } catch {
+      copyFileSync(join(from, file), target);
+    }
+  }
+}
+
+/**
+ * Builds the parts into `<outDir>/pagefind/<part>/`: each from the cache in
+ * `cacheDir` where a verified part has its digest, else indexed now and kept.
+ * Parts of earlier builds that this one did not use, and staging folders
+ * killed builds left, are removed afterwards.
+ */
+export async function buildIndexParts(
+  outDir: string,
+  parts: readonly IndexPart[],
+  cacheDir: string,
+): Promise<BuiltPart[]> {
+  mkdirSync(cacheDir, { recursive: true });
+  const built: BuiltPart[] = [];
+  const used = new Set<string>();
+  for (const part of parts) {
+    const digest = digestPart(outDir, part);
+    const dir = join(cacheDir, `${part.name}.${digest.slice(0, 24)}`);
+    used.add(dir);
+    const kept = readVerifiedPart(dir, digest);
+    let manifest = kept ?? (await storePart(outDir, part, digest, dir));
+    const target = join(outDir, 'pagefind', part.name);
+    try {
+      linkTree(join(dir, 'bundle'), target);
+    } catch {
+      // Removed under us (a build run beside this one, without npm run build's lock, pruned it):
+      // indexed again rather than published in part.
+      rmSync(target, { recursive: true, force: true });
+      manifest = await storePart(outDir, part, digest, dir);
+      linkTree(join(dir, 'bundle'), target);
+    }
+    built.push({
+      name: part.name,
+      dir: target,
+      entry: JSON.parse(readFileSync(join(target, ENTRY), 'utf8')) as PagefindEntry,
+      urls: manifest.urls,
+      words: manifest.words,
+      indexed: kept === null,
+    });
+  }
+  for (const name of readdirSync(cacheDir))
+    if (!used.has(join(cacheDir, name)))
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
+  return built;
+}
