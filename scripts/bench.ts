@@ -4,7 +4,10 @@
  * test: it reports figures and asserts nothing. Usage:
  *   npm run bench                 all three sizes
  *   npm run bench -- 3 1000       chosen sizes
+ *   npm run bench -- --years 30 10000    generated disclosures over 30 fiscal years (default 10)
  *   npm run bench -- --search <folder>   search alone, on a site already built
+ * From 10,000 it measures search twice on the same site: with the index in parts, one per
+ * fiscal year, as the build writes it, and re-indexed as one part, to show what merging costs.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -25,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { serveSite } from './serve-site';
 import { writeGenerated } from './generate';
-import { countIndexedWords } from '../src/search/build-index';
+import { buildSearchIndex, countIndexedWords } from '../src/search/build-index';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -33,11 +36,15 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const BUILD_SITE = join(ROOT, 'scripts/build-site.mjs');
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { search: { type: 'string' } },
+  options: { search: { type: 'string' }, years: { type: 'string' } },
 });
+const YEARS = options.years === undefined ? undefined : Number(options.years);
 const sizes = positionals.map(Number).filter((n) => Number.isInteger(n) && n > 0);
-if (sizes.length !== positionals.length) {
-  console.error('usage: npm run bench -- [N ...] | --search <built site folder>');
+if (
+  sizes.length !== positionals.length ||
+  (YEARS !== undefined && !(Number.isInteger(YEARS) && YEARS > 0))
+) {
+  console.error('usage: npm run bench -- [--years Y] [N ...] | --search <built site folder>');
   process.exit(2);
 }
 const SIZES = sizes.length ? sizes : [3, 1000, 10000];
@@ -355,6 +362,11 @@ const QUERIES = [
   '二千万',
 ];
 
+/** One line of search figures: warm and cold time to the first result, and bytes fetched. */
+function describeSearch(what: string, s: SearchFigures): string {
+  return `${what}, over ${QUERIES.length} queries in Chromium (loopback, no throttling): warm (page loaded, query typed) median ${quantile(s.warmMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.warmMs, 0.95).toFixed(0)} ms, median ${kb(quantile(s.warmBytes, 0.5))} fetched, p95 ${kb(quantile(s.warmBytes, 0.95))}; cold (shared link opened fresh) median ${quantile(s.coldMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.coldMs, 0.95).toFixed(0)} ms from navigation start, median ${kb(quantile(s.coldBytes, 0.5))}, p95 ${kb(quantile(s.coldBytes, 0.95))} fetched (page, CSS, JS, wasm and index).`;
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -366,7 +378,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   for (const n of SIZES) {
     const contentDir = n === 3 ? join(ROOT, 'content') : join(work, `content-${n}`);
-    if (n !== 3) writeGenerated(contentDir, n);
+    if (n !== 3) writeGenerated(contentDir, n, undefined, YEARS);
     console.error(`N=${n}: building the site…`);
     // Inside the project, so that the build's server chunks resolve node_modules (.dist-* is git-ignored).
     const dist = join(ROOT, `.dist-bench-${n}`);
@@ -374,12 +386,15 @@ async function main(): Promise<void> {
     const renderCache = join(work, `render-cache-${n}`);
     // And an empty page cache (Astro's incremental build), likewise kept for the warm rebuild.
     const pageCache = join(work, `page-cache-${n}`);
-    rmSync(renderCache, { recursive: true, force: true });
-    rmSync(pageCache, { recursive: true, force: true });
+    // And no kept parts of the search index, likewise kept for the warm rebuild.
+    const searchCache = join(work, `search-cache-${n}`);
+    for (const cache of [renderCache, pageCache, searchCache])
+      rmSync(cache, { recursive: true, force: true });
     const env = {
       CONTENT_DIR: n === 3 ? '' : contentDir,
       RENDER_CACHE_DIR: renderCache,
       PAGE_CACHE_DIR: pageCache,
+      SEARCH_CACHE_DIR: searchCache,
     };
     const ours = await timedBuild(ROOT, dist, env);
     let warm = '';
@@ -442,12 +457,38 @@ async function main(): Promise<void> {
     );
     console.error(notes.at(-1));
     if (n >= Number(process.env.BENCH_SEARCH_MIN || 10000)) {
-      console.error(`N=${n}: measuring search in Chromium…`);
-      const queries = QUERIES;
-      const s = await measureSearch(dist, queries);
+      const parts = JSON.parse(
+        readFileSync(join(dist, 'pagefind/parts.json'), 'utf8'),
+      ) as unknown[];
+      console.error(`N=${n}: measuring search in Chromium, the index in ${parts.length} parts…`);
+      const byYear = await measureSearch(dist, QUERIES);
       notes.push(
-        `N=${n} search over ${queries.length} queries in Chromium (loopback, no throttling): warm (page loaded, query typed) median ${quantile(s.warmMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.warmMs, 0.95).toFixed(0)} ms, median ${kb(quantile(s.warmBytes, 0.5))} fetched, p95 ${kb(quantile(s.warmBytes, 0.95))}; cold (shared link opened fresh) median ${quantile(s.coldMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.coldMs, 0.95).toFixed(0)} ms from navigation start, median ${kb(quantile(s.coldBytes, 0.5))}, p95 ${kb(quantile(s.coldBytes, 0.95))} fetched (page, CSS, JS, wasm and index).`,
+        describeSearch(
+          `N=${n} search, index in ${parts.length} parts by fiscal year`,
+          byYear,
+        ),
       );
+      console.error(notes.at(-1));
+      // The same pages indexed as one part: the difference is what merging the parts costs.
+      const oneCache = join(work, `search-cache-one-${n}`);
+      const started = performance.now();
+      await buildSearchIndex(dist, { basePath: '/', cacheDir: oneCache, grouping: 'one' });
+      const oneSeconds = (performance.now() - started) / 1000;
+      rmSync(oneCache, { recursive: true, force: true });
+      console.error(`N=${n}: measuring search in Chromium, the same pages in one part…`);
+      const one = await measureSearch(dist, QUERIES);
+      notes.push(
+        describeSearch(
+          `N=${n} search, the same pages as one index (indexed in ${oneSeconds.toFixed(1)} s)`,
+          one,
+        ),
+      );
+      const cost = (q: number, key: 'warmMs' | 'coldMs') =>
+        (quantile(byYear[key], q) - quantile(one[key], q)).toFixed(0);
+      notes.push(
+        `N=${n} merging ${parts.length} parts costs per query: warm median ${cost(0.5, 'warmMs')} ms, p95 ${cost(0.95, 'warmMs')} ms; cold median ${cost(0.5, 'coldMs')} ms, p95 ${cost(0.95, 'coldMs')} ms (parts minus one index; negative: the parts were faster).`,
+      );
+      console.error(notes.at(-1));
     }
     rmSync(dist, { recursive: true, force: true });
   }

@@ -7,7 +7,12 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateContent, writeContent } from '../src/generate/synthetic';
 
-export function writeGenerated(folder: string, count: number, seed?: number): number {
+export function writeGenerated(
+  folder: string,
+  count: number,
+  seed?: number,
+  years?: number,
+): number {
   const target = resolve(folder);
   if (target === resolve('content') || target.startsWith(`${resolve('content')}/`)) {
     throw new Error(
@@ -15,7 +20,11 @@ export function writeGenerated(folder: string, count: number, seed?: number): nu
     );
   }
   rmSync(target, { recursive: true, force: true });
-  const files = generateContent({ count, ...(seed === undefined ? {} : { seed }) });
+  const files = generateContent({
+    count,
+    ...(seed === undefined ? {} : { seed }),
+    ...(years === undefined ? {} : { years }),
+  });
   writeContent(target, files);
   return files.size;
 }

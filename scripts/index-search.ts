@@ -50,7 +50,7 @@ export async function indexSite(
 function describeParts(parts: number, indexed: readonly string[]): string {
   const kept = parts - indexed.length;
   const plural = (n: number) => (n === 1 ? 'part' : 'parts');
-  if (kept === 0) return `${parts} ${plural(parts)} (one per fiscal year), all indexed`;
+  if (kept === 0) return `${parts} ${plural(parts)} (by fiscal year), all indexed`;
   if (indexed.length === 0) return `${parts} ${plural(parts)}, all kept from the last build`;
   return `${parts} ${plural(parts)}, ${indexed.join(', ')} indexed, ${kept} kept from the last build`;
 }

@@ -44,8 +44,8 @@ export interface Settings {
    */
   pageCacheDir: string;
   /**
-   * Where builds keep the parts of the search index, one per fiscal year, each under a digest of
-   * its pages (SEARCH_CACHE_DIR, else .cache/search): a rebuild re-indexes only the years whose
+   * Where builds keep the parts of the search index, by fiscal year, each under a digest of
+   * its pages (SEARCH_CACHE_DIR, else .cache/search): a rebuild re-indexes only the parts whose
    * pages changed (src/search/build-index.ts).
    */
   searchCacheDir: string;

@@ -25,8 +25,8 @@ import {
  * page in memory, and alongside Astro's process that doubled a large build's
  * peak (docs/performance.md).
  *
- * In parts, one per fiscal year (src/search/index-parts.ts), each kept between
- * builds under a digest of its pages: a rebuild re-indexes only the years whose
+ * In parts by fiscal year (src/search/index-parts.ts), each kept between
+ * builds under a digest of its pages: a rebuild re-indexes only the parts whose
  * pages changed. Unlike astro-pagefind, any indexing error fails the build: a
  * site whose search silently lost pages must not ship.
  */

@@ -18,11 +18,12 @@ import { LOCALES, type Locale } from '../domain/locales';
 import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 
 /**
- * The search index in parts: the project pages of one fiscal year are one
- * Pagefind index (`pagefind/<year>/`), which the search page merges with the
- * others (`mergeIndex`). A part is kept between builds under a digest of its
- * pages' bytes, so a rebuild re-indexes only the years whose pages changed,
- * and Pagefind holds one year's pages in memory at a time, not the site's.
+ * The search index in parts by fiscal year: the project pages of a year (of
+ * up to ten years ending in the same digit, see MAX_PARTS) are one Pagefind
+ * index (`pagefind/<years>/`), which the search page merges with the others
+ * (`mergeIndex`). A part is kept between builds under a digest of its pages'
+ * bytes, so a rebuild re-indexes only the parts whose pages changed, and
+ * Pagefind holds one part's pages in memory at a time, not the site's.
  *
  * A kept part is used only once every file of it has the SHA-256 its manifest
  * records, and the manifest is written last, in a folder renamed into place:
@@ -47,8 +48,19 @@ export interface IndexPart {
   pages: Record<Locale, string[]>;
 }
 
-/** How the pages are grouped into parts: by fiscal year (the build's), or all in one (the benchmark's comparison). */
+/**
+ * How the pages are grouped into parts: by fiscal year (the build's), or all in one (what
+ * `npm run bench` compares the parts with).
+ */
 export type Grouping = 'fiscal-year' | 'one';
+
+/**
+ * At most this many parts. Every query searches every part, and merging costs the reader: at
+ * 10,000 projects, 10 parts added 39 ms to a warm query's median and 30 parts 80 ms
+ * (docs/performance.md). So years ending in the same digit share a part: up to ten years, one
+ * part each; 30 years, ten parts of three.
+ */
+export const MAX_PARTS = 10;
 
 /** A part as built or kept: where its files are and what its manifest says. */
 export interface BuiltPart {
@@ -108,29 +120,34 @@ function globExcept(names: readonly string[]): string {
   return `{${[...alternatives, `${name}?*`].join(',')}}`;
 }
 
-/** The parts of the index for these project pages (each with its fiscal year and its file per language), newest year first. */
+/**
+ * The parts of the index for these project pages (each with its fiscal year and its file per
+ * language), newest first. A part's name is its years, newest first, joined by '-' (`2025`, or
+ * `2025-2015-2005`).
+ */
 export function planIndexParts(
   pages: readonly { fiscalYear: number; files: Record<Locale, string> }[],
   grouping: Grouping,
 ): IndexPart[] {
-  const byName = new Map<string, IndexPart>();
+  const groups = new Map<number, { years: Set<number>; pages: typeof pages }>();
   for (const page of pages) {
-    const name = grouping === 'one' ? 'all' : String(page.fiscalYear);
-    let part = byName.get(name);
-    if (!part) {
-      part = {
-        name,
-        years: grouping === 'one' ? null : [page.fiscalYear],
-        pages: Object.fromEntries(LOCALES.map((l) => [l, []])) as unknown as Record<
-          Locale,
-          string[]
-        >,
-      };
-      byName.set(name, part);
-    }
-    for (const locale of LOCALES) part.pages[locale].push(page.files[locale]);
+    const key = grouping === 'one' ? 0 : page.fiscalYear % MAX_PARTS;
+    const group = groups.get(key) ?? { years: new Set<number>(), pages: [] };
+    group.years.add(page.fiscalYear);
+    groups.set(key, { years: group.years, pages: [...group.pages, page] });
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? 1 : -1));
+  return [...groups.values()]
+    .map(({ years, pages: grouped }) => {
+      const newestFirst = [...years].sort((a, b) => b - a);
+      return {
+        name: grouping === 'one' ? 'all' : newestFirst.join('-'),
+        years: grouping === 'one' ? null : newestFirst,
+        pages: Object.fromEntries(
+          LOCALES.map((locale) => [locale, grouped.map((page) => page.files[locale])]),
+        ) as Record<Locale, string[]>,
+      };
+    })
+    .sort((a, b) => (b.years?.[0] ?? 0) - (a.years?.[0] ?? 0));
 }
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');

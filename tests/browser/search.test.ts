@@ -512,7 +512,7 @@ describe('what every search needs is preloaded', () => {
     const preloaded = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) =>
       links.map((l) => (l as HTMLLinkElement).href),
     );
-    // Every part of the index (one per fiscal year): its entry and this language's metadata.
+    // Every part of the index (by fiscal year): its entry and this language's metadata.
     const parts = ((await page.getAttribute('#search-form', 'data-pagefind-parts')) ?? '').split(
       ' ',
     );

@@ -126,7 +126,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   };
   const first = (dir: string, pattern: RegExp) =>
     readdirSync(join(EXAMPLE_PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
-  /** The first part of the search index (one per fiscal year), as pagefind/<year>/. */
+  /** The first part of the search index (by fiscal year), as pagefind/<years>/. */
   const part = () =>
     `pagefind/${(JSON.parse(readFileSync(join(EXAMPLE_PORTAL_DIST, 'pagefind/parts.json'), 'utf8')) as { path: string }[])[0]!.path}`;
 

@@ -289,7 +289,7 @@ describe('a corrected text, imported as the next version', () => {
   });
 
   it('indexes the current version only', () => {
-    // Every part of the index (one per fiscal year).
+    // Every part of the index (by fiscal year).
     const text = readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith('.pf_fragment'))
       .map((e) => gunzipSync(readFileSync(join(e.parentPath, e.name))).toString('utf8'))
