@@ -463,10 +463,7 @@ async function main(): Promise<void> {
       console.error(`N=${n}: measuring search in Chromium, the index in ${parts.length} parts…`);
       const byYear = await measureSearch(dist, QUERIES);
       notes.push(
-        describeSearch(
-          `N=${n} search, index in ${parts.length} parts by fiscal year`,
-          byYear,
-        ),
+        describeSearch(`N=${n} search, index in ${parts.length} parts by fiscal year`, byYear),
       );
       console.error(notes.at(-1));
       // The same pages indexed as one part: the difference is what merging the parts costs.
