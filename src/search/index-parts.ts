@@ -209,10 +209,10 @@ function readVerifiedPart(dir: string, digest: string): Manifest | null {
 
 /** Indexes one part's pages with Pagefind into `bundle`; the pages indexed must be the part's, language by language. */
 async function indexPart(outDir: string, part: IndexPart, bundle: string): Promise<void> {
+  const created = await createIndex({});
+  if (!created.index || created.errors.length)
+    throw new Error(`pagefind: ${created.errors.join('; ')}`);
   try {
-    const created = await createIndex({});
-    if (!created.index || created.errors.length)
-      throw new Error(`pagefind: ${created.errors.join('; ')}`);
     for (const locale of LOCALES) {
       const added = await created.index.addDirectory({
         path: outDir,
@@ -228,7 +228,9 @@ async function indexPart(outDir: string, part: IndexPart, bundle: string): Promi
     const written = await created.index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   } finally {
-    // The service ends with its index, so the next part starts from nothing.
+    // The service ends with its index, so the next part starts from nothing: one service for
+    // every part was slower (10,000 projects: 37.8 s against 28.5 s), as were two parts at once
+    // in it (32.2 s).
     await close();
   }
 }
@@ -307,14 +309,17 @@ export async function buildIndexParts(
   cacheDir: string,
 ): Promise<BuiltPart[]> {
   mkdirSync(cacheDir, { recursive: true });
-  const built: BuiltPart[] = [];
-  const used = new Set<string>();
-  for (const part of parts) {
+  const planned = parts.map((part) => {
     const digest = digestPart(outDir, part);
     const dir = join(cacheDir, `${part.name}.${digest.slice(0, 24)}`);
-    used.add(dir);
-    const kept = readVerifiedPart(dir, digest);
-    let manifest = kept ?? (await storePart(outDir, part, digest, dir));
+    return { part, digest, dir, kept: readVerifiedPart(dir, digest) };
+  });
+  const manifests = new Map<string, Manifest>();
+  for (const { part, digest, dir, kept } of planned)
+    if (!kept) manifests.set(dir, await storePart(outDir, part, digest, dir));
+  const built: BuiltPart[] = [];
+  for (const { part, digest, dir, kept } of planned) {
+    let manifest = kept ?? manifests.get(dir)!;
     const target = join(outDir, 'pagefind', part.name);
     try {
       linkTree(join(dir, 'bundle'), target);
@@ -334,6 +339,7 @@ export async function buildIndexParts(
       indexed: kept === null,
     });
   }
+  const used = new Set(planned.map((p) => p.dir));
   for (const name of readdirSync(cacheDir))
     if (!used.has(join(cacheDir, name)))
       rmSync(join(cacheDir, name), { recursive: true, force: true });
