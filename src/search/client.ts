@@ -7,6 +7,7 @@ import {
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
   type AmountKey,
+  type Amounts,
   type AmountTable,
   type IndexPartRef,
 } from './keys';
@@ -76,7 +77,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       );
       return response.ok ? ((await response.json()) as AmountTable) : {};
     }),
-  ).then((tables) => Object.assign({}, ...tables) as AmountTable);
+  ).then(mergeAmountTables);
   const partitionParts = Promise.all(partitions.map(fetchIndexParts));
   // The tags match the preloaded entry files (see src/search/build-index.ts).
   // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
@@ -94,8 +95,16 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   );
   if (partitions.length > 0) addMergedOptions(form, await pagefind.filters(), d);
   const amountTable = await amountTableLoad;
-  const amountOf = (id: string, key: AmountKey): number | null =>
-    amountTable[id]?.[key === 'amount' ? 0 : 1] ?? null;
+  /**
+   * A result's amounts. Pagefind's page ids are short hashes, unique within one part of the
+   * index but not across parts: an id two parts share is null in the table, and such a result's
+   * amounts are read from its project's data file (resolveSharedIds) before anything uses them.
+   */
+  const resolved = new WeakMap<PagefindResult, Amounts>();
+  const amountsOf = (r: PagefindResult): Amounts | undefined =>
+    resolved.get(r) ?? amountTable[r.id] ?? undefined;
+  const amountOf = (r: PagefindResult, key: AmountKey): number | null =>
+    amountsOf(r)?.[key === 'amount' ? 0 : 1] ?? null;
   /** The base of the partition a result's page is in: the longest that starts its path. */
   const baseOfPage = (url: string) =>
     [base, ...partitions]
@@ -115,21 +124,42 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     return `${pageBase}data/${page.replace(/\/$/, '')}.json`;
   };
 
-  const data = new Map<string, Promise<PagefindResultData>>();
+  // By result, not by id: two parts' pages may share an id (Pagefind caches each part's fragments).
+  const data = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
   const load = (result: PagefindResult) => {
-    if (!data.has(result.id)) data.set(result.id, result.data());
-    return data.get(result.id)!;
+    if (!data.has(result)) data.set(result, result.data());
+    return data.get(result)!;
+  };
+  const resolveSharedIds = async (results: readonly PagefindResult[]) => {
+    await Promise.all(
+      results
+        .filter((r) => r.id in amountTable && amountTable[r.id] === null && !resolved.has(r))
+        .map(async (r) => {
+          const response = await fetch(dataFileOf((await load(r)).url));
+          if (!response.ok) return;
+          const record = (await response.json()) as {
+            amount: { yuan?: number };
+            estimate: { yuan: number } | null;
+            fiscalYear: number;
+          };
+          resolved.set(r, [
+            record.amount.yuan ?? null,
+            record.estimate?.yuan ?? null,
+            record.fiscalYear,
+          ]);
+        }),
+    );
   };
   const search = async (term: string | null, filters: PagefindFilters, sort?: Sort) =>
     (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
 
   /** Whether a result's amount under `key` lies in any of the ranges, from the amount table. */
   const inRanges = (
-    id: string,
+    r: PagefindResult,
     key: AmountKey,
     ranges: readonly { min: number | null; max: number | null }[],
   ): boolean => {
-    const yuan = amountOf(id, key);
+    const yuan = amountOf(r, key);
     return (
       yuan !== null &&
       ranges.some(({ min, max }) => (min === null || yuan >= min) && (max === null || yuan <= max))
@@ -164,21 +194,22 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     const { term, terms, amounts, filters, sort, min, max } = plan;
 
     let results = await search(term, filters, sort);
+    if (amounts.length || min !== null || max !== null) await resolveSharedIds(results);
     // An asked amount matches this year's funding or the estimated investment; the first that matches is where the link lands.
-    const matchedKey = new Map<string, AmountKey>();
+    const matchedKey = new Map<PagefindResult, AmountKey>();
     if (amounts.length) {
       const ranges = amounts.flatMap((a) => a.ranges);
       for (const r of results)
         for (const key of Object.keys(AMOUNT_KEYS) as AmountKey[])
-          if (!matchedKey.has(r.id) && inRanges(r.id, key, ranges)) matchedKey.set(r.id, key);
-      results = results.filter((r) => matchedKey.has(r.id));
+          if (!matchedKey.has(r) && inRanges(r, key, ranges)) matchedKey.set(r, key);
+      results = results.filter((r) => matchedKey.has(r));
       // A figure as typed first: 2000万 finds 20,000,000 before 20,129,500 (trailing zeros are its precision).
       const exactly = (r: PagefindResult) =>
-        ranges.some((range) => amountOf(r.id, matchedKey.get(r.id)!) === range.value);
+        ranges.some((range) => amountOf(r, matchedKey.get(r)!) === range.value);
       results = [...results.filter(exactly), ...results.filter((r) => !exactly(r))];
     }
     if (min !== null || max !== null)
-      results = results.filter((r) => inRanges(r.id, 'amount', [{ min, max }]));
+      results = results.filter((r) => inRanges(r, 'amount', [{ min, max }]));
     // Exact by default: a result counts only where its text has every term as typed (Pagefind
     // matches word pieces). That needs each result's text, so results are checked in Pagefind's
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
@@ -194,12 +225,13 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
-      const key = matchedKey.get(r.id);
+      await resolveSharedIds([r]);
+      const key = matchedKey.get(r);
       return renderResult(
         result,
-        landResult(result, terms, amounts, key, key ? amountOf(r.id, key) : null),
+        landResult(result, terms, amounts, key, key ? amountOf(r, key) : null),
         locale,
-        amountOf(r.id, 'amount'),
+        amountOf(r, 'amount'),
       );
     };
     let shown = 0;
@@ -235,8 +267,10 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // never added together), those whose amount is withheld said apart.
     const totals = new Map<number, number>();
     let withoutAmount = 0;
+    await resolveSharedIds(exact);
+    if (mine !== generation) return;
     for (const r of exact) {
-      const [yuan, , year] = amountTable[r.id] ?? [null, null, 0];
+      const [yuan, , year] = amountsOf(r) ?? [null, null, 0];
       if (yuan === null) withoutAmount++;
       else totals.set(year, (totals.get(year) ?? 0) + yuan);
     }
@@ -374,6 +408,17 @@ async function countInOtherLanguage(
   } finally {
     await instance.destroy();
   }
+}
+
+/**
+ * One table of the amount tables of this site and the other partitions: an id that two of them
+ * give (each part's ids are unique only within it) is null, its amounts read from the page's data file.
+ */
+function mergeAmountTables(tables: readonly AmountTable[]): AmountTable {
+  const merged: AmountTable = {};
+  for (const table of tables)
+    for (const [id, amounts] of Object.entries(table)) merged[id] = id in merged ? null : amounts;
+  return merged;
 }
 
 /** The parts the build wrote into the search form: `<path>:<tag>` each, first part first. */

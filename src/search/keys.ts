@@ -13,12 +13,17 @@ export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en'
 export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
 export type AmountKey = keyof typeof AMOUNT_KEYS;
 
+/** A project's amounts in yuan: this year's, the estimate (null: none, or withheld), and the fiscal year. */
+export type Amounts = [number | null, number | null, number];
+
 /**
- * A language's amount table, beside its index: Pagefind page id → [this year's amount,
- * estimate] in yuan (null: none, or withheld), and the fiscal year, so that a result set's
- * sum is never taken across years. Written by src/search/build-index.ts.
+ * A language's amount table, beside its index: Pagefind page id → the page's amounts, the
+ * fiscal year among them so that a result set's sum is never taken across years. Page ids are
+ * short hashes, unique within one part of the index but not across parts: an id that two parts
+ * give is null, and the search page reads such a page's amounts from its data file. Written by
+ * src/search/build-index.ts.
  */
-export type AmountTable = Record<string, [number | null, number | null, number]>;
+export type AmountTable = Record<string, Amounts | null>;
 
 /** The amount table's file name in the index's folder. */
 export const amountTableFile = (locale: Locale) => `amounts.${PAGEFIND_LANGUAGE[locale]}.json`;

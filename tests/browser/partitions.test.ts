@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,11 @@ import { astroBuild } from '../support/astro';
 import { launch } from '../support/browser';
 import { TEST_SITE } from '../support/paths';
 import { serveMounts, type StaticServer } from '../support/server';
+import { readFragments } from '../../src/search/index-parts';
+import { INDEX_PARTS_FILE, type AmountTable, type IndexPartRef } from '../../src/search/keys';
+
+const readParts = (dist: string) =>
+  JSON.parse(readFileSync(join(dist, 'pagefind', INDEX_PARTS_FILE), 'utf8')) as IndexPartRef[];
 
 /**
  * A site in two partitions (docs/operations.md, Scaling out): each department's pages and
@@ -47,8 +52,31 @@ function buildPartition(name: string, drop: string, basePath: string, other: str
   return dist;
 }
 
+/**
+ * Pagefind's ids are unique within a part only: the build marks an id two parts give null in the
+ * amount table (src/search/build-index.ts). One page of the root partition is marked so, as if
+ * that had happened, before the server starts (it reads each file's length once).
+ */
+function markSharedId(dist: string): { path: string; yuan: number } {
+  const tableFile = join(dist, 'pagefind/amounts.zh-cn.json');
+  const table = JSON.parse(readFileSync(tableFile, 'utf8')) as AmountTable;
+  const { projects } = JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as {
+    projects: { amount: { yuan?: number }; url: { zh: string } }[];
+  };
+  const project = projects.find((p) => p.amount.yuan !== undefined)!;
+  const path = new URL(project.url.zh).pathname;
+  const [id] = readParts(dist)
+    .flatMap((part) => [...readFragments(join(dist, 'pagefind', part.path))])
+    .find(([, fragment]) => fragment.url === path)!;
+  if (table[id]?.[0] !== project.amount.yuan) throw new Error(`${id} is not ${path}`);
+  writeFileSync(tableFile, JSON.stringify({ ...table, [id]: null }));
+  return { path, yuan: project.amount.yuan! };
+}
+let sharedId: { path: string; yuan: number };
+
 beforeAll(async () => {
   const root = buildPartition('a', otherDepartment!, '', '/b/');
+  sharedId = markSharedId(root);
   const b = buildPartition('b', ownDepartment!, '/b/', '/');
   server = await serveMounts([
     { base: '/', dir: root },
@@ -158,6 +186,19 @@ describe('a site in two partitions, searched as one', () => {
     await page.goto(`${server.origin}/search/?q=Synthetic`);
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('#search-other')?.hidden);
     expect(await page.textContent('#search-other span')).toBe('英文译文中有 4 个项目含此查询。');
+  });
+
+  it('reads from its data file the amounts of a page whose id another part also gives', async () => {
+    const paths = await searchOn('/', String(sharedId.yuan));
+    expect(paths).toContain(sharedId.path);
+    // The set's sum counts it (none "未计入", not counted), and the result shows its amount.
+    const status = (await page.textContent('#search-status')) ?? '';
+    expect(status).toMatch(/预算合计/);
+    expect(status).not.toMatch(/未计入/);
+    const item = page.locator('#search-results li', {
+      has: page.locator(`a[href*="${sharedId.path}"]`),
+    });
+    expect(await item.first().textContent()).toMatch(/公开金额/);
   });
 
   it('exports the results of both partitions, each record from its own partition’s data file', async () => {

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFixture } from '../../src/generate/fixture';
 import { astroBuild } from '../support/astro';
 import { ROOT, TEST_SITE } from '../support/paths';
+import { killWhen } from '../support/kill';
 import { treeHashes } from '../support/tree';
 
 /** Every file below `dir` whose text contains `needle`, relative to `dir`. */
@@ -52,29 +51,12 @@ describe('a build killed while it writes the pages it keeps', () => {
     // The editor adds a sentence to every body, and builds: every project page is rendered again.
     const originals = content.find(/\/zh\/[^/]+\.md$/);
     for (const file of originals) content.edit(file, (text) => `${text}\n${SENTENCE}\n`);
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'scripts/build-site.mjs'), join(work, 'killed')],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-        detached: true,
-        stdio: 'ignore',
-      },
-    );
-    const state = { exited: false };
-    const ended = new Promise<void>((done) =>
-      child.on('exit', () => {
-        state.exited = true;
-        done();
-      }),
-    );
     // kill -9 as soon as the first page with the sentence is kept, before Astro records the new keys.
-    while (!state.exited && filesContaining(join(pageCache, 'dist'), SENTENCE).length === 0)
-      await sleep(5);
-    const interrupted = !state.exited;
-    if (interrupted) process.kill(-child.pid!, 'SIGKILL');
-    await ended;
+    const interrupted = await killWhen(
+      [join(ROOT, 'scripts/build-site.mjs'), join(work, 'killed')],
+      { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } },
+      () => filesContaining(join(pageCache, 'dist'), SENTENCE).length > 0,
+    );
     expect(interrupted, 'the build ended before it could be interrupted').toBe(true);
     // The hazard is set up: kept pages hold the sentence while Astro's record still has the first build's keys.
     expect(filesContaining(join(pageCache, 'dist'), SENTENCE).length).toBeGreaterThan(0);

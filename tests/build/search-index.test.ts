@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -11,19 +11,21 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
 import { ContentFixture } from '../../src/generate/fixture';
 import { LOCALES } from '../../src/domain/locales';
+import { readFragments } from '../../src/search/index-parts';
 import {
   amountTableFile,
   INDEX_PARTS_FILE,
+  PAGEFIND_LANGUAGE,
   type AmountTable,
   type IndexPartRef,
 } from '../../src/search/keys';
 import { astroBuild } from '../support/astro';
 import { DIST, PORTAL_DIST, ROOT, TEST_SITE } from '../support/paths';
+import { killWhen } from '../support/kill';
 import { treeHashes } from '../support/tree';
 
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
@@ -82,14 +84,30 @@ describe('the search index, one part per fiscal year, built after Astro', () => 
 
   it('has an amount table per language: each indexed page’s amounts and year, as the data says', () => {
     const { projects } = readRecords(DIST);
-    const expected = projects
-      .map((r) => [r.amount.yuan ?? null, r.estimate?.yuan ?? null, r.fiscalYear])
-      .sort();
+    const byPath = new Map(
+      projects.flatMap((r) =>
+        LOCALES.map((locale) => [
+          new URL(r.url[locale]).pathname,
+          [r.amount.yuan ?? null, r.estimate?.yuan ?? null, r.fiscalYear],
+        ]),
+      ),
+    );
+    // Every page of every part, by its id: an id two parts give has no amounts of its own (null).
+    const expected: Record<string, unknown> = {};
+    for (const part of readParts(DIST))
+      for (const [id, fragment] of readFragments(join(DIST, 'pagefind', part.path)))
+        expected[id] =
+          id in expected ? null : byPath.get(new URL(fragment.url, TEST_SITE).pathname);
+    expect(Object.keys(expected)).toHaveLength(projects.length * LOCALES.length);
     for (const locale of LOCALES) {
       const table = JSON.parse(
         readFileSync(join(DIST, 'pagefind', amountTableFile(locale)), 'utf8'),
       ) as AmountTable;
-      expect(Object.values(table).sort()).toEqual(expected);
+      expect(table).toEqual(
+        Object.fromEntries(
+          Object.entries(expected).filter(([id]) => id.startsWith(`${PAGEFIND_LANGUAGE[locale]}_`)),
+        ),
+      );
     }
   });
 
@@ -194,29 +212,14 @@ describe('parts kept between builds', () => {
     // The staging folder lives while Pagefind writes a part: kill as soon as one is there.
     for (let attempt = 0; attempt < 5 && !interrupted; attempt++) {
       rmSync(fresh, { recursive: true, force: true });
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
-        {
-          cwd: ROOT,
-          env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh },
-          detached: true,
-          stdio: 'ignore',
-        },
-      );
-      const state = { exited: false };
-      const ended = new Promise<void>((done) =>
-        child.on('exit', () => {
-          state.exited = true;
-          done();
-        }),
-      );
       const staging = () =>
         existsSync(fresh) && readdirSync(fresh).some((name) => name.startsWith('.staging-'));
-      while (!state.exited && !staging()) await sleep(1);
-      interrupted = !state.exited;
-      if (interrupted) process.kill(-child.pid!, 'SIGKILL');
-      await ended;
+      interrupted = await killWhen(
+        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
+        { cwd: ROOT, env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh } },
+        staging,
+        1,
+      );
     }
     expect(interrupted, 'the index step ended before it could be interrupted').toBe(true);
     expect(readdirSync(fresh).some((name) => name.startsWith('.staging-'))).toBe(true);
