@@ -480,6 +480,7 @@ async function main(): Promise<void> {
           one,
         ),
       );
+      console.error(notes.at(-1));
       const cost = (q: number, key: 'warmMs' | 'coldMs') =>
         (quantile(byYear[key], q) - quantile(one[key], q)).toFixed(0);
       notes.push(

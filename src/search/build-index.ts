@@ -33,7 +33,7 @@ import {
  */
 
 /** The disclosures file's records, as far as the index reads them. */
-export interface IndexRecords {
+interface IndexRecords {
   projects: {
     amount: { yuan?: number };
     estimate: { yuan: number } | null;
