@@ -15,6 +15,8 @@ import {
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
+  readRecordAmounts,
+  type AmountRecord,
   type Amounts,
   type AmountTable,
   type IndexPartRef,
@@ -34,12 +36,7 @@ import {
 
 /** The disclosures file's records, as far as the index reads them. */
 interface IndexRecords {
-  projects: {
-    amount: { yuan?: number };
-    estimate: { yuan: number } | null;
-    fiscalYear: number;
-    url: Record<Locale, string>;
-  }[];
+  projects: (AmountRecord & { url: Record<Locale, string> })[];
 }
 
 /** A cache tag for a part's entry file: the hash of its text, fetched as `?ts=<tag>` (Pagefind's metaCacheTag), so that a preload matches it. */
@@ -52,9 +49,13 @@ const tagEntry = (text: string) => createHash('sha256').update(text).digest('hex
  * carry hashes known only now, so they are written into the built page, with
  * the parts and their cache tags (`data-pagefind-parts`) that the script reads.
  */
-function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPart[]): void {
+function addSearchPreloads(
+  outDir: string,
+  base: string,
+  parts: readonly BuiltPart[],
+  refs: readonly IndexPartRef[],
+): void {
   const dir = `${pageUrl(base, 'zh')}pagefind/`;
-  const refs = describeParts(outDir, parts);
   for (const locale of LOCALES) {
     const language = PAGEFIND_LANGUAGE[locale];
     const [first] = parts;
@@ -118,11 +119,10 @@ export function buildAmountTables(
   const byPath = new Map<string, Amounts>();
   for (const record of records.projects)
     for (const locale of LOCALES)
-      byPath.set(`/${new URL(record.url[locale]).pathname.slice(below.length)}`, [
-        record.amount.yuan ?? null,
-        record.estimate?.yuan ?? null,
-        record.fiscalYear,
-      ]);
+      byPath.set(
+        `/${new URL(record.url[locale]).pathname.slice(below.length)}`,
+        readRecordAmounts(record),
+      );
   const tables = new Map<string, AmountTable>(
     LOCALES.map((locale) => [PAGEFIND_LANGUAGE[locale], {}]),
   );
@@ -183,11 +183,9 @@ export async function buildSearchIndex(
   const parts = await buildIndexParts(outDir, plan, options.cacheDir);
   const report: IndexReport = { pages: 0, byLanguage: {}, words: 0, parts: 0, indexedParts: [] };
   if (parts.length === 0) return report;
-  writeFileSync(
-    join(outDir, 'pagefind', INDEX_PARTS_FILE),
-    JSON.stringify(describeParts(outDir, parts)),
-  );
-  addSearchPreloads(outDir, options.basePath, parts);
+  const refs = describeParts(outDir, parts);
+  writeFileSync(join(outDir, 'pagefind', INDEX_PARTS_FILE), JSON.stringify(refs));
+  addSearchPreloads(outDir, options.basePath, parts, refs);
   const tables = buildAmountTables(records, options.basePath, parts);
   for (const locale of LOCALES)
     writeFileSync(

@@ -6,7 +6,9 @@ import {
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
+  readRecordAmounts,
   type AmountKey,
+  type AmountRecord,
   type Amounts,
   type AmountTable,
   type IndexPartRef,
@@ -133,20 +135,11 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const resolveSharedIds = async (results: readonly PagefindResult[]) => {
     await Promise.all(
       results
-        .filter((r) => r.id in amountTable && amountTable[r.id] === null && !resolved.has(r))
+        .filter((r) => amountTable[r.id] === null && !resolved.has(r))
         .map(async (r) => {
           const response = await fetch(dataFileOf((await load(r)).url));
-          if (!response.ok) return;
-          const record = (await response.json()) as {
-            amount: { yuan?: number };
-            estimate: { yuan: number } | null;
-            fiscalYear: number;
-          };
-          resolved.set(r, [
-            record.amount.yuan ?? null,
-            record.estimate?.yuan ?? null,
-            record.fiscalYear,
-          ]);
+          if (response.ok)
+            resolved.set(r, readRecordAmounts((await response.json()) as AmountRecord));
         }),
     );
   };

@@ -62,11 +62,9 @@ export type Grouping = 'fiscal-year' | 'one';
  */
 export const MAX_PARTS = 10;
 
-/** A part as built or kept: where its files are and what its manifest says. */
+/** A part as built or kept (in `pagefind/<name>/`): its entry and what its manifest says. */
 export interface BuiltPart {
   name: string;
-  /** The folder holding the part's Pagefind files. */
-  dir: string;
   entry: PagefindEntry;
   /** Page id → the page's URL as Pagefind gives it, for the amount tables. */
   urls: Record<string, string>;
@@ -129,12 +127,13 @@ export function planIndexParts(
   pages: readonly { fiscalYear: number; files: Record<Locale, string> }[],
   grouping: Grouping,
 ): IndexPart[] {
-  const groups = new Map<number, { years: Set<number>; pages: typeof pages }>();
+  const groups = new Map<number, { years: Set<number>; pages: (typeof pages)[number][] }>();
   for (const page of pages) {
     const key = grouping === 'one' ? 0 : page.fiscalYear % MAX_PARTS;
-    const group = groups.get(key) ?? { years: new Set<number>(), pages: [] };
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { years: new Set(), pages: [] }));
     group.years.add(page.fiscalYear);
-    groups.set(key, { years: group.years, pages: [...group.pages, page] });
+    group.pages.push(page);
   }
   return [...groups.values()]
     .map(({ years, pages: grouped }) => {
@@ -332,7 +331,6 @@ export async function buildIndexParts(
     }
     built.push({
       name: part.name,
-      dir: target,
       entry: JSON.parse(readFileSync(join(target, ENTRY), 'utf8')) as PagefindEntry,
       urls: manifest.urls,
       words: manifest.words,

@@ -16,6 +16,20 @@ export type AmountKey = keyof typeof AMOUNT_KEYS;
 /** A project's amounts in yuan: this year's, the estimate (null: none, or withheld), and the fiscal year. */
 export type Amounts = [number | null, number | null, number];
 
+/** A project's record (data/<project>.json, and each of disclosures.json), as far as its amounts go. */
+export interface AmountRecord {
+  amount: { yuan?: number };
+  estimate: { yuan: number } | null;
+  fiscalYear: number;
+}
+
+/** A record's amounts, as the amount table gives them. */
+export const readRecordAmounts = (record: AmountRecord): Amounts => [
+  record.amount.yuan ?? null,
+  record.estimate?.yuan ?? null,
+  record.fiscalYear,
+];
+
 /**
  * A language's amount table, beside its index: Pagefind page id → the page's amounts, the
  * fiscal year among them so that a result set's sum is never taken across years. Page ids are

@@ -270,11 +270,7 @@ function readPublicationFigures(publication: Project['publication']): readonly s
       publicationText(publication, locale).department,
       ...publication.projects.map((sibling) => projectText(sibling, locale).name),
     ]);
-    numbers = [
-      ...new Set(
-        texts.flatMap((text) => (text ? LOCALES.flatMap((l) => [...numbersInBlock(text, l)]) : [])),
-      ),
-    ];
+    numbers = numbersInTexts(texts);
     publicationFigures.set(publication, numbers);
   }
   return numbers;
@@ -283,16 +279,17 @@ function readPublicationFigures(publication: Project['publication']): readonly s
 /** The numbers in the interface's own words, in both languages: the same for every page, so read once. */
 let interfaceFigures: readonly string[] | undefined;
 function readInterfaceFigures(): readonly string[] {
-  interfaceFigures ??= [
-    ...new Set(
-      LOCALES.flatMap((locale) =>
-        stringsOf(t(locale)).flatMap((text) =>
-          LOCALES.flatMap((l) => [...numbersInBlock(text, l)]),
-        ),
-      ),
-    ),
-  ];
+  interfaceFigures ??= numbersInTexts(LOCALES.flatMap((locale) => stringsOf(t(locale))));
   return interfaceFigures;
+}
+
+/** The numbers of these texts, read as either language writes them (as figuresOf reads each text), each once. */
+function numbersInTexts(texts: readonly (string | null | undefined)[]): string[] {
+  const numbers = new Set<string>();
+  for (const text of texts)
+    if (text)
+      for (const locale of LOCALES) for (const n of numbersInBlock(text, locale)) numbers.add(n);
+  return [...numbers];
 }
 
 function expectPage(

@@ -9,10 +9,8 @@ import { launch } from '../support/browser';
 import { TEST_SITE } from '../support/paths';
 import { serveMounts, type StaticServer } from '../support/server';
 import { readFragments } from '../../src/search/index-parts';
-import { INDEX_PARTS_FILE, type AmountTable, type IndexPartRef } from '../../src/search/keys';
-
-const readParts = (dist: string) =>
-  JSON.parse(readFileSync(join(dist, 'pagefind', INDEX_PARTS_FILE), 'utf8')) as IndexPartRef[];
+import type { AmountTable } from '../../src/search/keys';
+import { readIndexParts as readParts } from '../support/dist';
 
 /**
  * A site in two partitions (docs/operations.md, Scaling out): each department's pages and

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGbk } from '../support/bureau-files';
+import { readIndexParts } from '../support/dist';
 import { EXAMPLE_PORTAL_DIST, PORTAL_BASE, ROOT } from '../support/paths';
 
 const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
@@ -127,8 +128,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
   const first = (dir: string, pattern: RegExp) =>
     readdirSync(join(EXAMPLE_PORTAL_DIST, dir)).find((name) => pattern.test(name))!;
   /** The first part of the search index (by fiscal year), as pagefind/<years>/. */
-  const part = () =>
-    `pagefind/${(JSON.parse(readFileSync(join(EXAMPLE_PORTAL_DIST, 'pagefind/parts.json'), 'utf8')) as { path: string }[])[0]!.path}`;
+  const part = () => `pagefind/${readIndexParts(EXAMPLE_PORTAL_DIST)[0]!.path}`;
 
   it('serves pages as UTF-8 HTML that the browser asks for again, with the security headers', async () => {
     for (const path of ['', 'en/', 'projects/']) {

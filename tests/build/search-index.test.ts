@@ -16,16 +16,11 @@ import { loadModel } from '../../src/check/check';
 import { ContentFixture } from '../../src/generate/fixture';
 import { LOCALES } from '../../src/domain/locales';
 import { readFragments } from '../../src/search/index-parts';
-import {
-  amountTableFile,
-  INDEX_PARTS_FILE,
-  PAGEFIND_LANGUAGE,
-  type AmountTable,
-  type IndexPartRef,
-} from '../../src/search/keys';
+import { amountTableFile, PAGEFIND_LANGUAGE, type AmountTable } from '../../src/search/keys';
 import { astroBuild } from '../support/astro';
 import { DIST, PORTAL_DIST, ROOT, TEST_SITE } from '../support/paths';
 import { killWhen } from '../support/kill';
+import { readIndexParts as readParts } from '../support/dist';
 import { treeHashes } from '../support/tree';
 
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
@@ -40,8 +35,6 @@ interface Records {
 }
 const readRecords = (dist: string) =>
   JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as Records;
-const readParts = (dist: string) =>
-  JSON.parse(readFileSync(join(dist, 'pagefind', INDEX_PARTS_FILE), 'utf8')) as IndexPartRef[];
 
 describe('the search index, one part per fiscal year, built after Astro', () => {
   const oneRun = mkdtempSync(join(tmpdir(), 'pagefind-one-run-'));

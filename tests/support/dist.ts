@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
+import { INDEX_PARTS_FILE, type IndexPartRef } from '../../src/search/keys';
 import { DIST } from './paths';
 
 /** A built HTML page, by its URL path (e.g. `/en/ruili-psb/2020/`). */
@@ -31,4 +32,11 @@ export function compactText($: cheerio.CheerioAPI, selector = 'main'): string {
   const element = $(selector).clone();
   element.find('.passage-link').remove();
   return element.text().replace(/\s+/g, '');
+}
+
+/** The parts of a built site's search index (pagefind/parts.json), first part first. */
+export function readIndexParts(dist = DIST): IndexPartRef[] {
+  return JSON.parse(
+    readFileSync(join(dist, 'pagefind', INDEX_PARTS_FILE), 'utf8'),
+  ) as IndexPartRef[];
 }
