@@ -352,7 +352,9 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     'popstate',
     () => void run(readState(new URLSearchParams(location.search))),
   );
-  await run(readState(new URLSearchParams(location.search)));
+  // A shared link runs its search. Without one, the form stays as it is: a reader who typed while
+  // the index loaded keeps the words (running the empty state would clear them before Enter).
+  if (location.search) await run(readState(new URLSearchParams(location.search)));
 }
 
 /**

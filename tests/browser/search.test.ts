@@ -47,6 +47,32 @@ const resultSlugs = () =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').at(-2)),
   );
 
+describe('a query typed while the search page starts', () => {
+  it('is kept, and searched on Enter', async () => {
+    // Pagefind's script held back for a moment: the reader types before the page's search has started.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.url}search/`);
+      await page.getByLabel('关键词或金额').fill('看守所');
+      release();
+      await page.waitForResponse('**/pagefind.js');
+      // The page has started once the index's amount table is in (it is read before the listeners).
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByLabel('关键词或金额').inputValue()).toBe('看守所');
+      await page.keyboard.press('Enter');
+      await waitForResults();
+      expect(await resultSlugs()).toContain('case-handling-centre');
+    } finally {
+      await page.unroute('**/pagefind.js');
+    }
+  });
+});
+
 describe('search by amount, in any notation', () => {
   it.each([
     ['700万', 'case-property-centre'],
