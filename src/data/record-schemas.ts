@@ -530,6 +530,13 @@ const IndexRecordSchema = z
         unit: YUAN,
       }),
     ),
+    estimateYuan: z.union([AmountYuanSchema, z.null()]).meta(
+      meta({
+        en: 'Estimated total investment (投资估算) in whole yuan; null where the text gives none',
+        zh: '投资估算（元）；原文未写明时为 null',
+        unit: YUAN,
+      }),
+    ),
     sectionsWithheld: ProjectRecordSchema.shape.sectionsWithheld,
     translationPending: z.boolean().meta(
       meta({

@@ -194,6 +194,7 @@ export function buildIndexFile(file: DisclosuresFile, links: Links): IndexFile {
       department: p.department,
       name: p.name,
       amountYuan: 'yuan' in p.amount ? p.amount.yuan : null,
+      estimateYuan: p.estimate?.yuan ?? null,
       sectionsWithheld: p.sectionsWithheld,
       translationPending: p.name.en === null,
       url: p.url,

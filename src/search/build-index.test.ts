@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildAmountTables } from './build-index';
 
 describe('buildAmountTables', () => {
-  const record = (slug: string, yuan: number | undefined, fiscalYear: number) => ({
-    amount: yuan === undefined ? {} : { yuan },
-    estimate: null,
+  const record = (slug: string, yuan: number | null, fiscalYear: number) => ({
+    amountYuan: yuan,
+    estimateYuan: null,
     fiscalYear,
     url: {
       zh: `https://example.org/portal/d/${fiscalYear}/${slug}/`,
@@ -12,7 +12,7 @@ describe('buildAmountTables', () => {
     },
   });
   const records = {
-    projects: [record('a', 7_000_000, 2021), record('b', undefined, 2020), record('c', 5, 2020)],
+    projects: [record('a', 7_000_000, 2021), record('b', null, 2020), record('c', 5, 2020)],
   };
 
   it('gives each page id its project’s amounts, by the page’s address below the base', () => {

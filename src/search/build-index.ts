@@ -15,8 +15,8 @@ import {
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
-  readRecordAmounts,
-  type AmountRecord,
+  readIndexAmounts,
+  type IndexAmountRecord,
   type Amounts,
   type AmountTable,
   type IndexPartRef,
@@ -34,9 +34,9 @@ import {
  * site whose search silently lost pages must not ship.
  */
 
-/** The disclosures file's records, as far as the index reads them. */
+/** data/index.json's lines, as far as the index reads them. */
 interface IndexRecords {
-  projects: (AmountRecord & { url: Record<Locale, string> })[];
+  projects: (IndexAmountRecord & { url: Record<Locale, string> })[];
 }
 
 /** A cache tag for a part's entry file: the hash of its text, fetched as `?ts=<tag>` (Pagefind's metaCacheTag), so that a preload matches it. */
@@ -103,7 +103,7 @@ function describeParts(outDir: string, parts: readonly BuiltPart[]): IndexPartRe
 /**
  * Each language's amount table (keyed by Pagefind language): every indexed
  * page's id with its amounts, read from the data file the build wrote
- * (disclosures.json) by the page's address. The search page answers an
+ * (data/index.json) by the page's address. The search page answers an
  * amount query from it at once, instead of loading result after result; and
  * the amounts need not be Pagefind metadata, which it would index as words.
  * Pagefind's ids are unique within a part only: an id two parts give is null
@@ -121,7 +121,7 @@ export function buildAmountTables(
     for (const locale of LOCALES)
       byPath.set(
         `/${new URL(record.url[locale]).pathname.slice(below.length)}`,
-        readRecordAmounts(record),
+        readIndexAmounts(record),
       );
   const tables = new Map<string, AmountTable>(
     LOCALES.map((locale) => [PAGEFIND_LANGUAGE[locale], {}]),
@@ -165,7 +165,7 @@ export async function buildSearchIndex(
   options: { basePath: string; cacheDir: string; grouping?: Grouping },
 ): Promise<IndexReport> {
   const records = JSON.parse(
-    readFileSync(join(outDir, 'data/disclosures.json'), 'utf8'),
+    readFileSync(join(outDir, 'data/index.json'), 'utf8'),
   ) as IndexRecords;
   const below = normalizeBase(options.basePath);
   const fileOf = (url: string) =>

@@ -30,6 +30,24 @@ export const readRecordAmounts = (record: AmountRecord): Amounts => [
   record.fiscalYear,
 ];
 
+/** A project's line in data/index.json, as far as its amounts go. */
+export interface IndexAmountRecord {
+  amountYuan: number | null;
+  estimateYuan: number | null;
+  fiscalYear: number;
+}
+
+/**
+ * A line of data/index.json's amounts, as the amount table gives them: the same as its full
+ * record's (tests/build/open-data.test.ts). The build reads this file: 8 MB at 10,000 projects,
+ * against 104 MB for disclosures.json, which took the index step 0.8 s and 340 MB to parse.
+ */
+export const readIndexAmounts = (record: IndexAmountRecord): Amounts => [
+  record.amountYuan,
+  record.estimateYuan,
+  record.fiscalYear,
+];
+
 /**
  * A language's amount table, beside its index: Pagefind page id → the page's amounts, the
  * fiscal year among them so that a result set's sum is never taken across years. Page ids are

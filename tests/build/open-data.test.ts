@@ -432,6 +432,7 @@ describe('/data/index.json', () => {
     projects: {
       id: string;
       amountYuan: number | null;
+      estimateYuan: number | null;
       sectionsWithheld: number;
       translationPending: boolean;
       data: string;
@@ -457,6 +458,7 @@ describe('/data/index.json', () => {
     for (const [i, record] of index.projects.entries()) {
       const full = all.projects[i]!;
       expect(record.amountYuan).toBe('yuan' in full.amount ? full.amount.yuan : null);
+      expect(record.estimateYuan).toBe(full.estimate?.yuan ?? null);
       expect(record.sectionsWithheld).toBe(full.sectionsWithheld);
       expect(record.data).toBe(full.data);
       expect(record.translationPending).toBe(
@@ -477,6 +479,7 @@ describe('/data/index.json', () => {
       expect(documented).toEqual(
         expect.arrayContaining([
           'projects[].amountYuan',
+          'projects[].estimateYuan',
           'projects[].sectionsWithheld',
           'projects[].translationPending',
           'projects[].data',
