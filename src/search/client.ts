@@ -410,6 +410,8 @@ async function countInOtherLanguage(
  * give (each part's ids are unique only within it) is null, its amounts read from the page's data file.
  */
 function mergeAmountTables(tables: readonly AmountTable[]): AmountTable {
+  // The site's own table alone (no other partition) is used as it is: copying 10,000 ids cost a cold search 18 ms.
+  if (tables.length === 1) return tables[0]!;
   const merged: AmountTable = {};
   for (const table of tables)
     for (const [id, amounts] of Object.entries(table)) merged[id] = id in merged ? null : amounts;
