@@ -164,9 +164,7 @@ export async function buildSearchIndex(
   outDir: string,
   options: { basePath: string; cacheDir: string; grouping?: Grouping },
 ): Promise<IndexReport> {
-  const records = JSON.parse(
-    readFileSync(join(outDir, 'data/index.json'), 'utf8'),
-  ) as IndexRecords;
+  const records = JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8')) as IndexRecords;
   const below = normalizeBase(options.basePath);
   const fileOf = (url: string) =>
     `${decodeURI(new URL(url).pathname).slice(below.length)}index.html`;
