@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { readSettings, type Operator } from '../config';
 import { loadModel } from '../check/check';
 import { AuditMemo, auditOutput, type LinkRules } from '../site/audit';
-import { recordKeptPages, verifyKeptPages } from '../site/kept-pages';
+import { recordKeptPages, verifyKeptPages, type KeptPagesCheck } from '../site/kept-pages';
 
 /** Where pages may link besides the site: the operator's own addresses (footer, About page). */
 function linkRulesOf(operator: Operator | null): Omit<LinkRules, 'origin'> {
@@ -27,11 +27,14 @@ function linkRulesOf(operator: Operator | null): Omit<LinkRules, 'origin'> {
  * folder (PAGE_CACHE_DIR).
  */
 export default function outputAudit(): AstroIntegration {
+  // What the check before the build read of the kept pages, so that the ledger need not read it again.
+  let seen: KeptPagesCheck['seen'] = new Map();
   return {
     name: 'disclosures:output-audit',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        const { dropped, verified } = verifyKeptPages(readSettings().pageCacheDir);
+        const { dropped, verified, seen: read } = verifyKeptPages(readSettings().pageCacheDir);
+        seen = read;
         if (dropped.length > 0)
           logger.info(
             `kept pages: ${verified} verified; ${dropped.length} not as the last audited build kept them, so rendered again`,
@@ -60,7 +63,7 @@ export default function outputAudit(): AstroIntegration {
           process.exit(1);
         }
         // Only now may the next build restore the pages kept from this one: each as it was audited.
-        recordKeptPages(pageCacheDir, passed);
+        recordKeptPages(pageCacheDir, passed, seen);
         logger.info(
           `output audit: ${model.projects.length} projects in both languages and every data file match the content (${memo.vouched} pages byte for byte as the last build's audit passed them)`,
         );

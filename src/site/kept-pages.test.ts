@@ -55,7 +55,7 @@ describe('pages kept between builds', () => {
 
   it('are restored only after an audited build has recorded them', () => {
     // No ledger yet (a cache from before, or one whose build never passed its audit): nothing is restored.
-    expect(verifyKeptPages(cache.dir)).toEqual({
+    expect(verifyKeptPages(cache.dir)).toMatchObject({
       verified: 0,
       dropped: ['a/index.html', 'en/a/index.html', 'b/index.html'],
     });
@@ -65,7 +65,7 @@ describe('pages kept between builds', () => {
 
   it('are kept when their key and bytes are those the audited build recorded', () => {
     expect(recordKeptPages(cache.dir, cache.audited())).toBe(3);
-    expect(verifyKeptPages(cache.dir)).toEqual({ verified: 3, dropped: [] });
+    expect(verifyKeptPages(cache.dir)).toMatchObject({ verified: 3, dropped: [] });
     expect(cache.page('a/index.html')).toBe('<p>A</p>');
   });
 
@@ -74,7 +74,7 @@ describe('pages kept between builds', () => {
     // The next build rendered b again for new content and was killed before Astro wrote its record:
     // the old record still gives b its old key, and the page under it is the new one.
     cache.keep('b/index.html', '<p>B, with a sentence since removed</p>', 'key-b2');
-    expect(verifyKeptPages(cache.dir)).toEqual({ verified: 2, dropped: ['b/index.html'] });
+    expect(verifyKeptPages(cache.dir)).toMatchObject({ verified: 2, dropped: ['b/index.html'] });
     expect(cache.page('b/index.html')).toBeNull();
   });
 
@@ -88,7 +88,7 @@ describe('pages kept between builds', () => {
   it('are rendered again when edited on disk, however little', () => {
     recordKeptPages(cache.dir, cache.audited());
     writeFileSync(join(cache.dir, 'dist', 'en/a/index.html'), '<p>A en </p>');
-    expect(verifyKeptPages(cache.dir)).toEqual({ verified: 2, dropped: ['en/a/index.html'] });
+    expect(verifyKeptPages(cache.dir)).toMatchObject({ verified: 2, dropped: ['en/a/index.html'] });
   });
 
   it('are recorded only as the audit passed them', () => {
@@ -97,10 +97,28 @@ describe('pages kept between builds', () => {
     audited.delete('a/index.html');
     audited.set('b/index.html', sha256('<p>B as published</p>'));
     expect(recordKeptPages(cache.dir, audited)).toBe(1);
-    expect(verifyKeptPages(cache.dir)).toEqual({
+    expect(verifyKeptPages(cache.dir)).toMatchObject({
       verified: 1,
       dropped: ['a/index.html', 'b/index.html'],
     });
+  });
+
+  it('are recorded without reading again what the check read, unless the file changed since', async () => {
+    recordKeptPages(cache.dir, cache.audited());
+    // Older than the clock's resolution, so the check may vouch for them by their stamp.
+    await new Promise((wait) => setTimeout(wait, 250));
+    const { seen } = verifyKeptPages(cache.dir);
+    expect([...seen.keys()].sort()).toEqual(['a/index.html', 'b/index.html', 'en/a/index.html']);
+    const audited = cache.audited();
+    // Rewritten during the build, bytes of the same length: its stamp has changed, so it is read.
+    writeFileSync(join(cache.dir, 'dist', 'b/index.html'), '<p>C</p>');
+    expect(recordKeptPages(cache.dir, audited, seen)).toBe(2);
+    expect(verifyKeptPages(cache.dir)).toMatchObject({ verified: 2, dropped: ['b/index.html'] });
+  });
+
+  it('vouch by stamp for no page changed just before the check (the clock may not have ticked)', () => {
+    recordKeptPages(cache.dir, cache.audited());
+    expect(verifyKeptPages(cache.dir).seen.size).toBe(0);
   });
 
   it('trust no ledger that cannot be read', () => {
