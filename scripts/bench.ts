@@ -6,8 +6,10 @@
  *   npm run bench -- 3 1000       chosen sizes
  *   npm run bench -- --years 30 10000    generated disclosures over 30 fiscal years (default 10)
  *   npm run bench -- --search <folder>   search alone, on a site already built
- * From 10,000 it measures search twice on the same site: with the index in parts, one per
- * fiscal year, as the build writes it, and re-indexed as one part, to show what merging costs.
+ * From 10,000 it measures search three times on the same site: with the index in parts, one per
+ * fiscal year, as the build writes it; re-indexed as one part, to show what merging costs; and
+ * Pagefind alone on that one index (a bare page: its search and the first ten results' data),
+ * the floor under the site's search page on this machine.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -260,8 +262,15 @@ interface SearchFigures {
   warmBytes: number[];
 }
 
-/** Time from query to first result rendered, and bytes fetched, over 20 queries in Chromium. */
-async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
+/**
+ * Time from query to first result rendered, and bytes fetched, over the queries in Chromium, on
+ * the page at `path` (the site's search page, or the floor below).
+ */
+async function measureSearch(
+  dist: string,
+  queries: string[],
+  path = 'search/',
+): Promise<SearchFigures> {
   const server = await serveSite(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -305,7 +314,7 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
           () => undefined,
         );
       });
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, {
+      await page.goto(`${server.url}${path}?q=${encodeURIComponent(query)}`, {
         waitUntil: 'commit',
       });
       const rendered = await firstResult(page);
@@ -333,6 +342,52 @@ async function measureSearch(dist: string, queries: string[]): Promise<SearchFig
     await server.close();
   }
   return figures;
+}
+
+/** The folder of the floor page in the built site (the bench's own; the site has no such page). */
+const FLOOR_PAGE = 'bench-floor';
+
+/**
+ * A bare Pagefind search page over the site's one index (pagefind/all/): the form and status
+ * line measureSearch drives, Pagefind's search, and the first ten results' data rendered. What
+ * any site with Pagefind pays per query, on the same pages, server and browser: the floor
+ * under the site's own search page, which adds the exact check, the amounts and the parts.
+ */
+function writeFloorPage(dist: string): void {
+  const script = `
+const pagefind = await import('/pagefind/all/pagefind.js');
+await pagefind.options({ baseUrl: '/', noWorker: true });
+await pagefind.init();
+const status = document.querySelector('#search-status');
+const list = document.querySelector('#search-results');
+const run = async (q) => {
+  const { results } = await pagefind.search(q);
+  const data = await Promise.all(results.slice(0, 10).map((r) => r.data()));
+  list.replaceChildren(...data.map((d) => {
+    const item = document.createElement('li');
+    item.innerHTML = '<a href="' + d.url + '">' + d.meta.title + '</a><p>' + d.excerpt + '</p>';
+    return item;
+  }));
+  status.textContent = results.length + ' results';
+};
+document.querySelector('#search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void run(document.querySelector('#search-q').value);
+});
+const q = new URLSearchParams(location.search).get('q');
+if (q) {
+  document.querySelector('#search-q').value = q;
+  await run(q);
+}`;
+  mkdirSync(join(dist, FLOOR_PAGE), { recursive: true });
+  writeFileSync(
+    join(dist, FLOOR_PAGE, 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Pagefind alone</title>` +
+      `<link rel="modulepreload" href="/pagefind/all/pagefind.js"></head><body>` +
+      `<form id="search-form"><input id="search-q" name="q"></form>` +
+      `<p id="search-status"></p><ol id="search-results"></ol>` +
+      `<script type="module">${script}</script></body></html>`,
+  );
 }
 
 /** Twenty queries a journalist might type at N = 10,000: words from the generated text, and amounts in several notations. */
@@ -427,13 +482,12 @@ async function main(): Promise<void> {
         (e) => e.isFile() && e.name === 'index.html' && !/\/p\d{3}$|case-|face-/.test(e.parentPath),
       )
       .reduce((max, e) => Math.max(max, statSync(join(e.parentPath, e.name)).size), 0);
-    const astroSeconds = ours.seconds - ours.pagefindSeconds;
     rows.push([
       String(n),
       `${ours.seconds.toFixed(1)} s`,
-      `${astroSeconds.toFixed(1)} s`,
+      // The index step's own time: it runs beside Astro's output audit (scripts/build-site.mjs).
       `${ours.pagefindSeconds.toFixed(1)} s`,
-      (ours.pages / astroSeconds).toFixed(0),
+      (ours.pages / ours.seconds).toFixed(0),
       `${ours.peakRssMb.toFixed(0)} MB`,
       String(ours.parses),
       warm || '—',
@@ -481,6 +535,17 @@ async function main(): Promise<void> {
         ),
       );
       console.error(notes.at(-1));
+      // The floor: Pagefind alone on the same one index, as any Pagefind site pays it.
+      writeFloorPage(dist);
+      console.error(`N=${n}: measuring Pagefind alone on the one index…`);
+      const floor = await measureSearch(dist, QUERIES, `${FLOOR_PAGE}/`);
+      notes.push(
+        describeSearch(
+          `N=${n} Pagefind alone on the one index (its search and the first 10 results' data, as a bare Pagefind page does; no exact check, no amounts, no parts)`,
+          floor,
+        ),
+      );
+      console.error(notes.at(-1));
       const cost = (q: number, key: 'warmMs' | 'coldMs') =>
         (quantile(byYear[key], q) - quantile(one[key], q)).toFixed(0);
       notes.push(
@@ -493,8 +558,7 @@ async function main(): Promise<void> {
   const header = [
     'N',
     'build',
-    'Astro',
-    'Pagefind',
+    'index step (beside the audit)',
     'pages/s',
     'peak RSS (tree)',
     'parses',

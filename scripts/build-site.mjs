@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 // @ts-check
-// Builds the site into a folder, in two steps, one after the other:
+// Builds the site into a folder:
 //   node scripts/build-site.mjs <folder>
 // 1. `astro build`, in a child process: the content check, the pages, the data files and
 //    the output audit;
-// 2. the search index (scripts/index-search.ts), in this process, once Astro's has ended.
-// Pagefind holds every page it indexes in memory; run inside Astro's process, its
-// peak came on top of Astro's (docs/performance.md). npm run build (scripts/build.mjs)
-// and the tests build through here. Output is passed through; the exit code is the
-// first failing step's.
+// 2. the search index (scripts/index-search.ts), in this process, from the moment Astro has
+//    written the pages and the data files (it says so over IPC, src/integrations/data-files.ts),
+//    so that the index is built while Astro audits the output: two steps that read the same
+//    finished files and write none the other reads. The audit decides the build: if it fails,
+//    the index is let finish and the build fails with Astro's status, and scripts/build.mjs
+//    publishes nothing. Pagefind holds one part of the index in memory at a time
+//    (src/search/index-parts.ts), so its peak beside Astro's is one part's (docs/performance.md).
+// npm run build (scripts/build.mjs) and the tests build through here. Output is passed
+// through; the exit code is the first failing step's.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
+
+// TypeScript from here on: the index step shares src/ with the site.
+register();
+const { OUTPUT_WRITTEN } = await import('../src/integrations/output-written.ts');
 
 const modules = join(import.meta.dirname, '..', 'node_modules');
 
@@ -19,18 +27,21 @@ const modules = join(import.meta.dirname, '..', 'node_modules');
 
 /**
  * Runs one step with the given output handlers; resolves with its exit status.
+ * `onMessage` receives what the step sends over IPC.
  * @param {string[]} args
  * @param {OnOutput} onOutput
+ * @param {(message: unknown) => void} onMessage
  * @returns {Promise<number>}
  */
-function step(args, onOutput) {
+function step(args, onOutput, onMessage) {
   return new Promise((done) => {
     const child = spawn(process.execPath, args, {
-      stdio: ['inherit', 'pipe', 'pipe'],
+      stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     child.stdout.on('data', (chunk) => onOutput(process.stdout, chunk));
     child.stderr.on('data', (chunk) => onOutput(process.stderr, chunk));
+    child.on('message', onMessage);
     child.on('close', (status) => done(status ?? 1));
   });
 }
@@ -58,20 +69,13 @@ function settled(promise, what) {
 }
 
 /**
- * Builds into `outDir`; `onOutput(stream, chunk)` receives everything the steps print
- * (by default, passed through). Resolves with the exit status.
+ * The search index of the site in `outDir` (scripts/index-search.ts); resolves with 0, or
+ * with 1 once its error is said. Its messages go through onOutput too.
  * @param {string} outDir
  * @param {OnOutput} onOutput
  * @returns {Promise<number>}
  */
-export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk)) {
-  const astro = await step(
-    [join(modules, 'astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    onOutput,
-  );
-  if (astro !== 0) return astro;
-  // TypeScript from here on: the index step shares src/ with the site. Its messages go through onOutput too.
-  register();
+async function indexStep(outDir, onOutput) {
   try {
     const { indexSite } = await import('./index-search.ts');
     await settled(
@@ -85,6 +89,33 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
     onOutput(process.stderr, `[ERROR] [search-index] ${message.split('\n')[0]}\n`);
     return 1;
   }
+}
+
+/**
+ * Builds into `outDir`; `onOutput(stream, chunk)` receives everything the steps print
+ * (by default, passed through). Resolves with the exit status: Astro's if it failed,
+ * else the index step's.
+ * @param {string} outDir
+ * @param {OnOutput} onOutput
+ */
+export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk)) {
+  /** @type {Promise<number> | undefined} */
+  let index;
+  const astro = await step(
+    [join(modules, 'astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    onOutput,
+    (message) => {
+      if (message === OUTPUT_WRITTEN) index ??= indexStep(outDir, onOutput);
+    },
+  );
+  if (astro !== 0) {
+    // Nothing is published. An index under way is let finish, so that Pagefind's service is
+    // closed; its status does not matter.
+    await index;
+    return astro;
+  }
+  // Had Astro not said so (its data-files step did not run), the index is built after it.
+  return (index ??= indexStep(outDir, onOutput));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,6 +8,7 @@ import { DATA_FILES, projectDataPath } from '../data/records';
 import { loadModel } from '../check/check';
 import { readSiteData } from '../site/data-files';
 import { formatJson } from '../site/links';
+import { OUTPUT_WRITTEN } from './output-written';
 
 /**
  * The data files that are not pages, written in one pass from the model once
@@ -48,6 +49,9 @@ export default function dataFiles(): AstroIntegration {
         logger.info(
           `wrote the data files (${model.projects.length} per-project) in ${Math.round(performance.now() - started)} ms`,
         );
+        // Pages and data files are final: scripts/build-site.mjs builds the search index from them
+        // while the output audit reads them. (Without a parent listening, as under `astro build`, nothing is sent.)
+        process.send?.(OUTPUT_WRITTEN);
       },
     },
   };
