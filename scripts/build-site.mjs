@@ -39,8 +39,13 @@ function step(args, onOutput, onMessage) {
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
-    child.stdout.on('data', (chunk) => onOutput(process.stdout, chunk));
-    child.stderr.on('data', (chunk) => onOutput(process.stderr, chunk));
+    // Piped, so never null (with an IPC channel in the list, Node's types no longer say so).
+    /** @type {import('node:stream').Readable} */ (child.stdout).on('data', (chunk) =>
+      onOutput(process.stdout, chunk),
+    );
+    /** @type {import('node:stream').Readable} */ (child.stderr).on('data', (chunk) =>
+      onOutput(process.stderr, chunk),
+    );
     child.on('message', onMessage);
     child.on('close', (status) => done(status ?? 1));
   });
