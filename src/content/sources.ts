@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from '../files/kept';
 import { displayPathOf, SOURCES_DIR } from './paths';
 import type { Problem } from './problems';
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * SHA-256 of every regular file in `<content>/sources/`, by file name. A

@@ -8,6 +8,10 @@ import { dirname, join } from 'node:path';
  * made it, and must never be read half-written.
  */
 
+/** The SHA-256 of some bytes (or a string's UTF-8), in hex: how kept files, sources and pages are verified. */
+export const sha256 = (bytes: Uint8Array | string): string =>
+  createHash('sha256').update(bytes).digest('hex');
+
 /** A hash of the code a build's output depends on: src/, the Astro config and the lock file. */
 export function hashCode(root: string): string {
   const hash = createHash('sha256');

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { RootContent } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { pinyin } from 'pinyin-pro';
 import { stringify } from 'yaml';
 import { SOURCES_DIR } from '../content/paths';
+import { sha256 } from '../files/kept';
 import { stripEnumeration } from '../domain/enumeration';
 import { BODY_PARTS, FRONTMATTER, PARTS, subsectionOfTitle } from '../domain/sections';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
@@ -504,7 +504,6 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
   const textBytes = textIsOriginal
     ? original.bytes
     : new TextEncoder().encode(`${source.replace(/\s+$/u, '')}\n`);
-  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   files.set(`${SOURCES_DIR}/${textFile}`, textBytes);
   const originalFile = originalName(base, original);
   if (!textIsOriginal) files.set(`${SOURCES_DIR}/${originalFile}`, original.bytes);

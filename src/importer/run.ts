@@ -8,10 +8,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { snapshotFolder } from '../content/paths';
+import { sha256 } from '../files/kept';
 import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
 import { RenderCache } from '../markdown/render';
@@ -361,9 +361,9 @@ function planRevision(
   };
   const current = publication.versions?.length ?? 1;
   const next = current + 1;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const digest = sha256(bytes);
   const known = [publication.source, ...(publication.versions ?? []).map((v) => v.source)];
-  if (known.some((s) => (s.original?.sha256 ?? s.sha256) === sha256))
+  if (known.some((s) => (s.original?.sha256 ?? s.sha256) === digest))
     throw new ImportFailure(
       `${request.file} is a version this publication has already (the same SHA-256); nothing to revise`,
     );

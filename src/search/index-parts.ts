@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { LOCALES, type Locale } from '../domain/locales';
+import { sha256 } from '../files/kept';
 import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 
 /**
@@ -148,8 +149,6 @@ export function planIndexParts(
     })
     .sort((a, b) => (b.years?.[0] ?? 0) - (a.years?.[0] ?? 0));
 }
-
-const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * What a part's index is made from: its pages' paths and bytes, the years it

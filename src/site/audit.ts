@@ -14,7 +14,7 @@ import { projectText, publicationText } from '../model/localize';
 import { t } from '../i18n';
 import { hashCode, writeKept } from '../files/kept';
 import { readSiteData } from './data-files';
-import { sha256 } from './kept-pages';
+import { sha256 } from '../files/kept';
 
 /**
  * The output audit: the last step of a build, before dist/ is replaced. It

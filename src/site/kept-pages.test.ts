@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordKeptPages, sha256, verifyKeptPages } from './kept-pages';
+import { sha256 } from '../files/kept';
+import { recordKeptPages, verifyKeptPages } from './kept-pages';
 
 /** A page cache laid out as Astro's incremental build leaves it: its record, and the pages under dist/. */
 class PageCache {

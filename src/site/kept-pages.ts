@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeKept } from '../files/kept';
+import { sha256, writeKept } from '../files/kept';
 
 /**
  * The pages Astro keeps between builds (experimental.incrementalBuild, in
@@ -34,9 +33,6 @@ const MANIFEST = 'incremental-build.json';
 const LEDGER = 'kept-pages.json';
 /** Where Astro keeps the pages, below the cache folder. */
 const PAGES = 'dist';
-
-export const sha256 = (bytes: Uint8Array | string): string =>
-  createHash('sha256').update(bytes).digest('hex');
 
 function readJson(file: string): unknown {
   try {
