@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale } from '../domain/locales';
@@ -39,9 +38,6 @@ interface IndexRecords {
   projects: (IndexAmountRecord & { url: Record<Locale, string> })[];
 }
 
-/** A cache tag for a part's entry file: the hash of its text, fetched as `?ts=<tag>` (Pagefind's metaCacheTag), so that a preload matches it. */
-const tagEntry = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
 /**
  * Lets each search page fetch what every search needs while it parses, not
  * after its script has run: Pagefind's script, each part's entry file and
@@ -49,20 +45,15 @@ const tagEntry = (text: string) => createHash('sha256').update(text).digest('hex
  * carry hashes known only now, so they are written into the built page, with
  * the parts and their cache tags (`data-pagefind-parts`) that the script reads.
  */
-function addSearchPreloads(
-  outDir: string,
-  base: string,
-  parts: readonly BuiltPart[],
-  refs: readonly IndexPartRef[],
-): void {
+function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPart[]): void {
   const dir = `${pageUrl(base, 'zh')}pagefind/`;
   for (const locale of LOCALES) {
     const language = PAGEFIND_LANGUAGE[locale];
     const [first] = parts;
     const wasm = first!.entry.languages[language]?.wasm ?? 'unknown';
     const fetched = [
-      ...parts.flatMap((part, i) => [
-        `${dir}${part.name}/${ENTRY}?ts=${refs[i]!.tag}`,
+      ...parts.flatMap((part) => [
+        `${dir}${part.name}/${ENTRY}?ts=${part.tag}`,
         `${dir}${part.name}/pagefind.${part.entry.languages[language]?.hash ?? ''}.pf_meta`,
       ]),
       // Only the first part's wasm is loaded: the merged ones share it.
@@ -82,7 +73,9 @@ function addSearchPreloads(
     const form = /data-pagefind-parts="[^"]*"/;
     if (!form.test(html) || !html.includes('</head>'))
       throw new Error(`pagefind: ${file} has no search form to point at the index`);
-    const attribute = refs.map((ref) => `${ref.path}:${ref.tag}`).join(' ');
+    const attribute = listPartRefs(parts)
+      .map((ref) => `${ref.path}:${ref.tag}`)
+      .join(' ');
     writeFileSync(
       file,
       html
@@ -93,12 +86,8 @@ function addSearchPreloads(
 }
 
 /** Each part's folder below pagefind/ and its entry's cache tag, first part first. */
-function describeParts(outDir: string, parts: readonly BuiltPart[]): IndexPartRef[] {
-  return parts.map((part) => ({
-    path: `${part.name}/`,
-    tag: tagEntry(readFileSync(join(outDir, 'pagefind', part.name, ENTRY), 'utf8')),
-  }));
-}
+const listPartRefs = (parts: readonly BuiltPart[]): IndexPartRef[] =>
+  parts.map((part) => ({ path: `${part.name}/`, tag: part.tag }));
 
 /**
  * Each language's amount table (keyed by Pagefind language): every indexed
@@ -181,9 +170,8 @@ export async function buildSearchIndex(
   const parts = await buildIndexParts(outDir, plan, options.cacheDir);
   const report: IndexReport = { pages: 0, byLanguage: {}, words: 0, parts: 0, indexedParts: [] };
   if (parts.length === 0) return report;
-  const refs = describeParts(outDir, parts);
-  writeFileSync(join(outDir, 'pagefind', INDEX_PARTS_FILE), JSON.stringify(refs));
-  addSearchPreloads(outDir, options.basePath, parts, refs);
+  writeFileSync(join(outDir, 'pagefind', INDEX_PARTS_FILE), JSON.stringify(listPartRefs(parts)));
+  addSearchPreloads(outDir, options.basePath, parts);
   const tables = buildAmountTables(records, options.basePath, parts);
   for (const locale of LOCALES)
     writeFileSync(

@@ -67,6 +67,8 @@ export const MAX_PARTS = 10;
 export interface BuiltPart {
   name: string;
   entry: PagefindEntry;
+  /** Its entry file's cache tag: the file's hash, fetched as `?ts=<tag>` (Pagefind's metaCacheTag), so that the page's preload matches it. */
+  tag: string;
   /** Page id → the page's URL as Pagefind gives it, for the amount tables. */
   urls: Record<string, string>;
   words: number;
@@ -328,9 +330,11 @@ export async function buildIndexParts(
       manifest = await storePart(outDir, part, digest, dir);
       linkTree(join(dir, 'bundle'), target);
     }
+    const entry = readFileSync(join(target, ENTRY), 'utf8');
     built.push({
       name: part.name,
-      entry: JSON.parse(readFileSync(join(target, ENTRY), 'utf8')) as PagefindEntry,
+      entry: JSON.parse(entry) as PagefindEntry,
+      tag: sha256(entry).slice(0, 16),
       urls: manifest.urls,
       words: manifest.words,
       indexed: kept === null,
