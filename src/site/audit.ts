@@ -221,11 +221,7 @@ function stringsOf(value: unknown): string[] {
 /** The numbers of a project's own texts and figures: what a page about it may show outside its sections. */
 function figuresOf(project: Project): string[] {
   const figures = new Set<string>();
-  const add = (text: string | null | undefined) => {
-    if (!text) return;
-    for (const locale of LOCALES)
-      for (const number of numbersInBlock(text, locale)) figures.add(number);
-  };
+  const add = (text: string | null | undefined) => addNumbersOf(figures, [text]);
   const publication = project.publication;
   for (const locale of LOCALES) {
     const text = projectText(project, locale);
@@ -283,22 +279,39 @@ function readInterfaceFigures(): readonly string[] {
   return interfaceFigures;
 }
 
-/** The numbers of these texts, read as either language writes them (as figuresOf reads each text), each once. */
-function numbersInTexts(texts: readonly (string | null | undefined)[]): string[] {
-  const numbers = new Set<string>();
+/** Adds to `into` the numbers of these texts, each read as either language writes it. */
+function addNumbersOf(
+  into: Set<string>,
+  texts: readonly (string | null | undefined)[],
+): Set<string> {
   for (const text of texts)
     if (text)
-      for (const locale of LOCALES) for (const n of numbersInBlock(text, locale)) numbers.add(n);
-  return [...numbers];
+      for (const locale of LOCALES) for (const n of numbersInBlock(text, locale)) into.add(n);
+  return into;
+}
+
+/** The numbers of these texts, each once. */
+const numbersInTexts = (texts: readonly (string | null | undefined)[]): string[] => [
+  ...addNumbersOf(new Set(), texts),
+];
+
+/** What both pages of a project may show: its figures, and the hosts its bodies link to. */
+interface ProjectExpectation {
+  figures: readonly string[];
+  bodyHosts: readonly string[];
+}
+
+function expectProject(project: Project): ProjectExpectation {
+  const bodyLinks = [...linksOfHtml(project.bodyHtml.zh), ...linksOfHtml(project.bodyHtml.en)];
+  return { figures: figuresOf(project), bodyHosts: hostsOf(bodyLinks) };
 }
 
 function expectPage(
   project: Project,
   locale: Locale,
   links: LinkRules,
-  figures: readonly string[],
+  { figures, bodyHosts }: ProjectExpectation,
 ): PageExpectation {
-  const bodyLinks = [...linksOfHtml(project.bodyHtml.zh), ...linksOfHtml(project.bodyHtml.en)];
   return {
     file: `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`,
     locale,
@@ -313,7 +326,7 @@ function expectPage(
     figures,
     links: {
       ...links,
-      hosts: [...new Set([...links.hosts, ...hostsOf(bodyLinks)])].sort(),
+      hosts: [...new Set([...links.hosts, ...bodyHosts])].sort(),
     },
   };
 }
@@ -508,9 +521,9 @@ export function auditOutput(
   const rules: LinkRules = { origin: new URL(siteUrl).origin, ...links };
   for (const project of model.projects) {
     // The same for both of its pages.
-    const figures = figuresOf(project);
+    const shared = expectProject(project);
     for (const locale of LOCALES) {
-      const expected = expectPage(project, locale, rules, figures);
+      const expected = expectPage(project, locale, rules, shared);
       const { problems, passed } = auditProjectPage(dist, expected, memo);
       result.problems.push(...problems);
       if (passed !== undefined) result.passed.set(expected.file, passed);
