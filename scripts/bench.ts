@@ -431,6 +431,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main(): Promise<void> {
   const rows: string[][] = [];
   const notes: string[] = [];
+  // Each note is also printed as it comes, so that a run that stops later keeps it.
+  const note = (line: string) => {
+    notes.push(line);
+    console.error(line);
+  };
   for (const n of SIZES) {
     const contentDir = n === 3 ? join(ROOT, 'content') : join(work, `content-${n}`);
     if (n !== 3) writeGenerated(contentDir, n, undefined, YEARS);
@@ -502,24 +507,19 @@ async function main(): Promise<void> {
     ]);
     console.error(`N=${n}: | ${rows.at(-1)!.join(' | ')} |`);
     const p = weights.project;
-    notes.push(
+    note(
       `N=${n}: project page ${kb(p.html + p.css + p.js)} gzip (HTML+CSS+JS), ${p.js === 0 ? 'zero JS' : `${kb(p.js)} JS`}; its own text ${kb(p.text)} gzip → budget 1.5 × ${kb(p.text)} + 8 KB = ${kb(1.5 * p.text + 8192)}: ${p.html + p.css + p.js <= 1.5 * p.text + 8192 ? 'within' : 'over'}.`,
     );
-    console.error(notes.at(-1));
-    notes.push(
+    note(
       `N=${n}: ours ${ours.indexed || '(no index line)'}; baseline ${baseline.pagefind.indexed}.`,
     );
-    console.error(notes.at(-1));
     if (n >= Number(process.env.BENCH_SEARCH_MIN || 10000)) {
       const parts = JSON.parse(
         readFileSync(join(dist, 'pagefind/parts.json'), 'utf8'),
       ) as unknown[];
       console.error(`N=${n}: measuring search in Chromium, the index in ${parts.length} parts…`);
       const byYear = await measureSearch(dist, QUERIES);
-      notes.push(
-        describeSearch(`N=${n} search, index in ${parts.length} parts by fiscal year`, byYear),
-      );
-      console.error(notes.at(-1));
+      note(describeSearch(`N=${n} search, index in ${parts.length} parts by fiscal year`, byYear));
       // The same pages indexed as one part: the difference is what merging the parts costs.
       const oneCache = join(work, `search-cache-one-${n}`);
       const started = performance.now();
@@ -528,30 +528,27 @@ async function main(): Promise<void> {
       rmSync(oneCache, { recursive: true, force: true });
       console.error(`N=${n}: measuring search in Chromium, the same pages in one part…`);
       const one = await measureSearch(dist, QUERIES);
-      notes.push(
+      note(
         describeSearch(
           `N=${n} search, the same pages as one index (indexed in ${oneSeconds.toFixed(1)} s)`,
           one,
         ),
       );
-      console.error(notes.at(-1));
       // The floor: Pagefind alone on the same one index, as any Pagefind site pays it.
       writeFloorPage(dist);
       console.error(`N=${n}: measuring Pagefind alone on the one index…`);
       const floor = await measureSearch(dist, QUERIES, `${FLOOR_PAGE}/`);
-      notes.push(
+      note(
         describeSearch(
           `N=${n} Pagefind alone on the one index (its search and the first 10 results' data, as a bare Pagefind page does; no exact check, no amounts, no parts)`,
           floor,
         ),
       );
-      console.error(notes.at(-1));
       const cost = (q: number, key: 'warmMs' | 'coldMs') =>
         (quantile(byYear[key], q) - quantile(one[key], q)).toFixed(0);
-      notes.push(
+      note(
         `N=${n} merging ${parts.length} parts costs per query: warm median ${cost(0.5, 'warmMs')} ms, p95 ${cost(0.95, 'warmMs')} ms; cold median ${cost(0.5, 'coldMs')} ms, p95 ${cost(0.95, 'coldMs')} ms (parts minus one index; negative: the parts were faster).`,
       );
-      console.error(notes.at(-1));
     }
     rmSync(dist, { recursive: true, force: true });
   }

@@ -36,7 +36,7 @@ interface Records {
 const readRecords = (dist: string) =>
   JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as Records;
 
-describe('the search index, one part per fiscal year, built after Astro', () => {
+describe('the search index, one part per fiscal year, built from the written pages beside the audit', () => {
   const oneRun = mkdtempSync(join(tmpdir(), 'pagefind-one-run-'));
   afterAll(() => rmSync(oneRun, { recursive: true, force: true }));
 
