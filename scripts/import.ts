@@ -33,6 +33,10 @@ options:
                             earlier versions stay (files, originals, history on the site),
                             what did not change keeps its hand refinements
   --note <text>             with --revise: why the text was revised, shown with the version
+  --match <old-slug>=<name> with --revise: the project of the new text named <name> is the
+                            publication's project <old-slug> (renamed); once per project.
+                            Projects are matched by name, never by place: the import asks
+                            for this where a project could be either of two
   --force                   replace a publication imported before, without history (a mistake
                             caught before it was published; once it is, use --revise)
   --dry-run                 print what would be written, and write nothing
@@ -55,6 +59,7 @@ const { values, positionals } = (() => {
         force: { type: 'boolean', default: false },
         revise: { type: 'boolean', default: false },
         note: { type: 'string' },
+        match: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean', default: false },
         recover: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -97,6 +102,15 @@ if (!values['department-slug']) fail(`--department-slug is required\n\n${USAGE}`
 const year = values.year === undefined ? undefined : Number(values.year);
 if (year !== undefined && !Number.isInteger(year)) fail(`--year must be a year such as 2020`, 2);
 
+const match = new Map<string, string>();
+for (const pair of values.match ?? []) {
+  const at = pair.indexOf('=');
+  if (at <= 0 || at === pair.length - 1)
+    fail(`--match ${pair}: give it as <old-slug>=<project name in the new text>`, 2);
+  match.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+}
+if (match.size > 0 && !values.revise) fail('--match goes with --revise', 2);
+
 const request: ImportRequest = {
   file: input,
   departmentSlug: values['department-slug'],
@@ -108,6 +122,7 @@ const request: ImportRequest = {
   force: values.force,
   revise: values.revise,
   note: values.note,
+  match,
   dryRun: values['dry-run'],
   today: formatIsoDate(new Date()),
   renderCacheDir: settings.renderCacheDir,

@@ -3,19 +3,24 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { findOriginalType, ORIGINAL_HEADERS } from '../src/site/originals';
 
 /**
  * A built site served as a static host serves it (no compression, no cache
  * headers), for `npm start` and the benchmark. Astro's own preview server
  * sends text files as `text/plain` with no charset, so a browser shows the
  * original Chinese text as mojibake; here every text type says its charset,
- * as docs/deploy/nginx-site.conf does: UTF-8, or the encoding an original
- * text is named for (….zh.gb18030.txt).
+ * as docs/deploy/nginx-site.conf does. The originals under sources/ are
+ * downloads that cannot run, in their own encoding (src/site/originals.ts).
  */
 const TEXT = /\.(?:txt|csv|json|xml|css|js|mjs|svg|webmanifest)$/;
-const NAMED_ENCODING = /\.(gb18030|gbk|utf-16le|utf-16be)\.txt$/;
 
-function setCharset(res: ServerResponse, path: string): void {
+function setHeaders(res: ServerResponse, path: string, base: string): void {
+  if (path.startsWith(`${base}sources/`)) {
+    for (const [name, value] of Object.entries(ORIGINAL_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Content-Type', findOriginalType(path));
+    return;
+  }
   if (!TEXT.test(path)) return;
   const type = {
     txt: 'text/plain',
@@ -28,7 +33,7 @@ function setCharset(res: ServerResponse, path: string): void {
     svg: 'image/svg+xml',
     webmanifest: 'application/manifest+json',
   }[/\.([a-z]+)$/.exec(path)![1]!];
-  res.setHeader('Content-Type', `${type!}; charset=${NAMED_ENCODING.exec(path)?.[1] ?? 'utf-8'}`);
+  res.setHeader('Content-Type', `${type!}; charset=utf-8`);
 }
 
 export async function serveSite(
@@ -46,8 +51,10 @@ export async function serveSite(
       return;
     }
     req.url = `/${(req.url ?? '/').slice(base.length)}`;
-    setCharset(res, path);
+    setHeaders(res, path, base);
     files(req, res, () => {
+      // The site's own 404 page, shown as a page even where an original was asked for.
+      for (const name of Object.keys(ORIGINAL_HEADERS)) res.removeHeader(name);
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
     });

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../files/kept';
 import { displayPathOf, SOURCES_DIR } from './paths';
@@ -43,4 +43,9 @@ export function hashSources(contentDir: string, problems: Problem[] = []): Recor
 /** An original text, byte for byte. */
 export function readSource(contentDir: string, file: string): Buffer {
   return readFileSync(join(contentDir, SOURCES_DIR, file));
+}
+
+/** An original's size in bytes. */
+export function sizeOfSource(contentDir: string, file: string): number {
+  return statSync(join(contentDir, SOURCES_DIR, file)).size;
 }

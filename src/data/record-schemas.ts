@@ -387,6 +387,50 @@ const ProjectRecordSchema = z
   })
   .meta(meta({ en: 'One project disclosure', zh: '一个项目的公开文本' }));
 
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One version of a publication's text, and where its files are, if they are still offered. */
+const VersionFilesRecordSchema = z
+  .strictObject({
+    version: z
+      .int()
+      .positive()
+      .meta(meta({ en: 'Version of the text, 1 first', zh: '原文版本号，自 1 起' })),
+    date: z.union([z.iso.date(), z.null()]).meta(
+      meta({
+        en: 'When it was imported; null where not recorded',
+        zh: '导入日期；未记录时为 null',
+      }),
+    ),
+    current: z.boolean().meta(meta({ en: 'The current version', zh: '是否为现行版本' })),
+    sha256: SHA256.meta(meta({ en: 'SHA-256 of its text file', zh: '其文本文件的 SHA-256 值' })),
+    url: z.union([url, z.null()]).meta(
+      meta({
+        en: 'Its text file; null where it is no longer offered',
+        zh: '其文本文件；不再提供时为 null',
+      }),
+    ),
+    originalSha256: z.union([SHA256, z.null()]).meta(
+      meta({
+        en: 'SHA-256 of the file as published (a PDF, a Word file, a web page); null where the text is that file',
+        zh: '发布机关公布的原始文件（PDF、Word、网页等）的 SHA-256 值；文本即原始文件时为 null',
+      }),
+    ),
+    originalUrl: z.union([url, z.null()]).meta(
+      meta({
+        en: 'The file as published; null where there is none or it is no longer offered',
+        zh: '发布机关公布的原始文件；无此文件或不再提供时为 null',
+      }),
+    ),
+    withheldSince: z.union([z.int().positive(), z.null()]).meta(
+      meta({
+        en: 'Where a later version withholds a part this one disclosed: that version, and the files are not offered; else null',
+        zh: '此版本公开过、其后版本不予公开的内容自第几版起不予公开（此时不再提供其文件）；否则为 null',
+      }),
+    ),
+  })
+  .meta(meta({ en: 'One version of the text', zh: '原文的一个版本' }));
+
 const PublicationRecordSchema = z
   .strictObject({
     slug: SlugSchema.meta(
@@ -436,6 +480,43 @@ const PublicationRecordSchema = z
         ),
       })
       .meta(meta({ en: 'The original text as published', zh: '原文' })),
+    versions: z.array(VersionFilesRecordSchema).meta(
+      meta({
+        en: 'Every version of the text, oldest first; the last is the current one',
+        zh: '原文的各个版本，按先后排列；最后一项为现行版本',
+      }),
+    ),
+    withdrawn: z
+      .array(
+        z
+          .strictObject({
+            slug: SlugSchema.meta(
+              meta({ en: 'Its address segment, kept', zh: '其地址段（保留）' }),
+            ),
+            name: words.meta(
+              meta({
+                en: 'Its name, as the last version that had it printed it',
+                zh: '项目名称（以列有此项目的最后一版为准）',
+              }),
+            ),
+            lastVersion: z
+              .int()
+              .positive()
+              .meta(meta({ en: 'The last version that had it', zh: '列有此项目的最后一版' })),
+            withdrawnIn: z
+              .int()
+              .positive()
+              .meta(meta({ en: 'The first version without it', zh: '不再列入此项目的第一版' })),
+            url: urls,
+          })
+          .meta(meta({ en: 'A withdrawn project', zh: '不再列入的项目' })),
+      )
+      .meta(
+        meta({
+          en: 'Projects an earlier version had and the current one does not; each address says so',
+          zh: '早前版本列有、现行版本不再列入的项目；其原地址页面说明去向',
+        }),
+      ),
     totalYuan: z
       .int()
       .nonnegative()

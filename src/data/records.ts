@@ -168,6 +168,28 @@ function buildPublicationRecord(publication: PublicationModel, links: Links): Pu
       retrievedOn: data.source.retrievedOn ? formatIsoDate(data.source.retrievedOn) : null,
       archiveUrl: data.source.archiveUrl ?? null,
     },
+    versions: publication.versions.map((version, i) => {
+      const offered = version.withheldSince === null;
+      const { source } = version;
+      return {
+        version: version.version,
+        date: version.date,
+        current: i === publication.versions.length - 1,
+        sha256: source.sha256,
+        url: offered ? links.file(paths.sourceFile(source.file)) : null,
+        originalSha256: source.original?.sha256 ?? null,
+        originalUrl:
+          offered && source.original ? links.file(paths.sourceFile(source.original.file)) : null,
+        withheldSince: version.withheldSince,
+      };
+    }),
+    withdrawn: publication.withdrawn.map((project) => ({
+      slug: project.slug,
+      name: project.name,
+      lastVersion: project.lastVersion,
+      withdrawnIn: project.withdrawnIn,
+      url: pageUrls(paths.project(data, project.slug), links),
+    })),
     totalYuan: publication.totalYuan,
     projects: publication.projects.length,
     url: pageUrls(paths.publication(data), links),

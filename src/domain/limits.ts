@@ -32,6 +32,11 @@ export const LIMITS = {
   maxNameLength: 300,
   /** Characters in any other single value of a YAML file or a setting (a basis item, an address). */
   maxTextLength: 4_000,
+  /**
+   * The most pages of a PDF the importer reads: a department's texts of a year run to a few
+   * dozen pages (50 projects, about 100). A 2,000-page file is something else, and takes minutes.
+   */
+  inputPages: 500,
   /** The largest file the importer reads: a year's texts are kilobytes; a PDF or Word file, under a few MB. */
   inputBytes: 50 * 1024 * 1024,
   /** The most text one part of a .docx may expand to (word/document.xml): a zip bomb expands to gigabytes. */

@@ -86,7 +86,20 @@ export interface Dictionary {
     sha256: string;
     download: string;
     /** Every version of a revised text, each downloadable. */
-    versions: { heading: string; intro: string; text: string; original: string; current: string };
+    versions: {
+      heading: string;
+      intro: string;
+      text: string;
+      original: string;
+      current: string;
+      /** An earlier version that discloses a part a later one withholds: why its files are not offered. */
+      notOffered: (since: number) => string;
+    };
+    /** That every original is a download, and what each file is. */
+    downloads: string;
+    file: { format: string; size: string; sha256: string };
+    /** A size in bytes, written out in full. */
+    bytes: (n: number) => string;
     /** Where the text was read from a file of another kind (a PDF, a Word file, a GBK text, a web page). */
     original: {
       heading: string;
@@ -332,6 +345,16 @@ export interface Dictionary {
     projects: (count: number) => string;
     feed: string;
     nav: string;
+    /** Projects a version no longer has. */
+    withdrawn: (count: number) => string;
+  };
+  /** The page at the address of a project a later version of the text no longer has. */
+  withdrawn: {
+    /** What happened: in version `last`, not from version `since` (imported on `date`) on. */
+    notice: (last: number, since: number, date: string | null) => string;
+    current: string;
+    versions: string;
+    changes: string;
   };
   /** Where the source says nothing (a region, an address): said, never left blank. */
   notRecorded: string;

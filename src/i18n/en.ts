@@ -97,7 +97,13 @@ export const en = {
       text: 'text (UTF-8)',
       original: 'as published',
       current: 'current',
+      notOffered: (since) =>
+        `Not offered: this version discloses a part withheld since version ${since}, which by the publisher's decision is not public. Its date and SHA-256 are listed for the record.`,
     },
+    downloads:
+      'Every file below downloads; none opens in the browser, so nothing in a published web page (scripts, links) runs on this site.',
+    file: { format: 'Format', size: 'Size', sha256: 'SHA-256' },
+    bytes: (n) => `${n.toLocaleString('en-US')} bytes`,
     original: {
       heading: 'The file as the department published it',
       readFrom: (format) =>
@@ -364,6 +370,14 @@ export const en = {
     projects: (count) => `${count} project${count === 1 ? '' : 's'} changed`,
     feed: 'Subscribe to revisions (Atom)',
     nav: 'Revisions',
+    withdrawn: (n) => `${n} project${n === 1 ? '' : 's'} no longer listed in this version:`,
+  },
+  withdrawn: {
+    notice: (last, since, date) =>
+      `This project was in version ${last} of the text. The department withdrew it in version ${since} (${date ?? 'import date not recorded'}): the current text does not include it. This page keeps its address to say so.`,
+    current: 'The current text',
+    versions: 'Every version of the original',
+    changes: 'Revisions',
   },
   notRecorded: 'Not recorded',
   /** Before the figure as published, beside an amount in another notation. */

@@ -92,7 +92,13 @@ export const zh = {
       text: '文本（UTF-8）',
       original: '原始文件',
       current: '现行版本',
+      notOffered: (since) =>
+        `此版本含有自第${since}版起不予公开的内容，按发布机关的决定不再提供其原文；其日期与 SHA-256 校验值列此备查。`,
     },
+    downloads:
+      '以下各文件均以下载方式提供，不在浏览器中打开：原始网页中的脚本、链接等不会在本站运行。',
+    file: { format: '格式', size: '大小', sha256: 'SHA-256 校验值' },
+    bytes: (n) => `${n.toLocaleString('en-US')} 字节`,
     original: {
       heading: '发布机关公布的原始文件',
       readFrom: (format) =>
@@ -335,6 +341,14 @@ export const zh = {
     projects: (count) => `${count}个项目有变化`,
     feed: '订阅修订记录（Atom）',
     nav: '修订记录',
+    withdrawn: (n) => `此版本不再列入的项目${n}个：`,
+  },
+  withdrawn: {
+    notice: (last, since, date) =>
+      `此项目见于本文本第${last}版；发布机关自第${since}版（${date ?? '导入日期未记录'}）起不再列入此项目，现行文本不含此项目。此页保留原地址，说明其去向。`,
+    current: '现行文本',
+    versions: '各版本原文',
+    changes: '修订记录',
   },
   notRecorded: '未记录',
   /** Before the figure as published, beside an amount in another notation. */

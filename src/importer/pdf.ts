@@ -1,3 +1,4 @@
+import { LIMITS } from '../domain/limits';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { firstLineOf } from '../domain/errors';
@@ -198,6 +199,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfParagraph[]> {
     );
   }
   try {
+    if (document.numPages > LIMITS.inputPages)
+      throw new PdfError(
+        `has ${document.numPages.toLocaleString('en-US')} pages; the importer reads at most ${LIMITS.inputPages} (a department's texts of a year run to a few dozen): give the PDF of the disclosure alone`,
+      );
     const pages: PdfLine[][] = [];
     for (let n = 1; n <= document.numPages; n += 1) {
       const page = await document.getPage(n);
@@ -217,6 +222,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfParagraph[]> {
     }
     const body = dropRunningLines(pages);
     const all = body.flat();
+    if (all.length === 0)
+      throw new PdfError(
+        `has text, but only the same line at the top or bottom of every page (“${pages[0]![0]!.text}”), which is read as a running header or footer: no text of a disclosure is left; ask for the Word or text file`,
+      );
     const size = bodySize(all);
     const text = all.filter((l) => Math.round(l.size) === size);
     const left = Math.min(...text.map((l) => l.x0));

@@ -17,6 +17,7 @@ import { formatIsoDate } from '../domain/dates';
 import { generateContent } from '../generate/synthetic';
 import { generateTemplate } from '../generate/template';
 import { checkContent } from '../check/check';
+import { makeTextPdf } from '../../tests/support/bureau-files';
 import { ImportFailure, recoverContent, runImport, type ImportRequest } from './run';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -141,6 +142,79 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     const { problems, pending } = await checkContent(content);
     expect(problems).toEqual([]);
     expect(pending).toHaveLength(3);
+  });
+
+  describe('blames what is really wrong, naming the option or the file to change', () => {
+    it('a --note with a bidirectional override is the note’s, not the file’s', async () => {
+      const content = folder('content');
+      await runImport(request(templateFile(2), content));
+      const before = tree(content);
+      const message = await refusal(
+        runImport(request(templateFile(2, 3), content, { revise: true, note: '更正\u202e金额' })),
+      );
+      expect(message).toBe(
+        '--note: contains a bidirectional override (U+202E); delete it (it is invisible or breaks the feeds)',
+      );
+      expect(tree(content)).toEqual(before);
+    });
+
+    it('a control character in --region or --department is theirs too', async () => {
+      const content = folder('content');
+      expect(
+        await refusal(runImport(request(templateFile(1), content, { region: '云南\u0007' }))),
+      ).toMatch(/^--region: contains a control character \(U\+0007\)/);
+      expect(
+        await refusal(runImport(request(templateFile(1), content, { department: '\u200b某局' }))),
+      ).toMatch(/^--department: contains an invisible zero-width character \(U\+200B\)/);
+      expect(tree(content)).toEqual({});
+    });
+
+    it('a department slug that is one of the site’s own folders, or not a slug', async () => {
+      const content = folder('content');
+      for (const slug of ['sources', 'data', 'en'])
+        expect(
+          await refusal(runImport(request(templateFile(1), content, { departmentSlug: slug }))),
+        ).toMatch(
+          new RegExp(
+            `^--department-slug ${slug}: /${slug}/ is one of the site's own addresses \\(.*\\); choose another, e\\.g\\. ${slug}-bureau$`,
+          ),
+        );
+      expect(
+        await refusal(
+          runImport(request(templateFile(1), content, { departmentSlug: 'Ruili PSB' })),
+        ),
+      ).toMatch(/^--department-slug Ruili PSB: must be lower-case ASCII words joined by hyphens/);
+      expect(tree(content)).toEqual({});
+    });
+
+    it('a PDF of 2,000 pages is refused for its size, not as empty', async () => {
+      const file = join(folder('input'), 'big.pdf');
+      writeFileSync(
+        file,
+        makeTextPdf(2000, (n) => [`Page ${n} of a very long report`, `Item ${n * 7}`]),
+      );
+      const message = await refusal(runImport(request(file, folder('content'))));
+      expect(message).toBe(
+        `${file}: has 2,000 pages; the importer reads at most 500 (a department's texts of a year run to a few dozen): give the PDF of the disclosure alone`,
+      );
+    });
+
+    it('a PDF whose only text repeats on every page says so, not that it is empty', async () => {
+      const file = join(folder('input'), 'stamps.pdf');
+      writeFileSync(
+        file,
+        makeTextPdf(30, (n) => [`Confidential - page ${n}`]),
+      );
+      expect(await refusal(runImport(request(file, folder('content'))))).toMatch(
+        /: has text, but only the same line at the top or bottom of every page \(“Confidential - page 1”\), which is read as a running header or footer/,
+      );
+    });
+
+    it('--note without --revise', async () => {
+      expect(
+        await refusal(runImport(request(templateFile(1), folder('content'), { note: '更正' }))),
+      ).toBe('--note goes with --revise: it says why a text was revised');
+    });
   });
 
   it('refuses a slug given twice', async () => {

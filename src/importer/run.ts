@@ -11,13 +11,22 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { snapshotFolder } from '../content/paths';
+import { findUnprintable } from '../domain/printable';
+import { RESERVED_SEGMENTS } from '../domain/urls';
+import { SlugSchema } from '../schema/text';
 import { sha256 } from '../files/kept';
 import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
 import { RenderCache } from '../markdown/render';
 import { buildImport, slugOf, type ImportResult } from './build';
 import { reviseProject, reviseTranslation } from './revise';
-import { ImportError, splitProjects } from './parse';
+import {
+  matchProjects,
+  MatchError,
+  type MatchedProject,
+  type ProjectMatch,
+} from './match-projects';
+import { ImportError } from './parse';
 import { readSourceFile, SourceError, type SourceDocument } from './source';
 import { describeFileError, ImportTransaction, TransactionError } from './transaction';
 
@@ -43,6 +52,8 @@ export interface ImportRequest {
   revise?: boolean | undefined;
   /** Why the text was revised, kept with the version (--note). */
   note?: string | undefined;
+  /** With --revise: which known project (by slug) a project of the new text is, by its name (--match). */
+  match?: Map<string, string> | undefined;
   /** Print what would be written, and write nothing. */
   dryRun: boolean;
   /** YYYY-MM-DD: when this copy of the content changed. */
@@ -71,6 +82,38 @@ export class ImportFailure extends Error {
 interface Context {
   request: ImportRequest;
   recovered: string[];
+}
+
+/**
+ * The options, before the file is read: a problem in one is said as the
+ * option's, never as the file's or a content file's (a --note with a
+ * bidirectional override, a department slug that is one of the site's own
+ * folders).
+ */
+function checkOptions(request: ImportRequest): void {
+  const slug = request.departmentSlug;
+  const format = SlugSchema.safeParse(slug);
+  if (!format.success)
+    throw new ImportFailure(`--department-slug ${slug}: ${format.error.issues[0]!.message}`);
+  if ((RESERVED_SEGMENTS as readonly string[]).includes(slug))
+    throw new ImportFailure(
+      `--department-slug ${slug}: /${slug}/ is one of the site's own addresses (${RESERVED_SEGMENTS.join(', ')}); choose another, e.g. ${slug}-bureau`,
+    );
+  const texts: [string, string | undefined][] = [
+    ['--note', request.note],
+    ['--region', request.region],
+    ['--department', request.department],
+    ...[...(request.match ?? [])].map(([old, name]): [string, string] => [
+      `--match ${old}=…`,
+      name,
+    ]),
+  ];
+  for (const [option, value] of texts) {
+    const problem = value === undefined ? null : findUnprintable(value);
+    if (problem) throw new ImportFailure(`${option}: ${problem}`);
+  }
+  if (request.note !== undefined && !request.revise)
+    throw new ImportFailure('--note goes with --revise: it says why a text was revised');
 }
 
 /** Step 1: the file, read as what it is. */
@@ -264,6 +307,7 @@ export async function runImport(
   log: (line: string) => void = () => {},
 ): Promise<ImportOutcome> {
   const context: Context = { request, recovered: [] };
+  checkOptions(request);
   if (request.revise && request.force)
     throw new ImportFailure(
       '--revise keeps the earlier version and --force replaces it without history: give one of them',
@@ -368,27 +412,38 @@ function planRevision(
       `${request.file} is a version this publication has already (the same SHA-256); nothing to revise`,
     );
 
-  // Projects keep their slugs: matched by name, else by their place among the unmatched.
+  // Projects keep their slugs: matched by name, never by place (src/importer/match-projects.ts).
   const existing = new Map(
     listMarkdown(join(dir, 'zh')).map((name) => {
       const text = readText(join(dir, 'zh', name));
-      const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
-        name?: string;
-        order?: number;
-      };
-      return [name.slice(0, -3), { text, name: data.name ?? '', order: data.order ?? 0 }];
+      return [name.slice(0, -3), { text, ...readProjectFacts(text) }];
     }),
   );
-  const slugsFor = (names: string[]) => {
-    const bySlug = [...existing].sort((a, b) => a[1].order - b[1].order);
-    const slugs: (string | undefined)[] = names.map(
-      (name) => bySlug.find(([, project]) => project.name === name)?.[0],
+  const importedProjects = [...first.files]
+    .filter(([path]) => path.startsWith(`${folder}/zh/`))
+    .map(([, text]) => readProjectFacts(text as string))
+    .sort((a, b) => a.order - b.order);
+  let match: ProjectMatch;
+  try {
+    match = matchProjects(
+      [...existing]
+        .map(([slug, project]) => ({ slug, ...project }))
+        .sort((a, b) => a.order - b.order),
+      importedProjects,
+      request.match,
     );
-    const free = bySlug.map(([slug]) => slug).filter((slug) => !slugs.includes(slug));
-    const taken = new Set([...existing.keys()]);
-    return slugs.map((slug, i) => slug ?? free.shift() ?? slugOf(names[i]!, taken));
-  };
-  const newSlugs = slugsFor(first.publication.projects);
+  } catch (error) {
+    if (error instanceof MatchError) throw new ImportFailure(`${request.file}: ${error.message}`);
+    throw error;
+  }
+  // A new project never takes the address of one withdrawn now or in an earlier version.
+  const taken = new Set([
+    ...existing.keys(),
+    ...listFiles(join(dir, 'versions')).flatMap(
+      (path) => /^\d+\/zh\/([^/]+)\.md$/.exec(path)?.slice(1) ?? [],
+    ),
+  ]);
+  const newSlugs = match.slugs.map((slug, i) => slug ?? slugOf(importedProjects[i]!.name, taken));
   const base = `${request.departmentSlug}-${first.publication.year}-key-projects.zh.v${next}`;
   const result = buildFiles(context, bytes, document, { slugs: newSlugs, sourceName: base });
 
@@ -396,14 +451,13 @@ function planRevision(
   let before: ImportResult | null = null;
   try {
     const text = readText(join(request.contentDir, 'sources', publication.source.file));
-    const names = splitProjects(text).projects.map((p) =>
-      p.parts.name.lines.map((l) => l.text.trim()).join(''),
-    );
+    // The current files were imported from this text: its projects are theirs, in order.
+    const inOrder = [...existing].sort((a, b) => a[1].order - b[1].order).map(([slug]) => slug);
     before = buildImport(text, {
       departmentSlug: request.departmentSlug,
       department: request.department,
       year: first.publication.year,
-      slugs: slugsFor(names),
+      slugs: inOrder,
       original: { bytes: new TextEncoder().encode(text), format: 'txt', encoding: 'utf-8' },
       updated: request.today,
       translated: (year) =>
@@ -414,7 +468,7 @@ function planRevision(
   }
 
   const files = new Map(result.files);
-  const review: string[] = [];
+  const review: string[] = [...match.review];
   const keep: string[] = [];
   const translations = new Set(listMarkdown(join(dir, 'en')).map((n) => n.slice(0, -3)));
   for (const slug of newSlugs) {
@@ -449,7 +503,6 @@ function planRevision(
   for (const [slug, project] of existing) {
     files.set(`${snapshotFolder(folder, current)}/${slug}.md`, project.text);
     if (!newSlugs.includes(slug)) {
-      review.push(`${slug}: not in version ${next}; its files are kept as version ${current}'s`);
       if (translations.has(slug))
         files.set(
           `${folder}/versions/${current}/en/${slug}.md`,
@@ -505,6 +558,29 @@ function planRevision(
     keep: [...new Set(keep)].sort(),
     review,
   };
+}
+
+/** What a project's file says it is: its name, place, and the facts a revision matches it by. */
+function readProjectFacts(text: string): MatchedProject & { order: number } {
+  const data = (parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') ?? {}) as {
+    name?: string;
+    order?: number;
+    funding?: { published?: string; source?: string; withheld?: string };
+    implementingUnit?: { unit?: string; withheld?: string };
+    basis?: { published?: string }[] | { withheld?: string };
+    plan?: { estimate?: { published?: string }; period?: { published?: string } };
+  };
+  const facts: Record<string, string> = {};
+  const set = (label: string, value: string | undefined) => {
+    if (value !== undefined) facts[label] = value;
+  };
+  set('amount', data.funding?.published);
+  set('source of funds', data.funding?.source);
+  set('estimate', data.plan?.estimate?.published);
+  set('period', data.plan?.period?.published);
+  set('implementing unit', data.implementingUnit?.unit);
+  if (Array.isArray(data.basis)) set('basis', data.basis.map((b) => b.published ?? '').join('\n'));
+  return { name: data.name ?? '', order: data.order ?? 0, facts };
 }
 
 /** Files below a folder, relative to it; none if it does not exist. */

@@ -1,3 +1,4 @@
+import { findWithheldSince } from './offered-versions';
 import {
   counterpartOf,
   publicationIdOf,
@@ -31,6 +32,7 @@ import type {
   Project,
   PublicationModel,
   Section,
+  WithdrawnProject,
 } from './types';
 
 /**
@@ -57,9 +59,11 @@ export function buildModel(input: ModelInput): Model {
             date: v.imported ? formatIsoDate(v.imported) : null,
             note: v.note ?? null,
             source: v.source,
+            withheldSince: null,
           }))
-        : [{ version: 1, date: null, note: null, source: entry.data.source }],
+        : [{ version: 1, date: null, note: null, source: entry.data.source, withheldSince: null }],
       projects: [],
+      withdrawn: [],
       totalYuan: 0,
       withheldAmounts: 0,
     });
@@ -157,6 +161,10 @@ export function buildModel(input: ModelInput): Model {
       problems,
     );
     publication.projects.sort((a, b) => a.order - b.order);
+    publication.withdrawn = findWithdrawn(publication, snapshots.get(publication.id));
+    const withheldSince = findWithheldSince(publication);
+    for (const version of publication.versions)
+      version.withheldSince = withheldSince.get(version.version) ?? null;
     const total = sumSafely(publication.projects.map((p) => p.amountYuan ?? 0));
     if (total === null)
       problems.push({
@@ -364,6 +372,27 @@ function buildProject(
     ),
     outdatedTranslation: outdated ? { of: outdated.of, shown: outdated.shown } : null,
   };
+}
+
+/** The projects earlier versions had and the current one does not, by slug, each once. */
+function findWithdrawn(
+  publication: PublicationModel,
+  snapshots: Map<number, Map<string, OutlinedEntry<ProjectZh>>> | undefined,
+): WithdrawnProject[] {
+  const current = new Set(publication.projects.map((p) => p.slug));
+  const last = new Map<string, { version: number; name: string }>();
+  for (const [version, bySlug] of [...(snapshots ?? [])].sort((a, b) => a[0] - b[0]))
+    for (const [slug, entry] of bySlug)
+      if (!current.has(slug)) last.set(slug, { version, name: entry.data.name });
+  return [...last]
+    .map(([slug, { version, name }]) => ({
+      slug,
+      name,
+      lastVersion: version,
+      withdrawnIn: version + 1,
+      date: publication.versions[version]?.date ?? null,
+    }))
+    .sort((a, b) => a.withdrawnIn - b.withdrawnIn || a.slug.localeCompare(b.slug));
 }
 
 /** The ids of the sections the current Chinese withholds, frontmatter parts included. */

@@ -103,6 +103,24 @@ interface VersionInfo {
   date: string | null;
   note: string | null;
   source: Publication['source'];
+  /**
+   * Where a later version withholds a part this one disclosed: the version since which it is
+   * withheld. Such a version's files are not published (src/model/offered-versions.ts).
+   */
+  withheldSince: number | null;
+}
+
+/** A project an earlier version of the text had and the current one does not: its address stays, saying so. */
+export interface WithdrawnProject {
+  slug: string;
+  /** Its name, as the last version that had it printed it. */
+  name: string;
+  /** The last version that had it. */
+  lastVersion: number;
+  /** The first version without it. */
+  withdrawnIn: number;
+  /** YYYY-MM-DD that version was imported; null where not recorded. */
+  date: string | null;
 }
 
 export interface PublicationModel {
@@ -112,6 +130,8 @@ export interface PublicationModel {
   /** Every version of the text, oldest first; the last is the current one (one version where none was revised). */
   versions: VersionInfo[];
   projects: Project[];
+  /** Projects of earlier versions that the current one does not have, by slug. */
+  withdrawn: WithdrawnProject[];
   /** Sum of the disclosed amounts, in yuan. */
   totalYuan: number;
   /** How many projects' amounts are withheld (and so not in the total). */

@@ -559,6 +559,16 @@ export function auditOutput(
     if (!existsSync(path) || readFileSync(path, 'utf8') !== rows)
       problems.push({ file, message: 'does not hold exactly the department’s rows of the model' });
   }
+  // An earlier version that discloses what a later one withholds is not published (src/model/offered-versions.ts).
+  for (const publication of model.publications)
+    for (const version of publication.versions)
+      if (version.withheldSince !== null)
+        for (const file of [version.source.file, version.source.original?.file])
+          if (file !== undefined && existsSync(join(dist, paths.sourceFile(file))))
+            problems.push({
+              file: paths.sourceFile(file),
+              message: `is published, but version ${version.version} discloses a part withheld since version ${version.withheldSince}`,
+            });
   const csv = join(dist, DATA_FILES.csv);
   if (!existsSync(csv) || readFileSync(csv, 'utf8') !== toCsv(expected.projects)) {
     problems.push({ file: DATA_FILES.csv, message: 'does not hold exactly the rows of the model' });

@@ -1,4 +1,4 @@
-import type { Model, Project, PublicationModel } from '../model/types';
+import type { Model, Project, PublicationModel, WithdrawnProject } from '../model/types';
 import type { Revision } from '../model/types';
 
 /**
@@ -14,6 +14,8 @@ export interface ChangeEntry {
   date: string | null;
   note: string | null;
   projects: { project: Project; revision: Revision }[];
+  /** Projects this version no longer has. */
+  withdrawn: WithdrawnProject[];
 }
 
 export function listChanges(model: Model): ChangeEntry[] {
@@ -28,6 +30,7 @@ export function listChanges(model: Model): ChangeEntry[] {
         const revision = project.revisions.find((r) => r.version === version.version);
         return revision ? [{ project, revision }] : [];
       }),
+      withdrawn: publication.withdrawn.filter((p) => p.withdrawnIn === version.version),
     })),
   );
   return entries.sort(

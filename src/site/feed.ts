@@ -143,6 +143,11 @@ export function changesFeed(model: Model, locale: Locale, links: Links): string 
           [
             ...(entry.note ? [`${d.revisions.noteLabel}${d.colon}${entry.note}`] : []),
             ...entry.projects.map((p) => describeRevision(p, locale)),
+            ...(entry.withdrawn.length > 0
+              ? [
+                  `${d.changes.withdrawn(entry.withdrawn.length)} ${entry.withdrawn.map((p) => p.name).join('; ')}`,
+                ]
+              : []),
           ].join('\n'),
         ),
         author: { name: publicationText(entry.publication, locale).department },

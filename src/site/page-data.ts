@@ -2,7 +2,7 @@ import { listChanges } from './changes';
 import { createHash } from 'node:crypto';
 import { readSettings } from '../config';
 import { LIMITS } from '../domain/limits';
-import { readSource } from '../content/sources';
+import { readSource, sizeOfSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
 import { formatIsoDate } from '../domain/dates';
 import { shares } from '../domain/shares';
@@ -26,6 +26,8 @@ import type {
   ViewData,
   YearFigures,
   DepartmentView,
+  SourceFileRow,
+  SourceVersionRow,
 } from './page-types';
 import type { ProjectOrder, Route } from './routes';
 
@@ -61,6 +63,36 @@ function buildProvenance(publication: PublicationModel, locale: Locale): Provena
       href: source.archiveUrl ?? null,
     },
   ];
+}
+
+function buildSourceVersions(publication: PublicationModel, locale: Locale): SourceVersionRow[] {
+  const d = t(locale);
+  const { contentDir } = readSettings();
+  const row = (file: string, sha256: string, format: string): SourceFileRow => ({
+    file,
+    sha256,
+    bytes: sizeOfSource(contentDir, file),
+    format,
+  });
+  return publication.versions.map((version, i) => {
+    const { source } = version;
+    const { original } = source;
+    return {
+      version: version.version,
+      date: version.date,
+      note: version.note,
+      current: i === publication.versions.length - 1,
+      withheldSince: version.withheldSince,
+      text: row(source.file, source.sha256, d.source.original.format('txt', 'utf-8')),
+      original: original
+        ? row(
+            original.file,
+            original.sha256,
+            d.source.original.format(original.format, original.encoding ?? null),
+          )
+        : null,
+    };
+  });
 }
 
 function buildPublicationView(publication: PublicationModel, locale: Locale): PublicationView {
@@ -217,6 +249,14 @@ function buildView(route: Route, model: Model): ViewData {
         text: readSource(readSettings().contentDir, page.publication.data.source.file).toString(
           'utf8',
         ),
+        versions: buildSourceVersions(page.publication, locale),
+      };
+    case 'withdrawn':
+      return {
+        kind: 'withdrawn',
+        publication: page.publication,
+        project: page.project,
+        title: publicationText(page.publication, locale).title,
       };
     case 'withheld': {
       const withheld = model.projects.filter((p) => p.markers.length > 0);
@@ -311,6 +351,8 @@ function titleOf(route: Route, view: ViewData): string {
       return view.summary.text.title;
     case 'source':
       return `${d.source.heading}: ${view.title}`;
+    case 'withdrawn':
+      return view.project.name;
     case 'search':
       return d.search.heading;
     case 'projects':
@@ -358,6 +400,7 @@ function stylesheetOf(view: ViewData): Stylesheet {
     case 'data':
       return 'data';
     case 'about':
+    case 'withdrawn':
       return 'plain';
     case 'changes':
       return 'changes';
@@ -378,7 +421,7 @@ export function buildPageData(
   const view = buildView(route, model);
   // Only a publication's own pages name its publisher: the site is its operator's, and holds many departments'.
   const publication =
-    page.kind === 'publication' || page.kind === 'source'
+    page.kind === 'publication' || page.kind === 'source' || page.kind === 'withdrawn'
       ? page.publication
       : page.kind === 'project'
         ? page.project.publication

@@ -1,7 +1,13 @@
 import type { ChangeEntry } from './changes';
 import type { Operator } from '../config';
 import type { Locale, Localized } from '../domain/locales';
-import type { FiscalYear, Model, Project, PublicationModel } from '../model/types';
+import type {
+  FiscalYear,
+  Model,
+  Project,
+  PublicationModel,
+  WithdrawnProject,
+} from '../model/types';
 import type { PublicationText, ProjectText } from '../model/localize';
 import type { GlossaryTerm } from '../schema/glossary';
 import type { SearchFields } from '../search/fields';
@@ -13,6 +19,29 @@ import type { ProjectOrder } from './routes';
  * What each page shows, as src/site/page-data.ts computes it once per page
  * and the views read it: one type per kind of view, and the page around it.
  */
+
+/** A file under sources/, as the source page describes it. */
+export interface SourceFileRow {
+  file: string;
+  sha256: string;
+  bytes: number;
+  /** What it is, for a reader: 'PDF', 'plain text file in GB18030'. */
+  format: string;
+}
+
+/** One version of a text on the source page. */
+export interface SourceVersionRow {
+  version: number;
+  date: string | null;
+  note: string | null;
+  current: boolean;
+  /** Where a later version withholds a part this one disclosed: its files are not offered. */
+  withheldSince: number | null;
+  /** The text the site shows, UTF-8. */
+  text: SourceFileRow;
+  /** The file as the bureau published it, where it is another. */
+  original: SourceFileRow | null;
+}
 
 /** One fact of where the original comes from: its value, or null where it is not recorded. */
 export interface ProvenanceRow {
@@ -99,6 +128,15 @@ export type ViewData =
       title: string;
       text: string;
       provenance: ProvenanceRow[];
+      /** Every version's files, oldest first; the last is the current one. */
+      versions: SourceVersionRow[];
+    }
+  | {
+      kind: 'withdrawn';
+      publication: PublicationModel;
+      project: WithdrawnProject;
+      /** The publication's title, in the page's language. */
+      title: string;
     }
   | { kind: 'withheld'; projects: WithheldProject[]; projectCount: number; listed: boolean }
   | { kind: 'search'; years: number[]; departments: string[] }

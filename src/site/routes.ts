@@ -1,6 +1,12 @@
 import { LOCALES, type Locale } from '../domain/locales';
 import { readSettings } from '../config';
-import type { Department, Model, Project, PublicationModel } from '../model/types';
+import type {
+  Department,
+  Model,
+  Project,
+  PublicationModel,
+  WithdrawnProject,
+} from '../model/types';
 import { paginate, type Slice } from './paginate';
 import { localePrefix, paths } from '../domain/urls';
 
@@ -9,6 +15,7 @@ type Page =
   | { kind: 'home' }
   | { kind: 'publication'; publication: PublicationModel }
   | { kind: 'project'; project: Project }
+  | { kind: 'withdrawn'; publication: PublicationModel; project: WithdrawnProject }
   | { kind: 'source'; publication: PublicationModel }
   | { kind: 'withheld' }
   | { kind: 'search' }
@@ -87,6 +94,12 @@ function pagesOf(model: Model, pageSize: number): { key: string; path: string; p
         key: `project:${project.key}`,
         path: paths.project(publication.data, project.slug),
         page: { kind: 'project' as const, project },
+      })),
+      // A project a later version withdrew keeps its address, with a page that says so.
+      ...publication.withdrawn.map((project) => ({
+        key: `withdrawn:${publication.data.slug}/${project.slug}`,
+        path: paths.project(publication.data, project.slug),
+        page: { kind: 'withdrawn' as const, publication, project },
       })),
     ]),
   ];

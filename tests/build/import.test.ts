@@ -14,16 +14,22 @@ import type { BodyEntry } from '../../src/content/read';
 import { enumerationOf } from '../../src/importer/parse';
 import { ImportFailure, runImport as importFile } from '../../src/importer/run';
 import { checkContent, readBody } from '../../src/check/check';
+import { serveSite } from '../../scripts/serve-site';
+import { ORIGINAL_HEADERS } from '../../src/site/originals';
 import { astroBuild } from '../support/astro';
+import { launch } from '../support/browser';
+import { NGINX, startNginx } from '../support/nginx';
 import {
+  addJavaScriptAction,
   encodeGbk,
   FACTS,
   fixtureLines,
   makeDocx,
+  HOSTILE_PAYLOADS,
   makeSavedPage,
   TITLE,
 } from '../support/bureau-files';
-import { EXAMPLE_CONTENT, ROOT, TEST_SITE } from '../support/paths';
+import { EXAMPLE_CONTENT, PORTAL_BASE, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 import { treeHashes } from '../support/tree';
 
@@ -316,10 +322,12 @@ const VARIANTS = [
 const FORMATS_DIR = join(ROOT, 'tests/fixtures/formats');
 const SAVED_FROM = 'http://www.example.gov.cn/zwgk/czyjs/202103/t20210316_1.html';
 const BUREAU_FILES: Record<string, () => Promise<{ name: string; bytes: Uint8Array }>> = {
+  // A PDF that runs a script when it opens, a Word file that links elsewhere, a saved page
+  // full of scripts (HOSTILE_PAYLOADS): each imports as its text, and is only ever a download.
   'fmt-pdf': () =>
     Promise.resolve({
       name: 'bureau.pdf',
-      bytes: readFileSync(join(FORMATS_DIR, 'bureau.pdf')),
+      bytes: addJavaScriptAction(readFileSync(join(FORMATS_DIR, 'bureau.pdf'))),
     }),
   'fmt-doc': () =>
     Promise.resolve({
@@ -334,7 +342,7 @@ const BUREAU_FILES: Record<string, () => Promise<{ name: string; bytes: Uint8Arr
     }),
   'fmt-docx': async () => ({
     name: 'bureau.docx',
-    bytes: await makeDocx({ automaticNumbering: true }),
+    bytes: await makeDocx({ automaticNumbering: true, externalLink: 'http://example.net/' }),
   }),
   'fmt-gbk': () =>
     Promise.resolve({
@@ -344,7 +352,11 @@ const BUREAU_FILES: Record<string, () => Promise<{ name: string; bytes: Uint8Arr
   'fmt-html': () =>
     Promise.resolve({
       name: 'bureau.htm',
-      bytes: makeSavedPage({ publishedOn: '2021-03-16 09:30:00', savedFrom: SAVED_FROM }),
+      bytes: makeSavedPage({
+        publishedOn: '2021-03-16 09:30:00',
+        savedFrom: SAVED_FROM,
+        hostile: true,
+      }),
     }),
 };
 const BUREAU_FORMATS: Record<string, string> = {
@@ -590,6 +602,109 @@ describe('texts in other publishers’ styles import, check and build', () => {
     expect(page('[data-provenance="publishedOn"] time').attr('datetime')).toBe('2021-03-16');
     const pdf = cheerio.load(readFileSync(join(dist, 'fmt-pdf/2021/source/index.html'), 'utf8'));
     expect(pdf('[data-provenance="publishedOn"] .not-recorded').length).toBe(1);
+  });
+
+  it('offers every original as a download that runs nothing, through the docs’ nginx and npm start’s server, in Chromium', async () => {
+    const hostile = ['fmt-html', 'fmt-pdf', 'fmt-docx'].map((slug) => {
+      const { original } = (
+        parse(readFileSync(join(content, `${slug}/2021/publication.yaml`), 'utf8')) as {
+          source: { original: { file: string } };
+        }
+      ).source;
+      return { slug, file: original.file, bytes: inputs.get(slug)! };
+    });
+    const browser = await launch();
+    const started = await serveSite(dist);
+    const nginx = NGINX ? await startNginx(dist) : null;
+    if (!nginx)
+      console.warn(
+        'import.test.ts: nginx is not installed; the originals are checked through npm start’s server only',
+      );
+    try {
+      /** A fresh browser context that records every request it makes and every dialog it opens. */
+      const watch = async () => {
+        const context = await browser.newContext({ acceptDownloads: true });
+        const page = await context.newPage();
+        const requests: string[] = [];
+        const dialogs: string[] = [];
+        context.on('request', (request) => requests.push(request.url()));
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+        return { context, page, requests, dialogs };
+      };
+      const ran = (requests: string[]) => requests.filter((url) => url.includes('/pwned/'));
+
+      // The check can see a payload run: the saved page's own bytes, as a page, run every one.
+      const control = await watch();
+      const html = hostile[0]!;
+      await control.page.route('**/control.html', (route) =>
+        route.fulfill({ body: Buffer.from(html.bytes), contentType: 'text/html' }),
+      );
+      await control.page.route('**/pwned/**', (route) => route.fulfill({ body: '' }));
+      const seen = control.page.waitForRequest(/\/pwned\/script/);
+      await control.page.goto(new URL('control.html', started.url).href).catch(() => {});
+      await seen;
+      expect(ran(control.requests).length).toBeGreaterThan(0);
+      expect(Object.keys(HOSTILE_PAYLOADS).length).toBe(5);
+      await control.context.close();
+
+      for (const base of [started.url, ...(nginx ? [`${nginx.origin}${PORTAL_BASE}`] : [])]) {
+        for (const { file, bytes } of hostile) {
+          const url = new URL(`sources/${file}`, base).href;
+          const response = await fetch(url);
+          expect(response.status, url).toBe(200);
+          for (const [name, value] of Object.entries(ORIGINAL_HEADERS))
+            expect(response.headers.get(name), `${url}: ${name}`).toBe(value);
+          // No type a browser renders as a document.
+          expect(response.headers.get('content-type'), url).not.toMatch(
+            /^(?:text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml)\b/,
+          );
+          expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes)), url).toBe(
+            true,
+          );
+          // Opened in the browser, it downloads: no document, so nothing in it runs.
+          const { context, page, requests, dialogs } = await watch();
+          const download = page.waitForEvent('download');
+          await page.goto(url).catch(() => {});
+          expect((await download).suggestedFilename(), url).toBe(file);
+          expect(page.url(), url).toBe('about:blank');
+          expect(ran(requests), url).toEqual([]);
+          expect(dialogs, url).toEqual([]);
+          await context.close();
+        }
+      }
+      // The source page offers the saved page by a link that downloads it, and runs nothing of it.
+      const { context, page, requests, dialogs } = await watch();
+      await page.goto(new URL('fmt-html/2021/source/', started.url).href);
+      const download = page.waitForEvent('download');
+      await page.click('a[data-original]');
+      expect((await download).suggestedFilename()).toBe(hostile[0]!.file);
+      expect(new URL(page.url()).pathname).toBe('/fmt-html/2021/source/');
+      expect(ran(requests)).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await context.close();
+    } finally {
+      await browser.close();
+      await started.close();
+      nginx?.stop();
+    }
+  });
+
+  it('says on the source page what each original is, that it downloads, its size and its SHA-256', () => {
+    const $ = cheerio.load(readFileSync(join(dist, 'fmt-html/2021/source/index.html'), 'utf8'));
+    const original = $('.source-original');
+    expect(original.text()).toContain('网页（HTML）');
+    const size = readFileSync(
+      join(content, 'sources', $('a[data-original]').attr('data-download')!),
+    ).length;
+    expect(original.find('[data-bytes]').attr('data-bytes')).toBe(String(size));
+    expect(original.find('[data-bytes]').text()).toBe(`${size.toLocaleString('en-US')} 字节`);
+    expect($('.source-downloads').text()).toContain('下载');
+    const en = cheerio.load(readFileSync(join(dist, 'en/fmt-gbk/2021/source/index.html'), 'utf8'));
+    expect(en('.source-original').text()).toContain('plain text file in GB18030');
+    expect(en('.source-downloads').text()).toContain('downloads');
   });
 
   it('says which headings had no number in a .doc file’s text', () => {

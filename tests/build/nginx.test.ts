@@ -1,6 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -9,14 +7,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGbk } from '../support/bureau-files';
 import { readIndexParts } from '../support/dist';
-import { EXAMPLE_PORTAL_DIST, PORTAL_BASE, ROOT } from '../support/paths';
+import { ORIGINAL_HEADERS } from '../../src/site/originals';
+import { NGINX, startNginx, type RunningNginx } from '../support/nginx';
+import { EXAMPLE_PORTAL_DIST, PORTAL_BASE } from '../support/paths';
 
 const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
 
@@ -26,30 +24,17 @@ const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
  * asked with real requests. Skipped, with a
  * message, only where nginx is not installed (scripts/system-deps.sh installs it).
  */
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 if (!NGINX)
   console.warn(
     'nginx.test.ts: skipped, because nginx is not installed here (scripts/system-deps.sh installs it with apt)',
   );
 
-/** A free port on the loopback. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => {
-  const work = mkdtempSync(join(tmpdir(), 'nginx-'));
-  const docs = join(ROOT, 'docs/deploy');
-  let nginx: ChildProcess;
+  const work = mkdtempSync(join(tmpdir(), 'nginx-site-'));
+  let nginx: RunningNginx;
   let origin: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
     // The example's build, with an original text in GB18030 beside its own (as an import of a
     // Notepad file leaves one): links to the build's files, so nothing of it is copied or changed.
     const served = join(work, 'site');
@@ -62,58 +47,11 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
       join(served, 'sources', GBK_ORIGINAL),
       encodeGbk('合成市甲局部门2021年预算重点领域财政项目文本公开\r\n'),
     );
-    // The docs' files as an administrator installs them; only the port and the site's folder differ.
-    const headers = join(work, 'disclosures-headers.conf');
-    writeFileSync(headers, readFileSync(join(docs, 'nginx-headers.conf')));
-    const site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
-      .replace('listen 80;', `listen 127.0.0.1:${port};`)
-      .replaceAll('/srv/yjsgk/', `${served}/`)
-      .replaceAll('include snippets/disclosures-headers.conf;', `include ${headers};`)
-      .replaceAll('include mime.types;', 'include /etc/nginx/mime.types;');
-    writeFileSync(join(work, 'site.conf'), site);
-    const temp = (name: string) => `${name} ${join(work, name)};`;
-    writeFileSync(
-      join(work, 'nginx.conf'),
-      [
-        `pid ${join(work, 'nginx.pid')};`,
-        `error_log ${join(work, 'error.log')};`,
-        // As root, nginx's workers read the files as this user; the test's files are the test's.
-        ...(process.getuid?.() === 0 ? ['user root;'] : []),
-        'events {}',
-        'http {',
-        '  include /etc/nginx/mime.types;',
-        '  default_type application/octet-stream;',
-        '  access_log off;',
-        ...[
-          'client_body_temp_path',
-          'proxy_temp_path',
-          'fastcgi_temp_path',
-          'uwsgi_temp_path',
-          'scgi_temp_path',
-        ].map((name) => `  ${temp(name)}`),
-        `  include ${join(work, 'site.conf')};`,
-        '}',
-      ].join('\n'),
-    );
-    const test = spawnSync(NGINX!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], {
-      encoding: 'utf8',
-    });
-    expect(test.status, test.stderr).toBe(0);
-    nginx = spawn(NGINX!, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 100; i++) {
-      try {
-        await fetch(origin);
-        return;
-      } catch {
-        await sleep(50);
-      }
-    }
-    throw new Error(`nginx did not start: ${readFileSync(join(work, 'error.log'), 'utf8')}`);
+    nginx = await startNginx(served);
+    origin = nginx.origin;
   }, 30_000);
   afterAll(() => {
-    nginx.kill();
+    nginx.stop();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -140,7 +78,15 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     }
   });
 
-  it('serves the original texts as UTF-8 text, so that they never show as mojibake', async () => {
+  /** The headers of an original: a download that cannot run, as `npm start` sends them (src/site/originals.ts). */
+  const expectOriginalHeaders = (response: Response, what: string) => {
+    for (const [name, value] of Object.entries(ORIGINAL_HEADERS))
+      expect(response.headers.get(name), `${what}: ${name}`).toBe(value);
+    expect(response.headers.get('x-frame-options'), what).toBe('SAMEORIGIN');
+    expect(response.headers.get('referrer-policy'), what).toBe('strict-origin-when-cross-origin');
+  };
+
+  it('serves the original texts as UTF-8 text, so that they never show as mojibake, as downloads', async () => {
     const file = first('sources', /\.txt$/);
     const response = await get(`sources/${file}`);
     expect(response.status).toBe(200);
@@ -148,7 +94,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     expect(await response.text()).toBe(
       readFileSync(join(EXAMPLE_PORTAL_DIST, 'sources', file), 'utf8'),
     );
-    expectSecurityHeaders(response, file);
+    expectOriginalHeaders(response, file);
   });
 
   it('serves an original text in GB18030 as GB18030, so that it never shows as mojibake either', async () => {
@@ -158,7 +104,7 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     expect(new TextDecoder('gb18030').decode(await response.arrayBuffer())).toBe(
       '合成市甲局部门2021年预算重点领域财政项目文本公开\r\n',
     );
-    expectSecurityHeaders(response, GBK_ORIGINAL);
+    expectOriginalHeaders(response, GBK_ORIGINAL);
   });
 
   it('serves the data with CORS for portals, the CSV as text/csv, and no stale copies', async () => {

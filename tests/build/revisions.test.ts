@@ -18,12 +18,18 @@ import { treeHashes } from '../support/tree';
 
 /**
  * A corrected text imported as the next version (npm run import -- --revise),
- * on a generated publication of four projects, two of them translated: an
+ * on a generated publication of five projects, two of them translated: an
  * amount changed and a sentence reworded (p001), a section withheld after the
- * fact (p002), a section disclosed after the fact (p003), one unchanged
- * (p004). Then the site is built, and what it publishes is read.
+ * fact (p002), a section disclosed after the fact and the project renamed
+ * (p003), one unchanged (p004), and one the corrected text drops (p005), just
+ * before the renamed one's place. Then the site is built, and what it
+ * publishes is read.
  */
-const SLUGS = ['p001', 'p002', 'p003', 'p004'];
+const SLUGS = ['p001', 'p002', 'p003', 'p004', 'p005'];
+/** The fifth project: a copy of the fourth under another name and amount. */
+const DROPPED = { name: '合成市教育局校舍维修改造工程', amount: '42.5万元' };
+/** The third project's name in version 2. */
+const RENAMED = '合成市教育局应急指挥调度中心建设项目';
 const SEED = 11;
 /** Words that only the first version says, in the section the second withholds. */
 const WITHHELD_LATER = '该中心现有库房建于二〇〇九年，漏雨返潮三十七处。';
@@ -76,12 +82,24 @@ describe('a corrected text, imported as the next version', () => {
     const funding = lines.findIndex((l) => l.startsWith('本年度预算安排为'));
     const published = /为(.+?万元)/.exec(lines[funding]!)![1]!;
     amount = { before: published, after: `${(Number.parseFloat(published) + 100).toFixed(2)}万元` };
-    writeFileSync(join(input, 'v1.txt'), lines.join('\n'));
+    // Version 1 has a fifth project, before the third: a copy of the fourth, named and costed anew.
+    const starts = lines.flatMap((line, i) => (line === '1、项目名称' ? [i] : []));
+    const fourth = lines.slice(starts[3]).filter((line) => line.trim() !== '');
+    const fifth = fourth.map((line, i) =>
+      i === 1
+        ? DROPPED.name
+        : line.replace(/^(本年度预算安排为|项目估算总投资)[\d.]+万元/, `$1${DROPPED.amount}`),
+    );
+    writeFileSync(
+      join(input, 'v1.txt'),
+      [...lines.slice(0, starts[2]), ...fifth, ...lines.slice(starts[2])].join('\n'),
+    );
     const request = (file: string, more = {}) => ({
       file: join(input, file),
       departmentSlug: 'synth-edu',
       contentDir: content,
-      slugs: SLUGS,
+      // In the order of version 1's text: the fifth project stands third.
+      slugs: ['p001', 'p002', 'p005', 'p003', 'p004'],
       force: false,
       dryRun: false,
       today: '2026-11-30',
@@ -103,6 +121,8 @@ describe('a corrected text, imported as the next version', () => {
     replaceAfter(corrected, 1, '（二）、总体思路', REWORDED.after);
     replaceAfter(corrected, 2, '（一）、项目可行性', '涉密不宜公开');
     replaceAfter(corrected, 3, '（一）、建设规模', DISCLOSED_LATER);
+    // The third project renamed; the fifth is not in version 2, which merged them by place.
+    corrected[starts[2]! + 1] = RENAMED;
     writeFileSync(join(input, 'v2.txt'), corrected.join('\n'));
     const { slugs: _, ...revision } = request('v2.txt', { revise: true, note: NOTE });
     review = (await runImport(revision)).notices;
@@ -149,9 +169,10 @@ describe('a corrected text, imported as the next version', () => {
     expect(readdirSync(join(content, 'synth-edu/2025/versions/1/zh')).sort()).toEqual(
       SLUGS.map((s) => `${s}.md`),
     );
-    // Both originals are offered for download.
-    for (const version of publication.versions)
-      expect(existsSync(join(dist, 'sources', version.source.file))).toBe(true);
+    // The current original is offered; the first, which discloses what the second withholds, is not.
+    const [first, second] = publication.versions;
+    expect(existsSync(join(dist, 'sources', second!.source.file))).toBe(true);
+    expect(existsSync(join(dist, 'sources', first!.source.file))).toBe(false);
   });
 
   it('keeps a person’s refinements where the text did not change, and lists what was imported again', () => {
@@ -177,7 +198,7 @@ describe('a corrected text, imported as the next version', () => {
     expect(en('.revision-notice').text()).toContain('Revised on 2026-11-30 (version 2)');
   });
 
-  it('reports a section withheld in a later version without its earlier text, which appears nowhere in the output but the kept original', () => {
+  it('reports a section withheld in a later version without its earlier text, which appears in no file of the output, the earlier original included', () => {
     const $ = page('synth-edu/2025/p002');
     const entry = $('#revisions [data-section="feasibility"]');
     expect(entry.attr('data-change')).toBe('withheld');
@@ -201,10 +222,11 @@ describe('a corrected text, imported as the next version', () => {
       }
     };
     walk(dist);
-    // The first version's original, which stays downloadable, is the one place it is.
-    expect(found).toEqual([
-      expect.stringMatching(/^sources\/synth-edu-2025-key-projects\.zh\.txt$/),
-    ]);
+    expect(found).toEqual([]);
+    // It stays in the content folder, for the record.
+    expect(
+      readFileSync(join(content, 'sources/synth-edu-2025-key-projects.zh.txt'), 'utf8'),
+    ).toContain(WITHHELD_LATER);
     const earlier = VersionRecordSchema.parse(
       JSON.parse(readFileSync(join(dist, 'data/synth-edu/2025/p002.v1.json'), 'utf8')),
     );
@@ -213,10 +235,99 @@ describe('a corrected text, imported as the next version', () => {
     expect(feasibility.withheld).toEqual(expect.objectContaining({ withheld: 'classified' }));
   });
 
+  it('lists the first version on the source page and in the data with its date, SHA-256 and why it is no longer offered', () => {
+    const publication = parse(
+      readFileSync(join(content, 'synth-edu/2025/publication.yaml'), 'utf8'),
+    ) as { versions: { source: { file: string; sha256: string } }[] };
+    const [first, second] = publication.versions;
+    for (const [path, words] of [
+      ['synth-edu/2025/source', '自第2版起不予公开'],
+      ['en/synth-edu/2025/source', 'withheld since version 2'],
+    ] as const) {
+      const $ = page(path);
+      const v1 = $('.source-versions li[data-version="1"]');
+      expect(v1.attr('data-withheld-since'), path).toBe('2');
+      expect(v1.find('.source-not-offered').text(), path).toContain(words);
+      expect(v1.find('[data-sha256-version]').first().text(), path).toBe(first!.source.sha256);
+      expect(v1.find('a').length, path).toBe(0);
+      const v2 = $('.source-versions li[data-version="2"]');
+      expect(v2.attr('data-withheld-since'), path).toBeUndefined();
+      expect(v2.find(`a[data-download="${second!.source.file}"]`).length, path).toBe(1);
+    }
+    const data = JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as {
+      publications: { slug: string; versions: Record<string, unknown>[] }[];
+    };
+    expect(data.publications[0]!.versions).toEqual([
+      expect.objectContaining({
+        version: 1,
+        sha256: first!.source.sha256,
+        url: null,
+        withheldSince: 2,
+        current: false,
+      }),
+      expect.objectContaining({
+        version: 2,
+        date: '2026-11-30',
+        url: `${TEST_SITE}/sources/${second!.source.file}`,
+        withheldSince: null,
+        current: true,
+      }),
+    ]);
+  });
+
   it('shows a section disclosed in a later version as inserted', () => {
     const entry = page('synth-edu/2025/p003')('#revisions [data-section="scale"]');
     expect(entry.attr('data-change')).toBe('disclosed');
     expect(entry.find('.diff ins').text()).toBe(DISCLOSED_LATER);
+  });
+
+  it('matches projects by name: the renamed one keeps its address, the dropped one’s address says it was withdrawn', () => {
+    expect(review).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^p003: “合成市教育局应急指挥中心建设项目（一期）” is taken to be “${RENAMED}”, by a name \\d+% alike and 6 of 6 facts the same`,
+        ),
+      ),
+    );
+    expect(review).toContain(
+      `p005: “${DROPPED.name}” is not in the new text: withdrawn, its page says so`,
+    );
+    expect(page('synth-edu/2025/p003')('h1').text()).toContain(RENAMED);
+    expect(
+      page('synth-edu/2025/p003')('#revisions [data-section="name"]').attr('data-change'),
+    ).toBe('changed');
+    for (const [path, words] of [
+      ['synth-edu/2025/p005', '自第2版（2026-11-30）起不再列入此项目'],
+      ['en/synth-edu/2025/p005', 'withdrew it in version 2 (2026-11-30)'],
+    ] as const) {
+      const $ = page(path);
+      expect($('h1').text(), path).toBe(DROPPED.name);
+      expect($('.withdrawn-notice').attr('data-withdrawn-in'), path).toBe('2');
+      expect($('.withdrawn-notice').text(), path).toContain(words);
+      // Nothing of its text: the page says what happened, and where the versions are.
+      expect($('main').text(), path).not.toContain(DROPPED.amount);
+      expect($('[data-pagefind-body]').length, path).toBe(0);
+    }
+    expect(page('changes')('#synth-edu-2025-v2 [data-withdrawn="p005"] a').text()).toBe(
+      DROPPED.name,
+    );
+    const data = JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as {
+      publications: { withdrawn: unknown[] }[];
+      projects: { slug: string }[];
+    };
+    expect(data.publications[0]!.withdrawn).toEqual([
+      {
+        slug: 'p005',
+        name: DROPPED.name,
+        lastVersion: 1,
+        withdrawnIn: 2,
+        url: {
+          zh: `${TEST_SITE}/synth-edu/2025/p005/`,
+          en: `${TEST_SITE}/en/synth-edu/2025/p005/`,
+        },
+      },
+    ]);
+    expect(data.projects.map((p) => p.slug).sort()).toEqual(['p001', 'p002', 'p003', 'p004']);
   });
 
   it('shows nothing on an unchanged project', () => {

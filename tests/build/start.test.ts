@@ -55,6 +55,9 @@ describe('npm start', () => {
       expect(source).toBeDefined();
       const original = await fetch(new URL(source!, url));
       expect(original.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      // A download that cannot run (src/site/originals.ts), as every original is.
+      expect(original.headers.get('content-disposition')).toBe('attachment');
+      expect(original.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
       expect((await fetch(new URL('no-such-page/', url))).status).toBe(404);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');

@@ -6,6 +6,7 @@ import {
   LevelFormat,
   Packer,
   PageNumber,
+  ExternalHyperlink,
   Paragraph,
   TextRun,
 } from 'docx';
@@ -141,7 +142,12 @@ export const fixtureLines = (blocks: Block[] = BLOCKS) => blocks.map((b) => b.te
  * by Word (一、 is not in their text), a header, and `— 1 —` in the footer.
  */
 export async function makeDocx(
-  options: { automaticNumbering?: boolean; blocks?: Block[] } = {},
+  options: {
+    automaticNumbering?: boolean;
+    blocks?: Block[];
+    /** A link to another site in the page header, as a hostile file might carry one. */
+    externalLink?: string;
+  } = {},
 ): Promise<Buffer> {
   const automatic = options.automaticNumbering ?? true;
   let project = 0;
@@ -203,7 +209,17 @@ export async function makeDocx(
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun(`${DEPARTMENT}部门预算公开`)],
+                children: [
+                  new TextRun(`${DEPARTMENT}部门预算公开`),
+                  ...(options.externalLink
+                    ? [
+                        new ExternalHyperlink({
+                          link: options.externalLink,
+                          children: [new TextRun(' 网站')],
+                        }),
+                      ]
+                    : []),
+                ],
               }),
             ],
           }),
@@ -262,8 +278,64 @@ function gbkTable(): Map<string, number> {
  * navigation and breadcrumb, a 发布时间/浏览次数 line, the article, 分享到 and
  * 打印本页, related articles, and the footer with 网站标识码 and ICP.
  */
+/**
+ * What a hostile saved page carries, each part asking the server for
+ * `/pwned/<what>` and opening a dialog if it ever runs, so that a browser test
+ * sees it: a script, an image's onerror, a javascript: frame, a refresh to
+ * another address and an SVG's onload.
+ */
+export const HOSTILE_PAYLOADS = {
+  script: `<script>fetch('/pwned/script');alert('script')</script>`,
+  img: `<img src="/no-such-image.png" onerror="fetch('/pwned/img');alert('img')">`,
+  iframe: `<iframe src="javascript:fetch('/pwned/iframe');alert('iframe')"></iframe>`,
+  refresh: `<meta http-equiv="refresh" content="0;url=/pwned/refresh">`,
+  svg: `<svg onload="fetch('/pwned/svg');alert('svg')"><circle r="1"></circle></svg>`,
+} as const;
+
+/**
+ * A PDF with a JavaScript action that runs when it opens, added as an
+ * incremental update (as an editor saves one): the document's catalog again,
+ * its OpenAction now the script. The text layer is untouched.
+ */
+export function addJavaScriptAction(pdf: Uint8Array, script = "app.alert('pdf');"): Uint8Array {
+  const text = new TextDecoder('latin1').decode(pdf);
+  const trailer = text.slice(text.lastIndexOf('trailer'));
+  const size = Number(/\/Size\s+(\d+)/.exec(trailer)![1]);
+  const root = Number(/\/Root\s+(\d+)\s+0\s+R/.exec(trailer)![1]);
+  const previous = Number(/startxref\s+(\d+)/.exec(trailer)![1]);
+  const catalog = new RegExp(`\\n${root} 0 obj[\\s\\S]*?endobj`).exec(text)![0];
+  const pages = /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)![1]!;
+  const action = size;
+  let update = '\n';
+  const offsets: [number, number][] = [];
+  const add = (id: number, body: string) => {
+    offsets.push([id, pdf.length + update.length]);
+    update += `${id} 0 obj\n${body}\nendobj\n`;
+  };
+  add(action, `<</Type/Action/S/JavaScript/JS(${script})>>`);
+  add(root, `<</Type/Catalog/Pages ${pages} 0 R/OpenAction ${action} 0 R>>`);
+  const xref = pdf.length + update.length;
+  update += 'xref\n';
+  for (const [id, offset] of offsets.sort((a, b) => a[0] - b[0]))
+    update += `${id} 1\n${String(offset).padStart(10, '0')} 00000 n \n`;
+  update += `trailer\n<</Size ${size + 1}/Root ${root} 0 R/Prev ${previous}>>\nstartxref\n${xref}\n%%EOF\n`;
+  const bytes = new Uint8Array(pdf.length + update.length);
+  bytes.set(pdf);
+  bytes.set(
+    Uint8Array.from(update, (c) => c.charCodeAt(0)),
+    pdf.length,
+  );
+  return bytes;
+}
+
 export function makeSavedPage(
-  options: { publishedOn?: string; pubDateMeta?: string; savedFrom?: string } = {},
+  options: {
+    publishedOn?: string;
+    pubDateMeta?: string;
+    savedFrom?: string;
+    /** Carry every one of HOSTILE_PAYLOADS, in the head, the article and the furniture. */
+    hostile?: boolean;
+  } = {},
 ): Uint8Array {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const [title, ...rest] = fixtureLines();
@@ -279,7 +351,9 @@ ${options.pubDateMeta ? `<meta name="PubDate" content="${options.pubDateMeta}">`
 <meta name="SiteName" content="合成市人民政府门户网站">
 <script type="text/javascript">var _hmt = _hmt || [];</script>
 <style>.nav li{float:left}</style>
+${options.hostile ? `${HOSTILE_PAYLOADS.refresh}\n${HOSTILE_PAYLOADS.script}` : ''}
 </head><body>
+${options.hostile ? `${HOSTILE_PAYLOADS.iframe}${HOSTILE_PAYLOADS.svg}` : ''}
 <div class="top"><div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zwdt/">政务动态</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div></div>
 <div class="main">
 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/czyjs/">财政预决算</a></div>
@@ -287,7 +361,7 @@ ${options.pubDateMeta ? `<meta name="PubDate" content="${options.pubDateMeta}">`
 <h1 class="title">${escape(title!)}</h1>
 <div class="info">${options.publishedOn ? `发布时间：${options.publishedOn}&nbsp;&nbsp;` : ''}来源：合成市城市管理综合执法局&nbsp;&nbsp;浏览次数：<span id="views">1024</span></div>
 <div class="content" id="zoom">
-${body}
+${options.hostile ? HOSTILE_PAYLOADS.img : ''}${body}${options.hostile ? HOSTILE_PAYLOADS.script : ''}
 </div>
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
 <div class="tools"><a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a></div>
@@ -297,4 +371,42 @@ ${body}
 <div class="footer"><p>主办单位：合成市人民政府办公室 &nbsp; 网站标识码：1234000001</p><p>滇ICP备12345678号-1 &nbsp; 滇公网安备 53310202000001号</p></div>
 </body></html>`;
   return encodeGbk(html.replace(/\n/g, '\r\n'));
+}
+
+/**
+ * A PDF of `pages` pages, each with the lines `linesOf(n)` gives (ASCII, in
+ * Helvetica), with a real text layer: for files far larger than a
+ * disclosure, or made of nothing but a running line.
+ */
+export function makeTextPdf(pages: number, linesOf: (page: number) => string[]): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body);
+  const font = add('<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>');
+  const tree = add('');
+  const kids: number[] = [];
+  for (let n = 1; n <= pages; n += 1) {
+    const text = linesOf(n)
+      .map((line, i) => `BT /F1 12 Tf 72 ${720 - 18 * i} Td (${line}) Tj ET`)
+      .join('\n');
+    const content = add(`<</Length ${text.length}>>\nstream\n${text}\nendstream`);
+    kids.push(
+      add(
+        `<</Type/Page/Parent ${tree} 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 ${font} 0 R>>>>/Contents ${content} 0 R>>`,
+      ),
+    );
+  }
+  objects[tree - 1] =
+    `<</Type/Pages/Kids[${kids.map((k) => `${k} 0 R`).join(' ')}]/Count ${pages}>>`;
+  const catalog = add(`<</Type/Catalog/Pages ${tree} 0 R>>`);
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<</Size ${objects.length + 1}/Root ${catalog} 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }

@@ -1,0 +1,100 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT } from './paths';
+
+/** Debian's nginx (scripts/system-deps.sh installs it), or undefined where it is not installed. */
+export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+
+/** A free port on the loopback. */
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+export interface RunningNginx {
+  /** `http://127.0.0.1:<port>`; the site is under the docs' /portal/yjsgk/. */
+  origin: string;
+  stop: () => void;
+}
+
+/**
+ * The deployment docs' nginx configuration (docs/deploy/) serving `served`
+ * (a built site) on a free loopback port: the docs' files as an administrator
+ * installs them; only the port, the site's folder and the include paths differ.
+ */
+export async function startNginx(served: string): Promise<RunningNginx> {
+  const work = mkdtempSync(join(tmpdir(), 'nginx-'));
+  const docs = join(ROOT, 'docs/deploy');
+  const port = await findFreePort();
+  const snippets = {
+    'snippets/disclosures-headers.conf': 'nginx-headers.conf',
+    'snippets/disclosures-originals.conf': 'nginx-originals.conf',
+  };
+  let site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replaceAll('/srv/yjsgk/', `${served}/`)
+    .replaceAll('include mime.types;', 'include /etc/nginx/mime.types;');
+  for (const [installed, file] of Object.entries(snippets)) {
+    const path = join(work, file);
+    writeFileSync(path, readFileSync(join(docs, file)));
+    site = site.replaceAll(`include ${installed};`, `include ${path};`);
+  }
+  writeFileSync(join(work, 'site.conf'), site);
+  const temp = (name: string) => `${name} ${join(work, name)};`;
+  writeFileSync(
+    join(work, 'nginx.conf'),
+    [
+      `pid ${join(work, 'nginx.pid')};`,
+      `error_log ${join(work, 'error.log')};`,
+      // As root, nginx's workers read the files as this user; the test's files are the test's.
+      ...(process.getuid?.() === 0 ? ['user root;'] : []),
+      'events {}',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      '  access_log off;',
+      ...[
+        'client_body_temp_path',
+        'proxy_temp_path',
+        'fastcgi_temp_path',
+        'uwsgi_temp_path',
+        'scgi_temp_path',
+      ].map((name) => `  ${temp(name)}`),
+      `  include ${join(work, 'site.conf')};`,
+      '}',
+    ].join('\n'),
+  );
+  const test = spawnSync(NGINX!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], {
+    encoding: 'utf8',
+  });
+  if (test.status !== 0)
+    throw new Error(`nginx -t refused the docs' configuration:\n${test.stderr}`);
+  const nginx: ChildProcess = spawn(
+    NGINX!,
+    ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'],
+    { stdio: 'ignore' },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    nginx.kill();
+    rmSync(work, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(origin);
+      return { origin, stop };
+    } catch {
+      await sleep(50);
+    }
+  }
+  const log = readFileSync(join(work, 'error.log'), 'utf8');
+  stop();
+  throw new Error(`nginx did not start: ${log}`);
+}
