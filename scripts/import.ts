@@ -37,6 +37,11 @@ options:
                             publication's project <old-slug> (renamed); once per project.
                             Projects are matched by name, never by place: the import asks
                             for this where a project could be either of two
+  --withheld-wording <text> the words that withhold a part where the text says so in words the
+                            importer does not know (read as 涉密不宜公开, classified); once per
+                            wording. The import asks for it, or for --not-withheld, where a part
+                            mentions 涉密, 保密 or 不予公开 in other words
+  --not-withheld <text>     a line that mentions 涉密, 保密 or 不予公开 but is text to publish
   --force                   replace a publication imported before, without history (a mistake
                             caught before it was published; once it is, use --revise)
   --dry-run                 print what would be written, and write nothing
@@ -60,6 +65,8 @@ const { values, positionals } = (() => {
         revise: { type: 'boolean', default: false },
         note: { type: 'string' },
         match: { type: 'string', multiple: true },
+        'withheld-wording': { type: 'string', multiple: true },
+        'not-withheld': { type: 'string', multiple: true },
         'dry-run': { type: 'boolean', default: false },
         recover: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -123,6 +130,7 @@ const request: ImportRequest = {
   revise: values.revise,
   note: values.note,
   match,
+  wordings: { withheld: values['withheld-wording'] ?? [], text: values['not-withheld'] ?? [] },
   dryRun: values['dry-run'],
   today: formatIsoDate(new Date()),
   renderCacheDir: settings.renderCacheDir,

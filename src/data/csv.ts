@@ -39,6 +39,9 @@ export const CSV_COLUMNS = [
   'data_url',
   'version',
   'revised_on',
+  'procurement_method',
+  'procurement_method_en',
+  'funding_breakdown',
 ] as const satisfies readonly (keyof Dictionary['csvColumns'])[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -92,6 +95,11 @@ export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number
     data_url: record.data,
     version: record.version,
     revised_on: record.revisions[0]?.date ?? '',
+    procurement_method: record.procurementMethod?.zh ?? '',
+    procurement_method_en: record.procurementMethod?.en ?? '',
+    funding_breakdown: (record.fundingBreakdown ?? [])
+      .map((part) => `${part.source.zh}=${part.amount.yuan}`)
+      .join('; '),
   };
 }
 

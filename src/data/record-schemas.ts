@@ -280,6 +280,32 @@ const ProjectRecordSchema = z
           zh: '资金来源（原文表述）；原文未写明时为 null',
         }),
       ),
+    fundingBreakdown: z
+      .union([
+        z.array(
+          z
+            .strictObject({
+              source: localized({ en: 'Source of funds', zh: '资金来源' }),
+              amount: AmountValueSchema,
+            })
+            .meta(meta({ en: 'One source with its amount', zh: '一项资金来源及其金额' })),
+        ),
+        z.null(),
+      ])
+      .meta(
+        meta({
+          en: 'The sources of several, with their amounts, which add up to the amount (其中：…); null where the text gives none or the amount is withheld',
+          zh: '多项资金来源及各自金额（其中：…），合计等于本年度金额；原文未列明或金额不公开时为 null',
+        }),
+      ),
+    procurementMethod: z
+      .union([localized({ en: 'Procurement method', zh: '采购方式' }), z.null()])
+      .meta(
+        meta({
+          en: 'How the work is bought (公开招标, 政府采购…), where the text says; never a source of funds; null where it does not',
+          zh: '采购方式（公开招标、政府采购等），原文写明时才有，绝非资金来源；未写明时为 null',
+        }),
+      ),
     estimate: z.union([AmountValueSchema, z.null()]).meta(
       meta({
         en: 'Estimated total investment (投资估算); null where the text gives none',

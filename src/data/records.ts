@@ -1,3 +1,4 @@
+import { PROCUREMENT_METHODS, translateFundSource } from '../domain/funding-terms';
 import type { Locale, Localized } from '../domain/locales';
 import { t } from '../i18n';
 import { formatIsoDate } from '../domain/dates';
@@ -112,6 +113,16 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     fundingSource: convertUnlessWithheld(original.funding, links, (f) =>
       f.source === undefined ? null : both(f.source, pending ? null : (enSource ?? f.source)),
     ),
+    fundingBreakdown:
+      isWithheld(original.funding) || !original.funding.breakdown
+        ? null
+        : original.funding.breakdown.map((part) => ({
+            source: both(part.source, translateFundSource(part.source)),
+            amount: buildAmountValue(part),
+          })),
+    procurementMethod: original.procurementMethod
+      ? both(original.procurementMethod, PROCUREMENT_METHODS[original.procurementMethod])
+      : null,
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: both(original.plan.period.published, t('en').period(original.plan.period.published)),
     implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({

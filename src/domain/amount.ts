@@ -1,3 +1,4 @@
+import { readCapitalAmount } from './capital-numerals';
 /**
  * Amounts are integer yuan (元, as 《预算法》 art. 19 keeps accounts). Every
  * other notation — 万元, millions, grouped digits — is derived here with
@@ -45,10 +46,11 @@ const PUBLISHED_UNITS = { 万元: 4, 元: 0, 亿元: 8 } as const;
 
 /**
  * Parses a figure as published — "700万元", "2012.95万元", "3,500,000元",
- * "1.2亿元" — into whole yuan; null if it is not one, or not a whole number of
+ * "1.2亿元", "人民币叁佰伍拾万元整" — into whole yuan; null if it is not one, or not a whole number of
  * yuan, or too large to hold exactly.
  */
 export function parsePublishedAmount(published: string): number | null {
+  if (/^(?:人民币)?[壹贰叁肆伍陆柒捌玖拾]/u.test(published)) return readCapitalAmount(published);
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|亿元)$/u.exec(
     published.normalize('NFKC'),
   );

@@ -1,20 +1,45 @@
 /**
  * The eight-part template of 预算重点领域财政项目文本公开: the one registry of
  * its parts and their standard subsections. Each has the id that every page,
- * anchor and data file uses for it, the title the template prints, and where
- * a content file holds it (frontmatter fields, or `##`/`###` sections of the
- * body). The importer, the body rules, the model, the views and the
+ * anchor and data file uses for it, the title the template prints, the other
+ * wordings bureaus print for the same part (资金安排 for 资金安排情况), and
+ * where a content file holds it (frontmatter fields, or `##`/`###` sections of
+ * the body). The importer, the body rules, the model, the views and the
  * generator all read it; nothing else spells a part's id or title.
  */
 export const PARTS = [
-  { id: 'name', title: '项目名称', in: 'frontmatter', field: 'name' },
-  { id: 'basis', title: '立项依据', in: 'frontmatter', field: 'basis' },
-  { id: 'implementing-unit', title: '项目实施单位', in: 'frontmatter', field: 'implementingUnit' },
-  { id: 'overview', title: '项目基本概况', in: 'body', subsections: true },
-  { id: 'content', title: '项目实施内容', in: 'body', subsections: true },
-  { id: 'funding', title: '资金安排情况', in: 'body', subsections: false },
-  { id: 'plan', title: '项目实施计划', in: 'body', subsections: true },
-  { id: 'outcomes', title: '项目实施成效', in: 'body', subsections: false },
+  { id: 'name', title: '项目名称', in: 'frontmatter', field: 'name', wordings: [] },
+  { id: 'basis', title: '立项依据', in: 'frontmatter', field: 'basis', wordings: ['项目立项依据'] },
+  {
+    id: 'implementing-unit',
+    title: '项目实施单位',
+    in: 'frontmatter',
+    field: 'implementingUnit',
+    wordings: ['实施单位', '项目实施单位及主管部门', '实施单位及主管部门'],
+  },
+  {
+    id: 'overview',
+    title: '项目基本概况',
+    in: 'body',
+    subsections: true,
+    wordings: ['基本概况', '项目概况'],
+  },
+  { id: 'content', title: '项目实施内容', in: 'body', subsections: true, wordings: ['实施内容'] },
+  {
+    id: 'funding',
+    title: '资金安排情况',
+    in: 'body',
+    subsections: false,
+    wordings: ['资金安排', '项目资金安排', '项目资金安排情况'],
+  },
+  { id: 'plan', title: '项目实施计划', in: 'body', subsections: true, wordings: ['实施计划'] },
+  {
+    id: 'outcomes',
+    title: '项目实施成效',
+    in: 'body',
+    subsections: false,
+    wordings: ['实施成效', '预期成效', '项目预期成效'],
+  },
 ] as const;
 
 type Part = (typeof PARTS)[number];
@@ -43,19 +68,35 @@ export const FRONTMATTER = {
  * A subsection the template does not name gets `<part>-<n>` from the importer.
  */
 export const SUBSECTIONS = [
-  { id: 'feasibility', title: '项目可行性', part: 'overview' },
-  { id: 'approach', title: '总体思路', part: 'overview' },
-  { id: 'method', title: '实施方式', part: 'overview' },
-  { id: 'scale', title: '建设规模', part: 'plan' },
-  { id: 'estimate', title: '投资估算', part: 'plan' },
-  { id: 'period', title: '实施周期', part: 'plan' },
+  { id: 'feasibility', title: '项目可行性', part: 'overview', wordings: ['可行性'] },
+  { id: 'approach', title: '总体思路', part: 'overview', wordings: ['项目总体思路'] },
+  { id: 'method', title: '实施方式', part: 'overview', wordings: ['项目实施方式'] },
+  { id: 'scale', title: '建设规模', part: 'plan', wordings: ['项目建设规模'] },
+  { id: 'estimate', title: '投资估算', part: 'plan', wordings: ['项目投资估算'] },
+  { id: 'period', title: '实施周期', part: 'plan', wordings: ['项目实施周期'] },
 ] as const;
 
 export type SubsectionId = (typeof SUBSECTIONS)[number]['id'];
 
-/** The standard subsection with this title (项目可行性 → feasibility), or undefined. */
+/** The standard subsection with this title or one of its wordings (项目可行性, 可行性 → feasibility), or undefined. */
 export function subsectionOfTitle(title: string): (typeof SUBSECTIONS)[number] | undefined {
-  return SUBSECTIONS.find((s) => s.title === title);
+  return SUBSECTIONS.find(
+    (s) => s.title === title || (s.wordings as readonly string[]).includes(title),
+  );
+}
+
+/**
+ * Every wording of a part's or subsection's title that bureaus print, longest
+ * first (项目实施单位及主管部门 before 项目实施单位), so that a heading is read
+ * by the whole of its title: the template's title and the `wordings` above.
+ * docs/content.md lists them.
+ */
+export function listWordings<T extends { title: string; wordings: readonly string[] }>(
+  entries: readonly T[],
+): { entry: T; wording: string }[] {
+  return entries
+    .flatMap((entry) => [entry.title, ...entry.wordings].map((wording) => ({ entry, wording })))
+    .sort((a, b) => b.wording.length - a.wording.length);
 }
 
 /** Ids a project page gives its own elements besides the sections: the contents and main landmarks. */

@@ -9,9 +9,10 @@ export interface WithheldReason {
   label: Localized;
   /**
    * How publishers print it where they withhold a part, as a whole line or after a heading's
-   * colon, spaces removed: 涉密不宜公开, 涉密不宜公开。, （涉密不宜公开）, 涉密内容不宜公开.
+   * colon: the one list of its wordings (docs/content.md lists them). Each is read with or
+   * without brackets around it and a full stop after it, in full- or half-width punctuation.
    */
-  printed: RegExp;
+  wordings: readonly string[];
   /** What the reason means, for the explanation page. */
   meaning: Localized;
   /** The legal provisions that govern this reason (the publisher itself cites none). */
@@ -21,7 +22,15 @@ export interface WithheldReason {
 export const WITHHELD_REASONS = {
   classified: {
     label: { zh: '涉密不宜公开', en: 'Withheld: classified; not suitable for disclosure' },
-    printed: /^[（(]?涉密(?:内容)?不宜公开[）)]?[。.]?$/u,
+    wordings: [
+      '涉密不宜公开',
+      '涉密内容不宜公开',
+      '涉及国家秘密，不予公开',
+      '涉密，不予公开',
+      '涉密内容不予公开',
+      '因涉及国家秘密不予公开',
+      '此项涉密',
+    ],
     meaning: {
       zh: '发布机关在原文此处只写有“涉密不宜公开”，未公开该部分内容，也未说明更多理由。本站不掌握、也不显示被隐去的内容。',
       en: 'The original text reads only “涉密不宜公开” (“classified; not suitable for disclosure”) here: the publisher did not disclose this part and gave no further reason. This site does not hold, and does not show, the withheld content.',
@@ -43,9 +52,27 @@ export function isWithheldReasonCode(code: unknown): code is WithheldReasonCode 
   return typeof code === 'string' && Object.hasOwn(WITHHELD_REASONS, code);
 }
 
-/** The reason a printed phrase (spaces removed) withholds a part for, or null: 涉密内容不宜公开 → classified. */
-export function withheldReasonOfText(text: string): WithheldReasonCode | null {
-  for (const code of WITHHELD_REASON_CODES)
-    if (WITHHELD_REASONS[code].printed.test(text)) return code;
-  return null;
+/** A wording as it is compared: NFKC (half-width punctuation), no spaces, no brackets around it, no full stop after it. */
+function compareForm(text: string): string {
+  const compact = text.normalize('NFKC').replace(/[\s\u3000]+/gu, '');
+  const unbracketed = /^\((.*)\)[。.]?$/u.exec(compact)?.[1] ?? compact;
+  return unbracketed.replace(/[。.]$/u, '');
 }
+
+const BY_WORDING = new Map<string, WithheldReasonCode>(
+  WITHHELD_REASON_CODES.flatMap((code) =>
+    WITHHELD_REASONS[code].wordings.map((wording) => [compareForm(wording), code] as const),
+  ),
+);
+
+/** The reason a printed phrase withholds a part for, or null: 涉密内容不宜公开, （涉及国家秘密，不予公开。） → classified. */
+export function withheldReasonOfText(text: string): WithheldReasonCode | null {
+  return BY_WORDING.get(compareForm(text)) ?? null;
+}
+
+/**
+ * Words that say a part is withheld, or may: a part whose text holds one and
+ * is none of the known wordings needs a person's decision before it is
+ * published either way (npm run import -- --withheld-wording / --not-withheld).
+ */
+export const WITHHOLDING_WORDS = /涉密|保密|不予公开|不宜公开/u;

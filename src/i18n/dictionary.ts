@@ -69,6 +69,10 @@ export interface Dictionary {
     summary: string;
     amount: string;
     source: string;
+    /** How the work is bought (公开招标…): never a source of funds. */
+    procurement: string;
+    /** The sources of several, with their amounts (其中：…). */
+    breakdown: string;
     period: string;
     supervisor: string;
     unit: string;
@@ -282,6 +286,9 @@ export interface Dictionary {
     data_url: string;
     version: string;
     revised_on: string;
+    procurement_method: string;
+    procurement_method_en: string;
+    funding_breakdown: string;
   };
   /** The label of an editor's note in a disclosure body. */
   editorNote: string;

@@ -73,6 +73,8 @@ export const en = {
     summary: 'Summary',
     amount: 'Budget this year',
     source: 'Source of funds',
+    procurement: 'Procurement method',
+    breakdown: 'Of which',
     period: 'Period',
     supervisor: 'Supervising department',
     unit: 'Implementing unit',
@@ -300,6 +302,11 @@ export const en = {
     data_url: 'This project as JSON',
     version: 'Version of the published text (1 until corrected)',
     revised_on: 'When a correction last changed this project (YYYY-MM-DD); empty if none did',
+    procurement_method:
+      'How the work is bought (公开招标, 政府采购…), where the text says; never a source of funds; empty where it does not',
+    procurement_method_en: 'The procurement method in English, from a reviewed list',
+    funding_breakdown:
+      'The sources of several with their amounts in yuan (省级补助资金=2000000; 县级配套资金=1500000), adding up to amount_yuan; empty where the text lists none',
   },
   editorNote: 'Editor’s note',
   withheldMarker: { separator: ' — ', why: 'Why is this withheld?' },

@@ -70,6 +70,8 @@ export const zh = {
     summary: '项目摘要',
     amount: '本年度预算',
     source: '资金来源',
+    procurement: '采购方式',
+    breakdown: '其中',
     period: '实施周期',
     supervisor: '主管部门',
     unit: '实施单位',
@@ -276,6 +278,11 @@ export const zh = {
     data_url: '本项目 JSON 数据',
     version: '公开文本的版本（更正前为 1）',
     revised_on: '最近一次更正改动本项目的日期（YYYY-MM-DD）；未改动时为空',
+    procurement_method:
+      '采购方式（公开招标、政府采购等），原文写明时才有，绝非资金来源；未写明时为空',
+    procurement_method_en: '采购方式的英文（依审定词表）',
+    funding_breakdown:
+      '多项资金来源及各自金额（元），如“省级补助资金=2000000; 县级配套资金=1500000”，合计等于 amount_yuan；原文未列明时为空',
   },
   editorNote: '编者注',
   withheldMarker: { separator: '：', why: '为什么不公开？' },

@@ -1,5 +1,6 @@
 import type { RootContent } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { pinyin } from 'pinyin-pro';
 import { stringify } from 'yaml';
@@ -9,16 +10,23 @@ import { stripEnumeration } from '../domain/enumeration';
 import { BODY_PARTS, FRONTMATTER, PARTS, subsectionOfTitle } from '../domain/sections';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type { SourceFormat } from './source';
+import { readMoneyFacts } from './money-facts';
+import { isTableLine, readTable } from './table';
+import type { EvidenceFact } from '../schema/project';
 import {
   enumerationOf,
   findAmount,
   ImportError,
   normalise,
+  checkRestatement,
+  checkWithholdingWords,
   parseAmount,
   readTitle,
   splitProjects,
   withheldReasonOfLines,
+  withWordingDecisions,
   type ImportNotice,
+  type WordingDecisions,
   type Line,
   type Part,
   type SourceProject,
@@ -46,6 +54,10 @@ export interface ImportOptions {
   sourceName?: string | undefined;
   /** The slugs of the year's projects that are translated already: they are not marked pending. */
   translated?: ((year: number) => ReadonlySet<string>) | undefined;
+  /** What the person importing decided of wordings that may withhold a part (--withheld-wording, --not-withheld). */
+  wordings?: WordingDecisions | undefined;
+  /** Where line n of the text is in the file as published (page and line, paragraph), for the evidence of each fact. */
+  locate?: ((line: number) => string) | undefined;
 }
 
 /** The bureau's file: kept byte for byte beside the text the site shows. */
@@ -203,23 +215,46 @@ function readImplementingUnit(lines: Line[]): Record<string, string> {
   return { ...(supervisor ? { supervisor } : {}), unit, ...(unitLabel ? { unitLabel } : {}) };
 }
 
+/**
+ * Lines published as text, a paragraph each, and the rows of a table as one
+ * Markdown table: never a line that may withhold its part in words nobody
+ * decided on.
+ */
+function publishAll(lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    checkWithholdingWords(lines[i]!);
+    let end = i;
+    while (end < lines.length && isTableLine(lines[end]!.text)) end += 1;
+    const table = end > i + 1 ? readTable(lines.slice(i, end).map((l) => l.text)) : null;
+    if (table) {
+      lines.slice(i + 1, end).forEach(checkWithholdingWords);
+      blocks.push({ node: table, line: lines[i]!.line });
+      i = end - 1;
+    } else blocks.push(text(trim(lines[i]!), lines[i]!));
+  }
+  return blocks;
+}
+
 /** The body of one part (4, 5, 6, 7 or 8) as Markdown blocks, with its id. */
 function partBlocks(part: Part, notices: ImportNotice[]): Block[] {
-  const title = PARTS.find((p) => p.id === part.id)!.title;
-  const blocks: Block[] = [heading(2, title, part.id, part.heading)];
+  // The title as the bureau printed it (资金安排, or the template's 资金安排情况); the id is the part's.
+  const blocks: Block[] = [heading(2, part.title, part.id, part.heading)];
   const own = readWithheld(part.heading, part.inlineWithheld, part.lines);
   if (own.reason) blocks.push(marker(own.reason, own.markerLine));
-  else for (const line of part.lines) blocks.push(text(trim(line), line));
+  else blocks.push(...publishAll(part.lines));
   let extra = 0;
   for (const sub of part.subsections) {
     const id = subsectionOfTitle(normalise(sub.title))?.id ?? `${part.id}-${(extra += 1)}`;
-    const printed = sub.inlineWithheld
-      ? withoutWithheldPhrase(trim(sub.heading), sub.title)
-      : trim(sub.heading);
+    // Up to the title where the heading's line goes on (a withheld phrase, or the content after a colon).
+    const printed =
+      sub.inlineWithheld || sub.lines[0]?.line === sub.heading.line
+        ? withoutWithheldPhrase(trim(sub.heading), sub.title)
+        : trim(sub.heading);
     blocks.push(heading(3, printed, id, sub.heading));
     const withheld = readWithheld(sub.heading, sub.inlineWithheld, sub.lines);
     if (withheld.reason) blocks.push(marker(withheld.reason, withheld.markerLine));
-    else for (const line of sub.lines) blocks.push(text(trim(line), line));
+    else blocks.push(...publishAll(sub.lines));
   }
   // A part title at the end of a sentence is likely a heading run into it; the text is kept as printed.
   for (const line of [...part.lines, ...part.subsections.flatMap((s) => s.lines)]) {
@@ -264,7 +299,7 @@ function writeBody(blocks: Block[], firstLine: number, origins: Map<number, numb
     const chunk = toMarkdown(
       { type: 'root', children: [block.node] },
       {
-        extensions: [directiveToMarkdown()],
+        extensions: [directiveToMarkdown(), gfmTableToMarkdown()],
       },
     );
     const count = chunk.split('\n').length - 1;
@@ -282,13 +317,17 @@ function buildProjectFile(
   slug: string,
   notices: ImportNotice[],
   translated: boolean,
+  locate: (line: number) => string,
 ): { text: string; summary: string; origins: FileOrigins } {
   const { parts } = project;
+  /** The source line each structured fact was read from. */
+  const evidence: Partial<Record<EvidenceFact, number>> = {};
   const fields = new Map<string, number>([
     ['slug', project.line],
     ['order', project.line],
     ['name', parts.name.heading.line],
   ]);
+  parts.name.lines.forEach(checkWithholdingWords);
   const name = parts.name.lines.map(trim).join('');
   if (!name)
     throw new ImportError(parts.name.heading.line, 'expected the project name after 项目名称');
@@ -299,7 +338,9 @@ function buildProjectFile(
     ? { withheld: basisWithheld }
     : parts.basis.lines.map((line, i) => {
         fields.set(`basis.${i}`, line.line);
-        return readBasisItem(trim(line));
+        const item = readBasisItem(trim(line));
+        if (!item.withheld) checkWithholdingWords(line);
+        return item;
       });
   fields.set('basis', parts.basis.heading.line);
   if (Array.isArray(basis) && basis.length === 0)
@@ -309,9 +350,10 @@ function buildProjectFile(
   const unitWithheld = withheldFrontmatter(unitPart);
   const implementingUnit = unitWithheld
     ? { withheld: unitWithheld }
-    : readImplementingUnit(unitPart.lines);
+    : (unitPart.lines.forEach(checkWithholdingWords), readImplementingUnit(unitPart.lines));
 
-  let funding: Record<string, string | number>;
+  let funding: Record<string, unknown>;
+  let procurement: string | undefined;
   fields.set('funding', parts.funding.lines[0]?.line ?? parts.funding.heading.line);
   const fundingWithheld = readWithheld(
     parts.funding.heading,
@@ -326,23 +368,31 @@ function buildProjectFile(
     if (published === null || amountYuan === null) {
       throw new ImportError(
         parts.funding.lines[0]?.line ?? parts.funding.heading.line,
-        `expected this year's amount (e.g. 700万元) under 资金安排情况; found "${fundingText.slice(0, 40)}"`,
+        `expected this year's amount (e.g. 700万元, 人民币柒佰万元整) under 资金安排情况; found "${fundingText.slice(0, 40)}"`,
       );
     }
-    const method = allLines(project)
-      .map((l) => l.text)
-      .join('\n');
-    // 采用财政预算非税安排经费的方式实施, or without 的: 采用政府采购方式实施.
-    const source = /采用(.+?)的?方式/u.exec(method)?.[1];
+    const amountLine = parts.funding.lines.find((l) => l.text.includes(published))!;
+    checkRestatement(amountLine.text, published, amountLine.line);
+    evidence.amount = amountLine.line;
+    const facts = readMoneyFacts(allLines(project), parts.funding.lines, amountYuan);
+    notices.push(...facts.notices);
     funding = {
       amountYuan,
       published: published.replace(/\s/g, ''),
-      ...(source ? { source } : {}),
+      ...(facts.source ? { source: facts.source.text } : {}),
+      ...(facts.breakdown ? { breakdown: facts.breakdown.items } : {}),
     };
-    if (!source)
+    if (facts.source) evidence.source = facts.source.line.line;
+    if (facts.breakdown) evidence.breakdown = facts.breakdown.line.line;
+    if (facts.procurement) {
+      procurement = facts.procurement.method;
+      evidence.procurement = facts.procurement.line.line;
+    }
+    if (!facts.source)
       notices.push({
         line: parts.funding.heading.line,
-        message: 'the text names no source of funds (…采用…方式实施); none recorded',
+        message:
+          'the text names no source of funds (资金来源：…, 其中：…, or 采用…经费的方式实施); none recorded',
       });
   }
 
@@ -353,6 +403,13 @@ function buildProjectFile(
       : null;
   const estimateYuan = estimateText ? parseAmount(estimateText.replace(/\s/g, '')) : null;
   if (estimate) fields.set('plan.estimate', estimate.lines[0]?.line ?? estimate.heading.line);
+  const estimateLine = estimateText
+    ? estimate!.lines.find((l) => l.text.includes(estimateText))
+    : undefined;
+  if (estimateLine) {
+    checkRestatement(estimateLine.text, estimateText!, estimateLine.line);
+    evidence.estimate = estimateLine.line;
+  }
   if (estimateText && estimateYuan === null)
     notices.push({
       line: estimate!.lines[0]!.line,
@@ -366,6 +423,7 @@ function buildProjectFile(
       'expected the implementation period (实施周期, e.g. 2020年度) under 项目实施计划 or 项目基本概况',
     );
   fields.set('plan.period', periodLine.line);
+  evidence.period = periodLine.line;
   fields.set('plan', periodLine.line);
   const plan = {
     ...(estimateText && estimateYuan !== null
@@ -375,6 +433,7 @@ function buildProjectFile(
     period: { published: trim(periodLine) },
   };
 
+  if (!unitWithheld && unitPart.lines[0]) evidence.implementingUnit = unitPart.lines[0].line;
   const frontmatter = {
     slug,
     order,
@@ -382,7 +441,12 @@ function buildProjectFile(
     basis,
     implementingUnit,
     funding,
+    ...(procurement ? { procurementMethod: procurement } : {}),
     plan,
+    // Where each fact was read: the file's page and line, paragraph or line.
+    evidence: Object.fromEntries(
+      Object.entries(evidence).map(([fact, line]) => [fact, locate(line)]),
+    ),
     ...(translated ? {} : { translation: 'pending' }),
   };
   const yaml = stringify(frontmatter, { lineWidth: 0 });
@@ -437,6 +501,12 @@ function originalName(base: string, original: OriginalFile): string {
 
 /** Everything one import writes, or an ImportError naming the line where the text stops fitting the template. */
 export function buildImport(source: string, options: ImportOptions): ImportResult {
+  return withWordingDecisions(options.wordings ?? { withheld: [], text: [] }, () =>
+    readImport(source, options),
+  );
+}
+
+function readImport(source: string, options: ImportOptions): ImportResult {
   if (!SLUG.test(options.departmentSlug))
     throw new ImportError(
       0,
@@ -491,7 +561,14 @@ export function buildImport(source: string, options: ImportOptions): ImportResul
     const slug = options.slugs?.[i] ?? slugOf(name, taken);
     taken.add(slug);
     names.push(name);
-    const built = buildProjectFile(project, i + 1, slug, notices, translated.has(slug));
+    const built = buildProjectFile(
+      project,
+      i + 1,
+      slug,
+      notices,
+      translated.has(slug),
+      options.locate ?? ((line) => `line ${line}`),
+    );
     files.set(`${dir}/zh/${slug}.md`, built.text);
     origins.set(`${dir}/zh/${slug}.md`, built.origins);
     summary.push(built.summary);

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { writeTableRows } from './table';
 import JSZip from 'jszip';
 import { firstLineOf } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
@@ -336,12 +337,29 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxParagraph[]> {
   const numbering = new Numbering(numberingXml ? parse(numberingXml, 'word/numbering.xml') : []);
   const styleNumbering = readStyleNumbering(stylesXml ? parse(stylesXml, 'word/styles.xml') : []);
   const paragraphs: DocxParagraph[] = [];
-  // A paragraph is read whole: a text box inside one (w:txbxContent) is part of its text.
+  // A paragraph is read whole: a text box inside one (w:txbxContent) is part of its text. A
+  // table is read whole too, a row a line (src/importer/table.ts), every cell verbatim.
   for (const node of walk(
     parse(document, 'word/document.xml'),
     new Set(['w:del']),
-    new Set(['w:p']),
+    new Set(['w:p', 'w:tbl']),
   )) {
+    if (nameOf(node) === 'w:tbl') {
+      const rows = childrenOf(node)
+        .filter((row) => nameOf(row) === 'w:tr')
+        .map((row) =>
+          childrenOf(row)
+            .filter((cell) => nameOf(cell) === 'w:tc')
+            .map((cell) =>
+              [...walk(childrenOf(cell), new Set(['w:del']), new Set(['w:p']))]
+                .filter((p) => nameOf(p) === 'w:p')
+                .map(paragraphText)
+                .join(''),
+            ),
+        );
+      for (const line of writeTableRows(rows)) paragraphs.push({ text: line, number: null });
+      continue;
+    }
     if (nameOf(node) !== 'w:p') continue;
     const pPr = child(node, 'w:pPr');
     const numPr = pPr && child(pPr, 'w:numPr');

@@ -5,6 +5,7 @@ import {
   enumerationStyle,
   ImportError,
   parseAmount,
+  readPartHeading,
   readSubsectionHeading,
   splitProjects,
 } from './parse';
@@ -49,19 +50,64 @@ describe('the template reader', () => {
   it('names the line where a part was expected', () => {
     const lines = ['标题', ...project((n) => `${n}、`)];
     lines.splice(11, 2); // drop 6、资金安排情况 and its text
+    // What the line looks like, which part was expected, and every form that part may take.
     expect(() => splitProjects(lines.join('\n'))).toThrow(
-      new ImportError(12, 'expected part 6、资金安排情况, found 7、项目实施计划'),
+      new ImportError(
+        12,
+        '“7、项目实施计划” (numbered 7、) is the heading of part 7 项目实施计划, out of order; expected part 6, 资金安排情况 (printed as 资金安排情况 / 资金安排 / 项目资金安排 / 项目资金安排情况). ' +
+          "A part's heading is its number, if any, then its title, with its content after a colon on the same line or on the next lines, " +
+          'e.g. 6、资金安排情况 | 6.资金安排情况 | 六、资金安排情况 | （六）资金安排情况 | 第六部分 资金安排情况 | 资金安排情况 | 六、资金安排情况：…',
+      ),
     );
+  });
+
+  it.each([
+    ['1、项目名称', 'name', null],
+    ['1.项目名称', 'name', null],
+    ['1. 项目名称', 'name', null],
+    ['一、项目名称：农村义务教育学校运动场改造', 'name', '农村义务教育学校运动场改造'],
+    ['一、项目名称:农村义务教育学校运动场改造', 'name', '农村义务教育学校运动场改造'],
+    ['（一）项目名称', 'name', null],
+    ['（一）、立项依据', 'basis', null],
+    ['(三) 实施单位：合成县教育体育局', 'implementing-unit', '合成县教育体育局'],
+    ['第四部分 项目基本概况', 'overview', null],
+    ['第 5 部分：项目实施内容', 'content', null],
+    ['６、资金安排', 'funding', null],
+    ['　七、 项目实施计划', 'plan', null],
+    ['项目实施单位及主管部门', 'implementing-unit', null],
+    ['预期成效', 'outcomes', null],
+    ['6、资金安排：涉及国家秘密，不予公开', 'funding', null],
+  ] as const)('reads the part heading %s', (line, id, inline) => {
+    const heading = readPartHeading(line);
+    expect(heading?.id).toBe(id);
+    expect(heading?.inline ?? null).toBe(inline);
+  });
+
+  it('reads a subsection with its content after the colon, and none from a numbered sentence', () => {
+    expect(readSubsectionHeading('（一）项目可行性：全县农村学校现有土质运动场14块。')).toEqual({
+      title: '项目可行性',
+      withheld: null,
+      inline: '全县农村学校现有土质运动场14块。',
+    });
+    expect(readSubsectionHeading('1.可行性：涉密，不予公开')).toEqual({
+      title: '可行性',
+      withheld: 'classified',
+      inline: null,
+    });
+    expect(readSubsectionHeading('（二）建设内容：新建教学楼一栋')).toBeNull();
+    expect(readPartHeading('1、关于2021年预算重点领域财政项目的说明')).toBeNull();
   });
 
   it('reads subsection headings, the inline withheld form included, and leaves sentences alone', () => {
     expect(readSubsectionHeading('（一）、项目可行性')).toEqual({
       title: '项目可行性',
       withheld: null,
+      inline: null,
     });
     expect(readSubsectionHeading('（1） 、项目可行性：涉密不宜公开')).toEqual({
       title: '项目可行性',
       withheld: 'classified',
+      inline: null,
     });
     expect(
       readSubsectionHeading('（1）《关于加强公共安全视频监控建设联网应用工作的若干意见》'),
@@ -162,14 +208,26 @@ describe('fields as written', () => {
     return [...files].find(([path]) => path.includes('/zh/'))![1] as string;
   };
 
-  it('keeps a month-range period verbatim, and names the source of funds with or without 的', () => {
+  it('keeps a month-range period verbatim, and tells a procurement method from a source of funds, with or without 的', () => {
     const zh = build((lines) => {
       lines[12] = '本年度预算安排为1523.68万元，本项目采用政府采购方式实施。';
       lines.splice(14, 1, '（一）、实施周期', '2021年4月至2022年8月');
     });
     expect(zh).toContain('  period:\n    published: 2021年4月至2022年8月\n');
-    expect(zh).toContain('  source: 政府采购\n');
+    // How the work is bought is not where the money comes from.
+    expect(zh).toContain('procurementMethod: 政府采购\n');
+    expect(zh).not.toContain('source:');
     expect(zh).not.toContain('fiscalYear');
+    const funded = build((lines) => {
+      lines[12] = '本年度预算安排为50万元，本项目采用财政预算非税安排经费的方式实施。';
+      lines.splice(14, 1, '（一）、实施周期', '2021年度');
+    });
+    expect(funded).toContain('  source: 财政预算非税安排经费\n');
+    expect(funded).not.toContain('procurementMethod');
+    // Each fact with the line it was read from.
+    expect(funded).toContain(
+      'evidence:\n  amount: line 13\n  source: line 13\n  period: line 16\n',
+    );
   });
 
   it('makes a withheld basis item a withheld item among the others', () => {

@@ -1,7 +1,19 @@
 import { parsePublishedAmount } from '../domain/amount';
+import { CAPITAL_AMOUNT } from '../domain/capital-numerals';
 import { readChineseDate } from '../domain/dates';
-import { PARTS, SUBSECTIONS, subsectionOfTitle, type PartId } from '../domain/sections';
-import { withheldReasonOfText, type WithheldReasonCode } from '../domain/withheld-reasons';
+import {
+  listWordings,
+  PARTS,
+  SUBSECTIONS,
+  subsectionOfTitle,
+  type PartId,
+} from '../domain/sections';
+import {
+  withheldReasonOfText,
+  WITHHELD_REASONS,
+  WITHHOLDING_WORDS,
+  type WithheldReasonCode,
+} from '../domain/withheld-reasons';
 
 /**
  * Reads the text a finance bureau publishes (the eight-part template of
@@ -18,7 +30,7 @@ export interface Line {
 
 interface Subsection {
   heading: Line;
-  /** The heading without its enumeration, e.g. 项目可行性. */
+  /** The heading without its enumeration, e.g. 项目可行性, as printed: up to its colon where its content follows on its line. */
   title: string;
   lines: Line[];
   /** The reason, when the heading line itself withholds the subsection (`（1）、项目可行性：涉密不宜公开`). */
@@ -28,6 +40,8 @@ interface Subsection {
 export interface Part {
   id: PartId;
   heading: Line;
+  /** The part's title as the heading prints it: the template's (资金安排情况) or another wording (资金安排). */
+  title: string;
   /** Lines before the first subsection. */
   lines: Line[];
   subsections: Subsection[];
@@ -55,9 +69,12 @@ export class ImportError extends Error {
   }
 }
 
-/** Width, spaces and the enumeration styles publishers use: 1、 一、 （一）、 （1） 、 (1) 1. １、 */
+/**
+ * Width, spaces and the enumeration styles publishers use: 1、 1. １、 一、 一.
+ * （一）、 （一） （1） 、 (1) 第一部分 第1部分.
+ */
 const ENUMERATION =
-  /^(?:[(（]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]\s*[、.．]?|[0-9０-９]+\s*[、.．]|[一二三四五六七八九十]+\s*、)\s*/u;
+  /^(?:[(（]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]\s*[、.．]?|[0-9０-９]+\s*[、.．](?![0-9０-９])|[一二三四五六七八九十]+\s*[、.．]|第\s*[0-9０-９一二三四五六七八九十]+\s*部分\s*[、.．:：]?)\s*/u;
 
 /** A line for matching: NFKC (full-width digits and brackets), no spaces of any width. */
 export function normalise(text: string): string {
@@ -77,51 +94,159 @@ export function enumerationStyle(enumeration: string): string {
   return `${bracketed}-${numerals}`;
 }
 
-/** The reason a heading's words after its title withhold it for (`：涉密不宜公开`, `（涉密不宜公开）`), or null. */
-function withheldAfterTitle(rest: string): WithheldReasonCode | null {
-  return withheldReasonOfText(normalise(rest).replace(/^[:：]/u, ''));
+/**
+ * Wordings the person importing said withhold a part (--withheld-wording),
+ * spaces removed and without a final full stop, read as classified: set for
+ * one reading of a text (withWithheldWordings), the reading being synchronous.
+ */
+let extraWordings: readonly string[] = [];
+/** Lines the person importing said are text to publish though they mention 涉密 or 保密 (--not-withheld), spaces removed. */
+let textWordings: readonly string[] = [];
+
+/** What the person importing decided of wordings the registry does not know. */
+export interface WordingDecisions {
+  /** Words that withhold the part they stand in (--withheld-wording). */
+  withheld: readonly string[];
+  /** Lines that are text, though they mention 涉密, 保密 or 不予公开 (--not-withheld). */
+  text: readonly string[];
 }
 
-/** `4、 项目基本概况` (with or without `：涉密不宜公开`) → the part, or null. */
-export function readPartHeading(
-  text: string,
-): { id: PartId; withheld: WithheldReasonCode | null; numbered: boolean } | null {
-  // Word's automatic numbers are not in a .doc file's text: a line that is a part's title and
-  // nothing else is its heading all the same.
-  const enumeration = enumerationOf(text) ?? '';
-  const rest = normalise(text.replace(/^[\s\u3000]+/, '').slice(enumeration.length));
-  const numbered = enumeration !== '';
-  for (const part of PARTS) {
-    if (rest === part.title) return { id: part.id, withheld: null, numbered };
-    if (rest.startsWith(part.title)) {
-      const withheld = withheldAfterTitle(rest.slice(part.title.length));
-      if (withheld) return { id: part.id, withheld, numbered };
+/** Reads a text with these decisions, besides the registry's wordings. */
+export function withWordingDecisions<T>(decisions: WordingDecisions, read: () => T): T {
+  const before = [extraWordings, textWordings];
+  extraWordings = decisions.withheld.map((w) => normalise(w).replace(/[。.]$/u, ''));
+  textWordings = decisions.text.map((w) => normalise(w));
+  try {
+    return read();
+  } finally {
+    [extraWordings, textWordings] = before as [readonly string[], readonly string[]];
+  }
+}
+
+/**
+ * Refuses a line published as text that says 涉密, 保密 or 不予公开 in words
+ * the registry does not know as withholding: the part may be withheld, and a
+ * person decides, never the importer.
+ */
+export function checkWithholdingWords(line: Line): void {
+  if (!WITHHOLDING_WORDS.test(line.text) || textWordings.includes(normalise(line.text))) return;
+  const words = line.text.trim();
+  throw new ImportError(
+    line.line,
+    `“${words}” mentions ${WITHHOLDING_WORDS.exec(line.text)![0]} but is none of the wordings that withhold a part (${KNOWN_WORDINGS}); a person decides: ` +
+      `if the part is withheld, import again with --withheld-wording "${words}"; if this is text to publish, with --not-withheld "${words}"`,
+  );
+}
+
+/** The wordings the registry knows, for a message. */
+const KNOWN_WORDINGS = Object.values(WITHHELD_REASONS)
+  .flatMap((reason) => reason.wordings)
+  .join(', ');
+
+/** The reason a printed phrase (spaces removed) withholds a part for: the registry's wordings, then the import's own. */
+function readWithheldReason(text: string): WithheldReasonCode | null {
+  return (
+    withheldReasonOfText(text) ??
+    (extraWordings.includes(text.replace(/[。.]$/u, '')) ? 'classified' : null)
+  );
+}
+
+/** The reason a heading's words after its title withhold it for (`：涉密不宜公开`, `（涉密不宜公开）`), or null. */
+function withheldAfterTitle(rest: string): WithheldReasonCode | null {
+  return readWithheldReason(normalise(rest).replace(/^[:：]/u, ''));
+}
+
+/** A heading line read: its title as printed, and what follows the title on the line. */
+interface HeadingWords {
+  /** The title as printed (a wording of the registry's). */
+  title: string;
+  /** The reason, where the words after the title withhold the part (`：涉密不宜公开`, `（涉密不宜公开）`). */
+  withheld: WithheldReasonCode | null;
+  /** The content printed after the title's colon on the same line (`项目名称：X` → X), or null. */
+  inline: string | null;
+}
+
+/**
+ * A heading's words after its enumeration, read against the wordings of one
+ * registry (longest first): the title alone, the title and a withheld phrase,
+ * or the title, a colon and the content. Null where it is none of these.
+ */
+function readHeadingWords<T extends { title: string; wordings: readonly string[] }>(
+  words: string,
+  entries: readonly T[],
+): (HeadingWords & { entry: T }) | null {
+  const rest = normalise(words);
+  for (const { entry, wording } of listWordings(entries)) {
+    if (!rest.startsWith(wording)) continue;
+    const after = rest.slice(wording.length);
+    if (after === '') return { entry, title: wording, withheld: null, inline: null };
+    const colon = /^([^:：]*?)[:：][\s\u3000]*(.*)$/u.exec(words);
+    if (colon && normalise(colon[1]!) === wording) {
+      const content = colon[2]!.replace(/[\s\u3000]+$/u, '');
+      const withheld = withheldAfterTitle(content);
+      return {
+        entry,
+        title: wording,
+        withheld,
+        inline: withheld || content === '' ? null : content,
+      };
     }
+    const withheld = withheldAfterTitle(after);
+    if (withheld) return { entry, title: wording, withheld, inline: null };
   }
   return null;
+}
+
+export interface PartHeading extends HeadingWords {
+  id: PartId;
+  /** Whether the line carries a number (a .doc's automatic numbers are not in its text). */
+  numbered: boolean;
+}
+
+/** `4、 项目基本概况`, `一、项目名称：X`, `资金安排：涉密不宜公开`, `第六部分 资金安排` → the part, or null. */
+export function readPartHeading(text: string): PartHeading | null {
+  const enumeration = enumerationOf(text) ?? '';
+  const words = text
+    .replace(/^[\s\u3000]+/, '')
+    .slice(enumeration.length)
+    .trim();
+  const read = readHeadingWords(words, PARTS);
+  return (
+    read && {
+      id: read.entry.id,
+      title: read.title,
+      withheld: read.withheld,
+      inline: read.inline,
+      numbered: enumeration !== '',
+    }
+  );
 }
 
 /** Sentence punctuation: a line with it is text, not a heading. */
 const SENTENCE = /[。；;！？!?，,]/u;
 
-/** `（一）、项目可行性` or `（1）、项目可行性：涉密不宜公开` → a subsection heading, or null. */
-export function readSubsectionHeading(
-  text: string,
-  maxLength = 24,
-): { title: string; withheld: WithheldReasonCode | null } | null {
+/**
+ * `（一）、项目可行性`, `（1）、项目可行性：涉密不宜公开` or `（一）项目可行性：X`
+ * → a subsection heading, or null. Content after a colon on the heading's line
+ * is read only for the template's subsections (a known title); any other
+ * numbered line with a colon is text.
+ */
+export function readSubsectionHeading(text: string, maxLength = 24): HeadingWords | null {
   const enumeration = enumerationOf(text);
   if (!enumeration) return null;
   const rest = text
     .replace(/^[\s\u3000]+/, '')
     .slice(enumeration.length)
     .trim();
-  // A title, then a withheld phrase after a colon or in brackets: 项目可行性：涉密不宜公开.
+  const known = readHeadingWords(rest, SUBSECTIONS);
+  if (known) return { title: known.title, withheld: known.withheld, inline: known.inline };
+  // A title, then a withheld phrase after a colon or in brackets: 建设内容：涉密不宜公开.
   const inline = /^([^:：（(]+?)\s*([:：].*|[（(].*)$/u.exec(rest);
   const withheld = inline ? withheldAfterTitle(inline[2]!) : null;
-  if (inline && withheld) return { title: inline[1]!.trim(), withheld };
+  if (inline && withheld) return { title: inline[1]!.trim(), withheld, inline: null };
   if (rest === '' || rest.length > maxLength || SENTENCE.test(rest) || /[:：《]/.test(rest))
     return null;
-  return { title: rest, withheld: null };
+  return { title: rest, withheld: null, inline: null };
 }
 
 /** `瑞丽市公安局部门2020年预算重点领域财政项目文本公开` → the department and the fiscal year, or null. */
@@ -173,6 +298,43 @@ function findSignature(lines: Line[], department: string | null): SourceSignatur
   return { issuer: isIssuer ? before : null, date, isoDate };
 }
 
+/** What a line looks like, for a message: its words, and the kind of number it starts with. */
+function describeLine(line: Line): string {
+  const words = line.text.trim();
+  const shown = `“${words.length > 30 ? `${words.slice(0, 30)}…` : words}”`;
+  const enumeration = enumerationOf(line.text);
+  if (enumeration === null) return `${shown} (a line with no number)`;
+  const read = readPartHeading(line.text);
+  return read === null
+    ? `${shown} (a line numbered ${enumeration.trim()} whose words are not a part's title)`
+    : `${shown} (numbered ${enumeration.trim()})`;
+}
+
+/**
+ * What may stand where part `index` (from 0) is expected: its title and other
+ * wordings, with an example of each form a heading may take.
+ */
+function describeAllowed(index: number): string {
+  const part = PARTS[index];
+  if (!part) return 'every project has its eight parts already';
+  const n = index + 1;
+  const zh = '一二三四五六七八'[index]!;
+  const wordings = [part.title, ...part.wordings].join(' / ');
+  return (
+    `expected part ${n}, ${part.title} (printed as ${wordings}). A part's heading is its number, if any, then its title, ` +
+    `with its content after a colon on the same line or on the next lines, e.g. ` +
+    [
+      `${n}、${part.title}`,
+      `${n}.${part.title}`,
+      `${zh}、${part.title}`,
+      `（${zh}）${part.title}`,
+      `第${zh}部分 ${part.title}`,
+      part.title,
+      `${zh}、${part.title}：…`,
+    ].join(' | ')
+  );
+}
+
 /**
  * Splits a publication's text into its title line, its preface, its projects
  * and its closing signature. Throws an ImportError naming the line where a
@@ -201,7 +363,7 @@ export function splitProjects(text: string, department?: string): SourcePublicat
     if (expected !== PARTS.length) {
       throw new ImportError(
         part?.heading.line ?? projectLine,
-        `expected part ${expected + 1}、${PARTS[expected]!.title} of the project that starts on line ${projectLine}`,
+        `the project that starts on line ${projectLine} ends before its part ${expected + 1}; ${describeAllowed(expected)}`,
       );
     }
     projects.push({ parts: current as Record<PartId, Part>, line: projectLine });
@@ -209,7 +371,10 @@ export function splitProjects(text: string, department?: string): SourcePublicat
 
   for (const line of nonEmpty.slice(1)) {
     const heading = readPartHeading(line.text);
-    if (heading) {
+    // A heading with its content on its line, or with no number, is one only where that part
+    // comes next (or a project starts): `项目实施单位：某局` inside part 3 is its text.
+    const next = heading !== null && (heading.id === 'name' || heading.id === PARTS[expected]?.id);
+    if (heading && (next || (heading.numbered && heading.inline === null))) {
       if (!heading.numbered) unnumbered.push(line);
       if (heading.id === 'name') {
         finish();
@@ -218,17 +383,21 @@ export function splitProjects(text: string, department?: string): SourcePublicat
         projectLine = line.line;
       }
       if (!current)
-        throw new ImportError(line.line, `expected 1、项目名称 before ${line.text.trim()}`);
+        throw new ImportError(
+          line.line,
+          `${describeLine(line)} is the heading of part ${PARTS.findIndex((p) => p.id === heading.id) + 1} ${heading.title}, but no project has started; ${describeAllowed(0)}`,
+        );
       if (heading.id !== PARTS[expected]?.id) {
         throw new ImportError(
           line.line,
-          `expected part ${expected + 1}、${PARTS[expected]?.title ?? '(none: the project has all eight)'}, found ${line.text.trim()}`,
+          `${describeLine(line)} is the heading of part ${PARTS.findIndex((p) => p.id === heading.id) + 1} ${heading.title}, out of order; ${describeAllowed(expected)}`,
         );
       }
       part = {
         id: heading.id,
         heading: line,
-        lines: [],
+        title: heading.title,
+        lines: heading.inline === null ? [] : [{ text: heading.inline, line: line.line }],
         subsections: [],
         inlineWithheld: heading.withheld,
       };
@@ -242,7 +411,7 @@ export function splitProjects(text: string, department?: string): SourcePublicat
       if (enumerationOf(line.text) !== null)
         throw new ImportError(
           line.line,
-          `expected 1、项目名称, the first part of a project; found "${line.text.trim().slice(0, 30)}"`,
+          `${describeLine(line)} cannot be placed; ${describeAllowed(0)}`,
         );
       preface.push(line);
       continue;
@@ -253,7 +422,7 @@ export function splitProjects(text: string, department?: string): SourcePublicat
   if (projects.length === 0)
     throw new ImportError(
       preface[0]?.line ?? title.line + 1,
-      'expected 1、项目名称, the first part of a project; none follows the title',
+      `no project follows the title; ${describeAllowed(0)}`,
     );
   // The signature ends the text, after the last project's last part: it is the publication's, not the project's.
   const last = projects.at(-1)!.parts.outcomes;
@@ -265,16 +434,10 @@ export function splitProjects(text: string, department?: string): SourcePublicat
   return { title, preface, projects, signature, unnumbered };
 }
 
-/** `项目可行性` or `项目可行性：涉密不宜公开` with no number: a standard subsection's heading, or null. */
-function readBareSubsection(
-  text: string,
-): { title: string; withheld: WithheldReasonCode | null } | null {
-  const line = normalise(text);
-  const subsection = SUBSECTIONS.find((s) => line === s.title || line.startsWith(s.title));
-  if (!subsection) return null;
-  if (line === subsection.title) return { title: text.trim(), withheld: null };
-  const withheld = withheldAfterTitle(line.slice(subsection.title.length));
-  return withheld ? { title: subsection.title, withheld } : null;
+/** `项目可行性`, `可行性：X` or `项目可行性：涉密不宜公开` with no number: a standard subsection's heading, or null. */
+function readBareSubsection(text: string): HeadingWords | null {
+  const read = readHeadingWords(text.trim(), SUBSECTIONS);
+  return read && { title: read.title, withheld: read.withheld, inline: read.inline };
 }
 
 /** Parts that the template divides (4, 5 and 7) hold subsections: enumerated short lines in the style of the first one. */
@@ -294,7 +457,7 @@ function splitSubsections(part: Part, unnumbered: Line[]): void {
       current = {
         heading: line,
         title: heading.title,
-        lines: [],
+        lines: heading.inline === null ? [] : [{ text: heading.inline, line: line.line }],
         inlineWithheld: heading.withheld,
       };
       part.subsections.push(current);
@@ -309,7 +472,7 @@ function splitSubsections(part: Part, unnumbered: Line[]): void {
       current = {
         heading: line,
         title: found.title,
-        lines: [],
+        lines: found.inline === null ? [] : [{ text: found.inline, line: line.line }],
         inlineWithheld: found.withheld,
       };
       part.subsections.push(current);
@@ -322,7 +485,7 @@ function splitSubsections(part: Part, unnumbered: Line[]): void {
 
 /** The reason, when lines say nothing but a withheld phrase (涉密不宜公开); null otherwise. */
 export function withheldReasonOfLines(lines: readonly Line[]): WithheldReasonCode | null {
-  const reasons = lines.map((l) => withheldReasonOfText(normalise(l.text)));
+  const reasons = lines.map((l) => readWithheldReason(normalise(l.text)));
   return reasons.length > 0 && reasons.every((r) => r !== null && r === reasons[0])
     ? reasons[0]!
     : null;
@@ -333,9 +496,34 @@ export function parseAmount(published: string): number | null {
   return parsePublishedAmount(published.normalize('NFKC').replace(/\s/g, ''));
 }
 
-/** The first amount printed in a text, as printed, or null. */
+const DIGIT_AMOUNT = /[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|亿元|元)/u;
+
+/** The first amount printed in a text, in digits or in capital numerals (大写), as printed, or null. */
 export function findAmount(text: string): string | null {
-  return (
-    /[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|亿元|元)/u.exec(text)?.[0] ?? null
+  const found = [DIGIT_AMOUNT.exec(text), CAPITAL_AMOUNT.exec(text)]
+    .filter((m) => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  return found?.[0] ?? null;
+}
+
+/**
+ * A capital amount's restatement in figures right after it
+ * (`人民币叁佰伍拾万元整（3,500,000.00元）`) must say the same: the two are
+ * read and compared, and a disagreement stops the import, naming both.
+ */
+export function checkRestatement(text: string, published: string, line: number): void {
+  const at = text.indexOf(published);
+  if (at === -1 || !CAPITAL_AMOUNT.test(published)) return;
+  const beside = /^[\s\u3000]*[（(][\s\u3000]*([^）)]+?)[\s\u3000]*[）)]/u.exec(
+    text.slice(at + published.length),
+  );
+  const restated = beside ? findAmount(beside[1]!) : null;
+  if (!restated || restated !== beside![1]!.replace(/[\s\u3000]+/gu, '')) return;
+  const words = parseAmount(published);
+  const figures = parseAmount(restated);
+  if (words !== null && words === figures) return;
+  throw new ImportError(
+    line,
+    `“${published}” reads as ${words === null ? 'no whole amount' : `${words} yuan`}, but the figure beside it, “${restated}”, says ${figures === null ? 'no whole amount' : `${figures} yuan`}; ask the publisher which is right`,
   );
 }

@@ -1,4 +1,5 @@
 import { LIMITS } from '../domain/limits';
+import { writeTableRows } from './table';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { firstLineOf } from '../domain/errors';
@@ -37,6 +38,8 @@ interface PdfLine {
   y: number;
   /** The text's size: the tallest run on the line. */
   size: number;
+  /** Where the line's runs stand apart as a table's columns do (gaps of three characters or more): each column's text. */
+  cells: string[] | null;
 }
 
 /** Han characters, CJK punctuation and full-width forms. */
@@ -83,7 +86,17 @@ function readLines(items: TextItem[], page: number): PdfLine[] {
     .map((line) => line.sort((a, b) => a.x - b.x))
     .map((line) => {
       const visible = line.filter((run) => run.text.trim() !== '');
+      // A run far from the one before it is another column: a table's cell.
+      const cells: string[] = [];
+      visible.forEach((run, i) => {
+        const before = visible[i - 1];
+        const apart =
+          before !== undefined && run.x - (before.x + before.width) >= 3 * (run.size || 1);
+        if (i === 0 || apart) cells.push(run.text);
+        else cells.push(`${cells.pop() ?? ''}${run.text}`);
+      });
       return {
+        cells: cells.length >= 2 ? cells.map(tidyLine) : null,
         text: tidyLine(line.map((run) => run.text).join('')),
         page,
         x0: visible[0]?.x ?? 0,
@@ -242,6 +255,20 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfParagraph[]> {
     let current: { lines: PdfLine[] } | null = null;
     for (; i < all.length; i += 1) {
       const line = all[i]!;
+      // Rows of a table: two lines or more in a row whose columns stand apart alike. A row a line,
+      // its cells kept (src/importer/table.ts).
+      let end = i;
+      while (all[end]?.cells && all[end]!.cells!.length === line.cells?.length) end += 1;
+      if (end > i + 1) {
+        const rows = all.slice(i, end);
+        writeTableRows(rows.map((row) => row.cells!)).forEach((text, r) =>
+          // The separator after the header stands where the header does.
+          paragraphs.push({ text, at: at(rows[r === 0 ? 0 : Math.max(0, r - 1)]!) }),
+        );
+        current = null;
+        i = end - 1;
+        continue;
+      }
       const previous = current?.lines.at(-1);
       if (current && previous && continues(previous, line, left, right, size))
         current.lines.push(line);

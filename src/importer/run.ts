@@ -17,6 +17,8 @@ import { SlugSchema } from '../schema/text';
 import { sha256 } from '../files/kept';
 import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
+import { describeFact, listRecordedFacts } from '../check/facts';
+import type { ProjectZh } from '../schema/project';
 import { RenderCache } from '../markdown/render';
 import { buildImport, slugOf, type ImportResult } from './build';
 import { reviseProject, reviseTranslation } from './revise';
@@ -26,7 +28,7 @@ import {
   type MatchedProject,
   type ProjectMatch,
 } from './match-projects';
-import { ImportError } from './parse';
+import { ImportError, type WordingDecisions } from './parse';
 import { readSourceFile, SourceError, type SourceDocument } from './source';
 import { describeFileError, ImportTransaction, TransactionError } from './transaction';
 
@@ -54,6 +56,8 @@ export interface ImportRequest {
   note?: string | undefined;
   /** With --revise: which known project (by slug) a project of the new text is, by its name (--match). */
   match?: Map<string, string> | undefined;
+  /** What the person importing decided of wordings that may withhold a part (--withheld-wording, --not-withheld). */
+  wordings?: WordingDecisions | undefined;
   /** Print what would be written, and write nothing. */
   dryRun: boolean;
   /** YYYY-MM-DD: when this copy of the content changed. */
@@ -107,6 +111,8 @@ function checkOptions(request: ImportRequest): void {
       `--match ${old}=…`,
       name,
     ]),
+    ...(request.wordings?.withheld ?? []).map((w): [string, string] => ['--withheld-wording', w]),
+    ...(request.wordings?.text ?? []).map((w): [string, string] => ['--not-withheld', w]),
   ];
   for (const [option, value] of texts) {
     const problem = value === undefined ? null : findUnprintable(value);
@@ -174,6 +180,8 @@ function buildFiles(
       updated: request.today,
       translated: (year) =>
         translatedSlugs(request.contentDir, `${request.departmentSlug}/${year}`),
+      wordings: request.wordings,
+      locate: (line) => locate(document, line),
     });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -328,6 +336,8 @@ export async function runImport(
     recovered: context.recovered,
   };
   checkExisting(context, folder, result);
+  // The review list, before anything is written: every fact read, with the line it was read from.
+  for (const line of listFactsForReview(result, folder)) log(line);
   if (request.dryRun) {
     await checkAlone(context, { document, result }, folder, revision?.keep ?? []);
     return outcome;
@@ -462,6 +472,7 @@ function planRevision(
       updated: request.today,
       translated: (year) =>
         translatedSlugs(request.contentDir, `${request.departmentSlug}/${year}`),
+      wordings: request.wordings,
     });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -558,6 +569,19 @@ function planRevision(
     keep: [...new Set(keep)].sort(),
     review,
   };
+}
+
+/** Each project's structured facts with their evidence, for the person importing to review. */
+function listFactsForReview(result: ImportResult, folder: string): string[] {
+  return [...result.files]
+    .filter(([path]) => path.startsWith(`${folder}/zh/`))
+    .flatMap(([path, text]) => {
+      const data = parse(/^---\n([\s\S]*?)\n---/.exec(text as string)?.[1] ?? '') as ProjectZh;
+      return [
+        `review ${basename(path, '.md')}: ${data.name}`,
+        ...listRecordedFacts(data).map((fact) => `  ${describeFact(fact)}`),
+      ];
+    });
 }
 
 /** What a project's file says it is: its name, place, and the facts a revision matches it by. */

@@ -1,3 +1,4 @@
+import { PROCUREMENT_METHODS, translateFundSource } from '../domain/funding-terms';
 import { formatAmountText } from '../domain/amount';
 import { formatIsoDate } from '../domain/dates';
 import { t } from '../i18n';
@@ -68,6 +69,11 @@ export interface ProjectText {
     | Withheld;
   implementingUnit: ImplementingUnit | Withheld;
   fundingSource: string | null;
+  /** How the work is bought, where the text says: the method, in English by the reviewed list. */
+  procurementMethod: string | null;
+  /** The sources of several with their amounts; each source in English where the reviewed list has it, else as printed. */
+  fundingBreakdown:
+    { source: string; sourceLang: Locale; published: string; amountYuan: number }[] | null;
   /** The language the text is in: Chinese on an English page while the translation is pending. */
   lang: Locale;
 }
@@ -85,6 +91,23 @@ export function projectText(project: Project, locale: Locale): ProjectText {
     basis,
     implementingUnit: source.implementingUnit,
     fundingSource: isWithheld(source.funding) ? null : (source.funding.source ?? null),
+    procurementMethod: original.procurementMethod
+      ? locale === 'zh'
+        ? original.procurementMethod
+        : PROCUREMENT_METHODS[original.procurementMethod]
+      : null,
+    fundingBreakdown:
+      isWithheld(original.funding) || !original.funding.breakdown
+        ? null
+        : original.funding.breakdown.map((part) => {
+            const en = locale === 'zh' ? null : translateFundSource(part.source);
+            return {
+              source: en ?? part.source,
+              sourceLang: en === null ? 'zh' : 'en',
+              published: part.published,
+              amountYuan: part.amountYuan,
+            };
+          }),
     lang: source === original ? 'zh' : 'en',
   };
 }

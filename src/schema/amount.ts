@@ -19,14 +19,18 @@ export const AmountYuanSchema = z
     error: 'must be more than zero yuan (to withhold an amount, use `withheld: <reason>`)',
   });
 
-/** The figure as the publisher wrote it, in 万元, 元 or 亿元: 2012.95万元, 3,500,000元, 1.2亿元. */
+/**
+ * The figure as the publisher wrote it, in 万元, 元 or 亿元 (2012.95万元,
+ * 3,500,000元, 1.2亿元) or in capital numerals (人民币叁佰伍拾万元整).
+ */
 export const PublishedFigureSchema = z
   .string({ error: 'is required: the figure as published, e.g. 700万元' })
   // As printed: full-width digits, commas and points included (the check reads them as their ASCII forms).
   .regex(
-    /^(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元|亿元)$/u,
+    /^(?:(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?(?:万元|元|亿元)|(?:人民币)?[壹贰叁肆伍陆柒捌玖拾][零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?)$/u,
     {
-      error: 'must be the figure as published, e.g. 700万元, 2012.95万元, 3,500,000元 or 1.2亿元',
+      error:
+        'must be the figure as published, e.g. 700万元, 2012.95万元, 3,500,000元, 1.2亿元 or 人民币叁佰伍拾万元整',
     },
   );
 

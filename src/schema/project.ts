@@ -4,7 +4,12 @@ import { NameSchema, SlugSchema, TextSchema } from './text';
 import { orWithheld, WithheldReasonSchema } from './withheld';
 import { stripEnumeration } from '../domain/enumeration';
 import { PUBLICATION_SEGMENTS } from '../domain/urls';
-import { WITHHELD_REASONS } from '../domain/withheld-reasons';
+import { PROCUREMENT_METHOD_NAMES } from '../domain/funding-terms';
+import {
+  WITHHELD_REASONS,
+  withheldReasonOfText,
+  WITHHOLDING_WORDS,
+} from '../domain/withheld-reasons';
 
 /**
  * The frontmatter of a disclosure in its original language (zh). All figures
@@ -31,7 +36,8 @@ const BasisItemSchema = z
   .superRefine((item, ctx) => {
     if (item.withheld !== undefined) {
       const printed = stripEnumeration(item.published).normalize('NFKC').replace(/\s+/g, '');
-      if (!WITHHELD_REASONS[item.withheld].printed.test(printed))
+      // A wording of the registry's, or one a person decided withholds it (npm run import -- --withheld-wording).
+      if (withheldReasonOfText(printed) !== item.withheld && !WITHHOLDING_WORDS.test(printed))
         ctx.addIssue({
           code: 'custom',
           path: ['published'],
@@ -68,15 +74,51 @@ const ImplementingUnitSchema = z.strictObject({
   unitLabel: TextSchema.optional(),
 });
 
+/** One source of funds under 其中, with its amount. */
+const FundingPartSchema = z
+  .strictObject({
+    /** The source, in the text's words, e.g. 省级补助资金. */
+    source: TextSchema,
+    ...publishedAmountShape,
+  })
+  .superRefine(checkAmountsAgree);
+
 /** 资金安排情况: this year's budget for the project. */
 const FundingSchema = z
   .strictObject({
     /** This year's budget in whole yuan (amountYuan) and as published in 万元 (published). */
     ...publishedAmountShape,
-    /** Where the money comes from, in the text's words, e.g. 财政预算非税安排经费. */
+    /**
+     * Where the money comes from, in the text's words, e.g. 财政预算非税安排经费: a source of
+     * funds only, never how the work is bought (procurementMethod).
+     */
     source: TextSchema.optional(),
+    /** The sources of several, with their amounts (其中：省级补助资金200万元，…), which add up to the amount. */
+    breakdown: z.array(FundingPartSchema).min(2).optional(),
   })
-  .superRefine(checkAmountsAgree);
+  .superRefine(checkAmountsAgree)
+  .superRefine((funding, ctx) => {
+    if (!funding.breakdown) return;
+    const sum = funding.breakdown.reduce((a, part) => a + part.amountYuan, 0);
+    if (sum !== funding.amountYuan)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breakdown'],
+        message: `the sources add up to ${sum} yuan, but the amount is ${funding.amountYuan} yuan`,
+      });
+  });
+
+/** The facts a content file records with the place in the original they were read from. */
+const EVIDENCE_FACTS = [
+  'amount',
+  'source',
+  'breakdown',
+  'procurement',
+  'estimate',
+  'period',
+  'implementingUnit',
+] as const;
+export type EvidenceFact = (typeof EVIDENCE_FACTS)[number];
 
 /** 项目实施计划: the structured parts of the plan (its narrative is in the body). */
 const PlanSchema = z.strictObject({
@@ -113,8 +155,18 @@ export const ProjectZhSchema = z.strictObject({
   implementingUnit: orWithheld(ImplementingUnitSchema),
   /** 资金安排情况. */
   funding: orWithheld(FundingSchema),
+  /**
+   * How the work is bought, where the text says (本项目采用公开招标方式实施): one of the
+   * reviewed procurement methods. Never a source of funds.
+   */
+  procurementMethod: z.enum(PROCUREMENT_METHOD_NAMES).optional(),
   /** 项目实施计划, structured parts. */
   plan: PlanSchema,
+  /**
+   * Where each structured fact was read, as the importer found it: `line 27`,
+   * `page 2, line 5`, `paragraph 12` of the file as published.
+   */
+  evidence: z.partialRecord(z.enum(EVIDENCE_FACTS), TextSchema).optional(),
   /**
    * `pending` while no English translation exists (the importer writes it): the
    * English page then says so, shows the figures and links to this original.

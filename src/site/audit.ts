@@ -227,6 +227,14 @@ function figuresOf(project: Project): string[] {
     const text = projectText(project, locale);
     add(text.name);
     add(text.fundingSource);
+    for (const part of text.fundingBreakdown ?? []) {
+      add(part.source);
+      add(part.published);
+      figures
+        .add(String(part.amountYuan))
+        .add(toWan(part.amountYuan))
+        .add(toMillions(part.amountYuan));
+    }
     if (Array.isArray(text.basis))
       for (const item of text.basis) [item.published, item.number, item.title].forEach(add);
     if ('unit' in text.implementingUnit) add(text.implementingUnit.unit);

@@ -29,6 +29,7 @@ import {
   makeSavedPage,
   TITLE,
 } from '../support/bureau-files';
+import { LAYOUTS, writeLayout, writeLayoutDocx } from '../support/layouts';
 import { EXAMPLE_CONTENT, PORTAL_BASE, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 import { treeHashes } from '../support/tree';
@@ -379,10 +380,14 @@ interface ProjectRecordLike {
   amount: { yuan: number } | { withheld: string };
   period: { zh: string; en: string | null };
   fundingSource: { zh: string } | null;
+  procurementMethod: { zh: string; en: string } | null;
   basis: { withheld: unknown }[] | { withheld: string };
   url: { zh: string; en: string };
   sections: { id: string; withheld: unknown }[];
 }
+
+/** The county layout the build imports beside the fixture's files. */
+const COUNTY = writeLayout(LAYOUTS['other wordings, with the content after the colon']!);
 
 describe('texts in other publishers’ styles import, check and build', () => {
   const target = temporary('import-variants-');
@@ -473,6 +478,21 @@ describe('texts in other publishers’ styles import, check and build', () => {
       expect(result.status, `${slug}\n${result.output}`).toBe(0);
       outputs.set(slug, result.output);
     }
+    // A county bureau's text in another layout (tests/support/layouts.ts), as a Word file: headings
+    // in other wordings with their content after the colon, a procurement method beside its
+    // sources of funds, a breakdown, an amount in capital numerals, withheld wordings, a table.
+    const county = join(target, 'county.docx');
+    writeFileSync(county, await writeLayoutDocx(COUNTY.text));
+    const countyImport = await runImport([
+      county,
+      '--department-slug',
+      'county-edu',
+      '--content',
+      join(site, 'content'),
+      '--slugs',
+      'c1,c2,c3',
+    ]);
+    expect(countyImport.status, countyImport.output).toBe(0);
     content = join(site, 'content');
 
     rmSync(dist, { recursive: true, force: true });
@@ -483,7 +503,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
     expect(built.status, built.output).toBe(0);
     expect(built.output).toMatch(
       new RegExp(
-        `output audit: ${6 + 2 * Object.keys(BUREAU_FILES).length} projects in both languages`,
+        `output audit: ${6 + 2 * Object.keys(BUREAU_FILES).length + COUNTY.expected.length} projects in both languages`,
       ),
     );
   });
@@ -543,7 +563,10 @@ describe('texts in other publishers’ styles import, check and build', () => {
           zh: fact.period,
           en: fact.period === '2021年度' ? 'FY2021' : 'April 2021 to August 2022',
         });
-        expect(project.fundingSource).toEqual(expect.objectContaining({ zh: fact.source }));
+        expect(project.fundingSource).toEqual(
+          fact.source === null ? null : expect.objectContaining({ zh: fact.source }),
+        );
+        expect(project.procurementMethod?.zh ?? null).toBe(fact.procurement);
         const withheld = [
           ...project.sections.filter((s) => s.withheld).map((s) => s.id),
           ...(Array.isArray(project.basis) && project.basis.some((b) => b.withheld)
@@ -661,6 +684,9 @@ describe('texts in other publishers’ styles import, check and build', () => {
           expect(response.headers.get('content-type'), url).not.toMatch(
             /^(?:text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml)\b/,
           );
+          // A saved page (GB2312) is opaque bytes: no charset to relabel it UTF-8.
+          if (file.endsWith('.html'))
+            expect(response.headers.get('content-type'), url).toBe('application/octet-stream');
           expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes)), url).toBe(
             true,
           );
@@ -705,6 +731,79 @@ describe('texts in other publishers’ styles import, check and build', () => {
     const en = cheerio.load(readFileSync(join(dist, 'en/fmt-gbk/2021/source/index.html'), 'utf8'));
     expect(en('.source-original').text()).toContain('plain text file in GB18030');
     expect(en('.source-downloads').text()).toContain('downloads');
+  });
+
+  it('publishes a county text in another layout with its facts as read: the procurement method apart from the sources of funds, the breakdown, a capital amount, a table readable on a phone', async () => {
+    const county = (
+      JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as {
+        projects: (ProjectRecordLike & {
+          fundingBreakdown: { source: { zh: string }; amount: { yuan: number } }[] | null;
+          amount: { yuan: number; published: string };
+        })[];
+      }
+    ).projects.filter((p) => p.publication === 'county-edu-2022');
+    const zhPage = (url: string) =>
+      cheerio.load(readFileSync(join(dist, new URL(url).pathname, 'index.html'), 'utf8'));
+    expect(county.map((p) => p.name.zh)).toEqual(COUNTY.expected.map((e) => e.name));
+    const [c1, c2, c3] = county;
+    expect(c1!.fundingSource?.zh).toBe('省级补助资金、县级配套资金');
+    expect(c1!.procurementMethod).toEqual({ zh: '公开招标', en: 'open tendering' });
+    expect(c1!.fundingBreakdown?.map((p) => [p.source.zh, p.amount.yuan])).toEqual([
+      ['省级补助资金', 2_000_000],
+      ['县级配套资金', 1_500_000],
+    ]);
+    expect(c2!.amount).toEqual(
+      expect.objectContaining({ yuan: 1_280_600, published: '人民币壹佰贰拾捌万零陆佰元整' }),
+    );
+    expect(c2!.sections.filter((s) => s.withheld).map((s) => s.id)).toEqual([
+      'feasibility',
+      'content',
+    ]);
+    expect(c3!.fundingSource).toBeNull();
+    expect(c3!.procurementMethod?.zh).toBe('政府采购');
+    // On the page: 资金来源 holds sources only, the method has its own row, in both languages.
+    const $ = zhPage(c1!.url.zh);
+    const row = (label: string) => $(`.summary dt:contains("${label}") + dd`).text();
+    expect(row('资金来源')).toBe('省级补助资金、县级配套资金');
+    expect(row('采购方式')).toBe('公开招标');
+    expect(row('其中')).toContain('省级补助资金');
+    const en = cheerio.load(
+      readFileSync(join(dist, new URL(c1!.url.en).pathname, 'index.html'), 'utf8'),
+    );
+    expect(en('[data-procurement]').text()).toBe('open tendering');
+    // The table stays a table.
+    const table = zhPage(c3!.url.zh)('#funding ~ table, .sections table').first();
+    expect(table.find('tr').length).toBe(2);
+    expect(
+      table
+        .find('td, th')
+        .map((_, cell) => cheerio.load(cell).text())
+        .get(),
+    ).toEqual(['资金来源', '金额（万元）', '一般公共预算', '1,280.6']);
+    const csv = readFileSync(join(dist, 'data/disclosures.csv'), 'utf8');
+    expect(csv).toContain('省级补助资金=2000000; 县级配套资金=1500000');
+    // On a phone, the page with the table does not scroll sideways.
+    const browser = await launch();
+    const served = await serveSite(dist);
+    try {
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      await page.goto(new URL(new URL(c3!.url.zh).pathname, served.url).href);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      );
+      const narrowest = await page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('.sections td, .sections th')].map(
+            (c) => c.getBoundingClientRect().width,
+          ),
+        ),
+      );
+      // Three Chinese characters at the least (16 px each).
+      expect(narrowest).toBeGreaterThanOrEqual(48);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   });
 
   it('says which headings had no number in a .doc file’s text', () => {
@@ -764,7 +863,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
   it('marks the pending projects in the English listing', () => {
     const listing = cheerio.load(readFileSync(join(dist, 'en/projects/index.html'), 'utf8'));
     expect(listing('tr [data-translation-pending]').length).toBe(
-      6 + 2 * Object.keys(BUREAU_FILES).length,
+      6 + 2 * Object.keys(BUREAU_FILES).length + COUNTY.expected.length,
     );
   });
 });
@@ -794,13 +893,14 @@ describe('files that are not the template are refused and write nothing', () => 
       'a news article',
       'input.txt',
       news,
-      /line 3: expected 1、项目名称, the first part of a project/,
+      // What the line looks like, what was expected, and every form that part may take.
+      /line 3: no project follows the title; expected part 1, 项目名称 \(printed as 项目名称\)\. A part's heading is its number, if any, then its title, .* e\.g\. 1、项目名称 \| 1\.项目名称 \| 一、项目名称 \| （一）项目名称 \| 第一部分 项目名称 \| 项目名称 \| 一、项目名称：…/,
     ],
     [
       'a truncated template',
       'input.txt',
       truncated,
-      /line \d+: expected part 6、资金安排情况 of the project that starts on line 4/,
+      /line \d+: the project that starts on line 4 ends before its part 6; expected part 6, 资金安排情况 \(printed as 资金安排情况 \/ 资金安排 \/ 项目资金安排 \/ 项目资金安排情况\)/,
     ],
     [
       'a scanned PDF',
@@ -812,7 +912,7 @@ describe('files that are not the template are refused and write nothing', () => 
       'a PDF that leaves out a part, named by page and line',
       'text.pdf',
       formats('broken.pdf'),
-      /text\.pdf: page 2, line 1: expected part 6、资金安排情况, found 六、项目实施计划$/m,
+      /text\.pdf: page 2, line 1: “六、项目实施计划” \(numbered 六、\) is the heading of part 7 项目实施计划, out of order; expected part 6, 资金安排情况/m,
     ],
     [
       'a damaged PDF',
@@ -846,7 +946,7 @@ describe('files that are not the template are refused and write nothing', () => 
       'a numbered line before the first project',
       'input.txt',
       numberedPreface,
-      /input\.txt: line 3: expected 1、项目名称, the first part of a project; found "1、关于2021年/,
+      /input\.txt: line 3: “1、关于2021年预算重点领域财政项目的说明” \(a line numbered 1、 whose words are not a part's title\) cannot be placed; expected part 1, 项目名称/,
     ],
   ])('%s', async (_, name, text, message) => {
     const target = temporary('import-bad-');

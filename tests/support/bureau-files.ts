@@ -118,7 +118,9 @@ export const FACTS = {
       amountYuan: 15_236_800,
       published: '1523.68万元',
       period: '2021年4月至2022年8月',
-      source: '政府采购',
+      // 本项目采用政府采购方式实施: how the work is bought, not where the money comes from.
+      source: null,
+      procurement: '政府采购',
       withheld: [] as string[],
     },
     {
@@ -127,6 +129,7 @@ export const FACTS = {
       published: '460万元',
       period: '2021年度',
       source: '财政预算安排经费',
+      procurement: null,
       withheld: ['basis', 'feasibility', 'approach', 'method', 'content', 'scale'],
     },
   ],
