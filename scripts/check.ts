@@ -5,6 +5,7 @@
  * fact (amount, source of funds, procurement method, estimate, period, unit)
  * with the place in the original it was read from.
  */
+import { relative } from 'node:path';
 import { readSettings, SettingsError, type Settings } from '../src/config';
 import { formatReport } from '../src/content/problems';
 import { checkContent } from '../src/check/check';
@@ -22,20 +23,26 @@ try {
   process.exit(1);
 }
 const { problems, model, pending, outdated } = await checkContent(settings.contentDir);
+// Files are named `content/<path>` inside the check; printed, they are where CONTENT_DIR points.
+const below = relative(process.cwd(), settings.contentDir).split('\\').join('/');
+const folder = below === '' ? '.' : below.startsWith('..') ? settings.contentDir : below;
+const show = (file: string) => file.replace(/^content\//, `${folder}/`);
 if (pending.length > 0) {
   // Information, not a problem: these publish in Chinese, with an English page that says the translation is pending.
   console.log(
-    `${pending.length} project(s) awaiting English translation:\n${pending.map((file) => `  ${file}`).join('\n')}`,
+    `${pending.length} project(s) awaiting English translation:\n${pending.map((file) => `  ${show(file)}`).join('\n')}`,
   );
 }
 if (outdated.length > 0) {
   // Information too: the English page shows the earlier version's translation and says so.
   console.log(
-    `${outdated.length} translation(s) of an earlier version of a revised text (update each, then remove translationOf):\n${outdated.map((o) => `  ${o.file} (version ${o.version})`).join('\n')}`,
+    `${outdated.length} translation(s) of an earlier version of a revised text (update each, then remove translationOf):\n${outdated.map((o) => `  ${show(o.file)} (version ${o.version})`).join('\n')}`,
   );
 }
 if (problems.length > 0) {
-  console.error(formatReport(problems));
+  console.error(
+    formatReport(problems.map((problem) => ({ ...problem, file: show(problem.file) }))),
+  );
   process.exit(1);
 }
 const projects = model?.projects ?? [];
@@ -45,7 +52,7 @@ const unsourced = facts.reduce((n, p) => n + p.facts.filter((f) => f.evidence ==
 if (listEvidence)
   for (const { project, facts: list } of facts)
     console.log(
-      `${project.files.zh}:\n${list.map((fact) => `  ${describeFact(fact)}`).join('\n')}`,
+      `${show(project.files.zh)}:\n${list.map((fact) => `  ${describeFact(fact)}`).join('\n')}`,
     );
 else
   console.log(

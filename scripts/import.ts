@@ -33,6 +33,10 @@ options:
                             earlier versions stay (files, originals, history on the site),
                             what did not change keeps its hand refinements
   --note <text>             with --revise: why the text was revised, shown with the version
+  --source-url <url>        the address of the bureau's page the text was published on
+  --published-on <date>     the date the bureau published the text (YYYY-MM-DD), shown as its date
+  --revised-on <date>       with --revise: the date the bureau revised the text, shown as the
+                            revision's date (the import's own date is shown apart, as 本站更新)
   --match <old-slug>=<name> with --revise: the project of the new text named <name> is the
                             publication's project <old-slug> (renamed); once per project.
                             Projects are matched by name, never by place: the import asks
@@ -64,6 +68,9 @@ const { values, positionals } = (() => {
         force: { type: 'boolean', default: false },
         revise: { type: 'boolean', default: false },
         note: { type: 'string' },
+        'source-url': { type: 'string' },
+        'published-on': { type: 'string' },
+        'revised-on': { type: 'string' },
         match: { type: 'string', multiple: true },
         'withheld-wording': { type: 'string', multiple: true },
         'not-withheld': { type: 'string', multiple: true },
@@ -129,6 +136,9 @@ const request: ImportRequest = {
   force: values.force,
   revise: values.revise,
   note: values.note,
+  sourceUrl: values['source-url'],
+  publishedOn: values['published-on'],
+  revisedOn: values['revised-on'],
   match,
   wordings: { withheld: values['withheld-wording'] ?? [], text: values['not-withheld'] ?? [] },
   dryRun: values['dry-run'],

@@ -328,8 +328,9 @@ describe('npm run check', () => {
     const result = run(content.dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('1 problem in 1 file:');
+    // Named where the content folder is (CONTENT_DIR), not as content/….
     expect(result.stderr).toContain(
-      `${content.display(content.zh)}\n  line ${content.lineOf(content.zh, 'amountYuan:')}, funding.amountYuan: must be a number of yuan`,
+      `${content.dir}/${content.zh}\n  line ${content.lineOf(content.zh, 'amountYuan:')}, funding.amountYuan: must be a number of yuan`,
     );
   });
 });

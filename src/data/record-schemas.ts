@@ -190,6 +190,12 @@ const RevisionRecordSchema = z
         zh: '该版本导入日期（YYYY-MM-DD）；未记录时为 null',
       }),
     ),
+    revisedOn: z.union([z.iso.date(), z.null()]).meta(
+      meta({
+        en: 'When the publisher revised the text, YYYY-MM-DD, as recorded at import (--revised-on); null where it was not recorded',
+        zh: '发布机关修订该文本的日期（YYYY-MM-DD，导入时记录）；未记录时为 null',
+      }),
+    ),
     note: z
       .union([words, z.null()])
       .meta(meta({ en: 'Why the text was revised, as noted', zh: '修订说明' })),
@@ -426,6 +432,12 @@ const VersionFilesRecordSchema = z
       meta({
         en: 'When it was imported; null where not recorded',
         zh: '导入日期；未记录时为 null',
+      }),
+    ),
+    revisedOn: z.union([z.iso.date(), z.null()]).meta(
+      meta({
+        en: 'When the publisher published it (its revision date, or the original’s publication date); null where not recorded',
+        zh: '发布机关发布该版本的日期（修订日期或原文发布日期）；未记录时为 null',
       }),
     ),
     current: z.boolean().meta(meta({ en: 'The current version', zh: '是否为现行版本' })),

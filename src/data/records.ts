@@ -154,6 +154,7 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     revisions: project.revisions.map((r) => ({
       version: r.version,
       date: r.date,
+      revisedOn: r.revisedOn,
       note: r.note,
       added: r.added,
       sections: r.sections.map((s) => ({ id: s.id, change: s.kind })),
@@ -185,6 +186,7 @@ function buildPublicationRecord(publication: PublicationModel, links: Links): Pu
       return {
         version: version.version,
         date: version.date,
+        revisedOn: version.revisedOn,
         current: i === publication.versions.length - 1,
         sha256: source.sha256,
         url: offered ? links.file(paths.sourceFile(source.file)) : null,

@@ -301,12 +301,14 @@ export interface Dictionary {
   /** A corrected text imported as a new version (npm run import -- --revise). */
   revisions: {
     /** The notice at the top of a changed project: 修订于 <date>（第N版）. */
-    notice: (date: string, version: number) => string;
+    /** The bureau's date of the revision where recorded (--revised-on), never the import's; then this site's update, apart. */
+    notice: (revisedOn: string | null, version: number, imported: string | null) => string;
     noteLabel: string;
     historyLink: string;
     heading: string;
     intro: string;
-    version: (version: number, date: string | null) => string;
+    /** A version with the bureau's date and this site's update, each said where it is not recorded. */
+    version: (version: number, revisedOn: string | null, imported: string | null) => string;
     added: string;
     changed: string;
     /** A part withheld from version N on. */

@@ -324,13 +324,15 @@ export const en = {
     badge: 'Translation pending',
   },
   revisions: {
-    notice: (date, version) => `Revised on ${date} (version ${version})`,
+    notice: (revisedOn, version, imported) =>
+      `${revisedOn ? `Revised by the publisher on ${revisedOn}` : 'Revised by the publisher (date not recorded)'} (version ${version}); updated on this site on ${imported ?? '(not recorded)'}`,
     noteLabel: 'Note',
     historyLink: 'See the revision history',
     heading: 'Revision history',
     intro:
       'When the publisher corrects a published text, this site publishes the corrected text as a new version and lists what changed between versions: removed words are struck through, added words underlined. Where a part was withheld in a later version, its earlier text is not shown.',
-    version: (version, date) => `Version ${version} (${date ?? 'import date not recorded'})`,
+    version: (version, revisedOn, imported) =>
+      `Version ${version} (${revisedOn ? `published ${revisedOn}` : 'publication date not recorded'}; ${imported ? `updated on this site ${imported}` : 'import date not recorded'})`,
     added: 'The project is new in this version.',
     changed: 'Text changed',
     withheldSince: (version) => `Withheld since version ${version}`,

@@ -300,13 +300,15 @@ export const zh = {
     badge: '译文待完成',
   },
   revisions: {
-    notice: (date, version) => `修订于${date}（第${version}版）`,
+    notice: (revisedOn, version, imported) =>
+      `${revisedOn ? `发布机关修订于${revisedOn}` : '发布机关的修订日期未记录'}（第${version}版）；本站更新于${imported ?? '（未记录）'}`,
     noteLabel: '修订说明',
     historyLink: '查看修订记录',
     heading: '修订记录',
     intro:
       '发布机关更正原文后，本站将更正后的文本作为新版本发布，并列出各版本之间的变化：删除的文字加删除线，新增的文字加下划线。后来改为不予公开的部分，不再显示其原有文字。',
-    version: (version, date) => `第${version}版（${date ?? '导入日期未记录'}）`,
+    version: (version, revisedOn, imported) =>
+      `第${version}版（${revisedOn ? `发布于${revisedOn}` : '发布日期未记录'}；${imported ? `本站更新于${imported}` : '本站导入日期未记录'}）`,
     added: '本项目为该版新增。',
     changed: '文字有修改',
     withheldSince: (version) => `自第${version}版起不予公开`,

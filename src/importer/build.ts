@@ -89,9 +89,14 @@ export interface ImportResult {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A short ASCII slug from a Chinese name: the pinyin of its first six syllables. */
+/**
+ * A short ASCII slug from a Chinese name: the pinyin of its first six
+ * syllables, ü written v as pinyin input methods write it (律 lv, 女 nv, 略
+ * lve), never dropped. Only new slugs are made so: a published slug is never
+ * changed (fa-l-yuan-zhu-fu-wu stays, its address being permanent).
+ */
 export function slugOf(name: string, taken: Set<string>): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, ''))
     .filter(Boolean)
     .slice(0, 6);

@@ -17,7 +17,8 @@ import {
 } from '../../tests/support/layouts';
 import type { ProjectZh } from '../schema/project';
 import type { WordingDecisions } from './parse';
-import { ImportFailure, runImport, type ImportOutcome } from './run';
+import { readRefusal } from '../../tests/support/refusal';
+import { runImport, type ImportOutcome } from './run';
 
 /**
  * The test set of layouts (tests/support/layouts.ts): a county bureau's three
@@ -179,15 +180,7 @@ describe('a text renumbered, rewrapped and re-spaced', { timeout: 120_000 }, () 
 
 describe('a part that may be withheld in words no list knows', { timeout: 60_000 }, () => {
   const { text } = writeLayout(BASE_LAYOUT);
-  const refusal = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (error) {
-      expect(error).toBeInstanceOf(ImportFailure);
-      return (error as Error).message;
-    }
-    throw new Error('the import was expected to be refused');
-  };
+  const refusal = readRefusal;
   const withLine = (from: string, to: string) => {
     expect(text).toContain(from);
     return new TextEncoder().encode(text.replace(from, to));

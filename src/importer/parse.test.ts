@@ -133,6 +133,12 @@ describe('the template reader', () => {
     expect(slugOf('涉案财物管理中心建设', taken)).toBe('she-an-cai-wu-guan-li');
     expect(slugOf('涉案财物管理中心建设二期', taken)).toBe('she-an-cai-wu-guan-li-2');
     expect(slugOf('LED显示屏', taken)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    // ü is written v, never dropped (法律 once became fa-l).
+    expect(slugOf('法律援助服务经费', taken)).toBe('fa-lv-yuan-zhu-fu-wu');
+    expect(slugOf('妇女儿童之家', taken)).toBe('fu-nv-er-tong-zhi-jia');
+    expect(slugOf('旅游厕所改造', taken)).toBe('lv-you-ce-suo-gai-zao');
+    expect(slugOf('绿化提升工程', taken)).toBe('lv-hua-ti-sheng-gong-cheng');
+    expect(slugOf('发展战略研究', taken)).toBe('fa-zhan-zhan-lve-yan-jiu');
   });
 });
 

@@ -18,7 +18,8 @@ import { generateContent } from '../generate/synthetic';
 import { generateTemplate } from '../generate/template';
 import { checkContent } from '../check/check';
 import { makeTextPdf } from '../../tests/support/bureau-files';
-import { ImportFailure, recoverContent, runImport, type ImportRequest } from './run';
+import { readRefusal } from '../../tests/support/refusal';
+import { recoverContent, runImport, type ImportRequest } from './run';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'importer-'));
@@ -66,16 +67,7 @@ const request = (
   ...more,
 });
 
-/** The import's failure message; the test fails if it succeeds. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportFailure);
-    return (error as Error).message;
-  }
-  throw new Error('the import was expected to be refused');
-}
+const refusal = readRefusal;
 
 describe('npm run import, in process', { timeout: 60_000 }, () => {
   it('imports a publication whole, leaving no staging folder and no lock', async () => {
@@ -208,6 +200,32 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
       expect(await refusal(runImport(request(file, folder('content'))))).toMatch(
         /: has text, but only the same line at the top or bottom of every page \(“Confidential - page 1”\), which is read as a running header or footer/,
       );
+    });
+
+    it('a date that is no date, --revised-on without --revise, an address that is none', async () => {
+      const content = folder('content');
+      expect(
+        await refusal(runImport(request(templateFile(1), content, { publishedOn: '2021-02-30' }))),
+      ).toBe('--published-on 2021-02-30: give the date as YYYY-MM-DD, e.g. 2021-03-16');
+      expect(
+        await refusal(runImport(request(templateFile(1), content, { revisedOn: '2021-03-01' }))),
+      ).toMatch(/^--revised-on goes with --revise/);
+      expect(
+        await refusal(
+          runImport(request(templateFile(1), content, { sourceUrl: 'www.example.gov.cn' })),
+        ),
+      ).toMatch(/^--source-url www\.example\.gov\.cn: give the page's address, starting http/);
+      expect(tree(content)).toEqual({});
+      // Given right, the address and the date are the publication's provenance.
+      await runImport(
+        request(templateFile(1), content, {
+          publishedOn: '2025-03-20',
+          sourceUrl: 'https://www.example.gov.cn/a.html',
+        }),
+      );
+      const yaml = readFileSync(join(content, 'synth-edu/2025/publication.yaml'), 'utf8');
+      expect(yaml).toContain('\n  url: https://www.example.gov.cn/a.html\n');
+      expect(yaml).toContain('\n  publishedOn: 2025-03-20\n');
     });
 
     it('--note without --revise', async () => {

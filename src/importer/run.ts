@@ -58,6 +58,12 @@ export interface ImportRequest {
   match?: Map<string, string> | undefined;
   /** What the person importing decided of wordings that may withhold a part (--withheld-wording, --not-withheld). */
   wordings?: WordingDecisions | undefined;
+  /** The address of the bureau's page the text was published on (--source-url). */
+  sourceUrl?: string | undefined;
+  /** YYYY-MM-DD the bureau published this text (--published-on). */
+  publishedOn?: string | undefined;
+  /** With --revise: YYYY-MM-DD the bureau revised the text (--revised-on), shown as the revision's date. */
+  revisedOn?: string | undefined;
   /** Print what would be written, and write nothing. */
   dryRun: boolean;
   /** YYYY-MM-DD: when this copy of the content changed. */
@@ -88,6 +94,16 @@ interface Context {
   recovered: string[];
 }
 
+/** A real day written YYYY-MM-DD (2021-02-30 is none). */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/u.test(value) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().startsWith(value)
+  );
+}
+
 /**
  * The options, before the file is read: a problem in one is said as the
  * option's, never as the file's or a content file's (a --note with a
@@ -107,6 +123,7 @@ function checkOptions(request: ImportRequest): void {
     ['--note', request.note],
     ['--region', request.region],
     ['--department', request.department],
+    ['--source-url', request.sourceUrl],
     ...[...(request.match ?? [])].map(([old, name]): [string, string] => [
       `--match ${old}=…`,
       name,
@@ -120,6 +137,20 @@ function checkOptions(request: ImportRequest): void {
   }
   if (request.note !== undefined && !request.revise)
     throw new ImportFailure('--note goes with --revise: it says why a text was revised');
+  if (request.revisedOn !== undefined && !request.revise)
+    throw new ImportFailure(
+      '--revised-on goes with --revise: it dates a correction (a first import takes --published-on)',
+    );
+  for (const [option, value] of [
+    ['--published-on', request.publishedOn],
+    ['--revised-on', request.revisedOn],
+  ] as const)
+    if (value !== undefined && !isCalendarDate(value))
+      throw new ImportFailure(`${option} ${value}: give the date as YYYY-MM-DD, e.g. 2021-03-16`);
+  if (request.sourceUrl !== undefined && !/^https?:\/\/[^\s/]+/u.test(request.sourceUrl))
+    throw new ImportFailure(
+      `--source-url ${request.sourceUrl}: give the page's address, starting http:// or https://`,
+    );
 }
 
 /** Step 1: the file, read as what it is. */
@@ -174,8 +205,9 @@ function buildFiles(
         bytes,
         format: document.format,
         encoding: document.encoding,
-        publishedOn: document.publishedOn,
-        url: document.url,
+        // What the person importing says of where and when, over what a saved page says of itself.
+        publishedOn: request.publishedOn ?? document.publishedOn,
+        url: request.sourceUrl ?? document.url,
       },
       updated: request.today,
       translated: (year) =>
@@ -540,6 +572,7 @@ function planRevision(
     {
       version: next,
       imported: request.today,
+      ...(request.revisedOn ? { revisedOn: request.revisedOn } : {}),
       ...(request.note ? { note: request.note } : {}),
       source: imported.source,
     },

@@ -57,11 +57,21 @@ export function buildModel(input: ModelInput): Model {
         ? entry.data.versions.map((v) => ({
             version: v.version,
             date: v.imported ? formatIsoDate(v.imported) : null,
+            revisedOn: formatDateOrNull(v.revisedOn ?? v.source.publishedOn),
             note: v.note ?? null,
             source: v.source,
             withheldSince: null,
           }))
-        : [{ version: 1, date: null, note: null, source: entry.data.source, withheldSince: null }],
+        : [
+            {
+              version: 1,
+              date: null,
+              revisedOn: formatDateOrNull(entry.data.source.publishedOn),
+              note: null,
+              source: entry.data.source,
+              withheldSince: null,
+            },
+          ],
       projects: [],
       withdrawn: [],
       totalYuan: 0,
@@ -373,6 +383,8 @@ function buildProject(
     outdatedTranslation: outdated ? { of: outdated.of, shown: outdated.shown } : null,
   };
 }
+
+const formatDateOrNull = (date: Date | undefined) => (date ? formatIsoDate(date) : null);
 
 /** The projects earlier versions had and the current one does not, by slug, each once. */
 function findWithdrawn(

@@ -38,7 +38,12 @@ function state(options: {
   };
   return { data, outline };
 }
-const versions = [1, 2, 3].map((version) => ({ version, date: `2026-0${version}-01`, note: null }));
+const versions = [1, 2, 3].map((version) => ({
+  version,
+  date: `2026-0${version}-01`,
+  revisedOn: null,
+  note: null,
+}));
 
 describe('word-level diffs', () => {
   it('keeps a number whole and a Chinese character by itself', () => {

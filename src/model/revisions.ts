@@ -85,7 +85,12 @@ const FIGURES: { field: FigureField; section: string; read: (data: ProjectZh) =>
  */
 export function computeRevisions(
   states: (ProjectState | null)[],
-  versions: { version: number; date: string | null; note: string | null }[],
+  versions: {
+    version: number;
+    date: string | null;
+    revisedOn: string | null;
+    note: string | null;
+  }[],
 ): Revision[] {
   const current = states.at(-1);
   if (!current) return [];
@@ -97,10 +102,10 @@ export function computeRevisions(
   for (let i = 1; i < states.length; i += 1) {
     const after = states[i];
     if (!after) continue;
-    const { version, date, note } = versions[i]!;
+    const { version, date, revisedOn, note } = versions[i]!;
     const before = states[i - 1];
     if (!before) {
-      revisions.push({ version, date, note, added: true, sections: [], figures: [] });
+      revisions.push({ version, date, revisedOn, note, added: true, sections: [], figures: [] });
       continue;
     }
     const old = new Map(sectionsOf(before).map((s) => [s.id, s]));
@@ -131,7 +136,7 @@ export function computeRevisions(
       return [withheldNow ? { field, from: null, to: null } : { field, from, to }];
     });
     if (sections.length > 0 || figures.length > 0)
-      revisions.push({ version, date, note, added: false, sections, figures });
+      revisions.push({ version, date, revisedOn, note, added: false, sections, figures });
   }
   return revisions.reverse();
 }

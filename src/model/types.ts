@@ -99,8 +99,13 @@ export interface Project {
 /** One version of a publication's text. */
 interface VersionInfo {
   version: number;
-  /** YYYY-MM-DD it was imported; null where it was not recorded. */
+  /** YYYY-MM-DD it was imported (this site's update); null where it was not recorded. */
   date: string | null;
+  /**
+   * YYYY-MM-DD the bureau published this version: its revision date (--revised-on), else the
+   * date its original was published (--published-on, or a saved page's own); null where not recorded.
+   */
+  revisedOn: string | null;
   note: string | null;
   source: Publication['source'];
   /**
@@ -200,8 +205,10 @@ interface FigureChange {
 
 export interface Revision {
   version: number;
-  /** YYYY-MM-DD the version was imported. */
+  /** YYYY-MM-DD the version was imported (this site's update). */
   date: string | null;
+  /** YYYY-MM-DD the bureau revised the text, where recorded. */
+  revisedOn: string | null;
   note: string | null;
   /** The project is new in this version. */
   added: boolean;

@@ -83,8 +83,10 @@ const SourceSchema = z.strictObject({
 const VersionSchema = z.strictObject({
   /** 1, 2, 3…: its place in the list. */
   version: z.int().positive(),
-  /** When it was imported (YYYY-MM-DD); not recorded for a first version imported before versions were kept. */
+  /** When it was imported (YYYY-MM-DD): this site's update, not the bureau's date. */
   imported: CalendarDateSchema.optional(),
+  /** When the bureau revised the text (YYYY-MM-DD), as the person importing said (--revised-on); never the import's date. */
+  revisedOn: CalendarDateSchema.optional(),
   /** Why the text was revised, as the person who imported it wrote (--note). */
   note: TextSchema.optional(),
   source: SourceSchema,

@@ -257,7 +257,7 @@ function figuresOf(project: Project): string[] {
   // The revision history shows the earlier versions' words and figures (never a withheld part's: src/model/revisions.ts).
   for (const revision of project.revisions) {
     figures.add(String(revision.version));
-    [revision.date, revision.note].forEach(add);
+    [revision.date, revision.revisedOn, revision.note].forEach(add);
     for (const figure of revision.figures) [figure.from, figure.to].forEach(add);
     for (const change of revision.sections) for (const part of change.diff ?? []) add(part.text);
   }

@@ -12,6 +12,8 @@ export interface ChangeEntry {
   publication: PublicationModel;
   version: number;
   date: string | null;
+  /** The bureau's date of this version, where recorded. */
+  revisedOn: string | null;
   note: string | null;
   projects: { project: Project; revision: Revision }[];
   /** Projects this version no longer has. */
@@ -25,6 +27,7 @@ export function listChanges(model: Model): ChangeEntry[] {
       publication,
       version: version.version,
       date: version.date,
+      revisedOn: version.revisedOn,
       note: version.note,
       projects: publication.projects.flatMap((project) => {
         const revision = project.revisions.find((r) => r.version === version.version);

@@ -80,6 +80,7 @@ function buildSourceVersions(publication: PublicationModel, locale: Locale): Sou
     return {
       version: version.version,
       date: version.date,
+      revisedOn: version.revisedOn,
       note: version.note,
       current: i === publication.versions.length - 1,
       withheldSince: version.withheldSince,

@@ -32,7 +32,10 @@ export interface SourceFileRow {
 /** One version of a text on the source page. */
 export interface SourceVersionRow {
   version: number;
+  /** This site's import. */
   date: string | null;
+  /** The bureau's date of it, where recorded. */
+  revisedOn: string | null;
   note: string | null;
   current: boolean;
   /** Where a later version withholds a part this one disclosed: its files are not offered. */

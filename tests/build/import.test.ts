@@ -194,7 +194,7 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('3 project(s) awaiting English translation:');
     for (const slug of SLUGS)
-      expect(check.stdout).toContain(`  content/ruili-psb/2020/zh/${slug}.md`);
+      expect(check.stdout).toContain(`  ${target}/ruili-psb/2020/zh/${slug}.md`);
     expect(check.stdout).toContain('content OK: 1 publication(s), 3 project(s)');
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,9 @@ describe('a build killed while it writes the pages it keeps', () => {
   // Enough projects that the page phase lasts long enough to be interrupted in the middle of it.
   const content = new ContentFixture({ count: 80, seed: 11 });
   const work = mkdtempSync(join(tmpdir(), 'interrupted-'));
+  // The killed build writes inside the project folder (tests/support/astro.ts says why).
+  mkdirSync(join(ROOT, '.astro'), { recursive: true });
+  const killed = mkdtempSync(join(ROOT, '.astro', 'test-killed-'));
   const pageCache = join(work, 'pages');
   const env = {
     CONTENT_DIR: content.dir,
@@ -40,6 +43,7 @@ describe('a build killed while it writes the pages it keeps', () => {
   afterAll(() => {
     content.remove();
     rmSync(work, { recursive: true, force: true });
+    rmSync(killed, { recursive: true, force: true });
   });
 
   it('does not bring back a sentence the editor removed since: the next build publishes the current text', async () => {
@@ -53,7 +57,7 @@ describe('a build killed while it writes the pages it keeps', () => {
     for (const file of originals) content.edit(file, (text) => `${text}\n${SENTENCE}\n`);
     // kill -9 as soon as the first page with the sentence is kept, before Astro records the new keys.
     const interrupted = await killWhen(
-      [join(ROOT, 'scripts/build-site.mjs'), join(work, 'killed')],
+      [join(ROOT, 'scripts/build-site.mjs'), join(killed, 'dist')],
       { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } },
       () => filesContaining(join(pageCache, 'dist'), SENTENCE).length > 0,
     );

@@ -39,6 +39,9 @@ const REWORDED = {
 };
 const DISCLOSED_LATER = '新建便民服务站三处，每处一百二十平方米。';
 const NOTE = '更正资金安排金额';
+/** The bureau's own dates and address, as the person importing gave them (--revised-on, --published-on, --source-url). */
+const REVISED_ON = '2026-11-28';
+const SOURCE_URL = 'http://www.example.gov.cn/zwgk/2025/t20250320_1.html';
 
 /** The generated text, one project's line after `heading` replaced. */
 function replaceAfter(lines: string[], project: number, heading: string, text: string): void {
@@ -105,7 +108,12 @@ describe('a corrected text, imported as the next version', () => {
       today: '2026-11-30',
       ...more,
     });
-    await runImport({ ...request('v1.txt'), today: '2026-11-01' });
+    await runImport({
+      ...request('v1.txt'),
+      today: '2026-11-01',
+      publishedOn: '2025-03-20',
+      sourceUrl: SOURCE_URL,
+    });
     // A person's refinement of a section the correction leaves alone.
     sandbox.edit('content/synth-edu/2025/zh/p001.md', (text) =>
       text.replace(
@@ -124,7 +132,11 @@ describe('a corrected text, imported as the next version', () => {
     // The third project renamed; the fifth is not in version 2, which merged them by place.
     corrected[starts[2]! + 1] = RENAMED;
     writeFileSync(join(input, 'v2.txt'), corrected.join('\n'));
-    const { slugs: _, ...revision } = request('v2.txt', { revise: true, note: NOTE });
+    const { slugs: _, ...revision } = request('v2.txt', {
+      revise: true,
+      note: NOTE,
+      revisedOn: REVISED_ON,
+    });
     review = (await runImport(revision)).notices;
 
     built = astroBuild(dist, { cwd: sandbox.dir, env: { SITE_URL: TEST_SITE, BASE_PATH: '' } });
@@ -160,6 +172,15 @@ describe('a corrected text, imported as the next version', () => {
       [1, undefined, undefined],
       [2, '2026-11-30', NOTE],
     ]);
+    // The bureau's dates and address, kept apart from the import's.
+    const [v1, v2] = publication.versions as {
+      revisedOn?: string;
+      source: { url?: string; publishedOn?: string };
+    }[];
+    expect(v1!.source).toEqual(
+      expect.objectContaining({ url: SOURCE_URL, publishedOn: '2025-03-20' }),
+    );
+    expect(v2!.revisedOn).toBe(REVISED_ON);
     expect(publication.source.file).toBe(publication.versions[1]!.source.file);
     for (const version of publication.versions)
       expect(existsSync(join(content, 'sources', version.source.file))).toBe(true);
@@ -187,7 +208,10 @@ describe('a corrected text, imported as the next version', () => {
 
   it('shows a changed project’s notice and history: the figure and the words that changed', () => {
     const $ = page('synth-edu/2025/p001');
-    expect($('.revision-notice').text()).toContain(`修订于2026-11-30（第2版）`);
+    // The bureau's date of the correction, and this site's update apart.
+    expect($('.revision-notice').text()).toContain(
+      `发布机关修订于${REVISED_ON}（第2版）；本站更新于2026-11-30`,
+    );
     expect($('.revision-notice').text()).toContain(NOTE);
     expect($('#revisions [data-figure="funding"] del').text()).toBe(amount.before);
     expect($('#revisions [data-figure="funding"] ins').text()).toBe(amount.after);
@@ -195,7 +219,9 @@ describe('a corrected text, imported as the next version', () => {
     expect(approach.find('ins').text()).toBe('教学');
     expect(approach.text()).toBe(REWORDED.after);
     const en = page('en/synth-edu/2025/p001');
-    expect(en('.revision-notice').text()).toContain('Revised on 2026-11-30 (version 2)');
+    expect(en('.revision-notice').text()).toContain(
+      `Revised by the publisher on ${REVISED_ON} (version 2); updated on this site on 2026-11-30`,
+    );
   });
 
   it('reports a section withheld in a later version without its earlier text, which appears in no file of the output, the earlier original included', () => {
@@ -247,6 +273,15 @@ describe('a corrected text, imported as the next version', () => {
       const $ = page(path);
       const v1 = $('.source-versions li[data-version="1"]');
       expect(v1.attr('data-withheld-since'), path).toBe('2');
+      // Each version with the bureau's date, and this site's said apart (the first import's was not recorded).
+      expect(v1.text(), path).toContain(
+        path.startsWith('en')
+          ? 'Version 1 (published 2025-03-20; import date not recorded)'
+          : '第1版（发布于2025-03-20；本站导入日期未记录）',
+      );
+      expect($('.source-versions li[data-version="2"]').text(), path).toContain(
+        path.startsWith('en') ? `published ${REVISED_ON}` : `发布于${REVISED_ON}`,
+      );
       expect(v1.find('.source-not-offered').text(), path).toContain(words);
       expect(v1.find('[data-sha256-version]').first().text(), path).toBe(first!.source.sha256);
       expect(v1.find('a').length, path).toBe(0);
@@ -260,6 +295,7 @@ describe('a corrected text, imported as the next version', () => {
     expect(data.publications[0]!.versions).toEqual([
       expect.objectContaining({
         version: 1,
+        revisedOn: '2025-03-20',
         sha256: first!.source.sha256,
         url: null,
         withheldSince: 2,
@@ -268,6 +304,7 @@ describe('a corrected text, imported as the next version', () => {
       expect.objectContaining({
         version: 2,
         date: '2026-11-30',
+        revisedOn: REVISED_ON,
         url: `${TEST_SITE}/sources/${second!.source.file}`,
         withheldSince: null,
         current: true,
@@ -397,6 +434,8 @@ describe('a corrected text, imported as the next version', () => {
       },
     );
     expect(check.stdout).toContain('2 translation(s) of an earlier version of a revised text');
+    // Named where CONTENT_DIR points, not as content/….
+    expect(check.stdout).toContain(`  ${content}/synth-edu/2025/en/p001.md (version 1)`);
   });
 
   it('indexes the current version only', () => {

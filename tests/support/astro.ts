@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { ROOT } from './paths';
 
 export interface BuildResult {
@@ -32,8 +32,16 @@ export function astroBuild(
   const pageCache = mkdtempSync(join(tmpdir(), 'page-cache-'));
   // Likewise the kept parts of the search index: a build removes those it did not use.
   const searchCache = mkdtempSync(join(tmpdir(), 'search-cache-'));
+  // Astro writes its prerender chunks beside the output, but for an output outside the project
+  // folder into <project>/.astro/.prerender: two such builds of one folder at once overwrite each
+  // other's chunks (ERR_MODULE_NOT_FOUND). So such a build is made inside the folder (under
+  // .astro/, which no build step cleans) and moved out whole.
+  const outside = !resolve(outDir).startsWith(`${resolve(cwd)}${sep}`);
+  mkdirSync(join(cwd, '.astro'), { recursive: true });
+  const staging = outside ? mkdtempSync(join(cwd, '.astro', 'test-build-')) : null;
+  const target = staging ? join(staging, 'dist') : outDir;
   try {
-    const result = spawnSync(process.execPath, [join(cwd, 'scripts/build-site.mjs'), outDir], {
+    const result = spawnSync(process.execPath, [join(cwd, 'scripts/build-site.mjs'), target], {
       cwd,
       env: {
         ...env,
@@ -45,9 +53,15 @@ export function astroBuild(
       },
       encoding: 'utf8',
     });
+    if (staging && existsSync(target)) {
+      rmSync(outDir, { recursive: true, force: true });
+      mkdirSync(dirname(resolve(outDir)), { recursive: true });
+      renameSync(target, outDir);
+    }
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   } finally {
     rmSync(pageCache, { recursive: true, force: true });
     rmSync(searchCache, { recursive: true, force: true });
+    if (staging) rmSync(staging, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,8 @@
  * a table). Each layout gives the text and what importing it must record.
  */
 
+import { PARTS } from '../../src/domain/sections';
+
 const DEPARTMENT = '合成县教育体育局';
 const TITLE = `${DEPARTMENT}部门2022年预算重点领域财政项目文本公开`;
 
@@ -187,16 +189,7 @@ function partTitles(layout: Layout): string[] {
         '实施计划',
         '预期成效',
       ]
-    : [
-        '项目名称',
-        '立项依据',
-        '项目实施单位',
-        '项目基本概况',
-        '项目实施内容',
-        '资金安排情况',
-        '项目实施计划',
-        '项目实施成效',
-      ];
+    : PARTS.map((part) => part.title);
 }
 
 /** A heading with its content: on its line after a colon, or on the lines after it. */
