@@ -22,7 +22,9 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const { problems, model, pending, outdated } = await checkContent(settings.contentDir);
+const { problems, model, pending, outdated, untranslated } = await checkContent(
+  settings.contentDir,
+);
 // Files are named `content/<path>` inside the check; printed, they are where CONTENT_DIR points.
 const below = relative(process.cwd(), settings.contentDir).split('\\').join('/');
 const folder = below === '' ? '.' : below.startsWith('..') ? settings.contentDir : below;
@@ -37,6 +39,12 @@ if (outdated.length > 0) {
   // Information too: the English page shows the earlier version's translation and says so.
   console.log(
     `${outdated.length} translation(s) of an earlier version of a revised text (update each, then remove translationOf):\n${outdated.map((o) => `  ${show(o.file)} (version ${o.version})`).join('\n')}`,
+  );
+}
+if (untranslated.length > 0) {
+  // Information too: the English publication page shows these in Chinese, marked, until then.
+  console.log(
+    `${untranslated.length} publication(s) whose English block (en: in publication.yaml) lacks what the English page needs:\n${untranslated.map((u) => `  ${show(u.file)}: ${u.missing.join(', ')}`).join('\n')}`,
   );
 }
 if (problems.length > 0) {

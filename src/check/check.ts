@@ -25,6 +25,12 @@ export interface CheckResult {
   pending: string[];
   /** Translations of an earlier version of a revised text, with that version (information, not a problem). */
   outdated: { file: string; version: number }[];
+  /**
+   * Publications whose English block lacks what their English page needs (title, department,
+   * and the region, preface and issuer where the text has them): information, not a problem,
+   * as a pending translation is; the English page shows the Chinese, marked, meanwhile.
+   */
+  untranslated: { file: string; missing: string[] }[];
 }
 
 /** One body's outline and HTML from its rendering, or the problems that stop it, each with its file line. */
@@ -119,6 +125,17 @@ export async function checkContent(
   const outdated = content.translations.flatMap((t) =>
     t.data.translationOf === undefined ? [] : [{ file: t.filePath, version: t.data.translationOf }],
   );
+  const untranslated = content.publications.flatMap(({ filePath: file, data }) => {
+    const missing = [
+      ...(data.en === undefined ? ['department', 'title'] : []),
+      ...(data.region !== undefined && data.en?.region === undefined ? ['region'] : []),
+      ...(data.preface !== undefined && data.en?.preface === undefined ? ['preface'] : []),
+      ...(data.signature?.issuer !== undefined && data.en?.signatureIssuer === undefined
+        ? ['signatureIssuer']
+        : []),
+    ];
+    return missing.length > 0 ? [{ file, missing }] : [];
+  });
   // Every body rendered at once (on worker threads when there are many), then read in file order,
   // so that the problems stay in file order.
   const settings = readSettings();
@@ -157,7 +174,7 @@ export async function checkContent(
   const locate = locatorOf(content);
   try {
     const model = buildModel(input);
-    return { problems, model: problems.length ? null : model, pending, outdated };
+    return { problems, model: problems.length ? null : model, pending, outdated, untranslated };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     // A file that failed on its own is missing from the input; what the model then says
@@ -178,6 +195,7 @@ export async function checkContent(
       model: null,
       pending,
       outdated,
+      untranslated,
     };
   }
 }

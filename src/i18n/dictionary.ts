@@ -304,6 +304,8 @@ export interface Dictionary {
     /** The bureau's date of the revision where recorded (--revised-on), never the import's; then this site's update, apart. */
     notice: (revisedOn: string | null, version: number, imported: string | null) => string;
     noteLabel: string;
+    /** On a page of a revised text whose project did not change: which version it shows. */
+    pageVersion: (version: number) => string;
     historyLink: string;
     heading: string;
     intro: string;
@@ -390,6 +392,21 @@ export interface Dictionary {
   };
   /** The discreet ¶ link after every paragraph. */
   passageLink: string;
+  /** What the money buys: the first paragraph of 项目实施内容, in the summary. */
+  buys: string;
+  /** Cite this page: a citation with its address, version, date and the original's SHA-256. */
+  cite: {
+    summary: string;
+    citation: (c: {
+      department: string;
+      name: string;
+      title: string;
+      version: number;
+      date: string | null;
+      url: string;
+      sha256: string;
+    }) => string;
+  };
   /** The Terms page: content/glossary.yaml. */
   terms: {
     heading: string;

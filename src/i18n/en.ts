@@ -327,6 +327,8 @@ export const en = {
     notice: (revisedOn, version, imported) =>
       `${revisedOn ? `Revised by the publisher on ${revisedOn}` : 'Revised by the publisher (date not recorded)'} (version ${version}); updated on this site on ${imported ?? '(not recorded)'}`,
     noteLabel: 'Note',
+    pageVersion: (version) =>
+      `This page shows version ${version} of the original (the current one)`,
     historyLink: 'See the revision history',
     heading: 'Revision history',
     intro:
@@ -416,6 +418,12 @@ export const en = {
     link: 'About',
   },
   passageLink: 'Link to this paragraph',
+  buys: 'What it funds',
+  cite: {
+    summary: 'Cite this page',
+    citation: (c) =>
+      `${c.department}, “${c.name}”, in ${c.title}, version ${c.version} (${c.date ? `published ${c.date}` : 'publication date not recorded'}), ${c.url}, SHA-256 of the original text ${c.sha256}.`,
+  },
   terms: {
     heading: 'Terms',
     intro:

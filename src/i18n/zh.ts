@@ -303,6 +303,7 @@ export const zh = {
     notice: (revisedOn, version, imported) =>
       `${revisedOn ? `发布机关修订于${revisedOn}` : '发布机关的修订日期未记录'}（第${version}版）；本站更新于${imported ?? '（未记录）'}`,
     noteLabel: '修订说明',
+    pageVersion: (version) => `本页为原文第${version}版（现行版本）`,
     historyLink: '查看修订记录',
     heading: '修订记录',
     intro:
@@ -386,6 +387,12 @@ export const zh = {
     link: '关于本站',
   },
   passageLink: '本段链接',
+  buys: '实施内容',
+  cite: {
+    summary: '引用本页',
+    citation: (c) =>
+      `${c.department}：《${c.name}》，载《${c.title}》第${c.version}版（${c.date ? `发布于${c.date}` : '发布日期未记录'}），${c.url}，原文 SHA-256：${c.sha256}。`,
+  },
   terms: {
     heading: '译名表',
     intro: '英文译文中每个术语只用一种译法；检查会指出与本表不符的译文。',

@@ -63,6 +63,7 @@ export default function remarkOutline() {
           title,
           withheld: null,
           blocks: [stripEnumeration(title)],
+          passages: [],
           line: node.position?.start.line,
           markerNodes: [],
           otherNodes: [],
@@ -90,6 +91,9 @@ export default function remarkOutline() {
       // A list is one block per item, so that each item reads as its own paragraph downstream.
       if (node.type === 'list') current.blocks.push(...node.children.map(blockText));
       else current.blocks.push(blockText(node));
+      // What rehype-passage-ids anchors, in its order: each paragraph and each list item.
+      if (node.type === 'list') current.passages.push(...node.children.map(blockText));
+      else if (node.type === 'paragraph') current.passages.push(blockText(node));
     }
     finish();
 

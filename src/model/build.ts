@@ -1,3 +1,4 @@
+import { numberPassages, renumberPassages } from './anchors';
 import { findWithheldSince } from './offered-versions';
 import {
   counterpartOf,
@@ -10,7 +11,7 @@ import { formatIsoDate } from '../domain/dates';
 import { computeRevisions } from './revisions';
 import { ContentError, type Problem } from '../content/problems';
 import type { Localized } from '../domain/locales';
-import { FRONTMATTER, FRONTMATTER_PARTS } from '../domain/sections';
+import { FRONTMATTER, FRONTMATTER_PARTS, passageId } from '../domain/sections';
 import { isWithheld } from '../schema/withheld';
 import type { ProjectZh } from '../schema/project';
 import type { ProjectTranslation } from '../schema/translation';
@@ -305,6 +306,7 @@ function buildProject(
     en: translation?.outline ?? original.outline,
   };
 
+  const passages = numberProjectPassages(original, translation, earlier);
   checkFigures(original, files, problems);
   // The numbers of a translation of an earlier version are those of that version's Chinese,
   // but for what the current text withholds, which the translation withholds too.
@@ -363,7 +365,12 @@ function buildProject(
     original: data,
     translation: translation?.data ?? null,
     entryIds: { zh: original.id, en: translation?.id ?? null },
-    bodyHtml: { zh: original.html, en: translation?.html ?? null },
+    // Paragraph anchors stay put across versions (src/model/anchors.ts).
+    bodyHtml: {
+      zh: renumberPassages(original.html, passages.zh),
+      en: translation ? renumberPassages(translation.html, passages.en) : null,
+    },
+    goneAnchors: passages.gone,
     files,
     amountYuan: isWithheld(data.funding) ? null : data.funding.amountYuan,
     sections,
@@ -405,6 +412,39 @@ function findWithdrawn(
       date: publication.versions[version]?.date ?? null,
     }))
     .sort((a, b) => a.withdrawnIn - b.withdrawnIn || a.slug.localeCompare(b.slug));
+}
+
+/**
+ * Each body section's passage numbers where they are not simply 1, 2, 3… (a
+ * later version inserted or removed passages), for the Chinese body and, where
+ * its section has as many passages, the English one; and the anchors of
+ * passages removed since, which the page sends to its revision history.
+ */
+function numberProjectPassages(
+  original: OutlinedEntry<ProjectZh>,
+  translation: OutlinedEntry<ProjectTranslation> | null,
+  earlier: (OutlinedEntry<ProjectZh> | null)[],
+): { zh: Map<string, number[]>; en: Map<string, number[]>; gone: string[] } {
+  const zh = new Map<string, number[]>();
+  const en = new Map<string, number[]>();
+  const gone: string[] = [];
+  if (earlier.length === 0) return { zh, en, gone };
+  const passagesOf = (entry: OutlinedEntry<ProjectZh> | null, id: string) => {
+    const section = entry?.outline.sections.find((s) => s.id === id);
+    return section && section.withheld === null ? section.passages : null;
+  };
+  for (const section of original.outline.sections) {
+    const numbers = numberPassages([
+      ...earlier.map((entry) => passagesOf(entry, section.id)),
+      passagesOf(original, section.id),
+    ]);
+    gone.push(...numbers.gone.map((n) => passageId(section.id, n)));
+    if (numbers.current.every((n, i) => n === i + 1)) continue;
+    zh.set(section.id, numbers.current);
+    const english = translation?.outline.sections.find((s) => s.id === section.id);
+    if (english?.passages.length === numbers.current.length) en.set(section.id, numbers.current);
+  }
+  return { zh, en, gone };
 }
 
 /** The ids of the sections the current Chinese withholds, frontmatter parts included. */

@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { PROCUREMENT_METHODS, translateFundSource } from '../domain/funding-terms';
 import { formatAmountText } from '../domain/amount';
 import { formatIsoDate } from '../domain/dates';
@@ -50,7 +51,10 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
     };
   }
   return {
-    department: data.department,
+    // On an English page while no English name is given: the Chinese name with its pinyin, so
+    // that an English reader can say and find it (never a guessed translation).
+    department:
+      locale === 'en' ? `${data.department} (${romanise(data.department)})` : data.department,
     region: data.region ?? null,
     title: data.title,
     preface: data.preface ?? null,
@@ -58,6 +62,13 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
     signature: signature(data.signature?.issuer, data.signature?.published ?? ''),
     lang: 'zh',
   };
+}
+
+/** 瑞丽市公安局 → Ruì Lì Shì Gōng Ān Jú: each syllable's pinyin with its tone, capitalised. */
+function romanise(name: string): string {
+  return pinyin(name, { type: 'array', nonZh: 'consecutive' })
+    .map((syllable) => syllable.charAt(0).toUpperCase() + syllable.slice(1))
+    .join(' ');
 }
 
 export interface ProjectText {

@@ -30,6 +30,7 @@ function state(
           withheld: feasibility === null ? 'classified' : null,
           blocks:
             feasibility === null ? ['（一）、项目可行性'] : ['（一）、项目可行性', feasibility],
+          passages: feasibility === null ? [] : [feasibility],
           line: undefined,
         },
       ],

@@ -27,6 +27,7 @@ function state(options: {
     title,
     withheld: text === null ? ('classified' as const) : null,
     blocks: text === null ? [title] : [title, text],
+    passages: text === null ? [] : [text],
     line: undefined,
   });
   const outline: Outline = {

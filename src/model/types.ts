@@ -16,6 +16,8 @@ export interface OutlineSection {
   withheld: WithheldReasonCode | null;
   /** Text blocks of the section's own content (heading first), for the number cross-check, search and data. */
   blocks: string[];
+  /** The passages the page anchors (`#<id>-p<n>`), in order: each paragraph and each list item. */
+  passages: string[];
   /** Line of the heading within the body. */
   line: number | undefined;
 }
@@ -69,8 +71,10 @@ export interface Project {
   translation: ProjectTranslation | null;
   /** Content entry ids; no English one while the translation is pending. */
   entryIds: { zh: string; en: string | null };
-  /** The rendered bodies; no English one while the translation is pending. */
+  /** The rendered bodies; no English one while the translation is pending. Passage anchors stay put across versions (src/model/anchors.ts). */
   bodyHtml: { zh: string; en: string | null };
+  /** Anchors of passages earlier versions had and this one does not (`approach-p3`): the page sends them to its revision history. */
+  goneAnchors: string[];
   /** Content file paths. */
   files: Localized;
   /** This year's budget in whole yuan; null where the amount is withheld. */

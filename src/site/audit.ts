@@ -6,7 +6,7 @@ import { Parser } from 'htmlparser2';
 import { toMillions, toWan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
 import { numbersInBlock } from '../domain/numbers';
-import { localePrefix, paths } from '../domain/urls';
+import { localePrefix, pageUrl, paths } from '../domain/urls';
 import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
@@ -262,6 +262,14 @@ function figuresOf(project: Project): string[] {
     for (const change of revision.sections) for (const part of change.diff ?? []) add(part.text);
   }
   if (project.outdatedTranslation) figures.add(String(project.outdatedTranslation.of));
+  // The citation: the original's SHA-256, and each version's number and the bureau's date.
+  add(publication.data.source.sha256);
+  for (const version of publication.versions) {
+    figures.add(String(version.version));
+    add(version.revisedOn);
+  }
+  // A page of a revised text says which version it shows.
+  figures.add(String(project.publication.versions.length));
   return [...figures].sort();
 }
 
@@ -319,7 +327,13 @@ function expectPage(
   locale: Locale,
   links: LinkRules,
   { figures, bodyHosts }: ProjectExpectation,
+  basePath: string,
 ): PageExpectation {
+  // The citation gives the page's own address.
+  const address = new URL(
+    pageUrl(basePath, locale, paths.project(project.publication.data, project.slug)),
+    links.origin,
+  ).href;
   return {
     file: `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`,
     locale,
@@ -331,7 +345,7 @@ function expectPage(
       markers: project.markers.filter((m) => m.sectionId === s.id).map((m) => m.reason),
       withheld: s.withheld !== null,
     })),
-    figures,
+    figures: [...new Set([...figures, ...numbersInTexts([address])])],
     links: {
       ...links,
       hosts: [...new Set([...links.hosts, ...bodyHosts])].sort(),
@@ -531,7 +545,7 @@ export function auditOutput(
     // The same for both of its pages.
     const shared = expectProject(project);
     for (const locale of LOCALES) {
-      const expected = expectPage(project, locale, rules, shared);
+      const expected = expectPage(project, locale, rules, shared, basePath);
       const { problems, passed } = auditProjectPage(dist, expected, memo);
       result.problems.push(...problems);
       if (passed !== undefined) result.passed.set(expected.file, passed);

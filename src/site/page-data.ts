@@ -8,6 +8,7 @@ import { formatIsoDate } from '../domain/dates';
 import { shares } from '../domain/shares';
 import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
+import type { BodyPartId } from '../domain/sections';
 import { departmentCsvPath, findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
@@ -115,13 +116,51 @@ function buildNeighbour(project: Project | undefined, locale: Locale): Neighbour
     : null;
 }
 
-function buildProjectPage(project: Project, locale: Locale): ProjectPage {
+/** 项目实施内容, by its id in the template's registry. */
+const CONTENT_PART: BodyPartId = 'content';
+
+/**
+ * The first paragraph of 项目实施内容, its own or its first subsection's:
+ * what the money buys, in a line of the summary; the marker where the part
+ * (or the subsection that would say it) is withheld.
+ */
+function findWhatItBuys(project: Project, locale: Locale): ProjectPage['buys'] {
+  const at = project.sections.findIndex((s) => s.id === CONTENT_PART);
+  if (at === -1) return null;
+  const part = [project.sections[at]!];
+  for (const section of project.sections.slice(at + 1)) {
+    if (section.level === 2) break;
+    part.push(section);
+  }
+  const translated = locale === 'en' && project.translation !== null;
+  for (const section of part) {
+    if (section.withheld) return { withheld: section.withheld };
+    const first = section.paragraphs[translated ? 'en' : 'zh'][0];
+    if (first !== undefined) return { text: first, lang: translated ? 'en' : 'zh' };
+  }
+  return null;
+}
+
+function buildProjectPage(project: Project, locale: Locale, links: Links): ProjectPage {
   const siblings = project.publication.projects;
   const index = siblings.indexOf(project);
+  const text = projectText(project, locale);
+  const publication = publicationText(project.publication, locale);
+  const current = project.publication.versions.at(-1)!;
   return {
     project,
-    text: projectText(project, locale),
-    publication: publicationText(project.publication, locale),
+    text,
+    buys: findWhatItBuys(project, locale),
+    citation: t(locale).cite.citation({
+      department: publication.department,
+      name: text.name,
+      title: publication.title,
+      version: current.version,
+      date: current.revisedOn,
+      url: links.page(locale, paths.project(project.publication.data, project.slug)),
+      sha256: project.publication.data.source.sha256,
+    }),
+    publication,
     previous: buildNeighbour(siblings[index - 1], locale),
     next: buildNeighbour(siblings[index + 1], locale),
     search: searchFields(project, locale),
@@ -216,7 +255,7 @@ function buildYearFigures(year: FiscalYear): YearFigures {
   };
 }
 
-function buildView(route: Route, model: Model): ViewData {
+function buildView(route: Route, model: Model, links: Links): ViewData {
   const { page, locale } = route;
   const d = t(locale);
   switch (page.kind) {
@@ -240,7 +279,7 @@ function buildView(route: Route, model: Model): ViewData {
     case 'publication':
       return { kind: 'publication', summary: buildPublicationView(page.publication, locale) };
     case 'project':
-      return { kind: 'project', page: buildProjectPage(page.project, locale) };
+      return { kind: 'project', page: buildProjectPage(page.project, locale, links) };
     case 'source':
       return {
         kind: 'source',
@@ -419,7 +458,7 @@ export function buildPageData(
 ): PageData {
   const { locale, page } = route;
   const d = t(locale);
-  const view = buildView(route, model);
+  const view = buildView(route, model, links);
   // Only a publication's own pages name its publisher: the site is its operator's, and holds many departments'.
   const publication =
     page.kind === 'publication' || page.kind === 'source' || page.kind === 'withdrawn'

@@ -1,6 +1,7 @@
 import type { ChangeEntry } from './changes';
 import type { Operator } from '../config';
 import type { Locale, Localized } from '../domain/locales';
+import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type {
   FiscalYear,
   Model,
@@ -74,6 +75,14 @@ export interface Neighbour {
 export interface ProjectPage {
   project: Project;
   text: ProjectText;
+  /**
+   * What the money buys, for the summary: the first paragraph of 项目实施内容 as the page's
+   * language has it (the Chinese, marked, while the translation is pending), or the marker
+   * where the part is withheld.
+   */
+  buys: { text: string; lang: Locale } | { withheld: WithheldReasonCode } | null;
+  /** The citation of this page, in its language. */
+  citation: string;
   publication: PublicationText;
   previous: Neighbour | null;
   next: Neighbour | null;

@@ -112,15 +112,39 @@ describe('withheld markers for screen readers', () => {
   it('exposes each marker as a note that says what is withheld and why, in both languages', async () => {
     await withPage({}, async (page) => {
       await page.goto(`${example.url}${PROJECT}`);
-      const zh = await page.locator('[data-withheld]').first().ariaSnapshot();
+      // The first section marker (the summary's says the part that would tell what the money buys is withheld).
+      const zh = await page.locator('.sections [data-withheld]').first().ariaSnapshot();
       expect(zh).toMatch(
         /^- note:\n {2}- text: 项目可行性：\n {2}- strong: 涉密不宜公开\n {2}- link "为什么不公开？"/,
       );
       await page.goto(`${example.url}en/${PROJECT}`);
-      const en = await page.locator('[data-withheld]').first().ariaSnapshot();
+      const en = await page.locator('.sections [data-withheld]').first().ariaSnapshot();
       expect(en).toMatch(
         /^- note:\n {2}- text: Project feasibility —\n {2}- strong: "Withheld: classified; not suitable for disclosure"\n {2}- link "Why is this withheld\?"/,
       );
+    });
+  });
+});
+
+describe('paragraph links', () => {
+  it('show their ¶ on hover, on keyboard focus and on the paragraph a link landed on, not after every paragraph', async () => {
+    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(`${example.url}${PROJECT}`);
+      const link = page.locator('.sections p > a.passage-link').first();
+      const opacity = () => link.evaluate((el) => getComputedStyle(el).opacity);
+      await expect(opacity()).resolves.toBe('0');
+      // Reachable by keyboard: it takes focus, and shows.
+      await link.focus();
+      await expect(link.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await expect(opacity()).resolves.toBe('1');
+      await link.evaluate((el) => (el as HTMLElement).blur());
+      await link.locator('..').hover();
+      await expect(opacity()).resolves.toBe('1');
+      // Landed on by its address, the paragraph shows its link.
+      const id = await link.locator('..').getAttribute('id');
+      await page.mouse.move(0, 0);
+      await page.goto(`${example.url}${PROJECT}#${id!}`);
+      await expect(opacity()).resolves.toBe('1');
     });
   });
 });
@@ -271,7 +295,7 @@ describe('print', () => {
         (a) => getComputedStyle(a, '::after').content,
       );
       expect(after).toContain('/ruili-psb/2020/source/');
-      const markers = await page.$$eval('[data-withheld]', (els) =>
+      const markers = await page.$$eval('.sections [data-withheld]', (els) =>
         els.map((el) => {
           const style = getComputedStyle(el);
           return {

@@ -189,8 +189,48 @@ describe('throughout', () => {
   });
 });
 
+describe('the first screen of a project page', () => {
+  it('says what the money buys, in the words of 项目实施内容, or that the part is withheld', async () => {
+    const model = await loadModel(EXAMPLE_CONTENT);
+    expect(model.projects.length).toBeGreaterThan(0);
+    for (const project of model.projects)
+      for (const prefix of ['', '/en']) {
+        const path = `${prefix}/${project.publication.data.departmentSlug}/${project.publication.data.fiscalYear}/${project.slug}/`;
+        const $ = page(path);
+        // The part and its subsections, in order: the first that says anything is what the summary says.
+        const at = project.sections.findIndex((s) => s.id === 'content');
+        const end = project.sections.findIndex((s, i) => i > at && s.level === 2);
+        const first = project.sections
+          .slice(at, end)
+          .find((s) => s.withheld !== null || s.paragraphs.zh.length > 0)!;
+        const buys = $('.summary [data-buys]');
+        if (first.withheld) expect(buys.find('[data-withheld]').length, path).toBe(1);
+        else
+          expect(buys.text(), path).toBe(
+            first.paragraphs[prefix && project.translation ? 'en' : 'zh'][0],
+          );
+      }
+  });
+
+  it('offers a citation with the page’s address, the version, its date and the original’s SHA-256, in its language', async () => {
+    const model = await loadModel(EXAMPLE_CONTENT);
+    const project = model.projects[0]!;
+    const { sha256 } = project.publication.data.source;
+    const zh = page(`/ruili-psb/2020/${project.slug}/`)('.cite [data-citation]').text();
+    expect(zh).toContain(`/ruili-psb/2020/${project.slug}/`);
+    expect(zh).toContain('第1版（发布日期未记录）');
+    expect(zh).toContain(`原文 SHA-256：${sha256}`);
+    const en = page(`/en/ruili-psb/2020/${project.slug}/`)('.cite [data-citation]').text();
+    expect(en).toContain(`/en/ruili-psb/2020/${project.slug}/`);
+    expect(en).toContain('version 1 (publication date not recorded)');
+    expect(en).toContain(`SHA-256 of the original text ${sha256}`);
+    expect(page(`/ruili-psb/2020/${project.slug}/`)('.cite summary').text()).toBe('引用本页');
+  });
+});
+
 describe('page weight', () => {
-  it('keeps the face-recognition page within 8 KB gzip with the stylesheet it uses on screen, and no script', () => {
+  // 9 KB since the summary says what the money buys and the page offers its citation (docs/performance.md).
+  it('keeps the face-recognition page within 9 KB gzip with the stylesheet it uses on screen, and no script', () => {
     const file = join(EXAMPLE_DIST, 'ruili-psb/2020/face-recognition-system/index.html');
     const html = readFileSync(file);
     const sheets = [
@@ -201,7 +241,7 @@ describe('page weight', () => {
     const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
     const weight =
       gz(html) + screen.reduce((n, sheet) => n + gz(readFileSync(join(EXAMPLE_DIST, sheet))), 0);
-    expect(weight).toBeLessThanOrEqual(8192);
+    expect(weight).toBeLessThanOrEqual(9216);
     expect(html.toString()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 });

@@ -41,6 +41,8 @@ const DISCLOSED_LATER = '新建便民服务站三处，每处一百二十平方�
 const NOTE = '更正资金安排金额';
 /** The bureau's own dates and address, as the person importing gave them (--revised-on, --published-on, --source-url). */
 const REVISED_ON = '2026-11-28';
+/** A paragraph version 2 inserts before one it keeps. */
+const INSERTED = '新增室外配套设施一处，年内完工。';
 const SOURCE_URL = 'http://www.example.gov.cn/zwgk/2025/t20250320_1.html';
 
 /** The generated text, one project's line after `heading` replaced. */
@@ -64,6 +66,7 @@ describe('a corrected text, imported as the next version', () => {
   let review: string[] = [];
   let built: ReturnType<typeof astroBuild>;
   let amount: { before: string; after: string };
+  let contentBefore = '';
 
   beforeAll(async () => {
     rmSync(content, { recursive: true });
@@ -131,6 +134,9 @@ describe('a corrected text, imported as the next version', () => {
     replaceAfter(corrected, 3, '（一）、建设规模', DISCLOSED_LATER);
     // The third project renamed; the fifth is not in version 2, which merged them by place.
     corrected[starts[2]! + 1] = RENAMED;
+    // A paragraph inserted before the first project's one paragraph of content.
+    contentBefore = corrected[corrected.indexOf('5、项目实施内容') + 1]!;
+    corrected.splice(corrected.indexOf('5、项目实施内容') + 1, 0, INSERTED);
     writeFileSync(join(input, 'v2.txt'), corrected.join('\n'));
     const { slugs: _, ...revision } = request('v2.txt', {
       revise: true,
@@ -201,7 +207,7 @@ describe('a corrected text, imported as the next version', () => {
       ':::editor-note\n本节原文如此。\n:::',
     );
     expect(review).toContain(
-      'p001: imported again from the new text, for review: funding, #approach, #funding',
+      'p001: imported again from the new text, for review: funding, #approach, #content, #funding',
     );
     expect(review.some((line) => line.startsWith('p004'))).toBe(false);
   });
@@ -213,6 +219,8 @@ describe('a corrected text, imported as the next version', () => {
       `发布机关修订于${REVISED_ON}（第2版）；本站更新于2026-11-30`,
     );
     expect($('.revision-notice').text()).toContain(NOTE);
+    // Its citation names the version and the bureau's date of it.
+    expect($('[data-citation]').text()).toContain(`第2版（发布于${REVISED_ON}）`);
     expect($('#revisions [data-figure="funding"] del').text()).toBe(amount.before);
     expect($('#revisions [data-figure="funding"] ins').text()).toBe(amount.after);
     const approach = $('#revisions [data-section="approach"][data-change="changed"] .diff');
@@ -312,6 +320,22 @@ describe('a corrected text, imported as the next version', () => {
     ]);
   });
 
+  it('keeps each paragraph’s anchor across versions: an inserted one gets a new anchor, the one it stands before keeps its own', () => {
+    const $ = page('synth-edu/2025/p001');
+    // In version 1 the content's one paragraph was #content-p1; it still is.
+    expect($('#content-p1').text()).toBe(contentBefore);
+    expect($('#content-p2').text()).toBe(INSERTED);
+    expect($('#content-p2 a.passage-link').attr('href')).toBe('#content-p2');
+    // The paragraphs stand in the text's order.
+    expect(
+      $('[id^="content-p"]')
+        .map((_, el) => $(el).attr('id'))
+        .get(),
+    ).toEqual(['content-p2', 'content-p1']);
+    // A section whose paragraphs only changed in place keeps 1, 2, 3….
+    expect($('#approach-p1').text()).toBe(REWORDED.after);
+  });
+
   it('shows a section disclosed in a later version as inserted', () => {
     const entry = page('synth-edu/2025/p003')('#revisions [data-section="scale"]');
     expect(entry.attr('data-change')).toBe('disclosed');
@@ -367,10 +391,16 @@ describe('a corrected text, imported as the next version', () => {
     expect(data.projects.map((p) => p.slug).sort()).toEqual(['p001', 'p002', 'p003', 'p004']);
   });
 
-  it('shows nothing on an unchanged project', () => {
+  it('shows no revision on an unchanged project, only which version of the text the page shows', () => {
     const $ = page('synth-edu/2025/p004');
     expect($('.revision-notice').length).toBe(0);
     expect($('#revisions').length).toBe(0);
+    expect($('.version-line').attr('data-version')).toBe('2');
+    expect($('.version-line').text()).toContain('本页为原文第2版');
+    expect(page('en/synth-edu/2025/p004')('.version-line').text()).toContain(
+      'This page shows version 2 of the original',
+    );
+    expect($('.version-line a').attr('href')).toBe('/synth-edu/2025/source/#source-versions');
     expect(record('p004').revisions).toEqual([]);
   });
 
