@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
+import { findLayoutProblems } from '../support/layout';
 import { ARTIFACTS, DIST, EXAMPLE_DIST } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 import { samplePages } from '../support/site-pages';
@@ -227,29 +228,11 @@ describe('mobile (360 px wide)', () => {
                 ),
           );
           problems.push(...small.map((s) => `${path}: ${s}`));
-          // Each visible cell with Chinese in it, against three of its characters (or its whole
-          // text where that is shorter: 单位 needs two); a heading row hidden for screen readers
-          // only (a stacked table's) is not read on screen.
-          const narrow = await page.$$eval('td, th', (cells) =>
-            cells
-              .filter((cell) => /\p{Script=Han}/u.test(cell.textContent))
-              .filter((cell) => {
-                for (let node: Element | null = cell; node; node = node.parentElement)
-                  if (getComputedStyle(node).clipPath !== 'none') return false;
-                return true;
-              })
-              .filter((cell) => {
-                const width = cell.getBoundingClientRect().width;
-                const characters = Math.min(3, Array.from(cell.textContent.trim()).length);
-                const needed = characters * Number.parseFloat(getComputedStyle(cell).fontSize) - 1;
-                return width > 0 && width < needed;
-              })
-              .map(
-                (cell) =>
-                  `cell "${cell.textContent.trim().slice(0, 20)}" ${Math.round(cell.getBoundingClientRect().width)}px wide`,
-              ),
+          problems.push(
+            ...(await findLayoutProblems(page, 360))
+              .filter((p) => p.startsWith('cell'))
+              .map((s) => `${path}: ${s}`),
           );
-          problems.push(...narrow.map((s) => `${path}: ${s}`));
         }
         expect(problems).toEqual([]);
       },

@@ -5,7 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWan, formatYuan, formatMillionsEn } from '../../src/domain/amount';
 import { generateContent } from '../../src/generate/synthetic';
+import { serveSite } from '../../scripts/serve-site';
 import { astroBuild } from '../support/astro';
+import { launch } from '../support/browser';
+import { findLayoutProblems } from '../support/layout';
 import { TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
 
@@ -188,6 +191,37 @@ describe('a portal of many departments and years', () => {
       );
       for (const caption of $('caption').toArray())
         expect(headings.has($(caption).text().trim()), `${path}: ${$(caption).text()}`).toBe(false);
+    }
+  });
+
+  it('reads on a phone and on a desktop: no page scrolls sideways, no cell holding Chinese is narrower than three characters', async () => {
+    const departments = readdirSync(content).filter((d) => d.startsWith('synth-'));
+    expect(departments.length).toBeGreaterThanOrEqual(2);
+    const paths = [
+      '',
+      'projects/',
+      'years/2025/',
+      'years/2024/',
+      ...departments.flatMap((d) => [`${d}/`, `${d}/2025/`]),
+    ].flatMap((path) => [path, `en/${path}`]);
+    const browser = await launch();
+    const served = await serveSite(dist);
+    try {
+      const problems: string[] = [];
+      for (const width of [375, 1280]) {
+        const tab = await browser.newPage({ viewport: { width, height: 800 } });
+        for (const path of paths) {
+          await tab.goto(new URL(path, served.url).href);
+          problems.push(
+            ...(await findLayoutProblems(tab, width)).map((p) => `/${path} at ${width}px: ${p}`),
+          );
+        }
+        await tab.close();
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await served.close();
     }
   });
 });

@@ -18,8 +18,11 @@ describe('withheld markers', () => {
   for (const locale of ['', '/en'] as const) {
     it(`puts exactly four markers on the case-handling centre${locale ? ' (en)' : ''}, under the right headings`, () => {
       const $ = page(`${locale}/ruili-psb/2020/case-handling-centre/`);
-      const markers = $('[data-withheld]');
+      const markers = $('.sections [data-withheld]');
       expect(markers).toHaveLength(4);
+      // And one in the summary: what the money buys is in a part the text withholds.
+      expect($('.summary [data-buys] [data-withheld]')).toHaveLength(1);
+      expect($('[data-withheld]')).toHaveLength(5);
       expect(markers.toArray().map((m) => $(m).attr('data-withheld'))).toEqual([
         'classified',
         'classified',
