@@ -74,8 +74,9 @@ export async function startNginx(served: string): Promise<RunningNginx> {
   const test = spawnSync(NGINX!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], {
     encoding: 'utf8',
   });
-  if (test.status !== 0)
-    throw new Error(`nginx -t refused the docs' configuration:\n${test.stderr}`);
+  // The docs' configuration is taken as it is, warnings included (a duplicate MIME type once).
+  if (test.status !== 0 || test.stderr.includes('[warn]'))
+    throw new Error(`nginx -t refused or warned about the docs' configuration:\n${test.stderr}`);
   const nginx: ChildProcess = spawn(
     NGINX!,
     ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'],
