@@ -1,7 +1,7 @@
 /**
  * The search-index step of a build: scripts/build-site.mjs calls indexSite()
- * once Astro's process has ended; `tsx scripts/index-search.ts <folder>` runs
- * it alone. Builds the Pagefind index of the site in the folder
+ * once Astro says the pages and data files are written, beside the output
+ * audit; `tsx scripts/index-search.ts <folder>` runs it alone. Builds the Pagefind index of the site in the folder
  * (src/search/build-index.ts); any indexing error throws.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

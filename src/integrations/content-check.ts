@@ -9,7 +9,7 @@ import { RenderCache } from '../markdown/render';
 /**
  * Runs `npm run check`'s validation before anything is built, so that a build
  * of bad content fails with the same plain report, every problem at once. The
- * pages then read the model this made (src/markdown/check.ts, loadModel).
+ * pages then read the model this made (src/check/check.ts, loadModel).
  */
 export default function contentCheck(): AstroIntegration {
   return {

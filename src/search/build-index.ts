@@ -22,10 +22,10 @@ import {
 } from './keys';
 
 /**
- * The search index, built once Astro has written and audited the pages and
- * its process has ended (scripts/build-site.mjs): Pagefind holds every indexed
- * page in memory, and alongside Astro's process that doubled a large build's
- * peak (docs/performance.md).
+ * The search index, built once Astro has written the pages and data files,
+ * beside the output audit (scripts/build-site.mjs): it reads what the audit
+ * reads and writes nothing the audit reads. Pagefind holds one part's pages in
+ * memory at a time (docs/performance.md).
  *
  * In parts by fiscal year (src/search/index-parts.ts), each kept between
  * builds under a digest of its pages: a rebuild re-indexes only the parts whose
