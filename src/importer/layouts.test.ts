@@ -44,8 +44,10 @@ async function importText(
     departmentSlug: 'synth-edu',
     contentDir: join(dir, 'content'),
     force: false,
-    // The whole import and its check, writing nothing: the files are in the outcome.
-    dryRun: true,
+    // The whole import and its check, into a content folder of its own; the files are in the
+    // outcome too. (Not a dry run: its trial folders in the system's temporary folder are what
+    // run.test.ts's dry-run test counts, and these run beside it.)
+    dryRun: false,
     today: '2026-12-07',
     slugs: ['p1', 'p2', 'p3'],
     wordings,
