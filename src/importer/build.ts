@@ -368,15 +368,17 @@ function buildProjectFile(
   if (fundingWithheld) funding = { withheld: fundingWithheld };
   else {
     const fundingText = parts.funding.lines.map((l) => l.text).join('\n');
-    const published = findAmount(fundingText);
+    // Read line by line: the amount's evidence is its line, and a figure is never read across
+    // two lines (joined, 700 and 万元 on the next line would read as one, and stand on neither).
+    const amountLine = parts.funding.lines.find((l) => findAmount(l.text) !== null);
+    const published = amountLine ? findAmount(amountLine.text) : null;
     const amountYuan = published === null ? null : parseAmount(published.replace(/\s/g, ''));
-    if (published === null || amountYuan === null) {
+    if (!amountLine || published === null || amountYuan === null) {
       throw new ImportError(
         parts.funding.lines[0]?.line ?? parts.funding.heading.line,
         `expected this year's amount (e.g. 700万元, 人民币柒佰万元整) under 资金安排情况; found "${fundingText.slice(0, 40)}"`,
       );
     }
-    const amountLine = parts.funding.lines.find((l) => l.text.includes(published))!;
     checkRestatement(amountLine.text, published, amountLine.line);
     evidence.amount = amountLine.line;
     const facts = readMoneyFacts(allLines(project), parts.funding.lines, amountYuan);
