@@ -19,6 +19,7 @@ export const STAGES = [
   ['content'],
   ['model'],
   ['markdown'],
+  ['translate'],
   ['check'],
   ['generate', 'importer'],
   ['data'],

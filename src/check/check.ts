@@ -9,6 +9,7 @@ import { readContent, type BodyEntry, type Content, type Entry } from '../conten
 import { buildModel } from '../model/build';
 import type { Model, Outline, OutlinedEntry } from '../model/types';
 import type { ProjectZh } from '../schema/project';
+import { completeTranslations } from '../translate/english';
 import { renderBodies, type RenderCache, type RenderOutcome } from '../markdown/render';
 
 /**
@@ -98,7 +99,8 @@ function findCounterparts(content: Content): Map<string, string | null> {
   for (const original of content.disclosures) {
     counterparts.set(
       original.filePath,
-      original.data.translation === 'pending' ? null : pageOf(original, 'en'),
+      // Every project has an English page: its translator's, or the site's own English.
+      pageOf(original, 'en'),
     );
   }
   for (const translation of content.translations) {
@@ -139,11 +141,10 @@ export async function checkContent(
   // Every body rendered at once (on worker threads when there are many), then read in file order,
   // so that the problems stay in file order.
   const settings = readSettings();
-  const entries: BodyEntry<unknown>[] = [
-    ...content.disclosures,
-    ...content.translations,
-    ...content.snapshots,
-  ];
+  // Every project's English, completed by the rules and the translation memory before rendering
+  // (src/translate/english.ts): what no translator wrote is rendered and checked like a translation.
+  const english = completeTranslations(content, settings.basePath);
+  const entries: BodyEntry<unknown>[] = [...content.disclosures, ...english, ...content.snapshots];
   const outcomes = await renderBodies(
     entries.map((entry) => ({
       filePath: entry.filePath,
@@ -158,7 +159,7 @@ export async function checkContent(
     },
   );
   let next = 0;
-  const outlined = <T>(entries: BodyEntry<T>[]): OutlinedEntry<T>[] =>
+  const outlined = <T, E extends BodyEntry<T>>(entries: E[]): (E & OutlinedEntry<T>)[] =>
     entries.flatMap((entry) => {
       const { outline, html, problems: found } = readOutcome(entry, outcomes[next++]!);
       problems.push(...found);
@@ -167,7 +168,7 @@ export async function checkContent(
   const input = {
     ...content,
     disclosures: outlined(content.disclosures),
-    translations: outlined(content.translations),
+    translations: outlined(english),
     snapshots: outlined(content.snapshots),
   };
   const broken = new Set(problems.map((p) => p.file));

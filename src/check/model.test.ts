@@ -264,7 +264,7 @@ describe('the glossary', () => {
 });
 
 describe('a translation pending', () => {
-  it('builds the model with the English side empty, and lists the original as pending', async () => {
+  it('builds the English from the rules and the memory, every passage with its origin, and lists the original as pending', async () => {
     const content = fixture();
     rmSync(join(content.dir, content.en[2]!));
     content.edit(content.zh[2]!, (t) => t.replace(/^order: 3$/m, 'order: 3\ntranslation: pending'));
@@ -272,9 +272,16 @@ describe('a translation pending', () => {
     expect(problems).toEqual([]);
     expect(pending).toEqual([content.display(content.zh[2]!)]);
     const project = model!.projects[2]!;
-    expect(project.translation).toBeNull();
+    // No translator's file: the English is the site's own, and says so passage by passage.
     expect(project.entryIds.en).toBeNull();
-    expect(project.sections.every((s) => s.paragraphs.en.length === 0)).toBe(true);
+    expect(project.english.derived).toBe(true);
+    const { counts, passages } = project.english;
+    expect(counts.translator).toBe(0);
+    expect(counts.total).toBe(passages.length);
+    expect(counts.rule + counts.memory + counts.none).toBe(counts.total);
+    // The generator's template has its funding sentence, which a rule always translates.
+    expect(passages.find((p) => p.anchor === 'funding-p1')?.by).toBe('rule');
+    expect(project.bodyHtml.en).toContain('data-origin="rule"');
     expect(project.amountYuan).toBe(
       Number(/amountYuan: (\d+)/.exec(content.read(content.zh[2]!))![1]),
     );

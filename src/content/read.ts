@@ -7,7 +7,7 @@ import { fieldIssues } from '../schema/issues';
 import { GlossarySchema, type GlossaryTerm } from '../schema/glossary';
 import { ProjectZhSchema, type ProjectZh } from '../schema/project';
 import { PublicationSchema, type Publication } from '../schema/publication';
-import { ProjectTranslationSchema, type ProjectTranslation } from '../schema/translation';
+import { ProjectTranslationSchema, type ProjectTranslationFile } from '../schema/translation';
 import { firstLineOf } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { findUnprintable, findUnprintableValues } from '../domain/printable';
@@ -53,7 +53,7 @@ export interface BodyEntry<T> extends Entry<T> {
 export interface Content {
   publications: Entry<Publication>[];
   disclosures: BodyEntry<ProjectZh>[];
-  translations: BodyEntry<ProjectTranslation>[];
+  translations: BodyEntry<ProjectTranslationFile>[];
   /** The Chinese files of earlier versions of revised texts (`<department>/<year>/versions/<n>/zh/`). */
   snapshots: BodyEntry<ProjectZh>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */

@@ -57,9 +57,8 @@ function pick<T extends object>(
   return isWithheldValue(value) ? withheldCell(value) : read(value);
 }
 
-/** An English cell while the translation is pending: said, never an empty cell. */
-const PENDING_CELL = 'translation:pending';
-const english = (text: string | null) => text ?? PENDING_CELL;
+/** An English cell with no English yet: empty, as every missing value in the file is (never a marker string). */
+const english = (text: string | null) => text ?? '';
 
 export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number> {
   return {

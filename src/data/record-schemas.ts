@@ -122,11 +122,12 @@ const SectionRecordSchema = z
         zh: z
           .array(words)
           .meta(meta({ en: 'Paragraphs in Chinese as published', zh: '中文原文段落' })),
-        en: z
-          .array(words)
-          .meta(
-            meta({ en: 'Paragraphs in the unofficial English translation', zh: '英文译文段落' }),
-          ),
+        en: z.array(z.union([words, z.null()])).meta(
+          meta({
+            en: 'Paragraphs in English (unofficial); null where a paragraph has no English yet',
+            zh: '英文段落（非官方）；尚无英文的段落为 null',
+          }),
+        ),
       })
       .meta(
         meta({
@@ -371,6 +372,61 @@ const ProjectRecordSchema = z
         zh: '全部章节和小节，按页面顺序',
       }),
     ),
+    english: z
+      .strictObject({
+        passages: z
+          .array(
+            z.strictObject({
+              anchor: z
+                .string()
+                .meta(meta({ en: 'The passage’s anchor on the page', zh: '段落锚点' })),
+              origin: z.enum(['translator', 'rule', 'memory', 'none']).meta(
+                meta({
+                  en: 'Where its English came from: a translator, a fixed rule, the translation memory (an earlier translator’s English of the same text), or none yet',
+                  zh: '英文来源：译者、固定规则、翻译记忆（已有译文），或尚无英文',
+                }),
+              ),
+              from: z.union([z.string(), z.null()]).meta(
+                meta({
+                  en: 'For the translation memory: the address of the passage whose English it is; else null',
+                  zh: '翻译记忆：所取译文段落的地址；否则为 null',
+                }),
+              ),
+            }),
+          )
+          .meta(
+            meta({
+              en: 'Every passage that is not withheld, in page order',
+              zh: '全部公开段落，按页面顺序',
+            }),
+          ),
+        total: z
+          .int()
+          .nonnegative()
+          .meta(meta({ en: 'Passages', zh: '段落数' })),
+        translator: z
+          .int()
+          .nonnegative()
+          .meta(meta({ en: 'In English by a translator', zh: '译者翻译的段落数' })),
+        rule: z
+          .int()
+          .nonnegative()
+          .meta(meta({ en: 'In English by rule', zh: '按规则生成英文的段落数' })),
+        memory: z
+          .int()
+          .nonnegative()
+          .meta(meta({ en: 'In English from the translation memory', zh: '取自翻译记忆的段落数' })),
+        none: z
+          .int()
+          .nonnegative()
+          .meta(meta({ en: 'Not yet in English', zh: '尚无英文的段落数' })),
+      })
+      .meta(
+        meta({
+          en: 'How much of the project is in English, and where each passage’s English came from',
+          zh: '项目英文的覆盖情况及每段英文的来源',
+        }),
+      ),
     sectionsCounted: z
       .int()
       .nonnegative()

@@ -71,14 +71,20 @@ const pageUrls = (path: string, links: Links): Localized => ({
   en: links.page('en', path),
 });
 
-function buildSectionRecord(section: Section, links: Links, pending: boolean): SectionRecord {
+/** English that is the Chinese kept for want of a translation is no English: null. */
+const englishOr = (zh: string, en: string | null | undefined): string | null =>
+  en === undefined || en === null || (en === zh && /\p{Script=Han}/u.test(zh)) ? null : en;
+
+function buildSectionRecord(section: Section, links: Links): SectionRecord {
   return {
     id: section.id,
     level: section.level,
-    // A body heading has no English while the translation is pending; frontmatter titles are the site's own.
-    title: both(section.title.zh, pending && !section.fromFrontmatter ? null : section.title.en),
+    title: both(section.title.zh, englishOr(section.title.zh, section.title.en)),
     withheld: section.withheld ? buildWithheldValue(section.withheld, links) : null,
-    text: { zh: [...section.paragraphs.zh], en: [...section.paragraphs.en] },
+    text: {
+      zh: [...section.paragraphs.zh],
+      en: section.paragraphs.en.map((en, i) => englishOr(section.paragraphs.zh[i] ?? '', en)),
+    },
   };
 }
 
@@ -93,13 +99,12 @@ function convertUnlessWithheld<T, R>(
 function buildProjectRecord(project: Project, links: Links): ProjectRecord {
   const { original, translation, publication } = project;
   const pub = publication.data;
-  // While the translation is pending every English text is null, never the Chinese passed off as English.
+  // English no one has given is null, never the Chinese passed off as English.
   const enBasis = !translation || isWithheld(translation.basis) ? [] : translation.basis;
   const enUnit =
     !translation || isWithheld(translation.implementingUnit) ? null : translation.implementingUnit;
   const enSource =
     !translation || isWithheld(translation.funding) ? null : translation.funding.source;
-  const pending = translation === null;
   return {
     id: project.key,
     publication: pub.slug,
@@ -107,11 +112,11 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     order: project.order,
     department: both(pub.department, pub.en?.department ?? null),
     fiscalYear: pub.fiscalYear,
-    name: both(original.name, translation?.name ?? null),
+    name: both(original.name, englishOr(original.name, translation?.name)),
     amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
     // The schema check guarantees the translation withholds exactly what the original does.
     fundingSource: convertUnlessWithheld(original.funding, links, (f) =>
-      f.source === undefined ? null : both(f.source, pending ? null : (enSource ?? f.source)),
+      f.source === undefined ? null : both(f.source, englishOr(f.source, enSource)),
     ),
     fundingBreakdown:
       isWithheld(original.funding) || !original.funding.breakdown
@@ -126,26 +131,32 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     estimate: original.plan.estimate ? buildAmountValue(original.plan.estimate) : null,
     period: both(original.plan.period.published, t('en').period(original.plan.period.published)),
     implementingUnit: convertUnlessWithheld(original.implementingUnit, links, (unit) => ({
-      unit: both(unit.unit, pending ? null : (enUnit?.unit ?? unit.unit)),
+      unit: both(unit.unit, englishOr(unit.unit, enUnit?.unit)),
       supervisor: unit.supervisor
-        ? both(unit.supervisor, pending ? null : (enUnit?.supervisor ?? unit.supervisor))
+        ? both(unit.supervisor, englishOr(unit.supervisor, enUnit?.supervisor))
         : null,
     })),
     basis: convertUnlessWithheld(original.basis, links, (items) =>
       items.map((item, i) => {
         const en = enBasis[i];
         return {
-          published: both(item.published, pending ? null : (en?.published ?? item.published)),
+          published: both(item.published, englishOr(item.published, en?.published)),
           number: item.number ?? null,
-          issuer: item.issuer
-            ? both(item.issuer, pending ? null : (en?.issuer ?? item.issuer))
-            : null,
-          title: item.title ? both(item.title, pending ? null : (en?.title ?? item.title)) : null,
+          issuer: item.issuer ? both(item.issuer, englishOr(item.issuer, en?.issuer)) : null,
+          title: item.title ? both(item.title, englishOr(item.title, en?.title)) : null,
           withheld: item.withheld ? buildWithheldValue(item.withheld, links) : null,
         };
       }),
     ),
-    sections: project.sections.map((section) => buildSectionRecord(section, links, pending)),
+    sections: project.sections.map((section) => buildSectionRecord(section, links)),
+    english: {
+      passages: project.english.passages.map((p) => ({
+        anchor: p.anchor,
+        origin: p.by,
+        from: p.from,
+      })),
+      ...project.english.counts,
+    },
     sectionsCounted: project.sectionsCounted,
     sectionsWithheld: project.sectionsWithheld,
     url: pageUrls(paths.project(pub, project.slug), links),

@@ -106,6 +106,19 @@ export function amountVariants(yuan: number): string[] {
   ];
 }
 
+/**
+ * An amount in English prose, as a translator writes it: in millions with the
+ * yuan beside it where the millions need two decimals at most ("CNY 6.5
+ * million (¥6,500,000)"), else in yuan ("CNY 20,129,500", not the unreadable
+ * "CNY 20.1295 million"). Never rounded: every figure is the text's.
+ */
+export function formatAmountEn(yuan: number): string {
+  const millions = toMillions(yuan);
+  return /\.\d{3}/.test(millions)
+    ? `CNY ${groupDigits(yuan)}`
+    : `CNY ${millions} million (${formatYuan(yuan)})`;
+}
+
 /** An amount in both notations as plain text: "700万元（¥7,000,000）" / "CNY 7 million (¥7,000,000)". */
 export function formatAmountText(yuan: number, locale: 'zh' | 'en'): string {
   return locale === 'zh'

@@ -11,6 +11,9 @@ import type { Locale } from './locales';
  */
 const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
 const EN_DATE = new RegExp(`(\\d{1,2}) (${ENGLISH_MONTHS.join('|')}) (\\d{4})`, 'gu');
+/** A month named beside a year or a range (September 2021, January to December 2021): its number counts. */
+const EN_MONTH = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\b(?= \\d{4}\\b| to\\b)`, 'gu');
+const ZH_YI = /(\d+(?:\.\d+)?)\s*亿/gu;
 const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
 const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
 const PLAIN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
@@ -32,9 +35,16 @@ export function numbersInBlock(block: string, locale: Locale): Set<string> {
   // neither (the output audit reads every text of 10,000 projects in both languages).
   if (!/[\d-]/.test(block)) return found;
   let rest = stripEnumeration(block);
-  if (locale === 'zh') {
+  // Chinese in an English text (a passage not yet translated, a document number) reads as Chinese.
+  if (locale === 'zh' || /\p{Script=Han}/u.test(rest)) {
     rest = rest.replace(ZH_DATE, (_, y: string, m: string, d: string) => {
       found.add(`${y}-${Number(m)}-${Number(d)}`);
+      return ' ';
+    });
+    rest = rest.replace(ZH_YI, (match, yi: string) => {
+      const yuan = scaleDecimal(yi, 8);
+      if (yuan === null) return match;
+      found.add(yuan.toString());
       return ' ';
     });
     rest = rest.replace(ZH_WAN, (match, wan: string) => {
@@ -43,9 +53,14 @@ export function numbersInBlock(block: string, locale: Locale): Set<string> {
       found.add(String(yuan));
       return ' ';
     });
-  } else {
+  }
+  if (locale === 'en') {
     rest = rest.replace(EN_DATE, (_, d: string, month: string, y: string) => {
       found.add(`${y}-${ENGLISH_MONTHS.indexOf(month) + 1}-${Number(d)}`);
+      return ' ';
+    });
+    rest = rest.replace(EN_MONTH, (_, month: string) => {
+      found.add(String(ENGLISH_MONTHS.indexOf(month) + 1));
       return ' ';
     });
     rest = rest.replace(EN_MILLION, (match, whole: string, fraction: string | undefined) => {
@@ -79,4 +94,13 @@ export function compareNumbers(
     missingInEn: [...zh].filter((n) => !en.has(n)),
     extraInEn: [...en].filter((n) => !zh.has(n)),
   };
+}
+
+/** Whether an English text states exactly the numbers of a Chinese one, as the check compares them. */
+export function statesSameNumbers(zh: string, en: string): boolean {
+  const { missingInEn, extraInEn } = compareNumbers(
+    numbersInBlock(zh, 'zh'),
+    numbersInBlock(en, 'en'),
+  );
+  return missingInEn.length === 0 && extraInEn.length === 0;
 }

@@ -8,11 +8,26 @@
  * generator all read it; nothing else spells a part's id or title.
  */
 export const PARTS = [
-  { id: 'name', title: '项目名称', in: 'frontmatter', field: 'name', wordings: [] },
-  { id: 'basis', title: '立项依据', in: 'frontmatter', field: 'basis', wordings: ['项目立项依据'] },
+  {
+    id: 'name',
+    title: '项目名称',
+    en: 'Project name',
+    in: 'frontmatter',
+    field: 'name',
+    wordings: [],
+  },
+  {
+    id: 'basis',
+    title: '立项依据',
+    en: 'Basis for the project',
+    in: 'frontmatter',
+    field: 'basis',
+    wordings: ['项目立项依据'],
+  },
   {
     id: 'implementing-unit',
     title: '项目实施单位',
+    en: 'Implementing unit',
     in: 'frontmatter',
     field: 'implementingUnit',
     wordings: ['实施单位', '项目实施单位及主管部门', '实施单位及主管部门'],
@@ -20,22 +35,39 @@ export const PARTS = [
   {
     id: 'overview',
     title: '项目基本概况',
+    en: 'Project overview',
     in: 'body',
     subsections: true,
     wordings: ['基本概况', '项目概况'],
   },
-  { id: 'content', title: '项目实施内容', in: 'body', subsections: true, wordings: ['实施内容'] },
+  {
+    id: 'content',
+    title: '项目实施内容',
+    en: 'Scope of work',
+    in: 'body',
+    subsections: true,
+    wordings: ['实施内容'],
+  },
   {
     id: 'funding',
     title: '资金安排情况',
+    en: 'Funding arrangements',
     in: 'body',
     subsections: false,
     wordings: ['资金安排', '项目资金安排', '项目资金安排情况'],
   },
-  { id: 'plan', title: '项目实施计划', in: 'body', subsections: true, wordings: ['实施计划'] },
+  {
+    id: 'plan',
+    title: '项目实施计划',
+    en: 'Implementation plan',
+    in: 'body',
+    subsections: true,
+    wordings: ['实施计划'],
+  },
   {
     id: 'outcomes',
     title: '项目实施成效',
+    en: 'Project outcomes',
     in: 'body',
     subsections: false,
     wordings: ['实施成效', '预期成效', '项目预期成效'],
@@ -68,12 +100,48 @@ export const FRONTMATTER = {
  * A subsection the template does not name gets `<part>-<n>` from the importer.
  */
 export const SUBSECTIONS = [
-  { id: 'feasibility', title: '项目可行性', part: 'overview', wordings: ['可行性'] },
-  { id: 'approach', title: '总体思路', part: 'overview', wordings: ['项目总体思路'] },
-  { id: 'method', title: '实施方式', part: 'overview', wordings: ['项目实施方式'] },
-  { id: 'scale', title: '建设规模', part: 'plan', wordings: ['项目建设规模'] },
-  { id: 'estimate', title: '投资估算', part: 'plan', wordings: ['项目投资估算'] },
-  { id: 'period', title: '实施周期', part: 'plan', wordings: ['项目实施周期'] },
+  {
+    id: 'feasibility',
+    title: '项目可行性',
+    en: 'Project feasibility',
+    part: 'overview',
+    wordings: ['可行性'],
+  },
+  {
+    id: 'approach',
+    title: '总体思路',
+    en: 'Overall approach',
+    part: 'overview',
+    wordings: ['项目总体思路'],
+  },
+  {
+    id: 'method',
+    title: '实施方式',
+    en: 'Implementation method',
+    part: 'overview',
+    wordings: ['项目实施方式'],
+  },
+  {
+    id: 'scale',
+    title: '建设规模',
+    en: 'Scale of construction',
+    part: 'plan',
+    wordings: ['项目建设规模'],
+  },
+  {
+    id: 'estimate',
+    title: '投资估算',
+    en: 'Investment estimate',
+    part: 'plan',
+    wordings: ['项目投资估算'],
+  },
+  {
+    id: 'period',
+    title: '实施周期',
+    en: 'Implementation period',
+    part: 'plan',
+    wordings: ['项目实施周期'],
+  },
 ] as const;
 
 export type SubsectionId = (typeof SUBSECTIONS)[number]['id'];

@@ -2,6 +2,16 @@
  * Interface strings. Each locale's file must provide every key (a missing key
  * is a type error); disclosure text never comes from here.
  */
+/** The passages of a project page, by where their English came from. */
+interface EnglishCounts {
+  total: number;
+  translator: number;
+  rule: number;
+  memory: number;
+  /** No English yet: the page shows the Chinese, marked. */
+  none: number;
+}
+
 export interface Dictionary {
   siteName: string;
   /** Between a label and its value: ： in Chinese, ": " in English. */
@@ -296,8 +306,19 @@ export interface Dictionary {
   withheldMarker: { separator: string; why: string };
   /** Amount bands of the search filter, by band code (src/search/bands.ts). */
   bands: Record<'under-5m' | '5m-10m' | '10m-20m' | '20m-50m' | '50m-plus', string>;
-  /** A disclosure whose English translation does not exist yet (`translation: pending`). */
-  pending: { heading: string; text: string; link: string; badge: string };
+  /** Where a project page's English came from (src/markdown/remark-english.ts, the page's coverage line). */
+  english: {
+    /** The mark beside Chinese that has no English yet. */
+    untranslated: string;
+    /** The mark after a passage put into English by a rule. */
+    byRule: string;
+    /** The mark after a passage from the translation memory (a link to where it was first translated). */
+    byMemory: string;
+    /** How much of a page is in English, and from where: 9 of 31 passages in English: 7 by rule, …. */
+    coverage: (counts: EnglishCounts) => string;
+    /** Beside a project in a list while some of its passages have no English. */
+    badge: (counts: EnglishCounts) => string;
+  };
   /** A corrected text imported as a new version (npm run import -- --revise). */
   revisions: {
     /** The notice at the top of a changed project: 修订于 <date>（第N版）. */
@@ -328,6 +349,8 @@ export interface Dictionary {
   };
   /** An English text that translates an earlier version of the Chinese. */
   outdatedTranslation: {
+    /** Heading of the notice shown instead of English that no longer fits the text. */
+    heading: string;
     shown: (version: number, date: string | null) => string;
     pending: (version: number) => string;
     link: string;

@@ -20,7 +20,7 @@ export const en = {
   },
   languageSwitch: { label: '中文', target: 'Switch to the Chinese original' },
   translationNotice: {
-    text: 'This is an unofficial English translation. The Chinese original prevails.',
+    text: 'The English on this site is unofficial: a translator’s, or where marked, made by fixed rules or taken from earlier translations; text not yet translated is shown in Chinese. The Chinese original prevails.',
     link: 'Read the Chinese original',
   },
   home: {
@@ -317,11 +317,20 @@ export const en = {
     '20m-50m': 'CNY 20–50 million',
     '50m-plus': 'CNY 50 million and over',
   },
-  pending: {
-    heading: 'Translation pending',
-    text: 'The English translation of this disclosure is not ready yet. The figures above are taken from the Chinese original, which is published in full.',
-    link: 'Read the Chinese original',
-    badge: 'Translation pending',
+  english: {
+    untranslated: 'not yet translated',
+    byRule: 'English by rule',
+    byMemory: 'from an earlier translation',
+    coverage: ({ total, translator, rule, memory, none }) => {
+      const english = total - none;
+      const parts = [
+        translator ? `${translator} by a translator` : null,
+        rule ? `${rule} by rule` : null,
+        memory ? `${memory} from earlier translations` : null,
+      ].filter((part) => part !== null);
+      return `${english} of ${total} passages in English${parts.length ? `: ${parts.join(', ')}` : ''}; ${translator ? `${translator} reviewed by a translator` : 'none reviewed by a translator yet'}.${none ? ` ${none === 1 ? 'The passage' : `The ${none} passages`} not yet translated ${none === 1 ? 'is' : 'are'} shown in Chinese, marked so.` : ''} Rule-based English is made by fixed rules from the Chinese, never by machine translation.`;
+    },
+    badge: ({ total, none }) => `${total - none} of ${total} passages in English`,
   },
   revisions: {
     notice: (revisedOn, version, imported) =>
@@ -352,6 +361,7 @@ export const en = {
     inChinese: 'The changes are shown in the Chinese original, which prevails.',
   },
   outdatedTranslation: {
+    heading: 'No English shown',
     shown: (version, date) =>
       `This English text translates version ${version} of the Chinese original. The Chinese was revised${date ? ` on ${date}` : ''}, and the translation has not been updated yet.`,
     pending: (version) =>

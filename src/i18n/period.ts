@@ -24,6 +24,15 @@ export function translatePeriod(published: string): string | null {
   if (fiscal) return `FY${fiscal[1]!}`;
   const single = translateDate(text);
   if (single) return single;
+  // `2021年1-12月`: months of one year.
+  const months = /^(\d{4})年(\d{1,2})(?:至|到|—|–|-|~|～)(\d{1,2})月$/u.exec(text);
+  if (months) {
+    const [from, to] = [
+      ENGLISH_MONTHS[Number(months[2]) - 1],
+      ENGLISH_MONTHS[Number(months[3]) - 1],
+    ];
+    return from && to ? `${from} to ${to} ${months[1]!}` : null;
+  }
   const range = /^(.+?)(?:至|到|—|–|-|~|～)(.+)$/u.exec(text);
   if (!range) return null;
   const from = translateDate(range[1]!);

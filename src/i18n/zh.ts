@@ -293,11 +293,12 @@ export const zh = {
     '20m-50m': '2000万–5000万元',
     '50m-plus': '5000万元及以上',
   },
-  pending: {
-    heading: '译文待完成',
-    text: '本项目的英文译文尚在翻译中。',
-    link: '阅读中文原文',
-    badge: '译文待完成',
+  english: {
+    untranslated: '尚未翻译',
+    byRule: '按规则生成的英文',
+    byMemory: '取自已有译文',
+    coverage: ({ total, none }) => `英文页面：${total}段中${total - none}段有英文。`,
+    badge: ({ total, none }) => `英文${total - none}/${total}段`,
   },
   revisions: {
     notice: (revisedOn, version, imported) =>
@@ -323,6 +324,7 @@ export const zh = {
     inChinese: '修改内容以中文原文为准。',
   },
   outdatedTranslation: {
+    heading: '暂无英文',
     shown: (version, date) =>
       `英文译文对应中文原文第${version}版；中文原文已${date ? `于${date}` : ''}修订，译文尚未更新。`,
     pending: (version) =>

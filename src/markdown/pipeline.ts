@@ -5,6 +5,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypePassageIds from './rehype-passage-ids';
 import rehypeSectionLinks from './rehype-section-links';
 import remarkEditorNote from './remark-editor-note';
+import remarkEnglish from './remark-english';
 import remarkHeadingIds from './remark-heading-ids';
 import remarkOutline from './remark-outline';
 import remarkStrictMarkdown from './remark-strict-markdown';
@@ -31,6 +32,7 @@ export function bodyRules(base: string): Plugins<RemarkPlugin> {
     remarkOutline,
     [remarkWithheld, { base }],
     remarkEditorNote,
+    remarkEnglish,
   ];
 }
 

@@ -5,7 +5,7 @@ import { LIMITS } from '../domain/limits';
 import { stripEnumeration } from '../domain/enumeration';
 import { BODY_PARTS, RESERVED_IDS } from '../domain/sections';
 import { isWithheldReasonCode } from '../domain/withheld-reasons';
-import type { Outline, OutlineSection } from '../model/types';
+import type { Outline, OutlineSection, PassageOrigin } from '../model/types';
 import { headingIdOf } from './remark-heading-ids';
 
 declare module 'vfile' {
@@ -16,6 +16,24 @@ declare module 'vfile' {
 }
 
 const blockText = (node: RootContent) => toString(node).trim();
+/**
+ * Where a passage's English came from, by the marks src/translate/ writes: `:origin{by=…}`
+ * (rule, memory), `:untranslated[…]` (none); a passage with neither is a translator's (and,
+ * in the Chinese original, the original).
+ */
+function originOf(node: RootContent): PassageOrigin {
+  let found: PassageOrigin = { by: 'translator', from: null };
+  const walk = (n: RootContent) => {
+    if (n.type === 'textDirective' && n.name === 'untranslated') found = { by: 'none', from: null };
+    else if (n.type === 'textDirective' && n.name === 'origin') {
+      const { by, from } = n.attributes ?? {};
+      if (by === 'rule' || by === 'memory') found = { by, from: from ?? null };
+    } else if ('children' in n) for (const child of n.children) walk(child);
+  };
+  walk(node);
+  return found;
+}
+
 const isBlockWithheld = (node: RootContent) =>
   (node.type === 'leafDirective' || node.type === 'containerDirective') && node.name === 'withheld';
 
@@ -64,6 +82,7 @@ export default function remarkOutline() {
           withheld: null,
           blocks: [stripEnumeration(title)],
           passages: [],
+          origins: [],
           line: node.position?.start.line,
           markerNodes: [],
           otherNodes: [],
@@ -92,8 +111,13 @@ export default function remarkOutline() {
       if (node.type === 'list') current.blocks.push(...node.children.map(blockText));
       else current.blocks.push(blockText(node));
       // What rehype-passage-ids anchors, in its order: each paragraph and each list item.
-      if (node.type === 'list') current.passages.push(...node.children.map(blockText));
-      else if (node.type === 'paragraph') current.passages.push(blockText(node));
+      if (node.type === 'list') {
+        current.passages.push(...node.children.map(blockText));
+        current.origins.push(...node.children.map(originOf));
+      } else if (node.type === 'paragraph') {
+        current.passages.push(blockText(node));
+        current.origins.push(originOf(node));
+      }
     }
     finish();
 

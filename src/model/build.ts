@@ -34,6 +34,8 @@ import type {
   PublicationModel,
   Section,
   WithdrawnProject,
+  ProjectEnglish,
+  TranslationEntry,
 } from './types';
 
 /**
@@ -136,7 +138,7 @@ export function buildModel(input: ModelInput): Model {
       });
       continue;
     }
-    if (translation && pending) {
+    if (translation && pending && !translation.derived) {
       problems.push({
         file: original.filePath,
         path: 'translation',
@@ -285,7 +287,7 @@ function readOutdatedTranslation(
 function buildProject(
   original: OutlinedEntry<ProjectZh>,
   /** Null while the translation is pending: the English page then shows the figures and links to the original. */
-  given: OutlinedEntry<ProjectTranslation> | null,
+  given: TranslationEntry | null,
   publication: PublicationModel,
   /** The project in each earlier version of the text (null where it was not in it), oldest first. */
   earlier: (OutlinedEntry<ProjectZh> | null)[],
@@ -364,7 +366,9 @@ function buildProject(
     publication,
     original: data,
     translation: translation?.data ?? null,
-    entryIds: { zh: original.id, en: translation?.id ?? null },
+    // The English's own file, where a translator's exists (the site's own English has none).
+    entryIds: { zh: original.id, en: translation && !translation.derived ? translation.id : null },
+    english: readEnglish(translation, passages.en),
     // Paragraph anchors stay put across versions (src/model/anchors.ts).
     bodyHtml: {
       zh: renumberPassages(original.html, passages.zh),
@@ -389,6 +393,35 @@ function buildProject(
     ),
     outdatedTranslation: outdated ? { of: outdated.of, shown: outdated.shown } : null,
   };
+}
+
+/**
+ * Where each passage of the English page came from, in page order: the
+ * frontmatter's from the completion (src/translate/english.ts), the body's
+ * from the marks its outline read. Without English shown, every passage is
+ * none.
+ */
+function readEnglish(
+  translation: TranslationEntry | null,
+  numbers: Map<string, number[]>,
+): ProjectEnglish {
+  const passages: ProjectEnglish['passages'] = [];
+  if (translation) {
+    for (const [anchor, origin] of Object.entries(translation.frontmatterOrigins))
+      passages.push({ anchor, ...origin });
+    for (const section of translation.outline.sections) {
+      if (section.withheld) continue;
+      section.origins.forEach((origin, i) =>
+        passages.push({
+          anchor: passageId(section.id, numbers.get(section.id)?.[i] ?? i + 1),
+          ...origin,
+        }),
+      );
+    }
+  }
+  const counts = { total: passages.length, translator: 0, rule: 0, memory: 0, none: 0 };
+  for (const passage of passages) counts[passage.by] += 1;
+  return { passages, counts, derived: translation?.derived ?? true };
 }
 
 const formatDateOrNull = (date: Date | undefined) => (date ? formatIsoDate(date) : null);

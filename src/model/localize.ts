@@ -1,7 +1,9 @@
-import { pinyin } from 'pinyin-pro';
+import { composeOrganisation, composePlace, romanise } from '../i18n/english/names';
+import { translateTitle } from '../i18n/english/title';
 import { PROCUREMENT_METHODS, translateFundSource } from '../domain/funding-terms';
 import { formatAmountText } from '../domain/amount';
 import { formatIsoDate } from '../domain/dates';
+import { FRONTMATTER, passageId } from '../domain/sections';
 import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
 import type { Project, PublicationModel } from './types';
@@ -50,25 +52,22 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
       lang: 'en',
     };
   }
+  // On an English page while no English is given: the English the rules compose (src/i18n/english/),
+  // else the Chinese name with its pinyin, so that an English reader can say and find it (never a guess).
+  const department = locale === 'en' ? composeOrganisation(data.department) : null;
+  const region = locale === 'en' && data.region ? composePlace(data.region) : null;
+  const title = locale === 'en' ? translateTitle(data.title, data.department) : null;
   return {
-    // On an English page while no English name is given: the Chinese name with its pinyin, so
-    // that an English reader can say and find it (never a guessed translation).
     department:
-      locale === 'en' ? `${data.department} (${romanise(data.department)})` : data.department,
-    region: data.region ?? null,
-    title: data.title,
+      department ??
+      (locale === 'en' ? `${data.department} (${romanise(data.department)})` : data.department),
+    region: region ?? data.region ?? null,
+    title: title ?? data.title,
     preface: data.preface ?? null,
     prefaceLang: 'zh',
     signature: signature(data.signature?.issuer, data.signature?.published ?? ''),
     lang: 'zh',
   };
-}
-
-/** 瑞丽市公安局 → Ruì Lì Shì Gōng Ān Jú: each syllable's pinyin with its tone, capitalised. */
-function romanise(name: string): string {
-  return pinyin(name, { type: 'array', nonZh: 'consecutive' })
-    .map((syllable) => syllable.charAt(0).toUpperCase() + syllable.slice(1))
-    .join(' ');
 }
 
 export interface ProjectText {
@@ -85,13 +84,20 @@ export interface ProjectText {
   /** The sources of several with their amounts; each source in English where the reviewed list has it, else as printed. */
   fundingBreakdown:
     { source: string; sourceLang: Locale; published: string; amountYuan: number }[] | null;
-  /** The language the text is in: Chinese on an English page while the translation is pending. */
+  /** The language the name is in: Chinese on an English page while it has no English. */
   lang: Locale;
+  /** On an English page, the anchors of passages shown in Chinese for want of English (`name-p1`). */
+  untranslated: ReadonlySet<string>;
 }
 
 export function projectText(project: Project, locale: Locale): ProjectText {
   const { original, translation } = project;
   const source = locale === 'en' && translation ? translation : original;
+  const untranslated = new Set(
+    locale === 'en'
+      ? project.english.passages.filter((p) => p.by === 'none').map((p) => p.anchor)
+      : [],
+  );
   // Document numbers stay in Chinese in every language; only the words around them are translated.
   const numbers = isWithheld(original.basis) ? [] : original.basis.map((item) => item.number);
   const basis = isWithheld(source.basis)
@@ -119,7 +125,8 @@ export function projectText(project: Project, locale: Locale): ProjectText {
               amountYuan: part.amountYuan,
             };
           }),
-    lang: source === original ? 'zh' : 'en',
+    lang: source === original || untranslated.has(passageId(FRONTMATTER.name.id, 1)) ? 'zh' : 'en',
+    untranslated,
   };
 }
 

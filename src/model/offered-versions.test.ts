@@ -31,6 +31,7 @@ function state(
           blocks:
             feasibility === null ? ['（一）、项目可行性'] : ['（一）、项目可行性', feasibility],
           passages: feasibility === null ? [] : [feasibility],
+          origins: [],
           line: undefined,
         },
       ],

@@ -28,6 +28,7 @@ function state(options: {
     withheld: text === null ? ('classified' as const) : null,
     blocks: text === null ? [title] : [title, text],
     passages: text === null ? [] : [text],
+    origins: [],
     line: undefined,
   });
   const outline: Outline = {

@@ -6,6 +6,15 @@ import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type { BodyEntry, Entry } from '../content/read';
 import type { GlossaryTerm } from '../schema/glossary';
 
+/** Who put a passage into English: a translator, a rule, the translation memory, or no one yet. */
+export type EnglishOrigin = 'translator' | 'rule' | 'memory' | 'none';
+
+/** A passage's origin; `from` is the address of the passage the memory's English was first given for. */
+export interface PassageOrigin {
+  by: EnglishOrigin;
+  from: string | null;
+}
+
 /** One section (## heading) or subsection (### heading) of a disclosure body, as the body rules read it. */
 export interface OutlineSection {
   id: string;
@@ -18,6 +27,8 @@ export interface OutlineSection {
   blocks: string[];
   /** The passages the page anchors (`#<id>-p<n>`), in order: each paragraph and each list item. */
   passages: string[];
+  /** Where each passage's English came from, one per passage (translator in the original). */
+  origins: PassageOrigin[];
   /** Line of the heading within the body. */
   line: number | undefined;
 }
@@ -36,10 +47,29 @@ export interface OutlinedEntry<T> extends BodyEntry<T> {
   html: string;
 }
 
+/** Where a project's English came from beyond its body (src/translate/english.ts). */
+export interface EnglishProvenance {
+  /** True where no translator's file exists: all of the English is the site's (rules, memory). */
+  derived: boolean;
+  /** The origin of each frontmatter passage, by anchor (`name-p1`, `basis-p2`, `implementing-unit-p1`). */
+  frontmatterOrigins: Record<string, PassageOrigin>;
+}
+
+/** A project's English, complete: a translator's file with its gaps filled, or the site's own. */
+export type TranslationEntry = OutlinedEntry<ProjectTranslation> & EnglishProvenance;
+
+/** How much of a project page is in English, and from where, passage by passage. */
+export interface ProjectEnglish {
+  /** Every anchored passage of the page that is not withheld, in page order. */
+  passages: (PassageOrigin & { anchor: string })[];
+  counts: { total: number } & Record<EnglishOrigin, number>;
+  derived: boolean;
+}
+
 export interface ModelInput {
   publications: Entry<Publication>[];
   disclosures: OutlinedEntry<ProjectZh>[];
-  translations: OutlinedEntry<ProjectTranslation>[];
+  translations: TranslationEntry[];
   /** The Chinese files of earlier versions (content/<department>/<year>/versions/<n>/zh/). */
   snapshots: OutlinedEntry<ProjectZh>[];
   /** SHA-256 of each file under content/sources/, by file name (undefined if missing). */
@@ -69,7 +99,9 @@ export interface Project {
   original: ProjectZh;
   /** Null while the translation is pending (`translation: pending` in the original). */
   translation: ProjectTranslation | null;
-  /** Content entry ids; no English one while the translation is pending. */
+  /** How much of the English page is in English, and from where. */
+  english: ProjectEnglish;
+  /** Content entry ids; no English one where no translator's file exists. */
   entryIds: { zh: string; en: string | null };
   /** The rendered bodies; no English one while the translation is pending. Passage anchors stay put across versions (src/model/anchors.ts). */
   bodyHtml: { zh: string; en: string | null };

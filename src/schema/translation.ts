@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { NameSchema, TextSchema } from './text';
-import { orWithheld, WithheldReasonSchema } from './withheld';
+import { orWithheld, WithheldReasonSchema, type Withheld } from './withheld';
 
 /**
  * The frontmatter of a translation (en). Text only: every figure, year and
@@ -11,8 +11,8 @@ import { orWithheld, WithheldReasonSchema } from './withheld';
 
 /** One translated item of 立项依据. */
 const BasisItemTranslationSchema = z.strictObject({
-  /** The item's published wording, translated, e.g. (1) Rui Zheng Ban Fa [2019] No. 13: …. */
-  published: TextSchema,
+  /** The item's published wording, translated, e.g. (1) Rui Zheng Ban Fa [2019] No. 13: …. Left out, the site gives what English the rules and the translation memory can. */
+  published: TextSchema.optional(),
   /** The issuing body, translated, where the original names one. */
   issuer: TextSchema.optional(),
   /** The document title, translated, where the original gives one. */
@@ -24,8 +24,8 @@ const BasisItemTranslationSchema = z.strictObject({
 const ImplementingUnitTranslationSchema = z.strictObject({
   /** 主管部门, translated. */
   supervisor: NameSchema.optional(),
-  /** The implementing unit, translated. */
-  unit: NameSchema,
+  /** The implementing unit, translated (left out: the rules' English, else the Chinese, marked). */
+  unit: NameSchema.optional(),
   /** The label before the unit, translated, e.g. Implementing unit. */
   unitLabel: TextSchema.optional(),
 });
@@ -36,8 +36,8 @@ const FundingTranslationSchema = z.strictObject({
 });
 
 export const ProjectTranslationSchema = z.strictObject({
-  /** 项目名称, translated. */
-  name: NameSchema,
+  /** 项目名称, translated (left out: the translation memory's English, else the Chinese, marked). */
+  name: NameSchema.optional(),
   /** 立项依据, translated item by item (or withheld, as in the original). */
   basis: orWithheld(
     z
@@ -56,4 +56,22 @@ export const ProjectTranslationSchema = z.strictObject({
   translationOf: z.int().positive().optional(),
 });
 
-export type ProjectTranslation = z.infer<typeof ProjectTranslationSchema>;
+/** A translation file as written: a translator may leave any text out (npm run translate -- import does). */
+export type ProjectTranslationFile = z.infer<typeof ProjectTranslationSchema>;
+
+type BasisItemTranslation = z.infer<typeof BasisItemTranslationSchema> & { published: string };
+type UnitTranslation = z.infer<typeof ImplementingUnitTranslationSchema> & { unit: string };
+
+/**
+ * A project's English as the site shows it: the translator's file with every
+ * text it leaves out given by the rules or the translation memory, or in
+ * Chinese (src/translate/english.ts); where each came from is recorded beside it.
+ */
+export type ProjectTranslation = Omit<
+  ProjectTranslationFile,
+  'name' | 'basis' | 'implementingUnit'
+> & {
+  name: string;
+  basis: BasisItemTranslation[] | Withheld;
+  implementingUnit: UnitTranslation | Withheld;
+};

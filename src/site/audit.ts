@@ -44,7 +44,13 @@ interface AuditProblem {
 const compact = (text: string) => text.replace(/\s+/g, '');
 
 /** Classes of what the site adds around a page's own text: controls and markers, not content. */
-const ADDED = new Set(['section-language', 'passage-link', 'withheld', 'editor-note']);
+const ADDED = new Set([
+  'section-language',
+  'passage-link',
+  'withheld',
+  'editor-note',
+  'origin-mark',
+]);
 
 /** Attributes whose value is an address a browser follows or loads. */
 const ADDRESS_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data'];
@@ -254,6 +260,9 @@ function figuresOf(project: Project): string[] {
   for (const number of readInterfaceFigures()) figures.add(number);
   for (const n of [publication.data.fiscalYear, project.sectionsCounted, project.sectionsWithheld])
     figures.add(String(n));
+  // The English page counts its passages by where their English came from.
+  for (const n of Object.values(project.english.counts)) figures.add(String(n));
+  figures.add(String(project.english.counts.total - project.english.counts.none));
   // The revision history shows the earlier versions' words and figures (never a withheld part's: src/model/revisions.ts).
   for (const revision of project.revisions) {
     figures.add(String(revision.version));
@@ -337,7 +346,7 @@ function expectPage(
   return {
     file: `${localePrefix(locale)}${paths.project(project.publication.data, project.slug)}index.html`,
     locale,
-    pending: locale === 'en' && project.translation === null,
+    pending: locale === 'en' && project.bodyHtml.en === null,
     sections: project.sections.map((s) => ({
       id: s.id,
       title: compact(s.title[locale]),

@@ -196,6 +196,7 @@ describe('the site of whatever content/ holds', () => {
       for (const section of project.sections)
         expect(zh(`[id="${section.id}"]`), section.id).toHaveLength(1);
       expect(new Set(ids(zh)).size).toBe(ids(zh).length);
+      // Every English page has the original's sections and passages, whoever wrote its English.
       if (!pending(project)) expect(ids(page(projectPath(project, 'en')))).toEqual(ids(zh));
       else expect(page(projectPath(project, 'en'))('[data-translation-pending]')).toHaveLength(1);
     }

@@ -53,12 +53,12 @@ describe('bilingual site', () => {
   );
 
   it.each(pages.filter((p) => p.startsWith('/en/')))(
-    '%s: says it is an unofficial translation and links the original',
+    '%s: says its English is unofficial, where it comes from, and links the original',
     (path) => {
       const $ = page(path);
       const notice = $('.translation-notice');
       expect(notice.text()).toContain(
-        'unofficial English translation. The Chinese original prevails.',
+        'The English on this site is unofficial: a translator’s, or where marked, made by fixed rules',
       );
       expect(notice.find('a').attr('href')).toBe(counterpart(path));
     },

@@ -863,20 +863,28 @@ describe('texts in other publishers’ styles import, check and build', () => {
       expect(missing).toEqual([]);
       const withheld = project.sections.filter((s) => s.withheld).map((s) => s.id);
       expect(withheld).toEqual(variant?.withheld ? ['feasibility', 'content', 'scale'] : []);
-      // English: the page says the translation is pending and links to the original.
+      // English from the day of import: the page says how much is in English and from where,
+      // every heading is English, and each passage is marked with its origin.
       const en = cheerio.load(
         readFileSync(join(dist, new URL(project.url.en).pathname, 'index.html'), 'utf8'),
       );
-      expect(en('[data-translation-pending]').length).toBe(1);
-      expect(en('[data-translation-pending] a').attr('href')).toBe(
-        new URL(project.url.zh).pathname,
-      );
+      const coverage = en('[data-english-total]');
+      expect(coverage.length).toBe(1);
+      expect(Number(coverage.attr('data-english-translator'))).toBe(0);
+      expect(en('.sections h2, .sections h3').text()).not.toMatch(/\p{Script=Han}/u);
+      const marked = en('.sections [data-origin]').toArray();
+      expect(marked.length).toBe(Number(coverage.attr('data-english-total')));
+      for (const el of marked)
+        if (en(el).attr('data-origin') === 'none')
+          expect(
+            en(el).find('[lang="zh-CN"]').length + (en(el).attr('lang') ? 1 : 0),
+          ).toBeGreaterThan(0);
     },
   );
 
-  it('marks the pending projects in the English listing', () => {
+  it('marks the projects not wholly in English in the English listing', () => {
     const listing = cheerio.load(readFileSync(join(dist, 'en/projects/index.html'), 'utf8'));
-    expect(listing('tr [data-translation-pending]').length).toBe(
+    expect(listing('tr [data-english-partial]').length).toBe(
       6 + 2 * Object.keys(BUREAU_FILES).length + COUNTY.expected.length,
     );
   });

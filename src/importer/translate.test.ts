@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../check/check';
+import { ContentFixture } from '../generate/fixture';
+import { exportXliff, importXliff } from './translate';
+
+const fixtures: ContentFixture[] = [];
+afterEach(() => {
+  for (const fixture of fixtures.splice(0)) fixture.remove();
+});
+
+/** Three generated projects, the third with no translator's file (pending). */
+function pendingFixture() {
+  const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare: 0 });
+  fixtures.push(made);
+  const zh = made.find(/\/zh\//);
+  const pending = zh[2]!;
+  rmSync(join(made.dir, pending.replace('/zh/', '/en/')));
+  made.edit(pending, (t) => t.replace(/^order: 3$/m, 'order: 3\ntranslation: pending'));
+  const key = pending.replace('/zh/', '/').replace(/\.md$/, '');
+  return { made, pending, key, publication: key.split('/').slice(0, 2).join('/') };
+}
+
+/** The target of one unit of one project, replaced as a CAT tool would write it. */
+function editUnit(xml: string, project: string, unit: string, target: string, state: string) {
+  const file = xml.indexOf(`original="${project}"`);
+  const start = xml.indexOf(`<trans-unit id="${unit}">`, file);
+  const from = xml.indexOf('<target', start);
+  const to = xml.indexOf('</target>', from);
+  expect(file >= 0 && start >= 0).toBe(true);
+  return `${xml.slice(0, from)}<target state="${state}">${target}${xml.slice(to)}`;
+}
+
+describe('npm run translate', () => {
+  it('exports one unit per passage, readable by translate-toolkit, with the English the site has and its state', () => {
+    const { made, key, publication } = pendingFixture();
+    const { xml, units } = exportXliff(made.dir, publication, '/');
+    expect(units).toBeGreaterThan(0);
+    const path = join(made.dir, 'out.xlf');
+    writeFileSync(path, xml);
+    // Debian's translate-toolkit, as a translator's tool reads it: it counts the same units.
+    const counted = execFileSync('pocount', ['--csv', path], { encoding: 'utf8' });
+    // Columns: file, translated, …, untranslated messages, untranslated words, total messages, ….
+    const row = counted.trim().split('\n').at(-1)!.split(',');
+    expect(Number(row[8])).toBe(units);
+    // The pending project's funding sentence is English by rule, offered for review.
+    const section = xml.slice(xml.indexOf(`original="${key}"`));
+    expect(section).toMatch(
+      /<trans-unit id="funding-p1">[\s\S]*?<target state="translated">This year’s budget allocation is CNY/u,
+    );
+    expect(xml).toMatch(/state="needs-translation"|state="final"/u);
+  });
+
+  it('imports a translator’s units into en/*.md, refuses a unit whose numbers differ, and writes nothing then', async () => {
+    const { made, pending, key, publication } = pendingFixture();
+    const { xml } = exportXliff(made.dir, publication, '/');
+    const enFile = join(made.dir, pending.replace('/zh/', '/en/'));
+    const bad = editUnit(
+      xml,
+      key,
+      'funding-p1',
+      'This year’s budget allocation is CNY 1 million;',
+      'final',
+    );
+    const refused = await importXliff(made.dir, bad, '/');
+    expect(refused.written).toEqual([]);
+    expect(refused.problems.join('\n')).toMatch(
+      new RegExp(`${key}#funding-p1: source "[^"]+"; the target lacks`),
+    );
+    expect(existsSync(enFile)).toBe(false);
+
+    const good = editUnit(xml, key, 'name-p1', 'A Project Named by Its Translator', 'translated');
+    const outcome = await importXliff(made.dir, good, '/');
+    expect(outcome.problems).toEqual([]);
+    expect(readFileSync(enFile, 'utf8')).toContain('name: A Project Named by Its Translator');
+    expect(readFileSync(join(made.dir, pending), 'utf8')).not.toContain('translation: pending');
+    const { problems, model } = await checkContent(made.dir);
+    expect(problems).toEqual([]);
+    const project = model!.projects.find((p) => p.key.endsWith(key.split('/').at(-1)!))!;
+    expect(project.english.passages.find((p) => p.anchor === 'name-p1')?.by).toBe('translator');
+    expect(project.english.counts.rule).toBeGreaterThan(0);
+  });
+});
