@@ -33,6 +33,7 @@ options:
                             earlier versions stay (files, originals, history on the site),
                             what did not change keeps its hand refinements
   --note <text>             with --revise: why the text was revised, shown with the version
+  --note-en <text>          with --note: the note in English, shown on English pages
   --source-url <url>        the address of the bureau's page the text was published on
   --published-on <date>     the date the bureau published the text (YYYY-MM-DD), shown as its date
   --revised-on <date>       with --revise: the date the bureau revised the text, shown as the
@@ -68,6 +69,7 @@ const { values, positionals } = (() => {
         force: { type: 'boolean', default: false },
         revise: { type: 'boolean', default: false },
         note: { type: 'string' },
+        'note-en': { type: 'string' },
         'source-url': { type: 'string' },
         'published-on': { type: 'string' },
         'revised-on': { type: 'string' },
@@ -136,6 +138,7 @@ const request: ImportRequest = {
   force: values.force,
   revise: values.revise,
   note: values.note,
+  noteEn: values['note-en'],
   sourceUrl: values['source-url'],
   publishedOn: values['published-on'],
   revisedOn: values['revised-on'],
@@ -148,8 +151,13 @@ const request: ImportRequest = {
 };
 
 try {
-  const { result, notices, files } = await runImport(request, (line) => console.log(line));
+  const { result, notices, files, english } = await runImport(request, (line) => console.log(line));
   for (const notice of notices) console.log(`${input}: ${notice}`);
+  // English on the day of import: what the rules and the translation memory give, checked.
+  if (english && english.total > 0)
+    console.log(
+      `English: ${english.total - english.none} of ${english.total} passages (${Math.round((100 * (english.total - english.none)) / english.total)}%): ${english.rule} by rule, ${english.memory} from earlier translations, ${english.translator} by a translator; the other ${english.none} show the Chinese, marked, until translated (npm run translate -- export ${request.departmentSlug}/${result.publication.year})`,
+    );
   const { department, year: fiscalYear, projects } = result.publication;
   if (request.dryRun) {
     console.log(
@@ -166,7 +174,7 @@ try {
     console.log(
       `imported ${department} ${fiscalYear}: ${projects.length} project(s) into ${contentDir}\n` +
         projects.map((name, i) => `  ${i + 1}. ${name}`).join('\n') +
-        `\nEach is marked translation: pending; add content/<department>/<year>/en/<slug>.md files, then remove the mark.`,
+        `\nEach is marked translation: pending until a translator's English is imported (npm run translate; docs/translation.md).`,
     );
   }
 } catch (error) {

@@ -200,6 +200,12 @@ const RevisionRecordSchema = z
     note: z
       .union([words, z.null()])
       .meta(meta({ en: 'Why the text was revised, as noted', zh: '修订说明' })),
+    noteEn: z.union([words, z.null()]).meta(
+      meta({
+        en: 'The note in English, as the person importing wrote it (--note-en); null where none was given',
+        zh: '修订说明的英文（导入时 --note-en 所写）；未提供时为 null',
+      }),
+    ),
     added: z
       .boolean()
       .meta(meta({ en: 'The project is new in this version', zh: '本项目为该版新增' })),

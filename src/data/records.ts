@@ -167,6 +167,7 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
       date: r.date,
       revisedOn: r.revisedOn,
       note: r.note,
+      noteEn: r.noteEn,
       added: r.added,
       sections: r.sections.map((s) => ({ id: s.id, change: s.kind })),
       figures: r.figures.map((f) => ({ field: f.field, from: f.from, to: f.to })),

@@ -113,10 +113,14 @@ export function amountVariants(yuan: number): string[] {
  * "CNY 20.1295 million"). Never rounded: every figure is the text's.
  */
 export function formatAmountEn(yuan: number): string {
-  const millions = toMillions(yuan);
-  return /\.\d{3}/.test(millions)
-    ? `CNY ${groupDigits(yuan)}`
-    : `CNY ${millions} million (${formatYuan(yuan)})`;
+  return readsInMillions(yuan)
+    ? `CNY ${toMillions(yuan)} million (${formatYuan(yuan)})`
+    : `CNY ${groupDigits(yuan)}`;
+}
+
+/** Whether an amount reads well in millions: two decimals at most (6.5 million, not 20.1295 million). */
+export function readsInMillions(yuan: number): boolean {
+  return !/\.\d{3}/.test(toMillions(yuan));
 }
 
 /** An amount in both notations as plain text: "700万元（¥7,000,000）" / "CNY 7 million (¥7,000,000)". */

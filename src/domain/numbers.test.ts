@@ -11,6 +11,15 @@ describe('numbersInBlock', () => {
 
   it('multiplies out million and drops group commas in English', () => {
     expect(numbersInBlock('CNY 7 million (¥7,000,000)', 'en')).toEqual(set('7000000'));
+    // A capital amount is a figure; 1,280.6万 keeps its group comma; a fraction of zeros is no fraction.
+    expect(numbersInBlock('人民币壹佰贰拾捌万零陆佰元整（1,280,600.00元）', 'zh')).toEqual(
+      set('1280600'),
+    );
+    expect(numbersInBlock('预算1,280.6万元', 'zh')).toEqual(set('12806000'));
+    expect(numbersInBlock('September 2021 to November 2021', 'en')).toEqual(set('9', '2021', '11'));
+    expect(numbersInBlock('2021年9月至2021年11月', 'zh')).toEqual(set('9', '2021', '11'));
+    // Chinese kept in an English text (not yet translated) reads as Chinese.
+    expect(numbersInBlock('本年度预算安排为350万元。', 'en')).toEqual(set('3500000'));
     expect(numbersInBlock('CNY 20.1295 million (¥20,129,500)', 'en')).toEqual(set('20129500'));
     expect(numbersInBlock('a total floor area of 2,500 square metres', 'en')).toEqual(set('2500'));
   });

@@ -1,4 +1,5 @@
 import { scaleDecimal, wanToYuan } from './amount';
+import { CAPITAL_AMOUNT, readCapitalAmount } from './capital-numerals';
 import { ENGLISH_MONTHS } from './dates';
 import { stripEnumeration } from './enumeration';
 import type { Locale } from './locales';
@@ -13,8 +14,10 @@ const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/gu;
 const EN_DATE = new RegExp(`(\\d{1,2}) (${ENGLISH_MONTHS.join('|')}) (\\d{4})`, 'gu');
 /** A month named beside a year or a range (September 2021, January to December 2021): its number counts. */
 const EN_MONTH = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\b(?= \\d{4}\\b| to\\b)`, 'gu');
-const ZH_YI = /(\d+(?:\.\d+)?)\s*亿/gu;
-const ZH_WAN = /(\d+(?:\.\d+)?)\s*万/gu;
+const ZH_YI = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*亿/gu;
+const ZH_WAN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万/gu;
+/** An amount in capital numerals (壹佰贰拾捌万零陆佰元): a figure, though written in characters. */
+const ZH_CAPITAL = new RegExp(CAPITAL_AMOUNT.source, 'gu');
 const EN_MILLION = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*million/giu;
 const PLAIN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
 /**
@@ -25,15 +28,17 @@ const EN_COUNT =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten)-(?=(?:storey|story|floor|room|bed|lane|channel)s?\b)/giu;
 const COUNTS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+/** A plain number, group commas dropped and a fraction of zeros too (1,280,600.00 is 1280600). */
 function plain(text: string, into: Set<string>): void {
-  for (const [match] of text.matchAll(PLAIN)) into.add(match.replaceAll(',', ''));
+  for (const [match] of text.matchAll(PLAIN))
+    into.add(match.replaceAll(',', '').replace(/\.0+$/, ''));
 }
 
 export function numbersInBlock(block: string, locale: Locale): Set<string> {
   const found = new Set<string>();
   // Every pattern needs a digit, but a spelled-out count, which needs a hyphen; most blocks have
   // neither (the output audit reads every text of 10,000 projects in both languages).
-  if (!/[\d-]/.test(block)) return found;
+  if (!/[\d\-壹贰叁肆伍陆柒捌玖]/u.test(block)) return found;
   let rest = stripEnumeration(block);
   // Chinese in an English text (a passage not yet translated, a document number) reads as Chinese.
   if (locale === 'zh' || /\p{Script=Han}/u.test(rest)) {
@@ -41,14 +46,20 @@ export function numbersInBlock(block: string, locale: Locale): Set<string> {
       found.add(`${y}-${Number(m)}-${Number(d)}`);
       return ' ';
     });
+    rest = rest.replace(ZH_CAPITAL, (match) => {
+      const yuan = readCapitalAmount(match);
+      if (yuan === null) return match;
+      found.add(String(yuan));
+      return ' ';
+    });
     rest = rest.replace(ZH_YI, (match, yi: string) => {
-      const yuan = scaleDecimal(yi, 8);
+      const yuan = scaleDecimal(yi.replaceAll(',', ''), 8);
       if (yuan === null) return match;
       found.add(yuan.toString());
       return ' ';
     });
     rest = rest.replace(ZH_WAN, (match, wan: string) => {
-      const yuan = wanToYuan(wan);
+      const yuan = wanToYuan(wan.replaceAll(',', ''));
       if (yuan === null) return match;
       found.add(String(yuan));
       return ' ';

@@ -28,9 +28,9 @@ export const en = {
       'This site publishes the texts of government departments’ key-area fiscal budget projects, keeping the original wording; the English is an unofficial translation.',
     total: 'Total',
     completeness: 'Completeness by section',
-    completenessByMoney: 'Completeness by money',
+    completenessByMoney: 'Completeness by amount',
     completenessByMoneyNote:
-      'Completeness by money: of the year’s total budget, the share in projects with nothing withheld.',
+      'Completeness by amount: of the year’s total budget, the share in projects with nothing withheld.',
     totalNote:
       'Total budget: the sum of the year’s published project budgets, computed by this site; no text prints it. Years are never added together, and projects whose amount is withheld are not in it.',
     publications: 'Publications',
@@ -63,7 +63,7 @@ export const en = {
     name: 'Project',
     amountWan: 'Amount (10,000 yuan, 万元)',
     amountYuan: 'Amount (yuan)',
-    period: 'Period',
+    period: 'Implementation period',
     unit: 'Implementing unit',
     withheld: 'Withheld',
     share: 'Share',
@@ -75,7 +75,7 @@ export const en = {
     source: 'Source of funds',
     procurement: 'Procurement method',
     breakdown: 'Of which',
-    period: 'Period',
+    period: 'Implementation period',
     supervisor: 'Supervising department',
     unit: 'Implementing unit',
     basis: 'Basis',
@@ -355,7 +355,7 @@ export const en = {
     figureNames: {
       funding: 'Budget this year',
       estimate: 'Estimated investment',
-      period: 'Period',
+      period: 'Implementation period',
     },
     none: 'none',
     inChinese: 'The changes are shown in the Chinese original, which prevails.',
@@ -435,13 +435,13 @@ export const en = {
       `${c.department}, “${c.name}”, in ${c.title}, version ${c.version} (${c.date ? `published ${c.date}` : 'publication date not recorded'}), ${c.url}, SHA-256 of the original text ${c.sha256}.`,
   },
   terms: {
-    heading: 'Terms',
+    heading: 'Glossary',
     intro:
       'Each term has one English rendering in every translation on this site; the content check holds translations to this list.',
     zh: 'Chinese',
     en: 'English',
     note: 'Note',
     empty: 'No terms yet.',
-    link: 'Terms',
+    link: 'Glossary',
   },
 } satisfies Dictionary;

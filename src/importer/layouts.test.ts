@@ -133,6 +133,12 @@ describe('the layouts bureaus write', { timeout: 60_000 }, () => {
         // Line by line: every sentence of the text stands in a content file as printed.
         const written = projects.map((p) => `${JSON.stringify(p.data)}\n${p.body}`).join('\n');
         for (const line of contentLines(text, layout)) expect(written, line).toContain(line);
+        // English on the day of import, checked as the build checks it: the funding sentence,
+        // the estimate and the period of every project at least, by rule, whatever the layout.
+        const english = outcome.english!;
+        expect(english.translator).toBe(0);
+        expect(english.rule).toBeGreaterThanOrEqual(3 * projects.length);
+        expect(english.rule + english.memory + english.none).toBe(english.total);
         // A table stays a table, every cell as printed.
         expect(projects[2]!.body).toMatch(/^\| *资金来源 *\| *金额（万元） *\|$/mu);
         expect(projects[2]!.body).toMatch(/^\| *一般公共预算 *\| *1,280\.6 *\|$/mu);

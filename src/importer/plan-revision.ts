@@ -181,6 +181,7 @@ export function planRevision(
       imported: request.today,
       ...(request.revisedOn ? { revisedOn: request.revisedOn } : {}),
       ...(request.note ? { note: request.note } : {}),
+      ...(request.noteEn ? { noteEn: request.noteEn } : {}),
       source: imported.source,
     },
   ];

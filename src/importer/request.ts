@@ -16,6 +16,8 @@ export interface ImportRequest {
   revise?: boolean | undefined;
   /** Why the text was revised, kept with the version (--note). */
   note?: string | undefined;
+  /** The note in English, for English pages (--note-en, with --note). */
+  noteEn?: string | undefined;
   /** With --revise: which known project (by slug) a project of the new text is, by its name (--match). */
   match?: Map<string, string> | undefined;
   /** What the person importing decided of wordings that may withhold a part (--withheld-wording, --not-withheld). */

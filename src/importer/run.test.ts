@@ -228,6 +228,16 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
       expect(yaml).toContain('\n  publishedOn: 2025-03-20\n');
     });
 
+    it('--note-en without --note', async () => {
+      expect(
+        await refusal(
+          runImport(
+            request(templateFile(1), folder('content'), { revise: true, noteEn: 'Corrected' }),
+          ),
+        ),
+      ).toBe('--note-en goes with --note: it is the English of the note');
+    });
+
     it('--note without --revise', async () => {
       expect(
         await refusal(runImport(request(templateFile(1), folder('content'), { note: '更正' }))),

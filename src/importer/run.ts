@@ -8,6 +8,7 @@ import { SlugSchema } from '../schema/text';
 import { formatReport, type Problem } from '../content/problems';
 import { checkContent } from '../check/check';
 import { describeFact, listRecordedFacts } from '../check/facts';
+import type { Model, ProjectEnglish } from '../model/types';
 import type { ProjectZh } from '../schema/project';
 import { RenderCache } from '../markdown/render';
 import { buildImport, type ImportResult } from './build';
@@ -37,7 +38,11 @@ export interface ImportOutcome {
   files: string[];
   /** What an earlier, interrupted import left, and what was done about it. */
   recovered: string[];
+  /** The publication's passages by where their English came from, as the check built them: English on the day of import. */
+  english: EnglishCounts | null;
 }
+
+type EnglishCounts = ProjectEnglish['counts'];
 
 interface Context {
   request: ImportRequest;
@@ -71,6 +76,7 @@ function checkOptions(request: ImportRequest): void {
     );
   const texts: [string, string | undefined][] = [
     ['--note', request.note],
+    ['--note-en', request.noteEn],
     ['--region', request.region],
     ['--department', request.department],
     ['--source-url', request.sourceUrl],
@@ -87,6 +93,8 @@ function checkOptions(request: ImportRequest): void {
   }
   if (request.note !== undefined && !request.revise)
     throw new ImportFailure('--note goes with --revise: it says why a text was revised');
+  if (request.noteEn !== undefined && request.note === undefined)
+    throw new ImportFailure('--note-en goes with --note: it is the English of the note');
   if (request.revisedOn !== undefined && !request.revise)
     throw new ImportFailure(
       '--revised-on goes with --revise: it dates a correction (a first import takes --published-on)',
@@ -210,6 +218,18 @@ function locateProblem(
   return null;
 }
 
+/** The passages of a publication's projects by where their English came from (`folder`: `<department>/<year>`). */
+function countEnglish(model: Model, folder: string): EnglishCounts {
+  const counts: EnglishCounts = { total: 0, translator: 0, rule: 0, memory: 0, none: 0 };
+  for (const project of model.projects) {
+    const { departmentSlug, fiscalYear } = project.publication.data;
+    if (`${departmentSlug}/${fiscalYear}` !== folder) continue;
+    for (const key of Object.keys(counts) as (keyof EnglishCounts)[])
+      counts[key] += project.english.counts[key];
+  }
+  return counts;
+}
+
 /** What was read and built: for locating what the check finds. */
 interface Read {
   document: SourceDocument;
@@ -222,14 +242,14 @@ async function checkTrial(
   trial: string,
   read: Read,
   folder: string,
-): Promise<void> {
+): Promise<EnglishCounts> {
   const { request } = context;
   const cache =
     request.renderCacheDir && request.root
       ? new RenderCache(request.renderCacheDir, request.root)
       : undefined;
-  const { problems } = await checkContent(trial, cache ? { cache } : {});
-  if (problems.length === 0) return;
+  const { problems, model } = await checkContent(trial, cache ? { cache } : {});
+  if (problems.length === 0 && model) return countEnglish(model, folder);
   const ours = problems.map((p) => ({ problem: p, located: locateProblem(p, read, folder) }));
   const inOriginal = ours.filter((p) => p.located !== null);
   const elsewhere = ours.filter((p) => p.located === null).map((p) => p.problem);
@@ -257,7 +277,7 @@ async function checkAlone(
   folder: string,
   /** Files of the content folder the publication needs besides what the import writes (a revision's earlier versions). */
   keep: string[],
-): Promise<void> {
+): Promise<EnglishCounts> {
   const trial = mkdtempSync(join(tmpdir(), 'import-dry-run-'));
   try {
     for (const path of keep) {
@@ -268,7 +288,7 @@ async function checkAlone(
       mkdirSync(dirname(join(trial, path)), { recursive: true });
       writeFileSync(join(trial, path), data);
     }
-    await checkTrial(context, trial, read, folder);
+    return await checkTrial(context, trial, read, folder);
   } finally {
     rmSync(trial, { recursive: true, force: true });
   }
@@ -307,12 +327,13 @@ export async function runImport(
     ],
     files: [...result.files.keys()].sort(),
     recovered: context.recovered,
+    english: null,
   };
   checkExisting(context, folder, result);
   // The review list, before anything is written: every fact read, with the line it was read from.
   for (const line of listFactsForReview(result, folder)) log(line);
   if (request.dryRun) {
-    await checkAlone(context, { document, result }, folder, revision?.keep ?? []);
+    outcome.english = await checkAlone(context, { document, result }, folder, revision?.keep ?? []);
     return outcome;
   }
   let transaction: ImportTransaction | undefined;
@@ -330,7 +351,12 @@ export async function runImport(
         : (relative) => relative.startsWith('en/'),
     );
     for (const [path, data] of result.files) transaction.write(path, data);
-    await checkTrial(context, transaction.trialFolder(), { document, result }, folder);
+    outcome.english = await checkTrial(
+      context,
+      transaction.trialFolder(),
+      { document, result },
+      folder,
+    );
     transaction.commit();
   } catch (error) {
     if (error instanceof ImportFailure) throw error;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../check/check';
 import { ContentFixture } from '../generate/fixture';
@@ -11,14 +11,20 @@ afterEach(() => {
   for (const fixture of fixtures.splice(0)) fixture.remove();
 });
 
-/** Three generated projects, the third with no translator's file (pending). */
-function pendingFixture() {
+/** Three generated projects, the third with no translator's file (pending); with `all`, none has one. */
+function pendingFixture(all = false) {
   const made = new ContentFixture({ count: 3, perPublication: 3, withheldShare: 0 });
   fixtures.push(made);
   const zh = made.find(/\/zh\//);
   const pending = zh[2]!;
-  rmSync(join(made.dir, pending.replace('/zh/', '/en/')));
-  made.edit(pending, (t) => t.replace(/^order: 3$/m, 'order: 3\ntranslation: pending'));
+  for (const [i, file] of (all ? zh : [pending]).entries()) {
+    rmSync(join(made.dir, file.replace('/zh/', '/en/')));
+    const order = all ? i + 1 : 3;
+    made.edit(file, (t) =>
+      t.replace(new RegExp(`^order: ${order}$`, 'm'), `order: ${order}\ntranslation: pending`),
+    );
+  }
+  if (all) rmSync(join(made.dir, dirname(pending.replace('/zh/', '/en/'))), { recursive: true });
   const key = pending.replace('/zh/', '/').replace(/\.md$/, '');
   return { made, pending, key, publication: key.split('/').slice(0, 2).join('/') };
 }
@@ -53,33 +59,39 @@ describe('npm run translate', () => {
     expect(xml).toMatch(/state="needs-translation"|state="final"/u);
   });
 
-  it('imports a translator’s units into en/*.md, refuses a unit whose numbers differ, and writes nothing then', async () => {
-    const { made, pending, key, publication } = pendingFixture();
-    const { xml } = exportXliff(made.dir, publication, '/');
-    const enFile = join(made.dir, pending.replace('/zh/', '/en/'));
-    const bad = editUnit(
-      xml,
-      key,
-      'funding-p1',
-      'This year’s budget allocation is CNY 1 million;',
-      'final',
-    );
-    const refused = await importXliff(made.dir, bad, '/');
-    expect(refused.written).toEqual([]);
-    expect(refused.problems.join('\n')).toMatch(
-      new RegExp(`${key}#funding-p1: source "[^"]+"; the target lacks`),
-    );
-    expect(existsSync(enFile)).toBe(false);
+  it.each([
+    ['beside translated projects', false],
+    ['in a publication with no translation yet (no en/ folder)', true],
+  ])(
+    'imports a translator’s units into en/*.md %s, refuses a unit whose numbers differ, and writes nothing then',
+    async (_, all) => {
+      const { made, pending, key, publication } = pendingFixture(all);
+      const { xml } = exportXliff(made.dir, publication, '/');
+      const enFile = join(made.dir, pending.replace('/zh/', '/en/'));
+      const bad = editUnit(
+        xml,
+        key,
+        'funding-p1',
+        'This year’s budget allocation is CNY 1 million;',
+        'final',
+      );
+      const refused = await importXliff(made.dir, bad, '/');
+      expect(refused.written).toEqual([]);
+      expect(refused.problems.join('\n')).toMatch(
+        new RegExp(`${key}#funding-p1: source "[^"]+"; the target lacks`),
+      );
+      expect(existsSync(enFile)).toBe(false);
 
-    const good = editUnit(xml, key, 'name-p1', 'A Project Named by Its Translator', 'translated');
-    const outcome = await importXliff(made.dir, good, '/');
-    expect(outcome.problems).toEqual([]);
-    expect(readFileSync(enFile, 'utf8')).toContain('name: A Project Named by Its Translator');
-    expect(readFileSync(join(made.dir, pending), 'utf8')).not.toContain('translation: pending');
-    const { problems, model } = await checkContent(made.dir);
-    expect(problems).toEqual([]);
-    const project = model!.projects.find((p) => p.key.endsWith(key.split('/').at(-1)!))!;
-    expect(project.english.passages.find((p) => p.anchor === 'name-p1')?.by).toBe('translator');
-    expect(project.english.counts.rule).toBeGreaterThan(0);
-  });
+      const good = editUnit(xml, key, 'name-p1', 'A Project Named by Its Translator', 'translated');
+      const outcome = await importXliff(made.dir, good, '/');
+      expect(outcome.problems).toEqual([]);
+      expect(readFileSync(enFile, 'utf8')).toContain('name: A Project Named by Its Translator');
+      expect(readFileSync(join(made.dir, pending), 'utf8')).not.toContain('translation: pending');
+      const { problems, model } = await checkContent(made.dir);
+      expect(problems).toEqual([]);
+      const project = model!.projects.find((p) => p.key.endsWith(key.split('/').at(-1)!))!;
+      expect(project.english.passages.find((p) => p.anchor === 'name-p1')?.by).toBe('translator');
+      expect(project.english.counts.rule).toBeGreaterThan(0);
+    },
+  );
 });

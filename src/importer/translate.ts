@@ -1,6 +1,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -115,15 +116,22 @@ function writeEnglishFile(
 
   if (!exists) {
     // A new file says only what the translator gave; the site fills the rest as before.
+    // As YAML collections, so that the translator's texts can be set inside them.
     doc.set(
       'basis',
-      isWithheld(zh.basis)
-        ? zh.basis
-        : zh.basis.map((item) => (item.withheld ? { withheld: item.withheld } : {})),
+      doc.createNode(
+        isWithheld(zh.basis)
+          ? zh.basis
+          : zh.basis.map((item) => (item.withheld ? { withheld: item.withheld } : {})),
+      ),
     );
-    doc.set('implementingUnit', isWithheld(zh.implementingUnit) ? zh.implementingUnit : {});
-    doc.set('funding', isWithheld(zh.funding) ? zh.funding : {});
+    doc.set(
+      'implementingUnit',
+      doc.createNode(isWithheld(zh.implementingUnit) ? zh.implementingUnit : {}),
+    );
+    doc.set('funding', doc.createNode(isWithheld(zh.funding) ? zh.funding : {}));
   }
+
   const unit = zh.implementingUnit;
   for (const [id, target] of given) {
     if (id === `${FRONTMATTER.name.id}-p1`) doc.set('name', target);
@@ -214,7 +222,10 @@ export async function importXliff(
       recursive: true,
       filter: (source) => !source.includes('/.import'),
     });
-    for (const [file, text] of files) writeFileSync(join(trial, file), text);
+    for (const [file, text] of files) {
+      mkdirSync(dirname(join(trial, file)), { recursive: true });
+      writeFileSync(join(trial, file), text);
+    }
     const result = await checkContent(trial);
     if (result.problems.length > 0)
       return {
@@ -228,6 +239,7 @@ export async function importXliff(
   }
   for (const [file, text] of files) {
     const path = join(contentDir, file);
+    mkdirSync(dirname(path), { recursive: true });
     const staged = join(dirname(path), `.${Date.now()}.translate.tmp`);
     writeFileSync(staged, text);
     renameSync(staged, path);

@@ -62,6 +62,7 @@ export function buildModel(input: ModelInput): Model {
             date: v.imported ? formatIsoDate(v.imported) : null,
             revisedOn: formatDateOrNull(v.revisedOn ?? v.source.publishedOn),
             note: v.note ?? null,
+            noteEn: v.noteEn ?? null,
             source: v.source,
             withheldSince: null,
           }))
@@ -71,6 +72,7 @@ export function buildModel(input: ModelInput): Model {
               date: null,
               revisedOn: formatDateOrNull(entry.data.source.publishedOn),
               note: null,
+              noteEn: null,
               source: entry.data.source,
               withheldSince: null,
             },

@@ -45,6 +45,7 @@ const versions = [1, 2, 3].map((version) => ({
   date: `2026-0${version}-01`,
   revisedOn: null,
   note: null,
+  noteEn: null,
 }));
 
 describe('word-level diffs', () => {

@@ -90,6 +90,7 @@ export function computeRevisions(
     date: string | null;
     revisedOn: string | null;
     note: string | null;
+    noteEn: string | null;
   }[],
 ): Revision[] {
   const current = states.at(-1);
@@ -102,10 +103,19 @@ export function computeRevisions(
   for (let i = 1; i < states.length; i += 1) {
     const after = states[i];
     if (!after) continue;
-    const { version, date, revisedOn, note } = versions[i]!;
+    const { version, date, revisedOn, note, noteEn } = versions[i]!;
     const before = states[i - 1];
     if (!before) {
-      revisions.push({ version, date, revisedOn, note, added: true, sections: [], figures: [] });
+      revisions.push({
+        version,
+        date,
+        revisedOn,
+        note,
+        noteEn,
+        added: true,
+        sections: [],
+        figures: [],
+      });
       continue;
     }
     const old = new Map(sectionsOf(before).map((s) => [s.id, s]));
@@ -136,7 +146,7 @@ export function computeRevisions(
       return [withheldNow ? { field, from: null, to: null } : { field, from, to }];
     });
     if (sections.length > 0 || figures.length > 0)
-      revisions.push({ version, date, revisedOn, note, added: false, sections, figures });
+      revisions.push({ version, date, revisedOn, note, noteEn, added: false, sections, figures });
   }
   return revisions.reverse();
 }

@@ -143,6 +143,8 @@ interface VersionInfo {
    */
   revisedOn: string | null;
   note: string | null;
+  /** The note in English (--note-en); null where none was given. */
+  noteEn: string | null;
   source: Publication['source'];
   /**
    * Where a later version withholds a part this one disclosed: the version since which it is
@@ -246,6 +248,8 @@ export interface Revision {
   /** YYYY-MM-DD the bureau revised the text, where recorded. */
   revisedOn: string | null;
   note: string | null;
+  /** The note in English (--note-en); null where none was given. */
+  noteEn: string | null;
   /** The project is new in this version. */
   added: boolean;
   sections: SectionChange[];

@@ -89,6 +89,8 @@ const VersionSchema = z.strictObject({
   revisedOn: CalendarDateSchema.optional(),
   /** Why the text was revised, as the person who imported it wrote (--note). */
   note: TextSchema.optional(),
+  /** The note in English, as the person who imported it wrote (--note-en); a person's words, shown on English pages. */
+  noteEn: TextSchema.optional(),
   source: SourceSchema,
 });
 

@@ -15,6 +15,7 @@ export interface ChangeEntry {
   /** The bureau's date of this version, where recorded. */
   revisedOn: string | null;
   note: string | null;
+  noteEn: string | null;
   projects: { project: Project; revision: Revision }[];
   /** Projects this version no longer has. */
   withdrawn: WithdrawnProject[];
@@ -29,6 +30,7 @@ export function listChanges(model: Model): ChangeEntry[] {
       date: version.date,
       revisedOn: version.revisedOn,
       note: version.note,
+      noteEn: version.noteEn,
       projects: publication.projects.flatMap((project) => {
         const revision = project.revisions.find((r) => r.version === version.version);
         return revision ? [{ project, revision }] : [];

@@ -141,7 +141,11 @@ export function changesFeed(model: Model, locale: Locale, links: Links): string 
         updated: date(entry),
         summary: text(
           [
-            ...(entry.note ? [`${d.revisions.noteLabel}${d.colon}${entry.note}`] : []),
+            ...(entry.note
+              ? [
+                  `${d.revisions.noteLabel}${d.colon}${(locale === 'en' && entry.noteEn) || entry.note}`,
+                ]
+              : []),
             ...entry.projects.map((p) => describeRevision(p, locale)),
             ...(entry.withdrawn.length > 0
               ? [

@@ -38,6 +38,8 @@ export interface SourceVersionRow {
   /** The bureau's date of it, where recorded. */
   revisedOn: string | null;
   note: string | null;
+  /** The note's language: its English where one was given (--note-en), else the Chinese. */
+  noteLang: 'zh' | 'en';
   current: boolean;
   /** Where a later version withholds a part this one disclosed: its files are not offered. */
   withheldSince: number | null;

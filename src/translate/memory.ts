@@ -14,7 +14,7 @@ type Figure = { kind: 'amount' | 'number'; value: string };
 
 const ZH_FIGURE = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|元|亿元)|\d+(?:\.\d+)?/gu;
 const EN_FIGURE =
-  /CNY (\d+(?:\.\d+)?) million \(¥([\d,]+)\)|CNY ([\d,]+)(?! million)|¥([\d,]+)|\d+(?:\.\d+)?/gu;
+  /CNY (\d+(?:\.\d+)?) million \(¥([\d,]+)\)|CNY ([\d,]+)(?! million)|¥([\d,]+)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
 /** A figure's place in a text while it is read (`⟦3⟧`), and in a learnt English, naming the Chinese figure (`⟪3⟫`). */
 const SLOT = (i: number) => `⟦${i}⟧`;
 const FIGURE = (i: number) => `⟪${i}⟫`;
@@ -37,7 +37,7 @@ function templateOf(text: string, locale: 'zh' | 'en'): { template: string; figu
     })();
     figures.push(
       amount === null
-        ? { kind: 'number', value: match }
+        ? { kind: 'number', value: match.replaceAll(',', '') }
         : { kind: 'amount', value: String(amount) },
     );
     return SLOT(figures.length - 1);

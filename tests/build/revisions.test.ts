@@ -39,6 +39,7 @@ const REWORDED = {
 };
 const DISCLOSED_LATER = '新建便民服务站三处，每处一百二十平方米。';
 const NOTE = '更正资金安排金额';
+const NOTE_EN = 'The amount of the funding arrangements corrected';
 /** The bureau's own dates and address, as the person importing gave them (--revised-on, --published-on, --source-url). */
 const REVISED_ON = '2026-11-28';
 /** A paragraph version 2 inserts before one it keeps. */
@@ -141,6 +142,7 @@ describe('a corrected text, imported as the next version', () => {
     const { slugs: _, ...revision } = request('v2.txt', {
       revise: true,
       note: NOTE,
+      noteEn: NOTE_EN,
       revisedOn: REVISED_ON,
     });
     review = (await runImport(revision)).notices;
@@ -172,11 +174,17 @@ describe('a corrected text, imported as the next version', () => {
       readFileSync(join(content, 'synth-edu/2025/publication.yaml'), 'utf8'),
     ) as {
       source: { file: string };
-      versions: { version: number; imported?: string; note?: string; source: { file: string } }[];
+      versions: {
+        version: number;
+        imported?: string;
+        note?: string;
+        noteEn?: string;
+        source: { file: string };
+      }[];
     };
-    expect(publication.versions.map((v) => [v.version, v.imported, v.note])).toEqual([
-      [1, undefined, undefined],
-      [2, '2026-11-30', NOTE],
+    expect(publication.versions.map((v) => [v.version, v.imported, v.note, v.noteEn])).toEqual([
+      [1, undefined, undefined, undefined],
+      [2, '2026-11-30', NOTE, NOTE_EN],
     ]);
     // The bureau's dates and address, kept apart from the import's.
     const [v1, v2] = publication.versions as {
@@ -230,6 +238,10 @@ describe('a corrected text, imported as the next version', () => {
     expect(en('.revision-notice').text()).toContain(
       `Revised by the publisher on ${REVISED_ON} (version 2); updated on this site on 2026-11-30`,
     );
+    // The note in English where the person importing gave it (--note-en), never the Chinese as English.
+    expect(en('.revision-notice').text()).toContain(NOTE_EN);
+    expect(en('.revision-notice').text()).not.toContain(NOTE);
+    expect(en('#revisions .revision-note').text()).toContain(NOTE_EN);
   });
 
   it('reports a section withheld in a later version without its earlier text, which appears in no file of the output, the earlier original included', () => {
@@ -411,6 +423,7 @@ describe('a corrected text, imported as the next version', () => {
       expect.objectContaining({
         version: 2,
         note: NOTE,
+        noteEn: NOTE_EN,
         figures: [{ field: 'funding', from: amount.before, to: amount.after }],
       }),
     ]);
