@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../check/check';
@@ -94,4 +103,45 @@ describe('npm run translate', () => {
       expect(project.english.counts.rule).toBeGreaterThan(0);
     },
   );
+});
+
+describe('npm run translate on a copy of the example', () => {
+  it('offers the headings no rule translates, and writes a translator’s heading back with its id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'translate-example-'));
+    try {
+      cpSync(join(process.cwd(), 'tests/fixtures/example'), dir, { recursive: true });
+      const publication = readdirSync(dir).find((d) => d !== 'sources' && !d.includes('.'))!;
+      const year = readdirSync(join(dir, publication))[0]!;
+      const zhDir = join(dir, publication, year, 'zh');
+      // The project with headings of its own (### under 项目实施内容) loses its translation.
+      const slug = readdirSync(zhDir)
+        .map((f) => f.replace(/\.md$/, ''))
+        .find((s) => /\{#content-/u.test(readFileSync(join(zhDir, `${s}.md`), 'utf8')))!;
+      rmSync(join(dir, publication, year, 'en', `${slug}.md`));
+      const zhFile = join(zhDir, `${slug}.md`);
+      writeFileSync(
+        zhFile,
+        readFileSync(zhFile, 'utf8').replace(/^(order: \d+)$/m, '$1\ntranslation: pending'),
+      );
+      const { xml } = exportXliff(dir, `${publication}/${year}`, '/');
+      const key = `${publication}/${year}/${slug}`;
+      const project = xml.slice(xml.indexOf(`original="${key}"`));
+      const heading =
+        /<trans-unit id="(content-[a-z-]+)">\s*<source>([^<]+)<\/source>\s*<target state="needs-translation">/u.exec(
+          project,
+        );
+      expect(heading).not.toBeNull();
+      const [, id, source] = heading!;
+      const edited = editUnit(xml, key, id!, '(1) A heading by a translator', 'translated');
+      const outcome = await importXliff(dir, edited, '/');
+      expect(outcome.problems).toEqual([]);
+      const en = readFileSync(join(dir, publication, year, 'en', `${slug}.md`), 'utf8');
+      expect(en).toContain(`### (1) A heading by a translator {#${id!}}`);
+      expect(en).not.toContain(source!);
+      const { problems } = await checkContent(dir);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -17,7 +17,13 @@ import { compareNumbers, numbersInBlock } from '../domain/numbers';
 import { FRONTMATTER } from '../domain/sections';
 import type { ProjectZh } from '../schema/project';
 import { isWithheld } from '../schema/withheld';
-import { deriveEnglishBody, listPassages, writeParagraph } from '../translate/derive';
+import {
+  deriveEnglishBody,
+  listHeadings,
+  listPassages,
+  writeHeading,
+  writeParagraph,
+} from '../translate/derive';
 import { completeTranslations, type EnglishBodyEntry } from '../translate/english';
 import {
   listUnits,
@@ -144,12 +150,22 @@ function writeEnglishFile(
         target,
       );
   }
-  // Body passages from the last, so that the offsets of the earlier ones hold.
-  const passages = listPassages(body).reverse();
-  for (const passage of passages) {
-    const target = given.get(`${passage.section}-p${passage.n}`);
+  // Body passages and headings from the last, so that the offsets of the earlier ones hold.
+  const places = [
+    ...listPassages(body).map((p) => ({
+      ...p,
+      write: (text: string) => writeParagraph(text),
+      id: `${p.section}-p${p.n}`,
+    })),
+    ...listHeadings(body).map((h) => ({
+      ...h,
+      write: (text: string) => writeHeading(h.depth, text, h.id),
+    })),
+  ].sort((a, b) => b.start - a.start);
+  for (const place of places) {
+    const target = given.get(place.id);
     if (target !== undefined)
-      body = `${body.slice(0, passage.start)}${writeParagraph(target)}${body.slice(passage.end)}`;
+      body = `${body.slice(0, place.start)}${place.write(target)}${body.slice(place.end)}`;
   }
   // Lines as long as they come: the YAML is read by people diffing a translator's changes.
   return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n\n${body.trimStart()}`;

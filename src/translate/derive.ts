@@ -219,3 +219,45 @@ export function writeParagraph(text: string): string {
     children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }],
   }).trim();
 }
+
+/** A section heading of a body: its id, its text, whether it is in English, and where it lies. */
+export interface BodyHeading {
+  id: string;
+  depth: number;
+  text: string;
+  /** False where the heading is `:untranslated[…]`. */
+  english: boolean;
+  start: number;
+  end: number;
+}
+
+/** The `##` and `###` headings of a body that have ids, in order. */
+export function listHeadings(body: string): BodyHeading[] {
+  const headings: BodyHeading[] = [];
+  for (const node of parse(body).children) {
+    if (node.type !== 'heading' || (node.depth !== 2 && node.depth !== 3)) continue;
+    const last = node.children.at(-1);
+    const id = last?.type === 'text' ? ID_SUFFIX.exec(last.value)?.[1] : undefined;
+    if (id === undefined) continue;
+    headings.push({
+      id,
+      depth: node.depth,
+      text: toString(node).replace(ID_SUFFIX, '').trim(),
+      english: !hasDirective(node),
+      start: node.position!.start.offset!,
+      end: node.position!.end.offset!,
+    });
+  }
+  return headings;
+}
+
+/** A heading in Markdown, its id kept: to put in place of a heading. */
+export function writeHeading(depth: number, text: string, id: string): string {
+  const heading = serialise({
+    type: 'root',
+    children: [
+      { type: 'heading', depth: depth as 2 | 3, children: [{ type: 'text', value: text }] },
+    ],
+  }).trim();
+  return `${heading} {#${id}}`;
+}

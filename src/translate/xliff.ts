@@ -6,7 +6,8 @@ import type { GlossaryTerm } from '../schema/glossary';
 import type { ProjectZh } from '../schema/project';
 import { isWithheld } from '../schema/withheld';
 import type { EnglishBodyEntry } from './english';
-import { listPassages } from './derive';
+import { translateHeading } from '../i18n/english/sentences';
+import { listHeadings, listPassages } from './derive';
 
 /**
  * XLIFF 1.2 for translators' CAT tools (OmegaT, Trados, memoQ): one `<file>`
@@ -19,7 +20,7 @@ import { listPassages } from './derive';
 type UnitState = 'needs-translation' | 'translated' | 'final';
 
 export interface XliffUnit {
-  /** The passage's anchor: `name-p1`, `basis-p2`, `funding-p1`. */
+  /** The passage's anchor (`name-p1`, `basis-p2`, `funding-p1`), or a heading's (`content-platform`). */
   id: string;
   source: string;
   /** The English the site has (a translator's, a rule's or the memory's); null where it has none. */
@@ -95,6 +96,14 @@ export function listUnits(
     const id = FRONTMATTER.implementingUnit.id;
     if (unit.supervisor) front(passageId(id, 1), id, unit.supervisor, enUnit.supervisor ?? '');
     front(passageId(id, unit.supervisor ? 2 : 1), id, unit.unit, enUnit.unit);
+  }
+  // Headings the template's registry does not name: the rules cannot give them, a translator can.
+  const headings = new Map(listHeadings(english.body).map((h) => [h.id, h]));
+  for (const heading of listHeadings(original.body)) {
+    if (translateHeading(heading.text) !== null) continue;
+    const target = headings.get(heading.id);
+    const origin = !target?.english ? 'none' : english.derived ? 'rule' : 'translator';
+    add(heading.id, heading.id, heading.text, target?.text ?? '', origin, null);
   }
   const targets = new Map(listPassages(english.body).map((p) => [`${p.section}-p${p.n}`, p]));
   for (const passage of listPassages(original.body)) {

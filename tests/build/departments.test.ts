@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatWan, formatYuan, formatMillionsEn } from '../../src/domain/amount';
+import { formatWan, formatYuan, formatMillionsEn, groupDigits } from '../../src/domain/amount';
 import { generateContent } from '../../src/generate/synthetic';
 import { serveSite } from '../../scripts/serve-site';
 import { astroBuild } from '../support/astro';
@@ -155,7 +155,8 @@ describe('a portal of many departments and years', () => {
       expect(rows.length).toBe(2);
       const total = (year: number) =>
         file.publications.find((p) => p.slug === `${department}-${year}`)!.totalYuan;
-      expect($('tr[data-year="2025"]').text()).toContain(formatYuan(total(2025)));
+      // In yuan, grouped, in either language (¥24,784,400; CNY 24,784,400).
+      expect($('tr[data-year="2025"]').text()).toContain(groupDigits(total(2025)));
       expect(Number($('tr[data-year="2025"] [data-change]').attr('data-change'))).toBe(
         total(2025) - total(2024),
       );
