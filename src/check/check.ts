@@ -143,7 +143,7 @@ export async function checkContent(
   const settings = readSettings();
   // Every project's English, completed by the rules and the translation memory before rendering
   // (src/translate/english.ts): what no translator wrote is rendered and checked like a translation.
-  const english = completeTranslations(content, settings.basePath);
+  const english = completeTranslations(content, settings.basePath, options.cache);
   const entries: BodyEntry<unknown>[] = [...content.disclosures, ...english, ...content.snapshots];
   const outcomes = await renderBodies(
     entries.map((entry) => ({

@@ -19,12 +19,16 @@ function passageLink(id: string, label: string): Element {
 
 export default function rehypePassageIds() {
   return (tree: Root, file: VFile) => {
-    const d = t(localeOfContentPath(file.path));
+    const locale = localeOfContentPath(file.path);
+    const d = t(locale);
     let section = '';
     let paragraphs = 0;
     let headings = 0;
     const anchor = (element: Element, id: string) => {
-      element.properties = { ...element.properties, id };
+      // On an English page every passage says where its English came from: unmarked by
+      // src/markdown/remark-english.ts, it is a translator's.
+      const origin = locale === 'en' ? (element.properties.dataOrigin ?? 'translator') : undefined;
+      element.properties = { ...element.properties, id, ...(origin ? { dataOrigin: origin } : {}) };
       element.children.push(passageLink(id, d.passageLink));
     };
     for (const node of tree.children) {

@@ -255,6 +255,27 @@ export class RenderCache {
     }
   }
 
+  /**
+   * What `compute` gives for these parts, kept beside the renderings under the same stamp (and
+   * pruned with them): the English completion's reading of bodies (src/translate/english.ts),
+   * which costs a parse each, is done once per text rather than once per build.
+   */
+  memo<T>(kind: string, parts: readonly string[], compute: () => T): T {
+    const key = createHash('sha256')
+      .update(JSON.stringify([this.#stamp, kind, ...parts]))
+      .digest('hex');
+    this.#used.add(key);
+    const file = join(this.#dir, key.slice(0, 2), `${key}.json`);
+    try {
+      return (JSON.parse(readFileSync(file, 'utf8')) as { value: T }).value;
+    } catch {
+      // Not computed yet, or cut short by a killed build: compute it.
+    }
+    const value = compute();
+    writeKept(file, JSON.stringify({ value }));
+    return value;
+  }
+
   /** Keeps a body's rendering for the next build. */
   write(input: RenderInput, base: string, rendered: RenderedBody): void {
     this.rendered++;

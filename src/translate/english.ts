@@ -11,6 +11,7 @@ import type { ProjectTranslation, ProjectTranslationFile } from '../schema/trans
 import { isWithheld } from '../schema/withheld';
 import { deriveEnglishBody, listPassages, type FindEnglish } from './derive';
 import { TranslationMemory } from './memory';
+import type { RenderCache } from '../markdown/render';
 
 /**
  * Every project's English, complete, before the bodies are rendered: a
@@ -24,7 +25,7 @@ export type EnglishBodyEntry = BodyEntry<ProjectTranslation> & EnglishProvenance
 type Found = { en: string; origin: PassageOrigin };
 
 /** Learns every passage a translator put into English (current translations only), with its address. */
-function buildMemory(content: Content, base: string): TranslationMemory {
+function buildMemory(content: Content, base: string, cache?: RenderCache): TranslationMemory {
   const memory = new TranslationMemory();
   const publications = new Map(
     content.publications.map((p) => [publicationIdOfFile(p.id), p.data]),
@@ -48,12 +49,21 @@ function buildMemory(content: Content, base: string): TranslationMemory {
       zh.basis.forEach((item, i) =>
         learn(item.published, enBasis[i]?.published, passageId(FRONTMATTER.basis.id, i + 1)),
       );
-    const zhPassages = new Map(listPassages(original.body).map((p) => [`${p.section}-${p.n}`, p]));
-    for (const passage of listPassages(translation.body)) {
-      const source = zhPassages.get(`${passage.section}-${passage.n}`);
-      if (source && passage.origin === 'translator')
-        learn(source.text, passage.text, passageId(passage.section, passage.n));
-    }
+    const pairs = () => {
+      const zhPassages = new Map(
+        listPassages(original.body).map((p) => [`${p.section}-${p.n}`, p]),
+      );
+      return listPassages(translation.body).flatMap((passage) => {
+        const source = zhPassages.get(`${passage.section}-${passage.n}`);
+        return source && passage.origin === 'translator'
+          ? [{ zh: source.text, en: passage.text, anchor: passageId(passage.section, passage.n) }]
+          : [];
+      });
+    };
+    const read = cache
+      ? cache.memo('memory-pairs', [original.body, translation.body], pairs)
+      : pairs();
+    for (const { zh, en, anchor } of read) learn(zh, en, anchor);
   }
   return memory;
 }
@@ -169,9 +179,21 @@ function completeFrontmatter(
  * Each original's English: its translator's file completed, or the site's own
  * (`derived`) where there is none and the original is marked `translation: pending`.
  */
-export function completeTranslations(content: Content, base: string): EnglishBodyEntry[] {
-  const memory = buildMemory(content, base);
+export function completeTranslations(
+  content: Content,
+  base: string,
+  /** Where the readings of bodies are kept between builds (each costs a parse). */
+  cache?: RenderCache,
+): EnglishBodyEntry[] {
+  const memory = buildMemory(content, base, cache);
   const find = finderOf(memory);
+  const fingerprint = cache ? memory.fingerprint() : '';
+  const derive = (body: string, mode: 'original' | 'gaps') =>
+    cache && (mode === 'original' || body.includes(':untranslated['))
+      ? cache.memo('english-body', [mode, fingerprint, body], () =>
+          deriveEnglishBody(body, find, mode),
+        )
+      : deriveEnglishBody(body, find, mode);
   const files = new Map(content.translations.map((t) => [t.id, t]));
   const originals = new Set(content.disclosures.map((d) => d.id));
   const entries: EnglishBodyEntry[] = [];
@@ -185,7 +207,7 @@ export function completeTranslations(content: Content, base: string): EnglishBod
         ? {
             ...file,
             data,
-            body: deriveEnglishBody(file.body, find, 'gaps'),
+            body: derive(file.body, 'gaps'),
             derived: false,
             frontmatterOrigins: origins,
           }
@@ -193,7 +215,7 @@ export function completeTranslations(content: Content, base: string): EnglishBod
             id,
             filePath: counterpartOf(original.filePath, 'en'),
             data,
-            body: deriveEnglishBody(original.body, find, 'original'),
+            body: derive(original.body, 'original'),
             bodyStartLine: original.bodyStartLine,
             derived: true,
             frontmatterOrigins: origins,

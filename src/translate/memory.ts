@@ -1,4 +1,5 @@
 import { formatAmountEn, parsePublishedAmount } from '../domain/amount';
+import { sha256 } from '../files/kept';
 import { statesSameNumbers } from '../domain/numbers';
 
 /**
@@ -107,7 +108,8 @@ export class TranslationMemory {
     return statesSameNumbers(zh, en) ? { en, from: unit.from } : null;
   }
 
-  get size(): number {
-    return this.#units.size;
+  /** A hash of everything the memory holds: what an English derived from it depends on. */
+  fingerprint(): string {
+    return sha256(JSON.stringify([...this.#units].sort((a, b) => (a[0] < b[0] ? -1 : 1))));
   }
 }

@@ -202,6 +202,38 @@ describe('the site of whatever content/ holds', () => {
     }
   });
 
+  it('says on every English page and in the data where each passage’s English came from, and gives no English as null', () => {
+    const data = JSON.parse(readFileSync(join(DIST, 'data/disclosures.json'), 'utf8')) as {
+      projects: {
+        id: string;
+        name: { zh: string; en: string | null };
+        english: { passages: { anchor: string; origin: string }[]; total: number; none: number };
+      }[];
+    };
+    let checked = 0;
+    for (const project of model.projects) {
+      if (pending(project)) continue;
+      const en = page(projectPath(project, 'en'));
+      const record = data.projects.find((p) => p.id === project.key)!;
+      const coverage = en('[data-english-total]');
+      expect(Number(coverage.attr('data-english-total'))).toBe(record.english.total);
+      expect(Number(coverage.attr('data-english-none'))).toBe(record.english.none);
+      // Every anchored passage of the page carries its origin, the same as the data's.
+      for (const { anchor, origin } of record.english.passages) {
+        expect(en(`[id="${anchor}"]`).attr('data-origin'), `${project.key}#${anchor}`).toBe(origin);
+        if (origin === 'none') {
+          // Shown in Chinese, marked so, never as English.
+          expect(en(`[id="${anchor}"] [lang="zh-CN"]`).length, anchor).toBeGreaterThan(0);
+          expect(en(`[id="${anchor}"] .origin-mark`).length, anchor).toBe(1);
+        }
+      }
+      const name = record.english.passages.find((p) => p.anchor === 'name-p1')!;
+      expect(record.name.en === null).toBe(name.origin === 'none');
+      checked++;
+    }
+    expect(checked, 'no English page to check').toBeGreaterThan(0);
+  });
+
   it('pairs every page with its other language: lang, switch and hreflang alternates both ways', () => {
     const pages = htmlPages().filter((p) => p !== '/404.html');
     const counterpart = (path: string) => (path.startsWith('/en/') ? path.slice(3) : `/en${path}`);
