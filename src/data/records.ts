@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { formatIsoDate } from '../domain/dates';
 import { fileUrl, pageUrl, paths } from '../domain/urls';
 import type { Model, Project, PublicationModel, Section } from '../model/types';
+import { composePublicationEnglish } from '../model/localize';
 import { sectionsOf } from '../model/revisions';
 import type { PublishedAmount } from '../schema/amount';
 import { isWithheld, type Withheld } from '../schema/withheld';
@@ -110,7 +111,7 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
     publication: pub.slug,
     slug: project.slug,
     order: project.order,
-    department: both(pub.department, pub.en?.department ?? null),
+    department: both(pub.department, composePublicationEnglish(pub).department),
     fiscalYear: pub.fiscalYear,
     name: both(original.name, englishOr(original.name, translation?.name)),
     amount: convertUnlessWithheld(original.funding, links, buildAmountValue),
@@ -180,10 +181,11 @@ function buildPublicationRecord(publication: PublicationModel, links: Links): Pu
   const { data } = publication;
   return {
     slug: data.slug,
-    department: both(data.department, data.en?.department ?? null),
-    region: data.region === undefined ? null : both(data.region, data.en?.region ?? null),
+    department: both(data.department, composePublicationEnglish(data).department),
+    region:
+      data.region === undefined ? null : both(data.region, composePublicationEnglish(data).region),
     fiscalYear: data.fiscalYear,
-    title: both(data.title, data.en?.title ?? null),
+    title: both(data.title, composePublicationEnglish(data).title),
     source: {
       url: links.file(paths.sourceFile(data.source.file)),
       sha256: data.source.sha256,

@@ -29,6 +29,23 @@ export interface PublicationText {
   lang: Locale;
 }
 
+/**
+ * A publication's English: the person's (`en` in publication.yaml), else what the rules compose
+ * from the Chinese; null where neither gives one. The data files say null; pages show the
+ * Chinese with its pinyin.
+ */
+export function composePublicationEnglish(data: PublicationModel['data']): {
+  department: string | null;
+  region: string | null;
+  title: string | null;
+} {
+  return {
+    department: data.en?.department ?? composeOrganisation(data.department),
+    region: data.en?.region ?? (data.region ? composePlace(data.region) : null),
+    title: data.en?.title ?? translateTitle(data.title, data.department),
+  };
+}
+
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;
   const signature = (issuer: string | undefined, date: string) =>
@@ -54,9 +71,10 @@ export function publicationText(publication: PublicationModel, locale: Locale): 
   }
   // On an English page while no English is given: the English the rules compose (src/i18n/english/),
   // else the Chinese name with its pinyin, so that an English reader can say and find it (never a guess).
-  const department = locale === 'en' ? composeOrganisation(data.department) : null;
-  const region = locale === 'en' && data.region ? composePlace(data.region) : null;
-  const title = locale === 'en' ? translateTitle(data.title, data.department) : null;
+  const { department, region, title } =
+    locale === 'en'
+      ? composePublicationEnglish(data)
+      : { department: null, region: null, title: null };
   return {
     department:
       department ??
