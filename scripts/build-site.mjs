@@ -52,6 +52,42 @@ function step(args, onOutput, onMessage) {
 }
 
 /**
+ * Astro's list of the pages it writes, one per line. Writing pages side by side (`concurrency`),
+ * Astro prints each page's "├─ /path" and, later, its " (+95ms)" apart, so that the paths run
+ * together on one line and the times stand alone on thirty more. Each path gets its own line;
+ * the times that lost their path are dropped. Everything else passes as it came.
+ * @param {OnOutput} onOutput
+ */
+function tidyPageLog(onOutput) {
+  /** @type {Map<NodeJS.WriteStream, string>} */
+  const pending = new Map();
+  /** @param {string} line */
+  const tidyLine = (line) =>
+    /^\s*\(\+\d+m?s\)\s*$/.test(line)
+      ? null
+      : line.replace(/(?<=\S)(?=\d\d:\d\d:\d\d +├─ )/gu, '\n');
+  /** @param {NodeJS.WriteStream} to @param {string} text */
+  const write = (to, text) => {
+    const lines = text.split('\n');
+    const kept = lines.map(tidyLine).filter((line) => line !== null);
+    if (kept.length > 0) onOutput(to, `${kept.join('\n')}\n`);
+  };
+  return {
+    /** @type {OnOutput} */
+    onOutput: (to, chunk) => {
+      const text = (pending.get(to) ?? '') + chunk.toString();
+      const end = text.lastIndexOf('\n');
+      pending.set(to, text.slice(end + 1));
+      if (end >= 0) write(to, text.slice(0, end));
+    },
+    flush: () => {
+      for (const [to, text] of pending) if (text) write(to, text);
+      pending.clear();
+    },
+  };
+}
+
+/**
  * The promise's value, or a rejection if this process runs out of work while it is pending.
  * Pagefind's service is a child process that Node does not wait for: when it dies (it panics
  * on a full disk), its pending calls never settle, and Node would end with an unsettled
@@ -106,13 +142,15 @@ async function indexStep(outDir, onOutput) {
 export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk)) {
   /** @type {Promise<number> | undefined} */
   let index;
+  const tidy = tidyPageLog(onOutput);
   const astro = await step(
     [join(modules, 'astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    onOutput,
+    tidy.onOutput,
     (message) => {
       if (message === OUTPUT_WRITTEN) index ??= indexStep(outDir, onOutput);
     },
   );
+  tidy.flush();
   if (astro !== 0) {
     // Nothing is published. An index under way is let finish, so that Pagefind's service is
     // closed; its status does not matter.

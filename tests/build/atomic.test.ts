@@ -149,7 +149,7 @@ describe('npm run build, build after build', () => {
         (t) => t.replace(/rel="next" href="[^"]*"/, 'rel="next" href="https://evil.example/next/"'),
       ],
       [others[0]!, (t) => t.replace(/(\d+(?:\.\d+)?)万元/, '9$1万元')],
-      [others[1]!, (t) => t.replace(/(<p id="outcomes-p1">)/, '$1另有一句不在原文中。')],
+      [others[1]!, (t) => t.replace(/(<p id="outcomes-p1"[^>]*>)/, '$1另有一句不在原文中。')],
     ];
     for (const [file, edit] of edits) sandbox.edit(`.cache/pages/dist/${file}`, edit);
     const result = build();

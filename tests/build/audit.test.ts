@@ -84,7 +84,7 @@ describe('the output audit of a built project page', () => {
     const project = model.projects.find((p) => p.translation !== null)!;
     const file = pageFile('en', project);
     const problems = auditWith(file, (html) =>
-      html.replace(/(<p id="outcomes-p1">)/, '$1This sentence is not in the text. '),
+      html.replace(/(<p id="outcomes-p1"[^>]*>)/, '$1This sentence is not in the text. '),
     );
     expect(problems).toEqual([
       {

@@ -164,8 +164,12 @@ describe('a corrected text, imported as the next version', () => {
       }
     ).projects.find((p) => p.slug === slug)!;
 
-  it('builds, with every page audited', () => {
+  it('builds, with every page audited, and its list of pages one to a line', () => {
     expect(built.status, built.output).toBe(0);
+    // Pages written side by side: no time without its page, no two pages on one line.
+    expect(built.output).not.toMatch(/^\s*\(\+\d+m?s\)\s*$/mu);
+    expect(built.output).not.toMatch(/├─.*├─/u);
+    expect(built.output).toMatch(/^.*├─ \/en\/synth-edu\/2025\/p001\/index\.html/mu);
     expect(built.output).toMatch(/output audit: 4 projects in both languages and every data file/);
   });
 
