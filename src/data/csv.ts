@@ -42,6 +42,11 @@ export const CSV_COLUMNS = [
   'procurement_method',
   'procurement_method_en',
   'funding_breakdown',
+  'passages',
+  'passages_translator',
+  'passages_rule',
+  'passages_memory',
+  'passages_untranslated',
 ] as const satisfies readonly (keyof Dictionary['csvColumns'])[];
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -96,6 +101,11 @@ export function csvRow(record: ProjectRecord): Record<CsvColumn, string | number
     revised_on: record.revisions[0]?.date ?? '',
     procurement_method: record.procurementMethod?.zh ?? '',
     procurement_method_en: record.procurementMethod?.en ?? '',
+    passages: record.english.total,
+    passages_translator: record.english.translator,
+    passages_rule: record.english.rule,
+    passages_memory: record.english.memory,
+    passages_untranslated: record.english.none,
     funding_breakdown: (record.fundingBreakdown ?? [])
       .map((part) => `${part.source.zh}=${part.amount.yuan}`)
       .join('; '),

@@ -290,6 +290,11 @@ export interface Dictionary {
     basis_documents: string;
     sections_counted: string;
     sections_withheld: string;
+    passages: string;
+    passages_translator: string;
+    passages_rule: string;
+    passages_memory: string;
+    passages_untranslated: string;
     withheld_sections: string;
     url: string;
     url_en: string;

@@ -296,6 +296,14 @@ export const en = {
     basis_documents: 'Document numbers of the basis, separated by "; "',
     sections_counted: 'Sections and subsections counted (all but the project name)',
     sections_withheld: 'Of those, how many are withheld',
+    passages:
+      'Passages of the project that are not withheld (paragraphs and list items, the name, the basis, the unit)',
+    passages_translator: 'Of those, in English by a translator',
+    passages_rule: 'Of those, in English by a fixed rule',
+    passages_memory:
+      'Of those, in English from the translation memory (an earlier translator’s English of the same text)',
+    passages_untranslated:
+      'Of those, not yet in English (the English page shows the Chinese, marked)',
     withheld_sections: 'Withheld sections as <section id>:<reason>, separated by "; "',
     url: 'Chinese page',
     url_en: 'English page',

@@ -145,3 +145,40 @@ describe('npm run translate on a copy of the example', () => {
     }
   });
 });
+
+describe('npm run translate into a translator’s own file', () => {
+  it('changes only the units the translator changed, keeping editor’s notes and every other line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'translate-keep-'));
+    try {
+      cpSync(join(process.cwd(), 'tests/fixtures/example'), dir, { recursive: true });
+      const publication = readdirSync(dir).find((d) => d !== 'sources' && !d.includes('.'))!;
+      const year = readdirSync(join(dir, publication))[0]!;
+      const enDir = join(dir, publication, year, 'en');
+      // A translated project with an editor's note.
+      const slug = readdirSync(enDir)
+        .map((f) => f.replace(/\.md$/, ''))
+        .find((s) => readFileSync(join(enDir, `${s}.md`), 'utf8').includes(':::editor-note'))!;
+      const before = readFileSync(join(enDir, `${slug}.md`), 'utf8');
+      const { xml } = exportXliff(dir, `${publication}/${year}`, '/');
+      const key = `${publication}/${year}/${slug}`;
+      const project = xml.slice(xml.indexOf(`original="${key}"`));
+      // The outcomes' first passage, refined by the translator (its numbers kept).
+      const unit =
+        /<trans-unit id="(outcomes-p1)">\s*<source>([^<]+)<\/source>\s*<target state="final">([^<]+)<\/target>/u.exec(
+          project,
+        )!;
+      const refined = `${unit[3]!.replace(/\.$/u, '')} (refined).`;
+      const outcome = await importXliff(dir, editUnit(xml, key, unit[1]!, refined, 'final'), '/');
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.written).toEqual([`${publication}/${year}/en/${slug}.md`]);
+      const after = readFileSync(join(enDir, `${slug}.md`), 'utf8');
+      const changed = (a: string, b: string) =>
+        a.split('\n').filter((line) => !b.split('\n').includes(line));
+      expect(changed(after, before)).toEqual([refined]);
+      expect(changed(before, after)).toEqual([unit[3]!]);
+      expect(after).toContain(':::editor-note');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
