@@ -182,7 +182,8 @@ export interface Dictionary {
     /** A broad query: the count so far, and how many candidates are not checked yet ("show more" checks on). */
     countSoFar: (found: number, left: number) => string;
     /** Beside a result of an amount query: what was asked, and the figure published. */
-    asked: (asked: string, published: string, section: string) => string;
+    /** An amount asked for beside the figure found; `range`, what a rounded figure stood for. */
+    asked: (asked: string, published: string, section: string, range: string | null) => string;
     /** No result here, but some in the other language; the link text follows. */
     otherLanguage: (n: number) => string;
     otherLanguageLink: string;

@@ -21,6 +21,7 @@ import type {
 } from './pagefind-types';
 import { containsAll } from './exact';
 import { createExactChecker } from './checker';
+import { orderByAmount, orderByCloseness } from './order';
 import { landResult, planSearch, type Sort } from './plan';
 import { amountText } from './render';
 import { renderResult } from './render';
@@ -196,13 +197,22 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
         for (const key of Object.keys(AMOUNT_KEYS) as AmountKey[])
           if (!matchedKey.has(r) && inRanges(r, key, ranges)) matchedKey.set(r, key);
       results = results.filter((r) => matchedKey.has(r));
-      // A figure as typed first: 2000万 finds 20,000,000 before 20,129,500 (trailing zeros are its precision).
-      const exactly = (r: PagefindResult) =>
-        ranges.some((range) => amountOf(r, matchedKey.get(r)!) === range.value);
-      results = [...results.filter(exactly), ...results.filter((r) => !exactly(r))];
+      // By closeness to the figure typed, the figure itself first: 2000万 finds 20,000,000, then
+      // 20,129,500 before 15,236,800 (trailing zeros are its precision).
+      results = orderByCloseness(
+        results,
+        (r) => amountOf(r, matchedKey.get(r)!),
+        ranges.map((range) => range.value),
+      );
     }
     if (min !== null || max !== null)
       results = results.filter((r) => inRanges(r, 'amount', [{ min, max }]));
+    // Pagefind sorts each part of a merged index apart: sorted again here, as one list, before
+    // anything is shown or exported.
+    if (sort?.amount) {
+      await resolveSharedIds(results);
+      results = orderByAmount(results, (r) => amountOf(r, 'amount'), sort.amount);
+    }
     // Exact by default: a result counts only where its text has every term as typed (Pagefind
     // matches word pieces). That needs each result's text, so results are checked in Pagefind's
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.

@@ -87,6 +87,21 @@ describe('where a result lands', () => {
     if (asked.kind !== 'search') throw new Error('expected a search');
     const view = landResult(result, [], asked.amounts, 'amount', 7_000_000);
     expect(view.passage?.id).toBe('funding');
-    expect(view.asked).toEqual([{ asked: '700万', yuan: 7_000_000, section: '资金安排情况' }]);
+    // 700万 is round to the 百万: it stood for 6,500,000 to 7,499,999 yuan.
+    expect(view.asked).toEqual([
+      {
+        asked: '700万',
+        yuan: 7_000_000,
+        section: '资金安排情况',
+        range: { min: 6_500_000, max: 7_499_999 },
+      },
+    ]);
+  });
+
+  it('gives no range for a figure typed to the yuan', () => {
+    const asked = plan(`q=${encodeURIComponent('7,000,001元')}`);
+    if (asked.kind !== 'search') throw new Error('expected a search');
+    const view = landResult(result, [], asked.amounts, 'amount', 7_000_001);
+    expect(view.asked.map((a) => a.range)).toEqual([null]);
   });
 });

@@ -98,7 +98,16 @@ export function landResult(
       key && yuan !== null
         ? amounts
             .filter((a) => matchesAmount(yuan, a))
-            .map((a) => ({ asked: a.asked, yuan, section: amountPassage?.title ?? '' }))
+            .map((a) => {
+              // The range a rounded or approximate figure stood for, where it is one.
+              const range = a.ranges.find((r) => yuan >= r.min && yuan <= r.max);
+              return {
+                asked: a.asked,
+                yuan,
+                section: amountPassage?.title ?? '',
+                range: range && range.min !== range.max ? { min: range.min, max: range.max } : null,
+              };
+            })
         : [],
   };
 }

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
-import { formatAmountText } from '../domain/amount';
+import { formatAmountText, toMillions, toWan } from '../domain/amount';
 import type { PagefindResultData } from './pagefind-types';
 import { dropHeadingStops, type ExcerptPart, type Passage } from './passage';
 
@@ -8,7 +8,13 @@ import { dropHeadingStops, type ExcerptPart, type Passage } from './passage';
 export interface ResultView {
   passage: Passage | null;
   /** Each amount asked for that this result matched: as typed, the figure in yuan, and where it is published. */
-  asked: { asked: string; yuan: number; section: string }[];
+  asked: {
+    asked: string;
+    yuan: number;
+    section: string;
+    /** The yuan a rounded or approximate figure stands for, both ends included; null for an exact one. */
+    range: { min: number; max: number } | null;
+  }[];
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -24,6 +30,17 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 export function amountText(yuan: number, locale: Locale): string {
   return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
+}
+
+/**
+ * The range a rounded or approximate figure stood for, as a reader says it: 2000万 is
+ * 1500万–2500万元, 20 million is 15–25 million (the upper end the first amount beyond it).
+ */
+function rangeText(range: { min: number; max: number }, locale: Locale): string {
+  const upper = range.max + 1;
+  return locale === 'zh'
+    ? `${toWan(range.min)}万–${toWan(upper)}万元`
+    : `${toMillions(range.min)}–${toMillions(upper)} million`;
 }
 
 /** Excerpt runs as text and <mark> nodes: nothing from the index is ever parsed as HTML. */
@@ -82,7 +99,12 @@ export function renderResult(
       element(
         'p',
         'result-asked',
-        d.search.asked(asked.asked, amountText(asked.yuan, locale), asked.section),
+        d.search.asked(
+          asked.asked,
+          amountText(asked.yuan, locale),
+          asked.section,
+          asked.range ? rangeText(asked.range, locale) : null,
+        ),
       ),
     );
   item.append(

@@ -186,6 +186,47 @@ describe('a site in two partitions, searched as one', () => {
     expect(await page.textContent('#search-other span')).toBe('英文译文中有 4 个项目含此查询。');
   });
 
+  it.each([
+    ['amount-desc', 'largest'],
+    ['amount-asc', 'smallest'],
+  ] as const)(
+    'sorts by amount (%s) as one list over the four parts of both partitions, %s first, and exports that list',
+    async (sort, _first) => {
+      // Every project's amount, from both builds' data.
+      const yuan = new Map<string, number | null>();
+      for (const dist of ['dist-a', 'dist-b']) {
+        const { projects } = JSON.parse(
+          readFileSync(join(work, dist, 'data/disclosures.json'), 'utf8'),
+        ) as { projects: { id: string; amount: { yuan?: number }; url: { zh: string } }[] };
+        for (const p of projects) yuan.set(new URL(p.url.zh).pathname, p.amount.yuan ?? null);
+      }
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('合成市')}&sort=${sort}`);
+      await page.waitForFunction(() =>
+        /共找到 \d+ 个项目/.test(document.querySelector('#search-status')?.textContent ?? ''),
+      );
+      const paths = await page.$$eval('#search-results .result-title a', (links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      expect(paths).toHaveLength(8);
+      const amounts = paths.map((p) => yuan.get(p));
+      const disclosed = amounts.filter((a): a is number => a !== null && a !== undefined);
+      const ordered = [...disclosed].sort((a, b) => (sort === 'amount-desc' ? b - a : a - b));
+      expect(disclosed).toEqual(ordered);
+      // A withheld amount is last, whichever way.
+      expect(amounts.slice(disclosed.length).every((a) => a === null)).toBe(true);
+      // Both fiscal years and both partitions are in the one list.
+      expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(2);
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#search-export').getByRole('button', { name: 'JSON', exact: true }).click(),
+      ]);
+      const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+        projects: { url: { zh: string } }[];
+      };
+      expect(exported.projects.map((p) => new URL(p.url.zh).pathname)).toEqual(paths);
+    },
+  );
+
   it('reads from its data file the amounts of a page whose id another part also gives', async () => {
     const paths = await searchOn('/', String(sharedId.yuan));
     expect(paths).toContain(sharedId.path);

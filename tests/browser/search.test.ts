@@ -368,6 +368,18 @@ describe('results land on the passage', () => {
     },
   );
 
+  it.each([
+    ['2000万', 'zh', '（即1500万–2500万元）'],
+    ['20 million', 'en', '(15–25 million)'],
+  ] as const)(
+    '%s (%s) says the range a rounded figure stood for: %s',
+    async (query, locale, range) => {
+      await search(query, locale);
+      const asked = await page.locator('#search-results .result-asked').first().textContent();
+      expect(asked).toContain(range);
+    },
+  );
+
   it('does not match an amount that does not round to the figure asked', async () => {
     await search('2012万');
     expect(await resultSlugs()).toEqual([]);
