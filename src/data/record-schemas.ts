@@ -718,11 +718,23 @@ const IndexRecordSchema = z
         unit: YUAN,
       }),
     ),
+    amountPublished: z.union([z.string(), z.null()]).meta(
+      meta({
+        en: 'This year’s budget as the text prints it (1.05亿元, 2360000元); null where it is withheld',
+        zh: '本年度预算的原文写法（如1.05亿元、2360000元）；不公开时为 null',
+      }),
+    ),
+    estimatePublished: z.union([z.string(), z.null()]).meta(
+      meta({
+        en: 'The estimated total investment as the text prints it; null where the text gives none',
+        zh: '投资估算的原文写法；原文未写明时为 null',
+      }),
+    ),
     sectionsWithheld: ProjectRecordSchema.shape.sectionsWithheld,
     translationPending: z.boolean().meta(
       meta({
-        en: 'True while the English translation is pending',
-        zh: '英文译文尚待完成时为 true',
+        en: 'True while some passage of the project has no English yet (its English page shows that passage in Chinese, marked)',
+        zh: '项目尚有段落无英文时为 true（英文页面以中文显示该段并加标注）',
       }),
     ),
     url: ProjectRecordSchema.shape.url,

@@ -6,6 +6,7 @@ import {
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
+  printedAmount,
   readRecordAmounts,
   type AmountKey,
   type AmountRecord,
@@ -108,6 +109,11 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     resolved.get(r) ?? amountTable[r.id] ?? undefined;
   const amountOf = (r: PagefindResult, key: AmountKey): number | null =>
     amountsOf(r)?.[key === 'amount' ? 0 : 1] ?? null;
+  /** A result's amount as its text prints it (1.05亿元), from the amount table. */
+  const printedOf = (r: PagefindResult, key: AmountKey): string | null => {
+    const amounts = amountsOf(r);
+    return amounts ? printedAmount(amounts, key) : null;
+  };
   /** The base of the partition a result's page is in: the longest that starts its path. */
   const baseOfPage = (url: string) =>
     [base, ...partitions]
@@ -232,9 +238,17 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       const key = matchedKey.get(r);
       return renderResult(
         result,
-        landResult(result, terms, amounts, key, key ? amountOf(r, key) : null),
+        landResult(
+          result,
+          terms,
+          amounts,
+          key,
+          key ? amountOf(r, key) : null,
+          key ? printedOf(r, key) : null,
+        ),
         locale,
         amountOf(r, 'amount'),
+        printedOf(r, 'amount'),
       );
     };
     let shown = 0;

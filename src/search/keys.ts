@@ -1,3 +1,4 @@
+import { formatWan } from '../domain/amount';
 import type { Locale } from '../domain/locales';
 
 /**
@@ -13,27 +14,55 @@ export const PAGEFIND_LANGUAGE: Record<Locale, string> = { zh: 'zh-cn', en: 'en'
 export const AMOUNT_KEYS = { amount: 'funding', estimate: 'estimate' } as const;
 export type AmountKey = keyof typeof AMOUNT_KEYS;
 
-/** A project's amounts in yuan: this year's, the estimate (null: none, or withheld), and the fiscal year. */
-export type Amounts = [number | null, number | null, number];
+/**
+ * A project's amounts in yuan: this year's, the estimate (null: none, or withheld), and the
+ * fiscal year; then each as the text prints it, where that is not the site's own 万元 form
+ * (1.05亿元, 2360000元; most bureaus print 700万元, which the table leaves out to stay small).
+ */
+export type Amounts =
+  | [number | null, number | null, number]
+  | [number | null, number | null, number, string | null, string | null];
+
+/** The amounts with the printed forms the site's own 万元 form does not already give. */
+function withPrinted(
+  amount: number | null,
+  estimate: number | null,
+  year: number,
+  printed: [string | null, string | null],
+): Amounts {
+  const own = (yuan: number | null, text: string | null) =>
+    text === null || yuan === null || text === formatWan(yuan) ? null : text;
+  const [a, e] = [own(amount, printed[0]), own(estimate, printed[1])];
+  return a === null && e === null ? [amount, estimate, year] : [amount, estimate, year, a, e];
+}
+
+/** A figure as the text prints it, from the table: its own string, else the 万元 form it printed. */
+export function printedAmount(amounts: Amounts, key: AmountKey): string | null {
+  const yuan = amounts[key === 'amount' ? 0 : 1];
+  if (yuan === null) return null;
+  return (amounts.length === 5 ? amounts[key === 'amount' ? 3 : 4] : null) ?? formatWan(yuan);
+}
 
 /** A project's record (data/<project>.json, and each of disclosures.json), as far as its amounts go. */
 export interface AmountRecord {
-  amount: { yuan?: number };
-  estimate: { yuan: number } | null;
+  amount: { yuan?: number; published?: string };
+  estimate: { yuan: number; published: string } | null;
   fiscalYear: number;
 }
 
 /** A record's amounts, as the amount table gives them. */
-export const readRecordAmounts = (record: AmountRecord): Amounts => [
-  record.amount.yuan ?? null,
-  record.estimate?.yuan ?? null,
-  record.fiscalYear,
-];
+export const readRecordAmounts = (record: AmountRecord): Amounts =>
+  withPrinted(record.amount.yuan ?? null, record.estimate?.yuan ?? null, record.fiscalYear, [
+    record.amount.published ?? null,
+    record.estimate?.published ?? null,
+  ]);
 
 /** A project's line in data/index.json, as far as its amounts go. */
 export interface IndexAmountRecord {
   amountYuan: number | null;
   estimateYuan: number | null;
+  amountPublished: string | null;
+  estimatePublished: string | null;
   fiscalYear: number;
 }
 
@@ -42,11 +71,11 @@ export interface IndexAmountRecord {
  * record's (tests/build/open-data.test.ts). The build reads this file: 8 MB at 10,000 projects,
  * against 104 MB for disclosures.json, which took the index step 0.8 s and 340 MB to parse.
  */
-export const readIndexAmounts = (record: IndexAmountRecord): Amounts => [
-  record.amountYuan,
-  record.estimateYuan,
-  record.fiscalYear,
-];
+export const readIndexAmounts = (record: IndexAmountRecord): Amounts =>
+  withPrinted(record.amountYuan, record.estimateYuan, record.fiscalYear, [
+    record.amountPublished,
+    record.estimatePublished,
+  ]);
 
 /**
  * A language's amount table, beside its index: Pagefind page id → the page's amounts, the

@@ -92,6 +92,7 @@ describe('where a result lands', () => {
       {
         asked: '700万',
         yuan: 7_000_000,
+        printed: null,
         section: '资金安排情况',
         range: { min: 6_500_000, max: 7_499_999 },
       },

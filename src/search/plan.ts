@@ -83,6 +83,8 @@ export function landResult(
   key: AmountKey | undefined,
   /** The amount under `key`, from the amount table. */
   yuan: number | null = null,
+  /** That amount as the text prints it. */
+  printed: string | null = null,
 ): ResultView {
   const sections = splitSections(result.raw_content, result.anchors);
   const ranked = [...result.sub_results]
@@ -104,6 +106,7 @@ export function landResult(
               return {
                 asked: a.asked,
                 yuan,
+                printed,
                 section: amountPassage?.title ?? '',
                 range: range && range.min !== range.max ? { min: range.min, max: range.max } : null,
               };

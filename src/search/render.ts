@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { Locale } from '../domain/locales';
-import { formatAmountText, toMillions, toWan } from '../domain/amount';
+import { formatAmountText, formatYuan, toMillions, toWan } from '../domain/amount';
 import type { PagefindResultData } from './pagefind-types';
 import { dropHeadingStops, type ExcerptPart, type Passage } from './passage';
 
@@ -12,6 +12,8 @@ export interface ResultView {
     asked: string;
     yuan: number;
     section: string;
+    /** The figure as the text prints it (null: not known, and the site's own notation is shown). */
+    printed: string | null;
     /** The yuan a rounded or approximate figure stands for, both ends included; null for an exact one. */
     range: { min: number; max: number } | null;
   }[];
@@ -30,6 +32,14 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 export function amountText(yuan: number, locale: Locale): string {
   return Number.isSafeInteger(yuan) && yuan > 0 ? formatAmountText(yuan, locale) : '';
+}
+
+/**
+ * A published figure as a journalist may quote it: the text's own string (1.05亿元, 2360000元),
+ * the yuan it is beside it. Both languages quote the Chinese: it is what the text says.
+ */
+function quoteAmount(printed: string, yuan: number, locale: Locale): string {
+  return locale === 'zh' ? `${printed}（${formatYuan(yuan)}）` : `${printed} (${formatYuan(yuan)})`;
 }
 
 /**
@@ -67,8 +77,9 @@ export function renderResult(
   result: PagefindResultData,
   view: ResultView,
   locale: Locale,
-  /** This year's amount, from the amount table (null: withheld). */
+  /** This year's amount, from the amount table (null: withheld), and as the text prints it. */
   amountYuan: number | null,
+  printed: string | null,
 ): HTMLLIElement {
   const d = t(locale);
   const { meta } = result;
@@ -80,7 +91,7 @@ export function renderResult(
   // The department once where it is also the implementing unit.
   const facts = [
     ...new Set([
-      amountYuan === null ? '' : amountText(amountYuan, locale),
+      amountYuan === null ? '' : quoteAmount(printed ?? '', amountYuan, locale),
       meta.unit,
       result.filters.department?.[0],
       year ? d.fiscalYear(Number(year)) : '',
@@ -101,7 +112,9 @@ export function renderResult(
         'result-asked',
         d.search.asked(
           asked.asked,
-          amountText(asked.yuan, locale),
+          asked.printed === null
+            ? amountText(asked.yuan, locale)
+            : quoteAmount(asked.printed, asked.yuan, locale),
           asked.section,
           asked.range ? rangeText(asked.range, locale) : null,
         ),

@@ -32,6 +32,25 @@ const [ownDepartment, otherDepartment] = [
   ...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[0]!)),
 ];
 
+/**
+ * One project prints its budget in yuan (2288750元), as some bureaus do, not in 万元: results must
+ * quote it so, never as the site's 万元 conversion.
+ */
+const inYuan = (() => {
+  const file = content.find(new RegExp(`^${ownDepartment!}/.*/zh/`))[0]!;
+  const yuan = Number(/amountYuan: (\d+)/.exec(content.read(file))![1]);
+  const wan = /funding:\n {2}amountYuan: \d+\n {2}published: (\S+)/.exec(content.read(file))![1]!;
+  content.edit(file, (text) =>
+    text
+      .replace(
+        `funding:\n  amountYuan: ${yuan}\n  published: ${wan}`,
+        `funding:\n  amountYuan: ${yuan}\n  published: ${yuan}元`,
+      )
+      .replace(`本年度预算安排为${wan}`, `本年度预算安排为${yuan}元`),
+  );
+  return { path: `/${file.replace('/zh/', '/').replace(/\.md$/, '/')}`, yuan, wan };
+})();
+
 function buildPartition(name: string, drop: string, basePath: string, other: string): string {
   const dir = join(work, `content-${name}`);
   cpSync(content.dir, dir, { recursive: true });
@@ -226,6 +245,16 @@ describe('a site in two partitions, searched as one', () => {
       expect(exported.projects.map((p) => new URL(p.url.zh).pathname)).toEqual(paths);
     },
   );
+
+  it('quotes a figure as the text prints it (in yuan), its yuan beside it, never the site’s 万元 conversion', async () => {
+    await searchOn('/', '合成市');
+    const item = page.locator('#search-results li', {
+      has: page.locator(`a[href*="${inYuan.path}"]`),
+    });
+    const facts = (await item.first().locator('.result-facts').textContent()) ?? '';
+    expect(facts).toContain(`${inYuan.yuan}元（¥${inYuan.yuan.toLocaleString('en-US')}）`);
+    expect(facts).not.toContain(inYuan.wan);
+  });
 
   it('reads from its data file the amounts of a page whose id another part also gives', async () => {
     const paths = await searchOn('/', String(sharedId.yuan));

@@ -134,7 +134,7 @@ describe('search by words', () => {
     await search('cameras', 'en');
     const first = page.locator('#search-results .result').first();
     await expect(first.locator('.result-facts').textContent()).resolves.toBe(
-      'CNY 13 million (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · Ruili City Public Security Bureau · FY2020',
+      '1300万元 (¥13,000,000) · Science, Technology and Information Office of the Ruili City Public Security Bureau · Ruili City Public Security Bureau · FY2020',
     );
     // "cameras", as typed, is in (3) only; (2) has "camera channels", which Pagefind's stemming also matched.
     const href = await first.locator('.result-section').getAttribute('href');
@@ -346,17 +346,17 @@ describe('results land on the passage', () => {
 
   it.each([
     ['1300万', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
-    ['13 million', 'en', 'face-recognition-system', 'CNY 13 million (¥13,000,000)'],
+    ['13 million', 'en', 'face-recognition-system', '1300万元 (¥13,000,000)'],
     ['¥13,000,000', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
-    ['20.13 million', 'en', 'case-handling-centre', 'CNY 20.1295 million (¥20,129,500)'],
+    ['20.13 million', 'en', 'case-handling-centre', '2012.95万元 (¥20,129,500)'],
     ['2013万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['约2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['二千万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     // Round figures are round: 2000万 is "about twenty million" as 二千万 is.
     ['2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
-    ['20 million', 'en', 'case-handling-centre', 'CNY 20.1295 million (¥20,129,500)'],
+    ['20 million', 'en', 'case-handling-centre', '2012.95万元 (¥20,129,500)'],
   ] as const)(
-    '%s (%s) finds %s, links to #funding and shows the published figure beside the query',
+    '%s (%s) finds %s, links to #funding and quotes the published figure, its yuan beside it',
     async (query, locale, slug, published) => {
       await search(query, locale);
       expect(await resultSlugs()).toEqual([slug]);
