@@ -183,7 +183,7 @@ export const en = {
     countSoFar: (found, left) =>
       `${found} project${found === 1 ? '' : 's'} found so far; ${left} more may match and are not checked yet`,
     asked: (asked, published, section, range) =>
-      `You asked for “${asked}”${range ? ` (${range})` : ''}: the published figure is ${published} (${section})`,
+      `You asked for “${asked}”${range ? ` (${range})` : ''}: the published figure is ${published}${section ? ` (${section})` : ''}`,
     otherLanguage: (n) =>
       `The Chinese original has ${n} project${n === 1 ? '' : 's'} with this query.`,
     otherLanguageLink: 'See the Chinese results',

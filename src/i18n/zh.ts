@@ -167,7 +167,7 @@ export const zh = {
     checking: (found, left) => `已找到 ${found} 个项目，正在核对其余 ${left} 个……`,
     countSoFar: (found, left) => `已找到 ${found} 个项目；另有 ${left} 个可能匹配的项目尚未核对`,
     asked: (asked, published, section, range) =>
-      `查询“${asked}”${range ? `（即${range}）` : ''}：公开金额 ${published}（${section}）`,
+      `查询“${asked}”${range ? `（即${range}）` : ''}：公开金额 ${published}${section ? `（${section}）` : ''}`,
     otherLanguage: (n) => `英文译文中有 ${n} 个项目含此查询。`,
     otherLanguageLink: '查看英文搜索结果',
     exportLabel: '下载这些结果（与 disclosures.csv 相同的列）：',

@@ -211,8 +211,12 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
         ranges.map((range) => range.value),
       );
     }
-    if (min !== null || max !== null)
+    if (min !== null || max !== null) {
       results = results.filter((r) => inRanges(r, 'amount', [{ min, max }]));
+      // A range asks about this year's amount: without words, a result lands on the sentence
+      // that states it (本年度预算安排为…), not on a run of the page's first lines.
+      for (const r of results) if (!matchedKey.has(r)) matchedKey.set(r, 'amount');
+    }
     // Pagefind sorts each part of a merged index apart: sorted again here, as one list, before
     // anything is shown or exported.
     if (sort?.amount) {

@@ -183,6 +183,20 @@ describe('filters, sort and URL state', () => {
     expect(await page.getByLabel('金额区间').inputValue()).toBe('20m-50m');
   });
 
+  it.each([
+    ['', '本年度预算安排为'],
+    ['en/', 'This year’s budget allocation is'],
+  ])(
+    'lands a range without words (%s) on the sentence that states the amount, and quotes it',
+    async (prefix, sentence) => {
+      await page.goto(`${server.url}${prefix}search/?min=500万&max=1300万&sort=amount-asc`);
+      await waitForResults();
+      const first = page.locator('#search-results .result').first();
+      expect(await first.locator('.result-title a').getAttribute('href')).toMatch(/#funding$/);
+      expect(await first.locator('.result-excerpt').textContent()).toContain(sentence);
+    },
+  );
+
   it('filters by withheld sections, year and department', async () => {
     await page.goto(`${server.url}search/`);
     await page.getByLabel('含未公开部分').selectOption('yes');
