@@ -128,6 +128,11 @@ const part = (id: BodyPartId) => `## ${PARTS.find((p) => p.id === id)!.title} {#
 const subsection = (id: SubsectionId, n: number) =>
   `### ${ENUM_ZH[n]!}、${SUBSECTIONS.find((s) => s.id === id)!.title} {#${id}}`;
 
+/** The same headings in English, by the registry's English titles. */
+const partEn = (id: BodyPartId) => `## ${PARTS.find((p) => p.id === id)!.en} {#${id}}`;
+const subsectionEn = (id: SubsectionId, n: number) =>
+  `### (${n + 1}) ${SUBSECTIONS.find((s) => s.id === id)!.en} {#${id}}`;
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
@@ -265,25 +270,25 @@ export function generateContent(options: GenerateOptions): ContentFiles {
           funding: { source: 'funds arranged in the fiscal budget' },
         };
         const enBody = [
-          '## Project overview {#overview}',
-          '### (1) Project feasibility {#feasibility}',
+          partEn('overview'),
+          subsectionEn('feasibility', 0),
           feasibility[1],
-          '### (2) Overall approach {#approach}',
+          subsectionEn('approach', 1),
           approach[1],
-          '### (3) Implementation method {#method}',
+          subsectionEn('method', 2),
           'This project is implemented by way of funds arranged in the fiscal budget.',
-          '## Scope of work {#content}',
+          partEn('content'),
           content[1],
-          '## Funding arrangements {#funding}',
+          partEn('funding'),
           `This year’s budget allocation is ${amountEn};`,
-          '## Implementation plan {#plan}',
-          '### (1) Scale of construction {#scale}',
+          partEn('plan'),
+          subsectionEn('scale', 0),
           scale[1],
-          '### (2) Investment estimate {#estimate}',
+          subsectionEn('estimate', 1),
           `The estimated total investment of the project is ${amountEn}.`,
-          '### (3) Implementation period {#period}',
+          subsectionEn('period', 2),
           `The ${year} fiscal year`,
-          '## Project outcomes {#outcomes}',
+          partEn('outcomes'),
           outcomes[1],
         ].join('\n\n');
         const zhFile = `---\n${stringify(zhFront)}---\n\n${zhBody}\n`;

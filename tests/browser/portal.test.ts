@@ -8,6 +8,9 @@ import { DIST, PORTAL_BASE, PORTAL_DIST } from '../support/paths';
 import { serve, type StaticServer } from '../support/server';
 import { samplePages, sitePages } from '../support/site-pages';
 
+/** The first project of whatever content/ holds that publishes an amount: search lands on its page. */
+const AMOUNT_PROJECT = (await loadModel()).projects.find((p) => p.amountYuan !== null);
+
 let browser: Browser | undefined;
 beforeAll(async () => {
   browser = await launch();
@@ -162,10 +165,10 @@ describe.each([
     }
   });
 
-  it('searches, loading the index from under the base', async () => {
-    // The amount of the first project with one, as its page publishes it: the search lands on that page.
-    const project = (await loadModel()).projects.find((p) => p.amountYuan !== null);
-    if (!project) return;
+  // Searched by the amount of the first project with one; content with no published amount (every
+  // one withheld, or no project yet) has nothing to search by, and the test says it was skipped.
+  it.skipIf(!AMOUNT_PROJECT)('searches, loading the index from under the base', async () => {
+    const project = AMOUNT_PROJECT!;
     const page = await browser!.newPage();
     const failed: string[] = [];
     page.on('response', (response) => {
