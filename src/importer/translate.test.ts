@@ -105,13 +105,18 @@ describe('npm run translate', () => {
   );
 });
 
+/** A copy of the example content (facts about the example live in tests on a copy of it). */
+function copyExample(): { dir: string; publication: string; year: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'translate-example-'));
+  cpSync(join(process.cwd(), 'tests/fixtures/example'), dir, { recursive: true });
+  const publication = readdirSync(dir).find((d) => d !== 'sources' && !d.includes('.'))!;
+  return { dir, publication, year: readdirSync(join(dir, publication))[0]! };
+}
+
 describe('npm run translate on a copy of the example', () => {
   it('offers the headings no rule translates, and writes a translator’s heading back with its id', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'translate-example-'));
+    const { dir, publication, year } = copyExample();
     try {
-      cpSync(join(process.cwd(), 'tests/fixtures/example'), dir, { recursive: true });
-      const publication = readdirSync(dir).find((d) => d !== 'sources' && !d.includes('.'))!;
-      const year = readdirSync(join(dir, publication))[0]!;
       const zhDir = join(dir, publication, year, 'zh');
       // The project with headings of its own (### under 项目实施内容) loses its translation.
       const slug = readdirSync(zhDir)
@@ -148,11 +153,8 @@ describe('npm run translate on a copy of the example', () => {
 
 describe('npm run translate into a translator’s own file', () => {
   it('changes only the units the translator changed, keeping editor’s notes and every other line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'translate-keep-'));
+    const { dir, publication, year } = copyExample();
     try {
-      cpSync(join(process.cwd(), 'tests/fixtures/example'), dir, { recursive: true });
-      const publication = readdirSync(dir).find((d) => d !== 'sources' && !d.includes('.'))!;
-      const year = readdirSync(join(dir, publication))[0]!;
       const enDir = join(dir, publication, year, 'en');
       // A translated project with an editor's note.
       const slug = readdirSync(enDir)
