@@ -60,6 +60,12 @@ describe('npm run translate', () => {
     // Columns: file, translated, …, untranslated messages, untranslated words, total messages, ….
     const row = counted.trim().split('\n').at(-1)!.split(',');
     expect(Number(row[8])).toBe(units);
+    // And xliff2po turns it into a PO file that has every unit's source.
+    const po = join(made.dir, 'out.po');
+    execFileSync('xliff2po', ['-i', path, '-o', po], { stdio: 'pipe' });
+    const catalogue = readFileSync(po, 'utf8').replace(/"\n"/g, '');
+    for (const [, source] of xml.matchAll(/<source>([^<]*)<\/source>/gu))
+      expect(catalogue).toContain(source!.replace(/"/g, '\\"'));
     // The pending project's funding sentence is English by rule, offered for review.
     const section = xml.slice(xml.indexOf(`original="${key}"`));
     expect(section).toMatch(
