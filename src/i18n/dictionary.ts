@@ -166,6 +166,8 @@ export interface Dictionary {
     badBound: (input: string) => string;
     count: (n: number) => string;
     /** The count, the sum of the results' published amounts for each fiscal year, newest first, and how many have none. */
+    /** A link beside an amount query's results that asks for the rounded figure exactly. */
+    onlyExactly: (query: string) => string;
     countWithTotal: (
       n: number,
       totals: readonly { year: number; total: string }[],

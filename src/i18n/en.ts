@@ -175,6 +175,7 @@ export const en = {
     partial: (n) =>
       `Partial matches: contain some of the characters (${n} project${n === 1 ? '' : 's'})`,
     count: (n) => `${n} project${n === 1 ? '' : 's'} found`,
+    onlyExactly: (query) => `Only “${query}”`,
     countWithTotal: (n, totals, without) =>
       `${n} project${n === 1 ? '' : 's'} found${totals.length ? `; budget total by fiscal year (the sum of the published figures, computed by this site): ${totals.map(({ year, total }) => `FY${year} ${total}`).join(', ')}` : ''}${without ? `; ${without} ha${without === 1 ? 's its amount' : 've their amounts'} withheld, not in the total` : ''}`,
     noIndex: 'No project has been published on this site yet: there is nothing to search.',

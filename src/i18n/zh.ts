@@ -161,6 +161,7 @@ export const zh = {
     noExact: (query) => `没有找到“${query}”`,
     partial: (n) => `部分匹配：只含查询中的部分字（${n}个项目）`,
     count: (n) => `共找到 ${n} 个项目`,
+    onlyExactly: (query) => `只看“${query}”`,
     countWithTotal: (n, totals, without) =>
       `共找到 ${n} 个项目${totals.length ? `；预算合计（本站按年度计算的公开金额之和）：${totals.map(({ year, total }) => `${year}年度 ${total}`).join('，')}` : ''}${without ? `；其中 ${without} 个项目的金额未公开，未计入` : ''}`,
     noIndex: '本站尚未收录项目，暂无可搜索的内容。',

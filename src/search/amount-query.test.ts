@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  exactFormOf,
   matchesAmount,
   parseAmountBound,
   parseAmountQuery,
@@ -120,5 +121,26 @@ describe('parseAmountBound', () => {
     expect(parseAmountBound('lots')).toBeNull();
     expect(parseAmountBound('1 million 2 million')).toBeNull();
     expect(parseAmountBound('约1000万')).toBeNull();
+  });
+});
+
+describe('a figure asked exactly', () => {
+  it('is that figure to the yuan: 2000万元整, exactly 20 million', () => {
+    for (const query of ['2000万元整', 'exactly 20 million', '二千万元整']) {
+      const { amounts } = parseAmountQuery(query);
+      expect(amounts, query).toHaveLength(1);
+      expect(amounts[0]!.ranges, query).toEqual([
+        { value: 20_000_000, min: 20_000_000, max: 20_000_000 },
+      ]);
+    }
+  });
+
+  it('is offered for a rounded figure, and not for an exact or approximate one', () => {
+    const offer = (query: string) => exactFormOf(parseAmountQuery(query).amounts[0]!);
+    expect(offer('2000万')).toBe('2000万元整');
+    expect(offer('20 million')).toBe('exactly 20 million');
+    expect(offer('7,000,001元')).toBeNull();
+    expect(offer('约2000万')).toBeNull();
+    expect(offer('2000万元整')).toBeNull();
   });
 });

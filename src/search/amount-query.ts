@@ -47,13 +47,13 @@ export interface AmountQuery {
 /** ±5 % for an approximate amount, in hundredths. */
 const APPROXIMATE_PERCENT = 5n;
 
-const APPROXIMATELY = String.raw`(?:(约|大约|about|around|approx\.?|approximately|~|≈)\s*)?`;
+const APPROXIMATELY = String.raw`(?:(约|大约|about|around|approx\.?|approximately|~|≈|exactly)\s*)?`;
 const CURRENCY = String.raw`((?:CNY|RMB|人民币)\s*|[¥￥]\s*)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const UNIT = String.raw`亿元|亿|千万|百万|十万|万元|万|元|yuan|billion|bn|million|mn|m\b`;
 const NUMERAL = String.raw`[零〇一二两三四五六七八九十百千万亿]*[万亿][零〇一二两三四五六七八九十百千万亿]*`;
 const TOKEN = new RegExp(
-  String.raw`${APPROXIMATELY}(?:${CURRENCY}(${NUMBER})\s*(${UNIT})?|(${NUMERAL})元?)`,
+  String.raw`${APPROXIMATELY}(?:${CURRENCY}(${NUMBER})\s*(${UNIT})?(整)?|(${NUMERAL})元?(整)?)`,
   'giu',
 );
 
@@ -132,22 +132,38 @@ export function parseAmountQuery(query: string): AmountQuery {
         currency: string | undefined,
         figure: string | undefined,
         unit: string | undefined,
+        zheng: string | undefined,
         numeral: string | undefined,
+        numeralZheng: string | undefined,
       ) => {
         const readings = figure
           ? readingsOf(figure, unit, Boolean(currency))
           : [readChineseNumeral(numeral ?? '')].filter((r) => r !== null);
         if (!readings.length) return whole;
-        const approximate = Boolean(about);
+        // 2000万元整, exactly 20 million: that figure to the yuan, not every amount it rounds from.
+        const exact = about?.toLowerCase() === 'exactly' || Boolean(zheng ?? numeralZheng);
+        const approximate = Boolean(about) && !exact;
         amounts.push({
           asked: whole.trim(),
           approximate,
-          ranges: readings.map((r) => rangeOf(r.value, r.place, approximate)),
+          ranges: readings.map((r) => rangeOf(r.value, exact ? 0 : r.place, approximate)),
         });
         return ' ';
       },
     );
   return { text: text.replace(/\s+/g, ' ').trim(), amounts };
+}
+
+/**
+ * The query that asks for a rounded figure exactly, to offer beside its results: 2000万 →
+ * 2000万元整, 20 million → exactly 20 million; null where the figure is exact already or approximate.
+ */
+export function exactFormOf(asked: AskedAmount): string | null {
+  if (asked.approximate || asked.ranges.every((r) => r.min === r.max)) return null;
+  const text = asked.asked;
+  if (/[万亿]$/u.test(text)) return `${text}元整`;
+  if (/元$/u.test(text)) return `${text}整`;
+  return /^[\d,.]+\s*(?:million|billion|yuan|mn|bn|m)?$/iu.test(text) ? `exactly ${text}` : null;
 }
 
 /** Whether an amount lies in any range of an asked amount. */

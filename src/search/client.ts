@@ -23,6 +23,7 @@ import type {
 import { containsAll } from './exact';
 import { createExactChecker } from './checker';
 import { orderByAmount, orderByCloseness } from './order';
+import { exactFormOf } from './amount-query';
 import { landResult, planSearch, type Sort } from './plan';
 import { amountText } from './render';
 import { renderResult } from './render';
@@ -307,6 +308,17 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
                 .map(([year, yuan]) => ({ year, total: amountText(yuan, locale) })),
               withoutAmount,
             );
+    // A rounded figure (2000万) found what rounds to it: offer the figure itself (2000万元整).
+    const offer = amounts
+      .map((a) => ({ asked: a.asked, exact: exactFormOf(a) }))
+      .find((a) => a.exact !== null);
+    if (offer && unchecked === 0) {
+      const link = document.createElement('a');
+      link.className = 'search-exactly';
+      link.href = `?${writeState({ ...state, q: state.q.replace(offer.asked, offer.exact!) }).toString()}`;
+      link.textContent = d.search.onlyExactly(offer.exact!);
+      status.append(' ', link);
+    }
     exportable = {
       results: async () => {
         await checker.checkUntil(Infinity);

@@ -394,6 +394,21 @@ describe('results land on the passage', () => {
     },
   );
 
+  it('offers a rounded figure exactly (1300万 → 1300万元整), and that finds the figure to the yuan', async () => {
+    await search('1300万');
+    const offer = page.locator('#search-status a.search-exactly');
+    expect(await offer.textContent()).toBe('只看“1300万元整”');
+    await offer.click();
+    await page.waitForURL(/q=1300%E4%B8%87%E5%85%83%E6%95%B4/);
+    await waitForResults();
+    expect(await resultSlugs()).toEqual(['face-recognition-system']);
+    // Exact now: no range said, and nothing more to offer.
+    expect(await page.locator('#search-results .result-asked').first().textContent()).not.toContain(
+      '即',
+    );
+    expect(await page.locator('#search-status a.search-exactly').count()).toBe(0);
+  });
+
   it('does not match an amount that does not round to the figure asked', async () => {
     await search('2012万');
     expect(await resultSlugs()).toEqual([]);
