@@ -194,6 +194,18 @@ export interface Dictionary {
     exportCsv: string;
     exportJson: string;
     exporting: string;
+    /** The button that breaks the result set down by department and fiscal year. */
+    exportBreakdown: string;
+    /** The breakdown table: caption, column heads, and its note. */
+    breakdown: {
+      caption: string;
+      year: string;
+      department: string;
+      projects: string;
+      total: string;
+      withheld: string;
+      note: string;
+    };
   };
   projects: {
     heading: string;

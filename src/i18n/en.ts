@@ -192,6 +192,16 @@ export const en = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exporting: 'Preparing the download…',
+    exportBreakdown: 'Totals by department and fiscal year (CSV)',
+    breakdown: {
+      caption: 'The results by department and fiscal year',
+      year: 'Fiscal year',
+      department: 'Department',
+      projects: 'Projects',
+      total: 'Budget total (CNY)',
+      withheld: 'Amount withheld',
+      note: 'Totals are this site’s sums of the results’ published amounts; no text prints them. Years are never added together, and projects whose amount is withheld are not in the total.',
+    },
   },
   projects: {
     heading: 'All projects',

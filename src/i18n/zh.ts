@@ -175,6 +175,16 @@ export const zh = {
     exportCsv: 'CSV',
     exportJson: 'JSON',
     exporting: '正在准备下载……',
+    exportBreakdown: '按部门和年度合计（CSV）',
+    breakdown: {
+      caption: '检索结果按部门和年度合计',
+      year: '年度',
+      department: '部门',
+      projects: '项目数',
+      total: '预算合计（元）',
+      withheld: '金额不公开的项目',
+      note: '合计为本站对所列项目公开金额的计算，原文并无此数；不同年度从不相加，金额不公开的项目不计入合计。',
+    },
   },
   projects: {
     heading: '全部项目',

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { formatYuan } from '../domain/amount';
 import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
 import {
@@ -60,6 +61,9 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const partialList = partialBox.querySelector('ol')!;
   const other = document.querySelector<HTMLElement>('#search-other')!;
   const exportBox = document.querySelector<HTMLElement>('#search-export')!;
+  const breakdownBox = document.querySelector<HTMLElement>('#search-breakdown')!;
+  // Below the results, so that on a phone the first result still starts on the first screen.
+  const totalsBox = document.querySelector<HTMLElement>('#search-totals')!;
   const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
 
   // The index's parts, by fiscal year (src/search/build-index.ts): none on a site with no project yet.
@@ -180,6 +184,8 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     partialBox.hidden = true;
     other.hidden = true;
     exportBox.hidden = true;
+    breakdownBox.hidden = true;
+    totalsBox.hidden = true;
     const plan = planSearch(state);
     // The other language's search page shows the same results: same query, same filters.
     if (switchLink) switchLink.search = plan.query ? `?${plan.query}` : '';
@@ -327,6 +333,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       search: location.href,
     };
     exportBox.hidden = exact.length === 0;
+    totalsBox.hidden = exact.length === 0;
     if (unchecked > 0) return;
     if (exact.length === 0 && terms.length && switchLink) {
       const found = await countInOtherLanguage(
@@ -345,7 +352,9 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     }
   };
 
-  for (const button of exportBox.querySelectorAll<HTMLButtonElement>('button[data-format]')) {
+  for (const button of [exportBox, totalsBox].flatMap((box) => [
+    ...box.querySelectorAll<HTMLButtonElement>('button[data-format]'),
+  ])) {
     button.addEventListener('click', () => {
       const { results, search } = exportable;
       const label = button.textContent;
@@ -355,6 +364,8 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       void import('./export')
         .then(
           async ({
+            buildBreakdown,
+            buildBreakdownCsv,
             buildResultsCsv,
             buildResultsJson,
             downloadFile,
@@ -366,7 +377,33 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
             );
             const records = await fetchRecords(urls);
             const name = nameExportFile(new URLSearchParams(new URL(search).search), new Date());
-            if (button.dataset.format === 'csv')
+            if (button.dataset.format === 'breakdown') {
+              // Shown on the page and downloaded: the same rows.
+              const rows = buildBreakdown(records);
+              breakdownBox.querySelector('tbody')!.replaceChildren(
+                ...rows.map((row) => {
+                  const tr = document.createElement('tr');
+                  for (const [label, value] of [
+                    [d.search.breakdown.year, d.fiscalYear(row.fiscalYear)],
+                    [
+                      d.search.breakdown.department,
+                      locale === 'en' ? (row.departmentEn ?? row.department) : row.department,
+                    ],
+                    [d.search.breakdown.projects, String(row.projects)],
+                    [d.search.breakdown.total, formatYuan(row.totalYuan)],
+                    [d.search.breakdown.withheld, String(row.withheld)],
+                  ] as const) {
+                    const td = document.createElement('td');
+                    td.dataset.label = label;
+                    td.textContent = value;
+                    tr.append(td);
+                  }
+                  return tr;
+                }),
+              );
+              breakdownBox.hidden = false;
+              downloadFile(`${name}-totals.csv`, 'text/csv', buildBreakdownCsv(rows));
+            } else if (button.dataset.format === 'csv')
               downloadFile(`${name}.csv`, 'text/csv', buildResultsCsv(records));
             else
               downloadFile(`${name}.json`, 'application/json', buildResultsJson(records, search));

@@ -256,6 +256,49 @@ describe('a site in two partitions, searched as one', () => {
     expect(facts).not.toContain(inYuan.wan);
   });
 
+  it('breaks the result set down by department and fiscal year, on the page and as CSV, years never added', async () => {
+    // Every project's department, year and amount, from both builds' data.
+    const expected = new Map<string, { projects: number; total: number }>();
+    for (const dist of ['dist-a', 'dist-b']) {
+      const { projects } = JSON.parse(
+        readFileSync(join(work, dist, 'data/disclosures.json'), 'utf8'),
+      ) as {
+        projects: { fiscalYear: number; department: { zh: string }; amount: { yuan?: number } }[];
+      };
+      for (const p of projects) {
+        const key = `${p.fiscalYear},${p.department.zh}`;
+        const row = expected.get(key) ?? { projects: 0, total: 0 };
+        row.projects += 1;
+        row.total += p.amount.yuan ?? 0;
+        expected.set(key, row);
+      }
+    }
+    await searchOn('/', '合成市');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`#search-totals button[data-format="breakdown"]`).click(),
+    ]);
+    const lines = readFileSync(await file.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'fiscal_year,department,department_en,projects,total_yuan_computed,amounts_withheld',
+    );
+    // Two departments (one in each partition) × two years: four rows, each its own sum.
+    expect(lines).toHaveLength(5);
+    for (const line of lines.slice(1)) {
+      const [year, department, , projects, total] = line.split(',');
+      expect(expected.get(`${year!},${department!}`), line).toEqual({
+        projects: Number(projects),
+        total: Number(total),
+      });
+    }
+    const rows = page.locator('#search-breakdown tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await page.locator('#search-breakdown').isVisible()).toBe(true);
+  });
+
   it('reads from its data file the amounts of a page whose id another part also gives', async () => {
     const paths = await searchOn('/', String(sharedId.yuan));
     expect(paths).toContain(sharedId.path);
