@@ -179,13 +179,13 @@ function buildProjectRecord(project: Project, links: Links): ProjectRecord {
 
 function buildPublicationRecord(publication: PublicationModel, links: Links): PublicationRecord {
   const { data } = publication;
+  const english = composePublicationEnglish(data);
   return {
     slug: data.slug,
-    department: both(data.department, composePublicationEnglish(data).department),
-    region:
-      data.region === undefined ? null : both(data.region, composePublicationEnglish(data).region),
+    department: both(data.department, english.department),
+    region: data.region === undefined ? null : both(data.region, english.region),
     fiscalYear: data.fiscalYear,
-    title: both(data.title, composePublicationEnglish(data).title),
+    title: both(data.title, english.title),
     source: {
       url: links.file(paths.sourceFile(data.source.file)),
       sha256: data.source.sha256,

@@ -5,15 +5,21 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 /** `{#some-id}` at the end of a heading: the stable anchor a portal links to. */
-const ID_SUFFIX = /\s*\{#([^}\s]*)\}\s*$/;
+/** `{#some-id}` at the end of a heading's text, as written (src/translate/derive.ts reads it too). */
+export const ID_SUFFIX = /\s*\{#([^}\s]*)\}\s*$/;
 const ANCHOR_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** The id a heading's `{#id}` suffix writes, or null when it has none; the heading is left as it is. */
+export function writtenHeadingId(heading: Heading): string | null {
+  const last = heading.children.at(-1);
+  return (last?.type === 'text' ? ID_SUFFIX.exec(last.value)?.[1] : undefined) ?? null;
+}
 
 /** Removes the `{#id}` suffix from the heading's text and returns the id, or null when there is none. */
 function takeHeadingId(heading: Heading): string | null {
+  const id = writtenHeadingId(heading);
   const last = heading.children.at(-1);
-  if (last?.type !== 'text') return null;
-  const id = ID_SUFFIX.exec(last.value)?.[1];
-  if (id === undefined) return null;
+  if (id === null || last?.type !== 'text') return null;
   last.value = last.value.replace(ID_SUFFIX, '');
   return id;
 }

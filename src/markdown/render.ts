@@ -237,12 +237,17 @@ export class RenderCache {
     this.#stamp = hashCode(root);
   }
 
-  #fileOf(input: RenderInput, base: string): string {
+  /** The kept file of these parts under this cache's stamp, marked used so that prune keeps it. */
+  #fileFor(parts: readonly unknown[]): string {
     const key = createHash('sha256')
-      .update(JSON.stringify([this.#stamp, base, input.filePath, input.counterpart, input.body]))
+      .update(JSON.stringify([this.#stamp, ...parts]))
       .digest('hex');
     this.#used.add(key);
     return join(this.#dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  #fileOf(input: RenderInput, base: string): string {
+    return this.#fileFor([base, input.filePath, input.counterpart, input.body]);
   }
 
   /** The kept rendering of a body, if there is one. */
@@ -261,11 +266,7 @@ export class RenderCache {
    * which costs a parse each, is done once per text rather than once per build.
    */
   memo<T>(kind: string, parts: readonly string[], compute: () => T): T {
-    const key = createHash('sha256')
-      .update(JSON.stringify([this.#stamp, kind, ...parts]))
-      .digest('hex');
-    this.#used.add(key);
-    const file = join(this.#dir, key.slice(0, 2), `${key}.json`);
+    const file = this.#fileFor([kind, ...parts]);
     try {
       return (JSON.parse(readFileSync(file, 'utf8')) as { value: T }).value;
     } catch {

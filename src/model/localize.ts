@@ -34,17 +34,26 @@ export interface PublicationText {
  * from the Chinese; null where neither gives one. The data files say null; pages show the
  * Chinese with its pinyin.
  */
-export function composePublicationEnglish(data: PublicationModel['data']): {
+export function composePublicationEnglish(data: PublicationModel['data']): PublicationEnglish {
+  // Once per publication: every project record and every page of it asks.
+  let english = composed.get(data);
+  if (!english) {
+    english = {
+      department: data.en?.department ?? composeOrganisation(data.department),
+      region: data.en?.region ?? (data.region ? composePlace(data.region) : null),
+      title: data.en?.title ?? translateTitle(data.title, data.department),
+    };
+    composed.set(data, english);
+  }
+  return english;
+}
+
+interface PublicationEnglish {
   department: string | null;
   region: string | null;
   title: string | null;
-} {
-  return {
-    department: data.en?.department ?? composeOrganisation(data.department),
-    region: data.en?.region ?? (data.region ? composePlace(data.region) : null),
-    title: data.en?.title ?? translateTitle(data.title, data.department),
-  };
 }
+const composed = new WeakMap<PublicationModel['data'], PublicationEnglish>();
 
 export function publicationText(publication: PublicationModel, locale: Locale): PublicationText {
   const { data } = publication;

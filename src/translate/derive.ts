@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { directive } from 'micromark-extension-directive';
 import { gfm } from 'micromark-extension-gfm';
 import { translateHeading } from '../i18n/english/sentences';
+import { ID_SUFFIX, writtenHeadingId } from '../markdown/remark-heading-ids';
 
 /**
  * The English body of a disclosure, derived from its Chinese by the rules and
@@ -28,8 +29,6 @@ interface FoundEnglish {
 
 /** The English of one passage's Chinese, or null. */
 export type FindEnglish = (zh: string) => FoundEnglish | null;
-
-const ID_SUFFIX = /\s*\{#([^}\s]*)\}\s*$/;
 
 function parse(body: string): Root {
   return fromMarkdown(body, {
@@ -92,12 +91,12 @@ function fillGap(node: Paragraph, find: FindEnglish): void {
 }
 
 function translateHeadingNode(node: Heading): void {
+  const id = writtenHeadingId(node);
   const last = node.children.at(-1);
-  const id = last?.type === 'text' ? ID_SUFFIX.exec(last.value)?.[1] : undefined;
-  if (last?.type === 'text' && id !== undefined) last.value = last.value.replace(ID_SUFFIX, '');
+  if (last?.type === 'text' && id !== null) last.value = last.value.replace(ID_SUFFIX, '');
   const title = toString(node).trim();
   const english = hasDirective(node) ? null : translateHeading(title);
-  const suffix = id === undefined ? [] : [text(` {#${id}}`)];
+  const suffix = id === null ? [] : [text(` {#${id}}`)];
   node.children = english ? [text(english), ...suffix] : [untranslated(node.children), ...suffix];
 }
 
@@ -196,8 +195,7 @@ export function listPassages(body: string): BodyPassage[] {
   };
   for (const node of parse(body).children) {
     if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
-      const last = node.children.at(-1);
-      section = (last?.type === 'text' ? ID_SUFFIX.exec(last.value)?.[1] : undefined) ?? null;
+      section = writtenHeadingId(node);
       n = 0;
       continue;
     }
@@ -236,9 +234,8 @@ export function listHeadings(body: string): BodyHeading[] {
   const headings: BodyHeading[] = [];
   for (const node of parse(body).children) {
     if (node.type !== 'heading' || (node.depth !== 2 && node.depth !== 3)) continue;
-    const last = node.children.at(-1);
-    const id = last?.type === 'text' ? ID_SUFFIX.exec(last.value)?.[1] : undefined;
-    if (id === undefined) continue;
+    const id = writtenHeadingId(node);
+    if (id === null) continue;
     headings.push({
       id,
       depth: node.depth,

@@ -1,4 +1,5 @@
 import { formatAmountEn, parsePublishedAmount } from '../../domain/amount';
+import { CAPITAL_AMOUNT } from '../../domain/capital-numerals';
 import { statesSameNumbers } from '../../domain/numbers';
 import { PROCUREMENT_METHODS, translateFundSource } from '../../domain/funding-terms';
 import { PARTS, SUBSECTIONS, listWordings } from '../../domain/sections';
@@ -20,7 +21,7 @@ import { UNIT_LABELS } from './terms';
  * An amount as the template prints it: 612.8万元, 2,360,000元, 1.05亿元, or in capital numerals
  * (人民币壹佰贰拾捌万零陆佰元整), perhaps with its figures after it ((1,280,600.00元)).
  */
-const CAPITAL = String.raw`(?:人民币)?[壹贰叁肆伍陆柒捌玖拾][零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿]*元(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?`;
+const CAPITAL = CAPITAL_AMOUNT.source;
 const FIGURES = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|亿元)`;
 const AMOUNT = `(${CAPITAL}(?:\\(${FIGURES}\\))?|${FIGURES})`;
 
