@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
+import { tidyPageLog } from './page-log.mjs';
 
 // TypeScript from here on: the index step shares src/ with the site.
 register();
@@ -23,7 +24,7 @@ const { OUTPUT_WRITTEN } = await import('../src/integrations/output-written.ts')
 
 const modules = join(import.meta.dirname, '..', 'node_modules');
 
-/** @typedef {(to: NodeJS.WriteStream, chunk: Buffer | string) => void} OnOutput */
+/** @typedef {import('./page-log.mjs').OnOutput} OnOutput */
 
 /**
  * Runs one step with the given output handlers; resolves with its exit status.
@@ -49,42 +50,6 @@ function step(args, onOutput, onMessage) {
     child.on('message', onMessage);
     child.on('close', (status) => done(status ?? 1));
   });
-}
-
-/**
- * Astro's list of the pages it writes, one per line. Writing pages side by side (`concurrency`),
- * Astro prints each page's "├─ /path" and, later, its " (+95ms)" apart, so that the paths run
- * together on one line and the times stand alone on thirty more. Each path gets its own line;
- * the times that lost their path are dropped. Everything else passes as it came.
- * @param {OnOutput} onOutput
- */
-function tidyPageLog(onOutput) {
-  /** @type {Map<NodeJS.WriteStream, string>} */
-  const pending = new Map();
-  /** @param {string} line */
-  const tidyLine = (line) =>
-    /^\s*\(\+\d+m?s\)\s*$/.test(line)
-      ? null
-      : line.replace(/(?<=\S)(?=\d\d:\d\d:\d\d +├─ )/gu, '\n');
-  /** @param {NodeJS.WriteStream} to @param {string} text */
-  const write = (to, text) => {
-    const lines = text.split('\n');
-    const kept = lines.map(tidyLine).filter((line) => line !== null);
-    if (kept.length > 0) onOutput(to, `${kept.join('\n')}\n`);
-  };
-  return {
-    /** @type {OnOutput} */
-    onOutput: (to, chunk) => {
-      const text = (pending.get(to) ?? '') + chunk.toString();
-      const end = text.lastIndexOf('\n');
-      pending.set(to, text.slice(end + 1));
-      if (end >= 0) write(to, text.slice(0, end));
-    },
-    flush: () => {
-      for (const [to, text] of pending) if (text) write(to, text);
-      pending.clear();
-    },
-  };
 }
 
 /**

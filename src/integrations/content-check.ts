@@ -25,8 +25,8 @@ export default function contentCheck(): AstroIntegration {
         }
         const cache = new RenderCache(settings.renderCacheDir, settings.root);
         try {
-          const model = await loadModel(settings.contentDir, { cache });
-          const bodies = model.projects.reduce((n, p) => n + (p.bodyHtml.en === null ? 1 : 2), 0);
+          await loadModel(settings.contentDir, { cache });
+          const { bodies } = cache;
           logger.info(
             cache.rendered === bodies
               ? `${bodies} bodies rendered (none was kept from an earlier build)`

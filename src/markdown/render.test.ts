@@ -68,6 +68,8 @@ describe('renderBodies', { timeout: 60_000 }, () => {
       rendered,
     );
     expect(again.rendered).toBe(0);
+    // Every body asked for is counted, found or rendered, so the build's "kept" is never negative.
+    expect([first.bodies, again.bodies]).toEqual([inputs.length, inputs.length]);
     // The body nested too deeply is looked at again, and refused before it is parsed: the parser's
     // plugins would run out of stack on it, after the Markdown processor printed a stack trace.
     expect(readParseCount() - before).toBe(0);

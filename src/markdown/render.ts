@@ -229,6 +229,7 @@ export class RenderCache {
   readonly #dir: string;
   readonly #stamp: string;
   readonly #used = new Set<string>();
+  readonly #bodies = new Set<string>();
   /** Bodies rendered (not found in the cache) by this cache's builds. */
   rendered = 0;
 
@@ -247,7 +248,17 @@ export class RenderCache {
   }
 
   #fileOf(input: RenderInput, base: string): string {
-    return this.#fileFor([base, input.filePath, input.counterpart, input.body]);
+    const file = this.#fileFor([base, input.filePath, input.counterpart, input.body]);
+    this.#bodies.add(file);
+    return file;
+  }
+
+  /**
+   * Bodies this cache's builds asked for, found or rendered: every version's, in both languages,
+   * so that "kept" (bodies - rendered) is never negative when earlier versions are rendered too.
+   */
+  get bodies(): number {
+    return this.#bodies.size;
   }
 
   /** The kept rendering of a body, if there is one. */
