@@ -5,7 +5,8 @@
  *   npm run bench                 all three sizes
  *   npm run bench -- 3 1000       chosen sizes
  *   npm run bench -- --years 30 10000    generated disclosures over 30 fiscal years (default 10)
- *   npm run bench -- --search <folder>   search alone, on a site already built
+ *   npm run bench -- --search <folder>   search alone against the floor, on a site already built
+ *                                        (with BASE_PATH=/portal/yjsgk/ where nginx is installed)
  * From 10,000 it measures search three times on the same site: with the index in parts, one per
  * fiscal year, as the build writes it; re-indexed as one part, to show what merging costs; and
  * Pagefind alone on that one index (a bare page: its search and the first ten results' data),
@@ -31,6 +32,8 @@ import { chromium, type Page } from 'playwright-core';
 import { serveSite } from './serve-site';
 import { writeGenerated } from './generate';
 import { buildSearchIndex, countIndexedWords } from '../src/search/build-index';
+import { NGINX, startNginx } from '../tests/support/nginx';
+import { PORTAL_BASE } from '../tests/support/paths';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -50,6 +53,12 @@ if (
   process.exit(2);
 }
 const SIZES = sizes.length ? sizes : [3, 1000, 10000];
+/**
+ * Search is measured as deployed: the docs' nginx configuration (docs/deploy/, gzip included),
+ * which serves the site under the portal's folder, so the site is built for it. Where nginx is
+ * not installed, the bench's own server (no compression) serves it at the root, and says so.
+ */
+const BASE = NGINX ? PORTAL_BASE : '/';
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
 interface Build {
@@ -232,10 +241,9 @@ function pageWeight(
 ): { html: number; css: number; js: number; text: number } {
   const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
   const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
-  const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce(
-    (n, m) => n + gz(readFileSync(join(dist, m[1]!))),
-    0,
-  );
+  const css = [
+    ...html.matchAll(new RegExp(`<link rel="stylesheet" href="${BASE}([^"]+)"`, 'g')),
+  ].reduce((n, m) => n + gz(readFileSync(join(dist, m[1]!))), 0);
   const seen = new Set<string>();
   const addJs = (file: string): number => {
     if (seen.has(file) || !existsSync(join(dist, file))) return 0;
@@ -246,10 +254,9 @@ function pageWeight(
     );
     return gz(code) + imports.reduce((n, f) => n + addJs(f), 0);
   };
-  const js = [...html.matchAll(/<script type="module" src="\/([^"]+)"/g)].reduce(
-    (n, m) => n + addJs(m[1]!),
-    0,
-  );
+  const js = [
+    ...html.matchAll(new RegExp(`<script type="module" src="${BASE}([^"]+)"`, 'g')),
+  ].reduce((n, m) => n + addJs(m[1]!), 0);
   const main = html.match(/<main[\s\S]*<\/main>/)?.[0] ?? html;
   const text = gz(main.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
   return { html: gz(html), css, js, text };
@@ -264,14 +271,15 @@ interface SearchFigures {
 
 /**
  * Time from query to first result rendered, and bytes fetched, over the queries in Chromium, on
- * the page at `path` (the site's search page, or the floor below).
+ * each page of `paths` (the site's search page, the floor below), taken in turns query by query
+ * so that a machine that gets busier for a while weighs on each page alike.
  */
 async function measureSearch(
   dist: string,
   queries: string[],
-  path = 'search/',
-): Promise<SearchFigures> {
-  const server = await serveSite(dist);
+  paths: readonly string[] = ['search/'],
+): Promise<SearchFigures[]> {
+  const server = await serveBuilt(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -283,7 +291,12 @@ async function measureSearch(
       '--no-first-run',
     ],
   });
-  const figures: SearchFigures = { coldMs: [], warmMs: [], coldBytes: [], warmBytes: [] };
+  const figures: SearchFigures[] = paths.map(() => ({
+    coldMs: [],
+    warmMs: [],
+    coldBytes: [],
+    warmBytes: [],
+  }));
   // Results are on the page once the status line carries the count (set after the first results are
   // appended; a query with no match says 0). Strings, not functions: tsx would wrap named inner
   // functions in a helper the page does not have. Gives up after 20 s rather than hang.
@@ -302,7 +315,9 @@ async function measureSearch(
   })`;
   const firstResult = (page: Page) => page.evaluate<number>(settled('0'));
   try {
-    for (const query of queries) {
+    for (const [query, [path, figure]] of queries.flatMap((q) =>
+      paths.map((path, i) => [q, [path, figures[i]!]] as const),
+    )) {
       // Cold: a shared link opened in a fresh browser context (nothing cached).
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -318,9 +333,9 @@ async function measureSearch(
         waitUntil: 'commit',
       });
       const rendered = await firstResult(page);
-      figures.coldMs.push(rendered);
+      figure.coldMs.push(rendered);
       await page.waitForLoadState('networkidle');
-      figures.coldBytes.push(bytes);
+      figure.coldBytes.push(bytes);
 
       // Warm: the page and Pagefind already loaded (after the cold query), a new query typed and submitted.
       const other = queries[(queries.indexOf(query) + 7) % queries.length]!;
@@ -333,8 +348,8 @@ async function measureSearch(
       );
       const done = (await elapsed) as number;
       await page.waitForLoadState('networkidle');
-      figures.warmMs.push(done);
-      figures.warmBytes.push(bytes);
+      figure.warmMs.push(done);
+      figure.warmBytes.push(bytes);
       await context.close();
     }
   } finally {
@@ -342,6 +357,19 @@ async function measureSearch(
     await server.close();
   }
   return figures;
+}
+
+/** The built site as deployed (nginx, the docs' configuration), else the bench's own server. */
+async function serveBuilt(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!NGINX) return serveSite(dist);
+  const nginx = await startNginx(dist);
+  return {
+    url: `${nginx.origin}${BASE}`,
+    close: () => {
+      nginx.stop();
+      return Promise.resolve();
+    },
+  };
 }
 
 /** The folder of the floor page in the built site (the bench's own; the site has no such page). */
@@ -355,8 +383,8 @@ const FLOOR_PAGE = 'bench-floor';
  */
 function writeFloorPage(dist: string): void {
   const script = `
-const pagefind = await import('/pagefind/all/pagefind.js');
-await pagefind.options({ baseUrl: '/', noWorker: true });
+const pagefind = await import('${BASE}pagefind/all/pagefind.js');
+await pagefind.options({ baseUrl: '${BASE}', noWorker: true });
 await pagefind.init();
 const status = document.querySelector('#search-status');
 const list = document.querySelector('#search-results');
@@ -383,7 +411,7 @@ if (q) {
   writeFileSync(
     join(dist, FLOOR_PAGE, 'index.html'),
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Pagefind alone</title>` +
-      `<link rel="modulepreload" href="/pagefind/all/pagefind.js"></head><body>` +
+      `<link rel="modulepreload" href="${BASE}pagefind/all/pagefind.js"></head><body>` +
       `<form id="search-form"><input id="search-q" name="q"></form>` +
       `<p id="search-status"></p><ol id="search-results"></ol>` +
       `<script type="module">${script}</script></body></html>`,
@@ -422,6 +450,62 @@ function describeSearch(what: string, s: SearchFigures): string {
   return `${what}, over ${QUERIES.length} queries in Chromium (loopback, no throttling): warm (page loaded, query typed) median ${quantile(s.warmMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.warmMs, 0.95).toFixed(0)} ms, median ${kb(quantile(s.warmBytes, 0.5))} fetched, p95 ${kb(quantile(s.warmBytes, 0.95))}; cold (shared link opened fresh) median ${quantile(s.coldMs, 0.5).toFixed(0)} ms, p95 ${quantile(s.coldMs, 0.95).toFixed(0)} ms from navigation start, median ${kb(quantile(s.coldBytes, 0.5))}, p95 ${kb(quantile(s.coldBytes, 0.95))} fetched (page, CSS, JS, wasm and index).`;
 }
 
+/**
+ * The site's search against the floor, on the same built site in one run: the site's index as
+ * the build wrote it; if that is in parts, the same pages as one index too (the difference is
+ * what merging costs); and Pagefind alone on one index. Each figure also as a ratio to the floor.
+ */
+async function measureAgainstFloor(dist: string, label: string): Promise<string[]> {
+  const lines: string[] = [];
+  const serving = NGINX
+    ? "served by Debian's nginx with the docs' configuration (gzip)"
+    : "served by the bench's own server (nginx is not installed: no compression)";
+  const parts = JSON.parse(readFileSync(join(dist, 'pagefind/parts.json'), 'utf8')) as {
+    path: string;
+  }[];
+  const oneCache = join(work, `search-cache-one`);
+  let site: SearchFigures | undefined;
+  if (parts.length > 1) {
+    console.error(`${label}: measuring search in Chromium, the index in ${parts.length} parts…`);
+    [site] = await measureSearch(dist, QUERIES);
+    lines.push(describeSearch(`${label} search, index in ${parts.length} parts`, site!));
+  }
+  if (parts.length > 1 || parts[0]?.path !== 'all/') {
+    const started = performance.now();
+    await buildSearchIndex(dist, { basePath: BASE, cacheDir: oneCache, grouping: 'one' });
+    lines.push(
+      `${label}: the same pages indexed as one index in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    rmSync(oneCache, { recursive: true, force: true });
+  }
+  writeFloorPage(dist);
+  console.error(`${label}: measuring the search page on one index and Pagefind alone, in turns…`);
+  const [one, floor] = await measureSearch(dist, QUERIES, ['search/', `${FLOOR_PAGE}/`]);
+  lines.push(describeSearch(`${label} search, one index, ${serving}`, one!));
+  lines.push(
+    describeSearch(
+      `${label} Pagefind alone on the one index (its search and the first 10 results' data, as a bare Pagefind page does; no exact check, no amounts), ${serving}`,
+      floor!,
+    ),
+  );
+  // Query by query, where the two differ most is where to look.
+  QUERIES.forEach((query, i) =>
+    console.error(
+      `${label}   ${query}: warm ${one!.warmMs[i]!.toFixed(0)} / ${floor!.warmMs[i]!.toFixed(0)} ms, cold ${one!.coldMs[i]!.toFixed(0)} / ${floor!.coldMs[i]!.toFixed(0)} ms, ${kb(one!.coldBytes[i]!)} / ${kb(floor!.coldBytes[i]!)} cold (search page / Pagefind alone)`,
+    ),
+  );
+  const ratio = (figures: SearchFigures, key: keyof SearchFigures, q: number) =>
+    `${(quantile(figures[key], q) / quantile(floor![key], q)).toFixed(2)}×`;
+  for (const [what, figures] of [
+    ['one index', one!],
+    ...(site ? ([[`${parts.length} parts`, site]] as const) : []),
+  ] as const)
+    lines.push(
+      `${label} search (${what}) against Pagefind alone: warm median ${ratio(figures, 'warmMs', 0.5)}, warm p95 ${ratio(figures, 'warmMs', 0.95)}, cold median ${ratio(figures, 'coldMs', 0.5)}, bytes fetched cold (median) ${ratio(figures, 'coldBytes', 0.5)}.`,
+    );
+  return lines;
+}
+
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -455,6 +539,7 @@ async function main(): Promise<void> {
       RENDER_CACHE_DIR: renderCache,
       PAGE_CACHE_DIR: pageCache,
       SEARCH_CACHE_DIR: searchCache,
+      BASE_PATH: BASE,
     };
     const ours = await timedBuild(ROOT, dist, env);
     let warm = '';
@@ -513,43 +598,8 @@ async function main(): Promise<void> {
     note(
       `N=${n}: ours ${ours.indexed || '(no index line)'}; baseline ${baseline.pagefind.indexed}.`,
     );
-    if (n >= Number(process.env.BENCH_SEARCH_MIN || 10000)) {
-      const parts = JSON.parse(
-        readFileSync(join(dist, 'pagefind/parts.json'), 'utf8'),
-      ) as unknown[];
-      console.error(`N=${n}: measuring search in Chromium, the index in ${parts.length} parts…`);
-      const byYear = await measureSearch(dist, QUERIES);
-      note(describeSearch(`N=${n} search, index in ${parts.length} parts by fiscal year`, byYear));
-      // The same pages indexed as one part: the difference is what merging the parts costs.
-      const oneCache = join(work, `search-cache-one-${n}`);
-      const started = performance.now();
-      await buildSearchIndex(dist, { basePath: '/', cacheDir: oneCache, grouping: 'one' });
-      const oneSeconds = (performance.now() - started) / 1000;
-      rmSync(oneCache, { recursive: true, force: true });
-      console.error(`N=${n}: measuring search in Chromium, the same pages in one part…`);
-      const one = await measureSearch(dist, QUERIES);
-      note(
-        describeSearch(
-          `N=${n} search, the same pages as one index (indexed in ${oneSeconds.toFixed(1)} s)`,
-          one,
-        ),
-      );
-      // The floor: Pagefind alone on the same one index, as any Pagefind site pays it.
-      writeFloorPage(dist);
-      console.error(`N=${n}: measuring Pagefind alone on the one index…`);
-      const floor = await measureSearch(dist, QUERIES, `${FLOOR_PAGE}/`);
-      note(
-        describeSearch(
-          `N=${n} Pagefind alone on the one index (its search and the first 10 results' data, as a bare Pagefind page does; no exact check, no amounts, no parts)`,
-          floor,
-        ),
-      );
-      const cost = (q: number, key: 'warmMs' | 'coldMs') =>
-        (quantile(byYear[key], q) - quantile(one[key], q)).toFixed(0);
-      note(
-        `N=${n} merging ${parts.length} parts costs per query: warm median ${cost(0.5, 'warmMs')} ms, p95 ${cost(0.95, 'warmMs')} ms; cold median ${cost(0.5, 'coldMs')} ms, p95 ${cost(0.95, 'coldMs')} ms (parts minus one index; negative: the parts were faster).`,
-      );
-    }
+    if (n >= Number(process.env.BENCH_SEARCH_MIN || 10000))
+      for (const line of await measureAgainstFloor(dist, `N=${n}`)) note(line);
     rmSync(dist, { recursive: true, force: true });
   }
   const header = [
@@ -581,9 +631,11 @@ async function main(): Promise<void> {
 }
 
 if (options.search !== undefined) {
-  // Measures search alone on a site already built: npm run bench -- --search <dist folder>
-  const s = await measureSearch(resolve(options.search), QUERIES);
-  console.log(JSON.stringify(s));
+  // Measures search alone on a site already built (for the portal's folder where nginx is
+  // installed: BASE_PATH=/portal/yjsgk/): npm run bench -- --search <dist folder>
+  for (const line of await measureAgainstFloor(resolve(options.search), 'search'))
+    console.log(line);
+  rmSync(work, { recursive: true, force: true });
 } else {
   await main();
 }

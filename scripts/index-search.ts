@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readSettings } from '../src/config';
+import { readSettings, type SearchIndexLayout } from '../src/config';
 import { buildSearchIndex } from '../src/search/build-index';
 
 /** Indexes the site in `outDir`; `log` receives its one line of report. */
@@ -18,7 +18,11 @@ export async function indexSite(
   const settings = readSettings();
   const { pages, byLanguage, words, parts, indexedParts } = await buildSearchIndex(
     resolve(outDir),
-    { basePath: settings.basePath, cacheDir: settings.searchCacheDir },
+    {
+      basePath: settings.basePath,
+      cacheDir: settings.searchCacheDir,
+      grouping: settings.searchIndexParts,
+    },
   );
   const perLanguage = Object.entries(byLanguage)
     .map(([language, count]) => `${count} ${language}`)
@@ -27,7 +31,7 @@ export async function indexSite(
   log(
     pages === 0
       ? '[search-index] no project page yet: no search index'
-      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms: ${describeParts(parts, indexedParts)}`,
+      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms: ${describeParts(parts, indexedParts, settings.searchIndexParts)}`,
   );
   if (settings.benchTimings) {
     // The benchmark reads this beside the parse count the Astro step wrote, to show Astro and Pagefind apart.
@@ -47,7 +51,13 @@ export async function indexSite(
 }
 
 /** Which parts of the index this build indexed, and how many it kept from the last. */
-function describeParts(parts: number, indexed: readonly string[]): string {
+function describeParts(
+  parts: number,
+  indexed: readonly string[],
+  layout: SearchIndexLayout,
+): string {
+  if (layout === 'one')
+    return indexed.length > 0 ? 'one index' : 'one index, kept from the last build';
   const kept = parts - indexed.length;
   const plural = (n: number) => (n === 1 ? 'part' : 'parts');
   if (kept === 0) return `${parts} ${plural(parts)} (by fiscal year), all indexed`;

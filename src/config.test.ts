@@ -16,6 +16,7 @@ describe('settings', () => {
       renderWorkers: availableParallelism(),
       pageCacheDir: '/site/.cache/pages',
       searchCacheDir: '/site/.cache/search',
+      searchIndexParts: 'one',
       listingPageSize: LIMITS.listingPageSize,
       searchPartitions: [],
       benchTimings: undefined,
@@ -36,6 +37,7 @@ describe('settings', () => {
         RENDER_WORKERS: '0',
         PAGE_CACHE_DIR: '/var/cache/pages',
         SEARCH_CACHE_DIR: '/var/cache/search',
+        SEARCH_INDEX_PARTS: 'fiscal-year',
         SEARCH_PARTITIONS: ' /2021, /portal/yjsgk/ ,/2022/,/2021/',
         HOST: '0.0.0.0',
         PORT: '8080',
@@ -51,6 +53,7 @@ describe('settings', () => {
       renderWorkers: 0,
       pageCacheDir: '/var/cache/pages',
       searchCacheDir: '/var/cache/search',
+      searchIndexParts: 'fiscal-year',
       listingPageSize: 20,
       // Normalised, each once, without this build's own base.
       searchPartitions: ['/2021/', '/2022/'],
@@ -64,6 +67,14 @@ describe('settings', () => {
     expect(() => readSettings({ SEARCH_PARTITIONS: 'https://other.example/2021/' }, '/x')).toThrow(
       /base paths on this site's origin/,
     );
+  });
+
+  it('refuse a search index layout it does not know, naming the two it does', () => {
+    for (const layout of ['by-year', 'ONE', '2']) {
+      expect(() => readSettings({ SEARCH_INDEX_PARTS: layout }), layout).toThrow(
+        /SEARCH_INDEX_PARTS must be one or fiscal-year/,
+      );
+    }
   });
 
   it('refuse a worker count that is not a whole number from 0', () => {

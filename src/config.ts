@@ -23,6 +23,15 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
+/**
+ * How the search index is laid out (SEARCH_INDEX_PARTS): `one` index of every page, which a
+ * query searches at Pagefind's own speed (the default); or one part per fiscal year (`fiscal-year`,
+ * at most ten), which a rebuild re-indexes only where pages changed, and every query merges.
+ * docs/performance.md gives what each costs at 10,000 projects.
+ */
+const SEARCH_INDEX_LAYOUTS = ['one', 'fiscal-year'] as const;
+export type SearchIndexLayout = (typeof SEARCH_INDEX_LAYOUTS)[number];
+
 /** What one build needs to know about where it is deployed and what it reads. */
 export interface Settings {
   /** Origin for canonical links, the sitemap, feeds, JSON-LD and the data files (SITE_URL). */
@@ -49,6 +58,8 @@ export interface Settings {
    * pages changed (src/search/build-index.ts).
    */
   searchCacheDir: string;
+  /** One search index, or parts by fiscal year (SEARCH_INDEX_PARTS, else one). */
+  searchIndexParts: SearchIndexLayout;
   /**
    * Worker threads that render bodies not in the render cache (RENDER_WORKERS, else one per
    * core; 0 renders on the main thread). Rendering is the build's largest CPU cost that Astro
@@ -123,6 +134,7 @@ const SETTING_VARIABLES = [
   'PAGE_CACHE_DIR',
   'SEARCH_CACHE_DIR',
   'SEARCH_PARTITIONS',
+  'SEARCH_INDEX_PARTS',
   'HOST',
   'PORT',
 ] as const;
@@ -152,6 +164,17 @@ function readWholeNumber(
   if (!Number.isInteger(number) || number < least)
     throw new SettingsError(`${name} must be a whole number from ${least}, not "${value}"`);
   return number;
+}
+
+/** SEARCH_INDEX_PARTS: one of the layouts. */
+function readSearchIndexLayout(value: string | undefined): SearchIndexLayout {
+  if (value === undefined) return 'one';
+  const layout = SEARCH_INDEX_LAYOUTS.find((name) => name === value);
+  if (!layout)
+    throw new SettingsError(
+      `SEARCH_INDEX_PARTS must be ${SEARCH_INDEX_LAYOUTS.join(' or ')}, not "${value}"`,
+    );
+  return layout;
 }
 
 /** PORT: a TCP port. */
@@ -241,6 +264,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     renderWorkers: readWholeNumber(env, 'RENDER_WORKERS', 0, availableParallelism()),
     pageCacheDir: path('PAGE_CACHE_DIR', '.cache/pages'),
     searchCacheDir: path('SEARCH_CACHE_DIR', '.cache/search'),
+    searchIndexParts: readSearchIndexLayout(readVariable(env, 'SEARCH_INDEX_PARTS')),
     listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
     searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
     benchTimings: readVariable(env, 'BENCH_TIMINGS'),

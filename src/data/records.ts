@@ -51,6 +51,8 @@ export const DATA_FILES = {
   schema: 'data/disclosures.schema.json',
   index: 'data/index.json',
   indexSchema: 'data/index.schema.json',
+  /** Totals by department and fiscal year, computed by this site (src/data/breakdown.ts). */
+  totals: 'data/totals.csv',
 } as const;
 
 const both = (zh: string, en: string | null): { zh: string; en: string | null } => ({ zh, en });

@@ -261,6 +261,10 @@ export interface Dictionary {
     unit: string;
     description: string;
     conventions: string[];
+    /** The totals by department and fiscal year: heading, download, and what they are. */
+    totals: string;
+    totalsCsv: string;
+    totalsNote: string;
   };
   feed: { title: string; subtitle: string };
   notFound: {

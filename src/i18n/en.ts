@@ -229,6 +229,10 @@ export const en = {
     intro:
       'Want a spreadsheet? Download the CSV below and open it in Excel or any spreadsheet program: one row per project, amounts in whole yuan with the original 万元 (10,000 yuan) wording beside them, and withheld content marked “withheld” with its reason, never left blank or written as 0. The files come from the same content as the pages. Further down, the data dictionary explains every column and field, for readers who want the detail and for developers.',
     downloads: 'Downloads',
+    totals: 'Totals by department and fiscal year',
+    totalsCsv: 'Totals by department and fiscal year (CSV)',
+    totalsNote:
+      'Totals are this site’s sums of every project’s published amount; no text prints them. Years are never added together, and projects whose amount is withheld are counted apart, not in the total.',
     json: 'All projects (JSON)',
     jsonNote: 'Every field of every project. Portals listing the disclosures should use this file.',
     csv: 'All projects (CSV)',

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSettings } from '../config';
-import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import { loadModel } from '../check/check';
 import { readSiteData } from '../site/data-files';
@@ -13,7 +12,7 @@ import { OUTPUT_WRITTEN } from './output-written';
 /**
  * The data files that are not pages, written in one pass from the model once
  * Astro has written the pages, and before the output audit checks every one of
- * them: /data/disclosures.json, /data/disclosures.csv, /data/index.json and each
+ * them: /data/disclosures.json, /data/disclosures.csv, /data/index.json, /data/totals.csv and each
  * project's /data/<department>/<year>/<slug>.json. As Astro routes, the 10,000
  * per-project files went through Astro's route machinery one by one for the
  * same bytes, and each route built the records again. The JSON Schemas, which
@@ -28,7 +27,11 @@ export default function dataFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { siteUrl, basePath } = readSettings();
         const model = await loadModel();
-        const { file, index, versions, departmentCsv } = readSiteData(model, siteUrl, basePath);
+        const { file, index, versions, departmentCsv, csv, totalsCsv } = readSiteData(
+          model,
+          siteUrl,
+          basePath,
+        );
         // Each folder is made once: there are as many as publications, files 10,000.
         const folders = new Set<string>();
         const write = (path: string, text: string) => {
@@ -39,7 +42,8 @@ export default function dataFiles(): AstroIntegration {
         };
         write(DATA_FILES.json, formatJson(file));
         write(DATA_FILES.index, formatJson(index));
-        write(DATA_FILES.csv, toCsv(file.projects));
+        write(DATA_FILES.csv, csv);
+        write(DATA_FILES.totals, totalsCsv);
         // The records are in the model's order (buildDisclosuresFile).
         model.projects.forEach((project, i) =>
           write(projectDataPath(project), formatJson(file.projects[i])),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAmountTables } from './build-index';
-import { printedAmount } from './keys';
+import { buildAmountTables, shardAmountTable } from './build-index';
+import { findShards, printedAmount, readAmountShards, type AmountTable } from './keys';
 
 describe('buildAmountTables', () => {
   const record = (
@@ -68,5 +68,69 @@ describe('buildAmountTables', () => {
     expect(() =>
       buildAmountTables(records, '/portal/', [{ urls: { 'zh-cn_9': '/d/2021/zzz/' } }]),
     ).toThrow(/indexed \/d\/2021\/zzz\/, which is no project of the data/);
+  });
+});
+
+describe('the amount table in shards by value', () => {
+  /** A seeded table: some amounts withheld, some estimates missing, one id two parts give. */
+  const table = (() => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const rows: AmountTable = { 'zh-cn_shared': null };
+    for (let i = 0; i < 2500; i++) {
+      const amount = next() < 0.1 ? null : Math.round(next() * 50_000_000);
+      const estimate = next() < 0.5 ? null : Math.round(next() * 80_000_000);
+      rows[`zh-cn_${i}`] = [amount, estimate, 2020 + (i % 3)];
+    }
+    // Equal amounts on either side of a shard's edge.
+    for (let i = 0; i < 5; i++) rows[`zh-cn_same${i}`] = [7_000_000, null, 2021];
+    return rows;
+  })();
+  const { shards, byKey } = shardAmountTable(table);
+
+  it('finds, for any bounds, shards holding every page whose amount lies within them, and the shared id', () => {
+    for (const [key, index] of [
+      ['amount', 0],
+      ['estimate', 1],
+    ] as const) {
+      expect(shards[key].length).toBe(byKey[key].length);
+      // In order, each shard's least and greatest value its own.
+      shards[key].forEach(([least, greatest], i) => {
+        const values = Object.values(byKey[key][i]!).flatMap((a) => (a ? [a[index]!] : []));
+        expect([Math.min(...values), Math.max(...values)]).toEqual([least, greatest]);
+        if (i > 0) expect(least).toBeGreaterThanOrEqual(shards[key][i - 1]![1]);
+        expect(byKey[key][i]!['zh-cn_shared']).toBeNull();
+      });
+      for (const bounds of [
+        { min: 7_000_000, max: 7_000_000 },
+        { min: 15_000_000, max: 25_000_000 },
+        { min: null, max: 1_000_000 },
+        { min: 45_000_000, max: null },
+        { min: 90_000_000, max: 95_000_000 },
+      ]) {
+        const found: AmountTable = Object.assign(
+          {},
+          ...findShards(shards, key, [bounds]).map((i) => byKey[key][i]),
+        );
+        const within = Object.entries(table).filter(([, a]) => {
+          const yuan = a?.[index];
+          return (
+            typeof yuan === 'number' &&
+            (bounds.min === null || yuan >= bounds.min) &&
+            (bounds.max === null || yuan <= bounds.max)
+          );
+        });
+        for (const [id, amounts] of within) expect(found[id], `${key} ${id}`).toEqual(amounts);
+        // Each shard holds a thousand pages at most: the bounds fetch a fraction of the table.
+        expect(Object.keys(found).length).toBeLessThanOrEqual(within.length + 2 * 1001);
+      }
+    }
+  });
+
+  it('is read back from the search form as written, and a form without it reads as none', () => {
+    expect(readAmountShards(JSON.stringify(shards))).toEqual(shards);
+    expect(readAmountShards('')).toBeNull();
+    expect(readAmountShards(undefined)).toBeNull();
+    expect(readAmountShards('{"amount": 1}')).toBeNull();
   });
 });

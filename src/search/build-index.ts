@@ -11,12 +11,16 @@ import {
   type Grouping,
 } from './index-parts';
 import {
+  AMOUNT_KEYS,
+  amountShardFile,
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
   readIndexAmounts,
   type IndexAmountRecord,
+  type AmountKey,
   type Amounts,
+  type AmountShards,
   type AmountTable,
   type IndexPartRef,
 } from './keys';
@@ -41,11 +45,16 @@ interface IndexRecords {
 /**
  * Lets each search page fetch what every search needs while it parses, not
  * after its script has run: Pagefind's script, each part's entry file and
- * metadata for the page's language, the wasm and the amount table. The names
+ * metadata for the page's language, and the wasm. The names
  * carry hashes known only now, so they are written into the built page, with
  * the parts and their cache tags (`data-pagefind-parts`) that the script reads.
  */
-function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPart[]): void {
+function addSearchPreloads(
+  outDir: string,
+  base: string,
+  parts: readonly BuiltPart[],
+  shards: ReadonlyMap<Locale, AmountShards>,
+): void {
   const dir = `${pageUrl(base, 'zh')}pagefind/`;
   for (const locale of LOCALES) {
     const language = PAGEFIND_LANGUAGE[locale];
@@ -56,9 +65,9 @@ function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPa
         `${dir}${part.name}/${ENTRY}?ts=${part.tag}`,
         `${dir}${part.name}/pagefind.${part.entry.languages[language]?.hash ?? ''}.pf_meta`,
       ]),
-      // Only the first part's wasm is loaded: the merged ones share it.
+      // Only the first part's wasm is loaded: the merged ones share it. Not the amount table:
+      // only a query about amounts needs it (src/search/result-amounts.ts).
       `${dir}${first!.name}/wasm.${wasm}.pagefind`,
-      `${dir}${amountTableFile(locale)}`,
     ];
     const links = [
       `<link rel="modulepreload" href="${dir}${first!.name}/pagefind.js">`,
@@ -71,8 +80,11 @@ function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPa
       '',
     );
     const form = /data-pagefind-parts="[^"]*"/;
-    if (!form.test(html) || !html.includes('</head>'))
+    const shardsAttribute = /data-amount-shards="[^"]*"/;
+    if (!form.test(html) || !shardsAttribute.test(html) || !html.includes('</head>'))
       throw new Error(`pagefind: ${file} has no search form to point at the index`);
+    // JSON in an attribute: only its quotes need escaping (numbers and brackets otherwise).
+    const shardsJson = JSON.stringify(shards.get(locale)).replaceAll('"', '&quot;');
     const attribute = listPartRefs(parts)
       .map((ref) => `${ref.path}:${ref.tag}`)
       .join(' ');
@@ -80,7 +92,8 @@ function addSearchPreloads(outDir: string, base: string, parts: readonly BuiltPa
       file,
       html
         .replace('</head>', `${links}</head>`)
-        .replace(form, `data-pagefind-parts="${attribute}"`),
+        .replace(form, `data-pagefind-parts="${attribute}"`)
+        .replace(shardsAttribute, `data-amount-shards="${shardsJson}"`),
     );
   }
 }
@@ -126,6 +139,39 @@ export function buildAmountTables(
   return tables;
 }
 
+/** Pages of a language in one shard of the amount table (keys.ts, AmountShards). */
+const SHARD_SIZE = 1000;
+
+/**
+ * A language's amount table in shards by value, for each amount key: the files' contents, in
+ * order, and each shard's least and greatest value. Pages without that amount (withheld, or no
+ * estimate) are in none of the key's shards; a null id (two parts give it) is in every shard.
+ */
+export function shardAmountTable(table: AmountTable): {
+  shards: AmountShards;
+  byKey: Record<AmountKey, AmountTable[]>;
+} {
+  const shared = Object.entries(table).filter(([, amounts]) => amounts === null);
+  const shards = { amount: [], estimate: [] } as AmountShards;
+  const byKey = { amount: [], estimate: [] } as Record<AmountKey, AmountTable[]>;
+  for (const [i, key] of (Object.keys(AMOUNT_KEYS) as AmountKey[]).entries()) {
+    const valued = Object.entries(table)
+      .flatMap(([id, amounts]) => {
+        const yuan = amounts?.[i];
+        return typeof yuan === 'number' ? [{ id, amounts: amounts!, yuan }] : [];
+      })
+      .sort((a, b) => a.yuan - b.yuan || (a.id < b.id ? -1 : 1));
+    for (let from = 0; from < valued.length; from += SHARD_SIZE) {
+      const slice = valued.slice(from, from + SHARD_SIZE);
+      shards[key].push([slice[0]!.yuan, slice.at(-1)!.yuan]);
+      byKey[key].push(
+        Object.fromEntries([...slice.map((e) => [e.id, e.amounts] as const), ...shared]),
+      );
+    }
+  }
+  return { shards, byKey };
+}
+
 /** The words of the pages in an index folder, as Pagefind counted each page (the benchmark compares both sides by it). */
 export function countIndexedWords(pagefindDir: string): number {
   let words = 0;
@@ -164,20 +210,29 @@ export async function buildSearchIndex(
         LOCALES.map((locale) => [locale, fileOf(record.url[locale])]),
       ) as Record<Locale, string>,
     })),
-    options.grouping ?? 'fiscal-year',
+    options.grouping ?? 'one',
   );
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
   const parts = await buildIndexParts(outDir, plan, options.cacheDir);
   const report: IndexReport = { pages: 0, byLanguage: {}, words: 0, parts: 0, indexedParts: [] };
   if (parts.length === 0) return report;
   writeFileSync(join(outDir, 'pagefind', INDEX_PARTS_FILE), JSON.stringify(listPartRefs(parts)));
-  addSearchPreloads(outDir, options.basePath, parts);
   const tables = buildAmountTables(records, options.basePath, parts);
-  for (const locale of LOCALES)
-    writeFileSync(
-      join(outDir, 'pagefind', amountTableFile(locale)),
-      JSON.stringify(tables.get(PAGEFIND_LANGUAGE[locale])),
-    );
+  const shards = new Map<Locale, AmountShards>();
+  for (const locale of LOCALES) {
+    const table = tables.get(PAGEFIND_LANGUAGE[locale])!;
+    writeFileSync(join(outDir, 'pagefind', amountTableFile(locale)), JSON.stringify(table));
+    const sharded = shardAmountTable(table);
+    for (const key of Object.keys(AMOUNT_KEYS) as AmountKey[])
+      sharded.byKey[key].forEach((shard, i) =>
+        writeFileSync(
+          join(outDir, 'pagefind', amountShardFile(locale, key, i)),
+          JSON.stringify(shard),
+        ),
+      );
+    shards.set(locale, sharded.shards);
+  }
+  addSearchPreloads(outDir, options.basePath, parts, shards);
   for (const part of parts) {
     for (const [language, index] of Object.entries(part.entry.languages))
       report.byLanguage[language] = (report.byLanguage[language] ?? 0) + index.page_count;

@@ -1,18 +1,15 @@
-import { t } from '../i18n';
+import type { Dictionary } from '../i18n/dictionary';
 import { formatYuan } from '../domain/amount';
 import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
 import {
   AMOUNT_KEYS,
+  amountShardFile,
   amountTableFile,
   INDEX_PARTS_FILE,
   PAGEFIND_LANGUAGE,
-  printedAmount,
-  readRecordAmounts,
+  readAmountShards,
   type AmountKey,
-  type AmountRecord,
-  type Amounts,
-  type AmountTable,
   type IndexPartRef,
 } from './keys';
 import type {
@@ -23,9 +20,10 @@ import type {
 } from './pagefind-types';
 import { containsAll } from './exact';
 import { createExactChecker } from './checker';
+import { createResultAmounts } from './result-amounts';
 import { orderByAmount, orderByCloseness } from './order';
 import { exactFormOf } from './amount-query';
-import { landResult, planSearch, type Sort } from './plan';
+import { findAmountsNeed, landResult, planSearch } from './plan';
 import { amountText } from './render';
 import { renderResult } from './render';
 import { readState, writeState, type SearchState } from './state';
@@ -38,21 +36,66 @@ const PAGE_SIZE = 10;
  * queries sooner than batches of 20: docs/performance.md).
  */
 const CHECK_BATCH = PAGE_SIZE;
-/** Candidates checked before the count is given as "at least". */
-const CHECK_LIMIT = 60;
+/**
+ * Candidates checked before the count is given as "at least": two pages' worth. Each check fetches
+ * a result's data; at 10,000 projects, checking 60 made a cold search fetch 136 KB more than
+ * Pagefind alone does (docs/performance.md).
+ */
+const CHECK_LIMIT = 2 * PAGE_SIZE;
 /** Partial matches listed in their folded group; the summary gives the full count. */
 const PARTIAL_SHOWN = 50;
 
 /**
  * The search page in the browser: the form and the URL hold the state, the
  * index is Pagefind's. Loads only what a query needs: Pagefind's chunks for
- * the words, the language's amount table (every project's amounts, one file,
- * fetched once), and result fragments for the results shown and checked.
+ * the words, result fragments for the results shown and checked (which carry
+ * their amounts), and, for a query about amounts, the language's amount table
+ * (every project's amounts, one file, fetched once: result-amounts.ts).
  */
 export async function startSearch(form: HTMLFormElement): Promise<void> {
   const locale: Locale = isLocale(form.dataset.locale) ? form.dataset.locale : 'zh';
   const base = form.dataset.base ?? '/';
-  const d = t(locale);
+  // The index's parts, by fiscal year (src/search/build-index.ts): none on a site with no project yet.
+  const parts = readIndexParts(form.dataset.pagefindParts ?? '');
+  const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
+  // Pagefind starts at once, while the page's own language's strings load (the other's would be
+  // a third of the script) and, for a shared link that asks about amounts, the amount table.
+  const opening = parts.length > 0 ? openIndex(base, locale, parts, partitions) : null;
+  const dictionary = loadDictionary(locale);
+  // By result, not by id: two parts' pages may share an id (Pagefind caches each part's fragments).
+  const data = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
+  const load = (result: PagefindResult) => {
+    if (!data.has(result))
+      data.set(
+        result,
+        result.data().then((loaded) => (resultAmounts.noteData(result, loaded), loaded)),
+      );
+    return data.get(result)!;
+  };
+  // Results' amounts: from their data where loaded, else from the amount tables, fetched the
+  // first time a query needs them (a word query never does).
+  const shards = readAmountShards(form.dataset.amountShards);
+  const resultAmounts = createResultAmounts({
+    tableUrls: [base, ...partitions].map(
+      (b) => new URL(`${b}pagefind/${amountTableFile(locale)}`, location.href).href,
+    ),
+    // Only this site's own: another partition's shards are not in this page.
+    shards:
+      shards && partitions.length === 0
+        ? {
+            ranges: shards,
+            urlOf: (key, shard) =>
+              new URL(`${base}pagefind/${amountShardFile(locale, key, shard)}`, location.href).href,
+          }
+        : null,
+    load,
+  });
+  const linked = location.search
+    ? planSearch(readState(new URLSearchParams(location.search)))
+    : null;
+  if (opening && linked) resultAmounts.prefetch(findAmountsNeed(linked));
+
+  const d = await dictionary;
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const more = document.querySelector<HTMLButtonElement>('#search-more')!;
@@ -65,60 +108,12 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   // Below the results, so that on a phone the first result still starts on the first screen.
   const totalsBox = document.querySelector<HTMLElement>('#search-totals')!;
   const switchLink = document.querySelector<HTMLAnchorElement>('a.language-switch');
-
-  // The index's parts, by fiscal year (src/search/build-index.ts): none on a site with no project yet.
-  const parts = readIndexParts(form.dataset.pagefindParts ?? '');
-  if (parts.length === 0) {
+  if (!opening) {
     status.textContent = d.search.noIndex;
     return;
   }
-  const [first, ...rest] = parts;
-  const pagefind = (await import(
-    /* @vite-ignore */ `${base}pagefind/${first!.path}pagefind.js`
-  )) as Pagefind;
-  const partitions = (form.dataset.partitions ?? '').split(' ').filter(Boolean);
-  // Every project's amounts by page id, one table per partition (the page preloads its own),
-  // fetched while Pagefind starts: results show their amounts and the set its sum from it.
-  const amountTableLoad = Promise.all(
-    [base, ...partitions].map(async (b) => {
-      const response = await fetch(
-        new URL(`${b}pagefind/${amountTableFile(locale)}`, location.href),
-      );
-      return response.ok ? ((await response.json()) as AmountTable) : {};
-    }),
-  ).then(mergeAmountTables);
-  const partitionParts = Promise.all(partitions.map(fetchIndexParts));
-  // The tags match the preloaded entry files (see src/search/build-index.ts).
-  // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
-  await pagefind.options({ baseUrl: base, noWorker: true, metaCacheTag: first!.tag });
-  await pagefind.init();
-  const language = PAGEFIND_LANGUAGE[locale];
-  // The other parts of this site's index, and those of the other partitions of the site
-  // (SEARCH_PARTITIONS), each built with its own index: merged here, one query searches them
-  // all. Absolute, or Pagefind takes one for the primary.
-  const merged = [...rest.map((part) => ({ base, part })), ...(await partitionParts).flat()];
-  await Promise.all(
-    merged.map(({ base: b, part }) =>
-      pagefind.mergeIndex(indexUrl(b, part), { language, metaCacheTag: part.tag }),
-    ),
-  );
+  const pagefind = await opening;
   if (partitions.length > 0) addMergedOptions(form, await pagefind.filters(), d);
-  const amountTable = await amountTableLoad;
-  /**
-   * A result's amounts. Pagefind's page ids are short hashes, unique within one part of the
-   * index but not across parts: an id two parts share is null in the table, and such a result's
-   * amounts are read from its project's data file (resolveSharedIds) before anything uses them.
-   */
-  const resolved = new WeakMap<PagefindResult, Amounts>();
-  const amountsOf = (r: PagefindResult): Amounts | undefined =>
-    resolved.get(r) ?? amountTable[r.id] ?? undefined;
-  const amountOf = (r: PagefindResult, key: AmountKey): number | null =>
-    amountsOf(r)?.[key === 'amount' ? 0 : 1] ?? null;
-  /** A result's amount as its text prints it (1.05亿元), from the amount table. */
-  const printedOf = (r: PagefindResult, key: AmountKey): string | null => {
-    const amounts = amountsOf(r);
-    return amounts ? printedAmount(amounts, key) : null;
-  };
   /** The base of the partition a result's page is in: the longest that starts its path. */
   const baseOfPage = (url: string) =>
     [base, ...partitions]
@@ -138,25 +133,12 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     return `${pageBase}data/${page.replace(/\/$/, '')}.json`;
   };
 
-  // By result, not by id: two parts' pages may share an id (Pagefind caches each part's fragments).
-  const data = new WeakMap<PagefindResult, Promise<PagefindResultData>>();
-  const load = (result: PagefindResult) => {
-    if (!data.has(result)) data.set(result, result.data());
-    return data.get(result)!;
-  };
-  const resolveSharedIds = async (results: readonly PagefindResult[]) => {
-    await Promise.all(
-      results
-        .filter((r) => amountTable[r.id] === null && !resolved.has(r))
-        .map(async (r) => {
-          const response = await fetch(dataFileOf((await load(r)).url));
-          if (response.ok)
-            resolved.set(r, readRecordAmounts((await response.json()) as AmountRecord));
-        }),
-    );
-  };
-  const search = async (term: string | null, filters: PagefindFilters, sort?: Sort) =>
-    (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
+  const { yuanOf: amountOf, printedOf, of: amountsOf } = resultAmounts;
+  // Never Pagefind's sort: a list sorted by amount is sorted here, from the amount table, as one list
+  // across parts (order.ts), and Pagefind sorting every page first cost an amount query over
+  // 10,000 projects 110 ms of its 130.
+  const search = async (term: string | null, filters: PagefindFilters) =>
+    (await pagefind.search(term, { filters })).results;
 
   /** Whether a result's amount under `key` lies in any of the ranges, from the amount table. */
   const inRanges = (
@@ -199,9 +181,12 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     }
     status.textContent = d.search.loading;
     const { term, terms, amounts, filters, sort, min, max } = plan;
+    // Fetched while Pagefind searches, where the plan will need it.
+    const need = findAmountsNeed(plan);
+    resultAmounts.prefetch(need);
 
-    let results = await search(term, filters, sort);
-    if (amounts.length || min !== null || max !== null) await resolveSharedIds(results);
+    let results = await search(term, filters);
+    if (amounts.length || min !== null || max !== null) await resultAmounts.ensure(results, need);
     // An asked amount matches this year's funding or the estimated investment; the first that matches is where the link lands.
     const matchedKey = new Map<PagefindResult, AmountKey>();
     if (amounts.length) {
@@ -227,7 +212,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // Pagefind sorts each part of a merged index apart: sorted again here, as one list, before
     // anything is shown or exported.
     if (sort?.amount) {
-      await resolveSharedIds(results);
+      await resultAmounts.ensure(results);
       results = orderByAmount(results, (r) => amountOf(r, 'amount'), sort.amount);
     }
     // Exact by default: a result counts only where its text has every term as typed (Pagefind
@@ -245,7 +230,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
-      await resolveSharedIds([r]);
+      await resultAmounts.ensure([r]);
       const key = matchedKey.get(r);
       return renderResult(
         result,
@@ -258,18 +243,28 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
           key ? printedOf(r, key) : null,
         ),
         locale,
+        d,
         amountOf(r, 'amount'),
         printedOf(r, 'amount'),
       );
     };
     let shown = 0;
+    // A page of results, shown as each batch is checked: the first results appear as soon as one
+    // batch has found them, not once a whole page of exact matches is found (a broad Chinese
+    // query's pieces match many pages the check then leaves out).
     const showMore = async () => {
-      await checker.checkUntil(shown + PAGE_SIZE);
-      const batch = exact.slice(shown, shown + PAGE_SIZE);
-      const items = await Promise.all(batch.map(show));
-      if (mine !== generation) return;
-      shown += batch.length;
-      list.append(...items);
+      const end = shown + PAGE_SIZE;
+      while (shown < end) {
+        await checker.checkUntil(shown + 1);
+        const batch = exact.slice(shown, end);
+        if (batch.length === 0) break;
+        const items = await Promise.all(batch.map(show));
+        if (mine !== generation) return;
+        shown += batch.length;
+        list.append(...items);
+        if (shown < end && checker.checked < candidates.length)
+          status.textContent = d.search.checking(exact.length, candidates.length - checker.checked);
+      }
       more.hidden = shown >= exact.length && checker.checked >= candidates.length;
     };
     more.onclick = () => void showMore();
@@ -295,7 +290,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // never added together), those whose amount is withheld said apart.
     const totals = new Map<number, number>();
     let withoutAmount = 0;
-    await resolveSharedIds(exact);
+    await resultAmounts.ensure(exact);
     if (mine !== generation) return;
     for (const r of exact) {
       const [yuan, , year] = amountsOf(r) ?? [null, null, 0];
@@ -483,17 +478,39 @@ async function countInOtherLanguage(
 }
 
 /**
- * One table of the amount tables of this site and the other partitions: an id that two of them
- * give (each part's ids are unique only within it) is null, its amounts read from the page's data file.
+ * Pagefind over the site's index: its first part, with the other parts of this site and those
+ * of the other partitions of the site (SEARCH_PARTITIONS), each built with its own index, merged
+ * in, so that one query searches them all.
  */
-function mergeAmountTables(tables: readonly AmountTable[]): AmountTable {
-  // The site's own table alone (no other partition) is used as it is: copying 10,000 ids cost a cold search 18 ms.
-  if (tables.length === 1) return tables[0]!;
-  const merged: AmountTable = {};
-  for (const table of tables)
-    for (const [id, amounts] of Object.entries(table)) merged[id] = id in merged ? null : amounts;
-  return merged;
+async function openIndex(
+  base: string,
+  locale: Locale,
+  parts: readonly IndexPartRef[],
+  partitions: readonly string[],
+): Promise<Pagefind> {
+  const [first, ...rest] = parts;
+  const partitionParts = Promise.all(partitions.map(fetchIndexParts));
+  const pagefind = (await import(
+    /* @vite-ignore */ `${base}pagefind/${first!.path}pagefind.js`
+  )) as Pagefind;
+  // The tags match the preloaded entry files (see src/search/build-index.ts).
+  // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
+  await pagefind.options({ baseUrl: base, noWorker: true, metaCacheTag: first!.tag });
+  await pagefind.init();
+  const language = PAGEFIND_LANGUAGE[locale];
+  // Absolute, or Pagefind takes one for the primary.
+  const merged = [...rest.map((part) => ({ base, part })), ...(await partitionParts).flat()];
+  await Promise.all(
+    merged.map(({ base: b, part }) =>
+      pagefind.mergeIndex(indexUrl(b, part), { language, metaCacheTag: part.tag }),
+    ),
+  );
+  return pagefind;
 }
+
+/** A language's strings, each in its own chunk of the script (src/i18n/zh.ts, en.ts). */
+const loadDictionary = async (locale: Locale): Promise<Dictionary> =>
+  locale === 'en' ? (await import('../i18n/en')).en : (await import('../i18n/zh')).zh;
 
 /** The parts the build wrote into the search form: `<path>:<tag>` each, first part first. */
 function readIndexParts(attribute: string): IndexPartRef[] {
@@ -543,7 +560,7 @@ function fillForm(form: HTMLFormElement, state: SearchState): void {
 function addMergedOptions(
   form: HTMLFormElement,
   merged: Record<string, Record<string, number>>,
-  d: ReturnType<typeof t>,
+  d: Dictionary,
 ): void {
   const order = {
     year: (a: string, b: string) => Number(b) - Number(a),

@@ -3,13 +3,14 @@ import { bandOf } from './bands';
 import { projectText, publicationText } from '../model/localize';
 import type { Project } from '../model/types';
 import { isWithheld } from '../schema/withheld';
-import type { AmountKey } from './keys';
+import { AMOUNTS_FILTER, composeAmounts, writeAmountsFilter, type AmountKey } from './keys';
 
 /**
- * Pagefind filter keys; the search page and URL parameters use the same names.
- * Amounts are not a filter: an amount query is a range over the sort keys (see client.ts).
+ * Pagefind filter keys; the search page and URL parameters use the same names. The amounts are
+ * one too, only to reach the result data (keys.ts, AMOUNTS_FILTER): an amount query is a range
+ * over the amount table, never a filter.
  */
-type FilterKey = 'year' | 'department' | 'withheld' | 'band';
+type FilterKey = 'year' | 'department' | 'withheld' | 'band' | typeof AMOUNTS_FILTER;
 
 /** What a project page gives Pagefind: result metadata, exact-match filters and the sort keys. */
 export interface SearchFields {
@@ -36,7 +37,14 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
   const year = String(project.publication.data.fiscalYear);
   const amount = project.amountYuan === null ? NO_AMOUNT : String(project.amountYuan);
   const published = project.original.plan.estimate;
-  const estimate = published && !isWithheld(published) ? String(published.amountYuan) : NO_AMOUNT;
+  const shown = published && !isWithheld(published) ? published : null;
+  const estimate = shown ? String(shown.amountYuan) : NO_AMOUNT;
+  const funding = project.original.funding;
+  // As data/index.json gives them, from which the amount table is built (tests/build/search-index.test.ts).
+  const amounts = composeAmounts(project.amountYuan, shown?.amountYuan ?? null, Number(year), [
+    isWithheld(funding) ? null : funding.published,
+    shown?.published ?? null,
+  ]);
   return {
     meta: { unit },
     filters: {
@@ -44,6 +52,7 @@ export function searchFields(project: Project, locale: Locale): SearchFields {
       department,
       withheld: project.sectionsWithheld > 0 ? 'yes' : 'no',
       band: project.amountYuan === null ? 'withheld' : bandOf(project.amountYuan).code,
+      [AMOUNTS_FILTER]: writeAmountsFilter(amounts),
     },
     sort: { amount, estimate },
   };

@@ -18,6 +18,7 @@ import { LOCALES, type Locale } from '../domain/locales';
 import { sha256 } from '../files/kept';
 import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 import { PAGEFIND_LANGUAGE } from './keys';
+import type { SearchIndexLayout } from '../config';
 
 /**
  * The search index in parts by fiscal year: the project pages of a year (of
@@ -50,11 +51,8 @@ export interface IndexPart {
   pages: Record<Locale, string[]>;
 }
 
-/**
- * How the pages are grouped into parts: by fiscal year (the build's), or all in one (what
- * `npm run bench` compares the parts with).
- */
-export type Grouping = 'fiscal-year' | 'one';
+/** How the pages are grouped into parts: all in one, or by fiscal year (src/config.ts). */
+export type Grouping = SearchIndexLayout;
 
 /**
  * At most this many parts. Every query searches every part, and merging costs the reader: at
@@ -246,6 +244,7 @@ async function indexPart(outDir: string, part: IndexPart, bundle: string): Promi
 interface PagefindFragment {
   url: string;
   word_count: number;
+  filters: Record<string, string[]>;
 }
 
 /** Every page Pagefind wrote into an index folder, by page id, with its fragment. */

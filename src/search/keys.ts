@@ -24,7 +24,7 @@ export type Amounts =
   | [number | null, number | null, number, string | null, string | null];
 
 /** The amounts with the printed forms the site's own 万元 form does not already give. */
-function withPrinted(
+export function composeAmounts(
   amount: number | null,
   estimate: number | null,
   year: number,
@@ -43,19 +43,33 @@ export function printedAmount(amounts: Amounts, key: AmountKey): string | null {
   return (amounts.length === 5 ? amounts[key === 'amount' ? 3 : 4] : null) ?? formatWan(yuan);
 }
 
-/** A project's record (data/<project>.json, and each of disclosures.json), as far as its amounts go. */
-export interface AmountRecord {
-  amount: { yuan?: number; published?: string };
-  estimate: { yuan: number; published: string } | null;
-  fiscalYear: number;
-}
+/**
+ * The Pagefind filter that carries a page's amounts into its result data (the fragment), so that
+ * a result the page loads anyway says its amounts without the amount table: a word query fetches
+ * no table. A filter, not metadata: Pagefind indexes metadata values as words, and a query for
+ * 15236800 would match every page of that amount by its hidden metadata. Its filter index is
+ * never fetched (no query filters by it).
+ */
+export const AMOUNTS_FILTER = 'amounts';
 
-/** A record's amounts, as the amount table gives them. */
-export const readRecordAmounts = (record: AmountRecord): Amounts =>
-  withPrinted(record.amount.yuan ?? null, record.estimate?.yuan ?? null, record.fiscalYear, [
-    record.amount.published ?? null,
-    record.estimate?.published ?? null,
-  ]);
+/** A page's amounts as the filter's value. */
+export const writeAmountsFilter = (amounts: Amounts): string => JSON.stringify(amounts);
+
+/** The amounts in a result's filters, if its page carries them. */
+export function readAmountsFilter(
+  filters: Readonly<Record<string, readonly string[]>> | undefined,
+): Amounts | undefined {
+  const value = filters?.[AMOUNTS_FILTER]?.[0];
+  if (value === undefined) return undefined;
+  try {
+    const amounts = JSON.parse(value) as unknown;
+    return Array.isArray(amounts) && (amounts.length === 3 || amounts.length === 5)
+      ? (amounts as Amounts)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A project's line in data/index.json, as far as its amounts go. */
 export interface IndexAmountRecord {
@@ -72,7 +86,7 @@ export interface IndexAmountRecord {
  * against 104 MB for disclosures.json, which took the index step 0.8 s and 340 MB to parse.
  */
 export const readIndexAmounts = (record: IndexAmountRecord): Amounts =>
-  withPrinted(record.amountYuan, record.estimateYuan, record.fiscalYear, [
+  composeAmounts(record.amountYuan, record.estimateYuan, record.fiscalYear, [
     record.amountPublished,
     record.estimatePublished,
   ]);
@@ -81,13 +95,61 @@ export const readIndexAmounts = (record: IndexAmountRecord): Amounts =>
  * A language's amount table, beside its index: Pagefind page id → the page's amounts, the
  * fiscal year among them so that a result set's sum is never taken across years. Page ids are
  * short hashes, unique within one part of the index but not across parts: an id that two parts
- * give is null, and the search page reads such a page's amounts from its data file. Written by
+ * give is null, and the search page reads such a page's amounts from its result data. Written by
  * src/search/build-index.ts.
  */
 export type AmountTable = Record<string, Amounts | null>;
 
 /** The amount table's file name in the index's folder. */
 export const amountTableFile = (locale: Locale) => `amounts.${PAGEFIND_LANGUAGE[locale]}.json`;
+
+/**
+ * The amount table again in shards by value, one series per amount key, so that a query about
+ * one amount fetches the few shards that may hold it rather than the whole table (at 10,000
+ * projects, about 120 KB compressed). Each shard is an amount table of the pages whose amount
+ * under that key lies between its least and greatest value, and of every page whose id two parts
+ * give (null: its own data says its amounts). The search form carries, for each key, every
+ * shard's least and greatest value, in order (`data-amount-shards`).
+ */
+export type AmountShards = Record<AmountKey, [number, number][]>;
+
+/** A shard's file name in the index's folder. */
+export const amountShardFile = (locale: Locale, key: AmountKey, shard: number) =>
+  `amounts.${PAGEFIND_LANGUAGE[locale]}.${key}-${shard}.json`;
+
+/** The shards, as the search form carries them; null where it carries none (no index, or a site built before them). */
+export function readAmountShards(attribute: string | undefined): AmountShards | null {
+  if (!attribute) return null;
+  try {
+    const shards = JSON.parse(attribute) as Partial<AmountShards>;
+    return Array.isArray(shards.amount) && Array.isArray(shards.estimate)
+      ? { amount: shards.amount, estimate: shards.estimate }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Amounts in yuan from `min` to `max`; a bound left out (null) is open. */
+export interface AmountBounds {
+  min: number | null;
+  max: number | null;
+}
+
+/** The shards of a key that may hold an amount within one of the bounds. */
+export function findShards(
+  shards: AmountShards,
+  key: AmountKey,
+  ranges: readonly AmountBounds[],
+): number[] {
+  return shards[key].flatMap(([least, greatest], i) =>
+    ranges.some(
+      ({ min, max }) => (min === null || min <= greatest) && (max === null || max >= least),
+    )
+      ? [i]
+      : [],
+  );
+}
 
 /** The list of the index's parts in its folder, for other partitions' search pages (SEARCH_PARTITIONS). */
 export const INDEX_PARTS_FILE = 'parts.json';

@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData } from './pagefind-types';
-import { landResult, planSearch } from './plan';
+import { findAmountsNeed, landResult, planSearch } from './plan';
 import { readState } from './state';
 
 const plan = (query: string) => planSearch(readState(new URLSearchParams(query)));
 
 describe('planning a search from its state', () => {
+  it('needs the amounts of results it does not load only for what words alone cannot answer', () => {
+    const need = (query: string) => findAmountsNeed(plan(query));
+    expect(need('q=人脸识别')).toBeNull();
+    expect(need('q=人脸识别&year=2020&department=甲局')).toBeNull();
+    expect(need('')).toBeNull();
+    expect(need('q=人脸&min=很多')).toBeNull();
+    // A list sorted by amount, or without words or amount: every result's.
+    expect(need('q=人脸&sort=amount-asc')).toBe('all');
+    expect(need('year=2020')).toBe('all');
+    expect(need('q=700万&sort=amount-desc')).toBe('all');
+    // An amount asked: this year's amount or the estimate in its range; a bound: this year's.
+    const asked = need('q=700万');
+    expect(asked).toEqual({
+      amount: [expect.objectContaining({})],
+      estimate: [expect.objectContaining({})],
+    });
+    const [range] = (asked as { amount: { min: number; max: number }[] }).amount;
+    expect(range!.min).toBeLessThanOrEqual(7_000_000);
+    expect(range!.max).toBeGreaterThanOrEqual(7_000_000);
+    expect(need('q=人脸&min=100万')).toEqual({
+      amount: [{ min: 1_000_000, max: null }],
+      estimate: [],
+    });
+  });
+
   it('does nothing for an empty form', () => {
     expect(plan('')).toEqual({ kind: 'empty', query: '' });
   });
@@ -33,14 +58,13 @@ describe('planning a search from its state', () => {
     });
   });
 
-  it('reads an amount out of the words, and orders by amount when only amounts are asked', () => {
+  it('reads an amount out of the words and ranks by closeness to it, unless a sort by amount is chosen', () => {
     const amount = plan('q=约2000万');
-    expect(amount).toMatchObject({
-      kind: 'search',
-      term: null,
-      terms: [],
-      sort: { amount: 'desc' },
-    });
+    // Relevance for an amount is closeness to it (order.ts), never Pagefind's or the amount's order.
+    expect(amount).toMatchObject({ kind: 'search', term: null, terms: [], sort: undefined });
+    expect(plan('q=约2000万&sort=amount-desc')).toMatchObject({ sort: { amount: 'desc' } });
+    // Neither words nor an amount: a list, largest first.
+    expect(plan('year=2020')).toMatchObject({ term: null, sort: { amount: 'desc' } });
     if (amount.kind !== 'search') throw new Error('expected a search');
     expect(amount.amounts).toHaveLength(1);
     expect(amount.amounts[0]!.approximate).toBe(true);

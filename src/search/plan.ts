@@ -5,7 +5,7 @@ import {
   type AskedAmount,
 } from './amount-query';
 import { queryTerms } from './exact';
-import { AMOUNT_KEYS, type AmountKey } from './keys';
+import { AMOUNT_KEYS, type AmountBounds, type AmountKey } from './keys';
 import type { PagefindFilters, PagefindResultData } from './pagefind-types';
 import { findSectionPassage, findWordPassage, splitSections } from './passage';
 import type { ResultView } from './render';
@@ -17,7 +17,7 @@ import { writeState, type SearchState } from './state';
  * typed, the amounts asked for, the filters, the order and the bounds. Pure,
  * so that the browser code (src/search/client.ts) only carries it out.
  */
-export type Sort = Record<string, 'asc' | 'desc'>;
+type Sort = Record<string, 'asc' | 'desc'>;
 
 export type SearchPlan =
   /** Nothing asked: the page shows the form alone. */
@@ -66,13 +66,33 @@ export function planSearch(state: SearchState): SearchPlan {
     terms: term ? queryTerms(term) : [],
     amounts,
     filters,
+    // Relevance is the words' order, or for an amount asked, closeness to it (order.ts); a list
+    // with neither is sorted by amount, largest first.
     sort:
-      state.sort === 'relevance' && term
+      state.sort === 'relevance' && (term || amounts.length > 0)
         ? undefined
         : { amount: state.sort === 'amount-asc' ? 'asc' : 'desc' },
     min,
     max,
   };
+}
+
+/**
+ * What amounts of results it will not load a plan needs (src/search/result-amounts.ts): every
+ * result's, for a list sorted by amount ('all'); for an amount asked or a bound, only those of
+ * results whose amount under a key lies in that key's ranges (an amount asked matches this
+ * year's amount or the estimate, a bound this year's amount); none (null) for words alone, whose
+ * results are all loaded to be checked, and their data carries their amounts.
+ */
+export type AmountsNeed = 'all' | Record<AmountKey, AmountBounds[]> | null;
+
+export function findAmountsNeed(plan: SearchPlan): AmountsNeed {
+  if (plan.kind !== 'search') return null;
+  if (plan.sort !== undefined) return 'all';
+  const asked: AmountBounds[] = plan.amounts.flatMap((a) => a.ranges);
+  const bound = plan.min !== null || plan.max !== null ? [{ min: plan.min, max: plan.max }] : [];
+  if (asked.length === 0 && bound.length === 0) return null;
+  return { amount: [...asked, ...bound], estimate: asked };
 }
 
 /** Where a result lands: the passage with the words, else the section with the amount asked for. */

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import type { Dictionary } from '../i18n/dictionary';
 import type { Locale } from '../domain/locales';
 import { formatAmountText, formatYuan, toMillions, toWan } from '../domain/amount';
 import type { PagefindResultData } from './pagefind-types';
@@ -77,11 +77,11 @@ export function renderResult(
   result: PagefindResultData,
   view: ResultView,
   locale: Locale,
+  d: Dictionary,
   /** This year's amount, from the amount table (null: withheld), and as the text prints it. */
   amountYuan: number | null,
   printed: string | null,
 ): HTMLLIElement {
-  const d = t(locale);
   const { meta } = result;
   const year = result.filters.year?.[0];
   const page = result.url.split('#')[0]!;

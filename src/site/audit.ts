@@ -7,7 +7,6 @@ import { toMillions, toWan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
 import { numbersInBlock } from '../domain/numbers';
 import { localePrefix, pageUrl, paths } from '../domain/urls';
-import { toCsv } from '../data/csv';
 import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
 import { projectText, publicationText } from '../model/localize';
@@ -560,7 +559,14 @@ export function auditOutput(
       if (passed !== undefined) result.passed.set(expected.file, passed);
     }
   }
-  const { file: expected, index, versions, departmentCsv } = readSiteData(model, siteUrl, basePath);
+  const {
+    file: expected,
+    index,
+    versions,
+    departmentCsv,
+    csv: rows,
+    totalsCsv,
+  } = readSiteData(model, siteUrl, basePath);
   const problems = result.problems;
   for (const [file, record] of versions)
     if (!isDeepStrictEqual(readJson(dist, file), record))
@@ -600,9 +606,13 @@ export function auditOutput(
               file: paths.sourceFile(file),
               message: `is published, but version ${version.version} discloses a part withheld since version ${version.withheldSince}`,
             });
-  const csv = join(dist, DATA_FILES.csv);
-  if (!existsSync(csv) || readFileSync(csv, 'utf8') !== toCsv(expected.projects)) {
-    problems.push({ file: DATA_FILES.csv, message: 'does not hold exactly the rows of the model' });
+  for (const [file, text, what] of [
+    [DATA_FILES.csv, rows, 'the rows of the model'],
+    [DATA_FILES.totals, totalsCsv, 'the totals of the model’s records'],
+  ] as const) {
+    const path = join(dist, file);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text)
+      problems.push({ file, message: `does not hold exactly ${what}` });
   }
   return result;
 }

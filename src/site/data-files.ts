@@ -7,6 +7,7 @@ import {
   departmentCsvPath,
   projectVersionPath,
 } from '../data/records';
+import { buildBreakdown, buildBreakdownCsv, type BreakdownRow } from '../data/breakdown';
 import { toCsv } from '../data/csv';
 import type { Model } from '../model/types';
 
@@ -19,6 +20,11 @@ export interface SiteData {
   versions: Map<string, VersionRecord>;
   /** Each department's projects as CSV (the rows of disclosures.csv), by path below the base. */
   departmentCsv: Map<string, string>;
+  /** /data/disclosures.csv, written once: the data step writes it, the audit compares with it. */
+  csv: string;
+  /** Every project by department and fiscal year (the data page's table), and as /data/totals.csv. */
+  totals: BreakdownRow[];
+  totalsCsv: string;
 }
 
 const made = new WeakMap<Model, Map<string, SiteData>>();
@@ -52,7 +58,16 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
         toCsv(file.projects.filter((record) => slugs.has(record.publication))),
       );
     }
-    data = { file, index: buildIndexFile(file, links), versions, departmentCsv };
+    const totals = buildBreakdown(file.projects);
+    data = {
+      file,
+      index: buildIndexFile(file, links),
+      versions,
+      departmentCsv,
+      csv: toCsv(file.projects),
+      totals,
+      totalsCsv: buildBreakdownCsv(totals),
+    };
     byKey.set(key, data);
   }
   return data;

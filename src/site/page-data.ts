@@ -14,6 +14,7 @@ import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
 import type { Department, FiscalYear, Model, Project, PublicationModel } from '../model/types';
 import { searchFields } from '../search/fields';
+import { readSiteData } from './data-files';
 import { projectJsonLd, siteJsonLd } from './json-ld';
 import type { Slice } from './paginate';
 import type {
@@ -377,6 +378,7 @@ function buildView(route: Route, model: Model, links: Links): ViewData {
         // Listed one by one while the lists are short; beyond that, disclosures.json and the year pages give every address.
         listProjects: model.projects.length <= LIMITS.smallSiteProjects,
         listOriginals: model.publications.length <= LIMITS.smallSitePublications,
+        totals: readSiteData(model, readSettings().siteUrl, readSettings().basePath).totals,
       };
   }
 }

@@ -1,5 +1,6 @@
 import type { ChangeEntry } from './changes';
 import type { Operator } from '../config';
+import type { BreakdownRow } from '../data/breakdown';
 import type { Locale, Localized } from '../domain/locales';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type {
@@ -165,7 +166,14 @@ export type ViewData =
       years: YearFigures[];
     }
   | { kind: 'year'; year: number; rows: YearRow[] }
-  | { kind: 'data'; model: Model; listProjects: boolean; listOriginals: boolean }
+  | {
+      kind: 'data';
+      model: Model;
+      listProjects: boolean;
+      listOriginals: boolean;
+      /** Every project by department and fiscal year (data/totals.csv). */
+      totals: BreakdownRow[];
+    }
   | { kind: 'about'; operator: Operator | null; publishers: string[] }
   | { kind: 'terms'; terms: GlossaryTerm[] }
   | { kind: 'changes'; entries: ChangeEntry[] }

@@ -62,6 +62,8 @@ function buildPartition(name: string, drop: string, basePath: string, other: str
       SITE_URL: TEST_SITE,
       BASE_PATH: basePath,
       SEARCH_PARTITIONS: other,
+      // Parts by fiscal year, so that the page merges parts within a partition as well as across.
+      SEARCH_INDEX_PARTS: 'fiscal-year',
       RENDER_CACHE_DIR: join(work, 'render-cache'),
     },
   });

@@ -573,7 +573,7 @@ describe('export', () => {
 });
 
 describe('what every search needs is preloaded', () => {
-  it('fetches Pagefind’s entry, metadata, wasm and the amount table once each, the ones the page preloads', async () => {
+  it('fetches Pagefind’s entry, metadata and wasm once each, the ones the page preloads, and a word query no amount table', async () => {
     await page.goto(`${server.url}search/?q=${encodeURIComponent('人脸')}`);
     await waitForResults();
     const preloaded = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) =>
@@ -589,7 +589,6 @@ describe('what every search needs is preloaded', () => {
     const expected: unknown[] = [
       `/pagefind/${first}pagefind.js`,
       expect.stringMatching(new RegExp(`^/pagefind/${first}wasm\\.\\w+\\.pagefind$`)),
-      '/pagefind/amounts.zh-cn.json',
       ...paths.flatMap((path): unknown[] => [
         `/pagefind/${path}pagefind-entry.json`,
         expect.stringMatching(new RegExp(`^/pagefind/${path}pagefind\\.zh-cn_\\w+\\.pf_meta$`)),
@@ -609,5 +608,41 @@ describe('what every search needs is preloaded', () => {
     expect(fetched.filter((name) => name.includes('pagefind-entry.json'))).toHaveLength(
       parts.length,
     );
+    // A word query's results carry their amounts in their own data: no table is preloaded or fetched.
+    const tables = (names: string[]) =>
+      names.filter((name) => /\/amounts\.[\w.-]+\.json$/.test(name));
+    expect(tables(preloaded)).toEqual([]);
+    expect(tables(fetched)).toEqual([]);
+    // Its amount, quoted as printed with the yuan beside it, from the result's own data.
+    expect(await page.locator('#search-results li .result-facts').first().textContent()).toMatch(
+      /元（¥[\d,]+）/,
+    );
+    // A query about an amount fetches only the shards of the table that may hold it (here, a site
+    // of a few projects: one per amount key), never the whole table.
+    await page.evaluate(() => (document.querySelector('#search-status')!.textContent = ''));
+    await page.fill('#search-q', '700万');
+    await page.press('#search-q', 'Enter');
+    await waitForResults();
+    const resources = () =>
+      page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+      );
+    const afterAmount = tables(await resources());
+    expect(afterAmount).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/pagefind\/amounts\.zh-cn\.amount-\d+\.json$/),
+        expect.stringMatching(/^\/pagefind\/amounts\.zh-cn\.estimate-\d+\.json$/),
+      ]),
+    );
+    expect(afterAmount).not.toContain('/pagefind/amounts.zh-cn.json');
+    // A list sorted by amount needs every project's: the whole table, once.
+    await page.evaluate(() => (document.querySelector('#search-status')!.textContent = ''));
+    await page.selectOption('#search-sort', 'amount-desc');
+    await page.fill('#search-q', '');
+    await page.press('#search-q', 'Enter');
+    await waitForResults();
+    expect(
+      tables(await resources()).filter((path) => path === '/pagefind/amounts.zh-cn.json'),
+    ).toHaveLength(1);
   });
 });

@@ -68,6 +68,7 @@ describe('a portal of many departments and years', () => {
         id: string;
         publication: string;
         fiscalYear: number;
+        department: { zh: string; en: string | null };
         amount: { yuan?: number };
       }[];
     };
@@ -134,9 +135,63 @@ describe('a portal of many departments and years', () => {
       index: readFileSync(join(dist, 'data/index.json'), 'utf8'),
       feed: readFileSync(join(dist, 'feed.xml'), 'utf8'),
       feedEn: readFileSync(join(dist, 'en/feed.xml'), 'utf8'),
+      data: page('data').html(),
+      dataEn: page('en/data').html(),
+      totals: readFileSync(join(dist, 'data/totals.csv'), 'utf8'),
     };
     for (const [surface, text] of Object.entries(surfaces))
       for (const form of forms) expect(text.includes(form), `${surface} holds ${form}`).toBe(false);
+  });
+
+  it('breaks every project down by department and fiscal year on the data page and in data/totals.csv', () => {
+    const expected = new Map<string, { projects: number; total: number; withheld: number }>();
+    for (const project of data().projects) {
+      const key = `${project.fiscalYear},${project.department.zh}`;
+      const row = expected.get(key) ?? { projects: 0, total: 0, withheld: 0 };
+      row.projects += 1;
+      if (project.amount.yuan === undefined) row.withheld += 1;
+      else row.total += project.amount.yuan;
+      expected.set(key, row);
+    }
+    expect(expected.size).toBeGreaterThanOrEqual(4);
+    const rows = parse<Record<string, string>>(
+      readFileSync(join(dist, 'data/totals.csv'), 'utf8'),
+      { columns: true, bom: true },
+    );
+    expect(
+      new Map(
+        rows.map((r) => [
+          `${r.fiscal_year ?? ''},${r.department ?? ''}`,
+          {
+            projects: Number(r.projects),
+            total: Number(r.total_yuan_computed),
+            withheld: Number(r.amounts_withheld),
+          },
+        ]),
+      ),
+    ).toEqual(expected);
+    // Newest year first, as every list of years on the site.
+    const years = rows.map((r) => Number(r.fiscal_year));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    for (const path of ['data', 'en/data']) {
+      const $ = page(path);
+      const cells = $('table.totals tbody tr')
+        .toArray()
+        .map((tr) =>
+          $(tr)
+            .find('td')
+            .toArray()
+            .map((td) => $(td).text().trim()),
+        );
+      expect(cells, path).toHaveLength(rows.length);
+      rows.forEach((row, i) => {
+        expect(cells[i]![2], path).toBe(row.projects);
+        expect(cells[i]![3], path).toBe(formatYuan(Number(row.total_yuan_computed)));
+      });
+      expect($('a[data-download="totals"]').attr('href'), path).toBe('/data/totals.csv');
+      // A computed sum, said so.
+      expect($('#totals ~ p.note').first().text(), path).toMatch(/本站.*计算|this site’s sums/);
+    }
   });
 
   it('calls a computed total a sum of the published figures, never “published”', () => {

@@ -4,6 +4,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -150,6 +151,36 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
       expect(response.status, path).toBe(200);
       expect(response.headers.get('cache-control'), path).toBe('no-cache');
     }
+  });
+
+  it('compresses what compresses, for a browser that asks, and leaves Pagefind’s own gzip and the originals alone', async () => {
+    const encoding = async (path: string) => {
+      const response = await fetch(`${nginx.origin}/portal/yjsgk/${path}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(response.status, path).toBe(200);
+      return response.headers.get('content-encoding');
+    };
+    const script = readdirSync(join(EXAMPLE_PORTAL_DIST, '_astro')).find(
+      (name) =>
+        name.endsWith('.js') && statSync(join(EXAMPLE_PORTAL_DIST, '_astro', name)).size > 1024,
+    )!;
+    for (const path of [
+      'search/',
+      `_astro/${first('_astro', /\.css$/)}`,
+      `_astro/${script}`,
+      'data/disclosures.json',
+      'data/disclosures.csv',
+      'feed.xml',
+      `${part()}pagefind.js`,
+    ])
+      expect(await encoding(path), path).toBe('gzip');
+    for (const path of [
+      `${part()}fragment/${first(`${part()}fragment`, /./)}`,
+      `${part()}${first(part(), /^wasm\./)}`,
+      `sources/${GBK_ORIGINAL}`,
+    ])
+      expect(await encoding(path), path).toBeNull();
   });
 
   it("answers a missing address with the site's own 404 page, under /data/ too", async () => {

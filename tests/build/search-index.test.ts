@@ -16,7 +16,12 @@ import { loadModel } from '../../src/check/check';
 import { ContentFixture } from '../../src/generate/fixture';
 import { LOCALES } from '../../src/domain/locales';
 import { readFragments } from '../../src/search/index-parts';
-import { amountTableFile, PAGEFIND_LANGUAGE, type AmountTable } from '../../src/search/keys';
+import {
+  amountTableFile,
+  PAGEFIND_LANGUAGE,
+  readAmountsFilter,
+  type AmountTable,
+} from '../../src/search/keys';
 import { astroBuild } from '../support/astro';
 import { DIST, PORTAL_DIST, ROOT, TEST_SITE } from '../support/paths';
 import { killWhen } from '../support/kill';
@@ -36,44 +41,38 @@ interface Records {
 const readRecords = (dist: string) =>
   JSON.parse(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')) as Records;
 
-describe('the search index, one part per fiscal year, built from the written pages beside the audit', () => {
+describe('the search index, built from the written pages beside the audit', () => {
   const oneRun = mkdtempSync(join(tmpdir(), 'pagefind-one-run-'));
   afterAll(() => rmSync(oneRun, { recursive: true, force: true }));
 
   it.each([
     ['at the root', DIST, ''],
     ['under the portal base', PORTAL_DIST, '/portal/yjsgk/'],
-  ])(
-    'has its parts by fiscal year, newest first, each the index one Pagefind run over its years’ project pages writes (%s)',
-    (_, dist, base) => {
-      const { projects } = readRecords(dist);
-      const years = [...new Set(projects.map((p) => p.fiscalYear))].sort((a, b) => b - a);
-      const parts = readParts(dist);
-      // Each year in one part, with the years that end in the same digit.
-      const partYears = parts.map((p) => p.path.slice(0, -1).split('-').map(Number));
-      expect(partYears.flat().sort()).toEqual([...years].sort());
-      for (const group of partYears) expect(new Set(group.map((y) => y % 10)).size).toBe(1);
-      expect(partYears.map((group) => group[0])).toEqual(
-        [...partYears.map((group) => group[0])].sort((a, b) => b! - a!),
-      );
-      for (const [i, group] of partYears.entries()) {
-        // That part's project pages alone, in both languages, at their paths.
-        const site = join(oneRun, `${base ? 'portal' : 'root'}-${i}`);
-        for (const project of projects.filter((p) => group.includes(p.fiscalYear)))
-          for (const locale of LOCALES) {
-            const page = `${new URL(project.url[locale]).pathname.slice(base.length || 1)}index.html`;
-            mkdirSync(dirname(join(site, page)), { recursive: true });
-            cpSync(join(dist, page), join(site, page));
-          }
-        const out = join(site, '_index');
-        const run = spawnSync(process.execPath, [PAGEFIND, '--site', site, '--output-path', out], {
-          encoding: 'utf8',
-        });
-        expect(run.status, run.stdout + run.stderr).toBe(0);
-        expect(treeHashes(join(dist, 'pagefind', parts[i]!.path))).toEqual(treeHashes(out));
-      }
-    },
-  );
+  ])('is one index, the one a Pagefind run over the project pages writes (%s)', (_, dist, base) => {
+    const { projects } = readRecords(dist);
+    const years = [...new Set(projects.map((p) => p.fiscalYear))].sort((a, b) => b - a);
+    const parts = readParts(dist);
+    // One index of every year by default (SEARCH_INDEX_PARTS); parts by year are tested below.
+    expect(parts.map((p) => p.path)).toEqual(['all/']);
+    const partYears = [years];
+    expect(partYears.flat().sort()).toEqual([...years].sort());
+    for (const [i, group] of partYears.entries()) {
+      // That part's project pages alone, in both languages, at their paths.
+      const site = join(oneRun, `${base ? 'portal' : 'root'}-${i}`);
+      for (const project of projects.filter((p) => group.includes(p.fiscalYear)))
+        for (const locale of LOCALES) {
+          const page = `${new URL(project.url[locale]).pathname.slice(base.length || 1)}index.html`;
+          mkdirSync(dirname(join(site, page)), { recursive: true });
+          cpSync(join(dist, page), join(site, page));
+        }
+      const out = join(site, '_index');
+      const run = spawnSync(process.execPath, [PAGEFIND, '--site', site, '--output-path', out], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(treeHashes(join(dist, 'pagefind', parts[i]!.path))).toEqual(treeHashes(out));
+    }
+  });
 
   it('has an amount table per language: each indexed page’s amounts and year, as the data says', () => {
     const { projects } = readRecords(DIST);
@@ -92,6 +91,10 @@ describe('the search index, one part per fiscal year, built from the written pag
         expected[id] =
           id in expected ? null : byPath.get(new URL(fragment.url, TEST_SITE).pathname);
     expect(Object.keys(expected)).toHaveLength(projects.length * LOCALES.length);
+    // Each page's result data carries the same amounts (a word query needs no table).
+    for (const part of readParts(DIST))
+      for (const [id, fragment] of readFragments(join(DIST, 'pagefind', part.path)))
+        expect(readAmountsFilter(fragment.filters), fragment.url).toEqual(expected[id]);
     for (const locale of LOCALES) {
       const table = JSON.parse(
         readFileSync(join(DIST, 'pagefind', amountTableFile(locale)), 'utf8'),
@@ -126,7 +129,13 @@ describe('parts kept between builds', () => {
   const work = mkdtempSync(join(tmpdir(), 'search-parts-'));
   const cache = join(work, 'search-cache');
   const dist = join(work, 'dist');
-  const env = { CONTENT_DIR: content.dir, BASE_PATH: '', SITE_URL: TEST_SITE };
+  // Parts by fiscal year, the layout a site chooses when a rebuild must not index every page again.
+  const env = {
+    CONTENT_DIR: content.dir,
+    BASE_PATH: '',
+    SITE_URL: TEST_SITE,
+    SEARCH_INDEX_PARTS: 'fiscal-year',
+  };
   afterAll(() => {
     content.remove();
     rmSync(work, { recursive: true, force: true });
