@@ -1,31 +1,23 @@
-import type { Dictionary } from '../i18n/dictionary';
-import { formatYuan } from '../domain/amount';
-import { DEFAULT_LOCALE, isLocale, LOCALES, otherLocaleOf, type Locale } from '../domain/locales';
+import { isLocale, LOCALES, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
+import { exactFormOf } from './amount-query';
+import { createExactChecker } from './checker';
+import { containsAll } from './exact';
+import { wireExportButtons, type Exportable } from './export-buttons';
+import { addMergedOptions, fillForm } from './form';
+import { countInOtherLanguage, loadDictionary, openIndex, readIndexParts } from './index-open';
 import {
   AMOUNT_KEYS,
   amountShardFile,
   amountTableFile,
-  INDEX_PARTS_FILE,
-  PAGEFIND_LANGUAGE,
   readAmountShards,
   type AmountKey,
-  type IndexPartRef,
 } from './keys';
-import type {
-  Pagefind,
-  PagefindFilters,
-  PagefindResult,
-  PagefindResultData,
-} from './pagefind-types';
-import { containsAll } from './exact';
-import { createExactChecker } from './checker';
-import { createResultAmounts } from './result-amounts';
 import { orderByAmount, orderByCloseness } from './order';
-import { exactFormOf } from './amount-query';
+import type { PagefindFilters, PagefindResult, PagefindResultData } from './pagefind-types';
 import { findAmountsNeed, landResult, planSearch } from './plan';
-import { amountText } from './render';
-import { renderResult } from './render';
+import { amountText, renderResult } from './render';
+import { createResultAmounts } from './result-amounts';
 import { readState, writeState, type SearchState } from './state';
 
 /** Results rendered per "show more". */
@@ -154,7 +146,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   };
 
   let generation = 0;
-  let exportable: { results: () => Promise<readonly PagefindResult[]>; search: string } = {
+  let exportable: Exportable = {
     results: () => Promise.resolve([]),
     search: '',
   };
@@ -347,69 +339,14 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     }
   };
 
-  for (const button of [exportBox, totalsBox].flatMap((box) => [
-    ...box.querySelectorAll<HTMLButtonElement>('button[data-format]'),
-  ])) {
-    button.addEventListener('click', () => {
-      const { results, search } = exportable;
-      const label = button.textContent;
-      button.disabled = true;
-      button.textContent = d.search.exporting;
-      // Loaded on demand: the CSV writer is most of its weight, and most searches never export.
-      void import('./export')
-        .then(
-          async ({
-            buildBreakdown,
-            buildBreakdownCsv,
-            buildResultsCsv,
-            buildResultsJson,
-            downloadFile,
-            fetchRecords,
-            nameExportFile,
-          }) => {
-            const urls = await Promise.all(
-              (await results()).map(async (r) => dataFileOf((await load(r)).url)),
-            );
-            const records = await fetchRecords(urls);
-            const name = nameExportFile(new URLSearchParams(new URL(search).search), new Date());
-            if (button.dataset.format === 'breakdown') {
-              // Shown on the page and downloaded: the same rows.
-              const rows = buildBreakdown(records);
-              breakdownBox.querySelector('tbody')!.replaceChildren(
-                ...rows.map((row) => {
-                  const tr = document.createElement('tr');
-                  for (const [label, value] of [
-                    [d.search.breakdown.year, d.fiscalYear(row.fiscalYear)],
-                    [
-                      d.search.breakdown.department,
-                      locale === 'en' ? (row.departmentEn ?? row.department) : row.department,
-                    ],
-                    [d.search.breakdown.projects, String(row.projects)],
-                    [d.search.breakdown.total, formatYuan(row.totalYuan)],
-                    [d.search.breakdown.withheld, String(row.withheld)],
-                  ] as const) {
-                    const td = document.createElement('td');
-                    td.dataset.label = label;
-                    td.textContent = value;
-                    tr.append(td);
-                  }
-                  return tr;
-                }),
-              );
-              breakdownBox.hidden = false;
-              downloadFile(`${name}-totals.csv`, 'text/csv', buildBreakdownCsv(rows));
-            } else if (button.dataset.format === 'csv')
-              downloadFile(`${name}.csv`, 'text/csv', buildResultsCsv(records));
-            else
-              downloadFile(`${name}.json`, 'application/json', buildResultsJson(records, search));
-          },
-        )
-        .finally(() => {
-          button.disabled = false;
-          button.textContent = label;
-        });
-    });
-  }
+  wireExportButtons({
+    boxes: [exportBox, totalsBox],
+    breakdownBox,
+    d,
+    locale,
+    exportable: () => exportable,
+    dataFileOf: async (r) => dataFileOf((await load(r)).url),
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -429,154 +366,5 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   if (location.search) await run(readState(new URLSearchParams(location.search)));
 }
 
-/**
- * How many projects in the other language's index have the query as typed.
- * Pagefind loads the index of the page's own language; a second instance
- * merges the other one and keeps only its pages.
- */
-async function countInOtherLanguage(
-  pagefind: Pagefind,
-  base: string,
-  parts: readonly IndexPartRef[],
-  locale: Locale,
-  term: string,
-  filters: PagefindFilters,
-  terms: readonly string[],
-): Promise<number> {
-  const otherLocale = otherLocaleOf(locale);
-  // A page belongs to the language whose root is the longest that starts its path ('/' is Chinese).
-  const localeOfPath = (path: string): Locale =>
-    LOCALES.find((l) => l !== DEFAULT_LOCALE && path.startsWith(pageUrl(base, l))) ??
-    DEFAULT_LOCALE;
-  const instance = pagefind.createInstance({
-    basePath: `${base}pagefind/${parts[0]!.path}`,
-    baseUrl: base,
-  });
-  try {
-    // Absolute URLs, or Pagefind takes the first for the primary index and skips it.
-    await Promise.all(
-      parts.map((part) =>
-        instance.mergeIndex(indexUrl(base, part), {
-          language: PAGEFIND_LANGUAGE[otherLocale],
-          metaCacheTag: part.tag,
-        }),
-      ),
-    );
-    const { results } = await instance.search(term, { filters });
-    const found = await Promise.all(
-      results.map(async (r) => {
-        const result = await r.data();
-        // The merged index gives absolute URLs.
-        const path = new URL(result.url, location.href).pathname;
-        return localeOfPath(path) === otherLocale && containsAll(result.content, terms);
-      }),
-    );
-    return found.filter(Boolean).length;
-  } finally {
-    await instance.destroy();
-  }
-}
-
-/**
- * Pagefind over the site's index: its first part, with the other parts of this site and those
- * of the other partitions of the site (SEARCH_PARTITIONS), each built with its own index, merged
- * in, so that one query searches them all.
- */
-async function openIndex(
-  base: string,
-  locale: Locale,
-  parts: readonly IndexPartRef[],
-  partitions: readonly string[],
-): Promise<Pagefind> {
-  const [first, ...rest] = parts;
-  const partitionParts = Promise.all(partitions.map(fetchIndexParts));
-  const pagefind = (await import(
-    /* @vite-ignore */ `${base}pagefind/${first!.path}pagefind.js`
-  )) as Pagefind;
-  // The tags match the preloaded entry files (see src/search/build-index.ts).
-  // In the page's own thread, so that the files the page preloads are the ones used (a worker fetches its own).
-  await pagefind.options({ baseUrl: base, noWorker: true, metaCacheTag: first!.tag });
-  await pagefind.init();
-  const language = PAGEFIND_LANGUAGE[locale];
-  // Absolute, or Pagefind takes one for the primary.
-  const merged = [...rest.map((part) => ({ base, part })), ...(await partitionParts).flat()];
-  await Promise.all(
-    merged.map(({ base: b, part }) =>
-      pagefind.mergeIndex(indexUrl(b, part), { language, metaCacheTag: part.tag }),
-    ),
-  );
-  return pagefind;
-}
-
-/** A language's strings, each in its own chunk of the script (src/i18n/zh.ts, en.ts). */
-const loadDictionary = async (locale: Locale): Promise<Dictionary> =>
-  locale === 'en' ? (await import('../i18n/en')).en : (await import('../i18n/zh')).zh;
-
-/** The parts the build wrote into the search form: `<path>:<tag>` each, first part first. */
-function readIndexParts(attribute: string): IndexPartRef[] {
-  return attribute
-    .split(' ')
-    .filter(Boolean)
-    .map((ref) => {
-      const [path = '', tag = ''] = ref.split(':');
-      return { path, tag };
-    });
-}
-
-/** Another partition's parts, from the list beside its index; none where it has no index yet. */
-async function fetchIndexParts(partition: string): Promise<{ base: string; part: IndexPartRef }[]> {
-  const response = await fetch(new URL(`${partition}pagefind/${INDEX_PARTS_FILE}`, location.href), {
-    cache: 'no-cache',
-  });
-  if (!response.ok) return [];
-  return ((await response.json()) as IndexPartRef[]).map((part) => ({ base: partition, part }));
-}
-
-/** A part's folder as an absolute URL (Pagefind takes a path for the primary index's). */
-const indexUrl = (base: string, part: IndexPartRef) =>
-  new URL(`${base}pagefind/${part.path}`, location.href).href;
-
 /** A language's prefix below the base: '' for Chinese, 'en/' for English. */
 const localePrefixOf = (locale: Locale) => pageUrl('/', locale).slice(1);
-
-function fillForm(form: HTMLFormElement, state: SearchState): void {
-  // Folded filters (on a phone) open when the address sets one: a result set says what filtered it.
-  const folded = form.querySelector<HTMLDetailsElement>('#search-filters');
-  if (folded)
-    folded.open ||=
-      Object.entries(state).some(([k, v]) => k !== 'q' && k !== 'sort' && v !== '') ||
-      state.sort !== 'relevance';
-  for (const [key, value] of Object.entries(state) as [string, string][]) {
-    const field = form.elements.namedItem(key);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
-      field.value = value;
-  }
-}
-
-/**
- * Years and departments that only another partition has, added to the
- * filters' choices: the page lists its own partition's, from its model.
- */
-function addMergedOptions(
-  form: HTMLFormElement,
-  merged: Record<string, Record<string, number>>,
-  d: Dictionary,
-): void {
-  const order = {
-    year: (a: string, b: string) => Number(b) - Number(a),
-    // As the page orders its own (page-data.ts: Array.prototype.sort).
-    department: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
-  };
-  for (const key of ['year', 'department'] as const) {
-    const select = form.elements.namedItem(key);
-    if (!(select instanceof HTMLSelectElement)) continue;
-    const [any, ...own] = [...select.options];
-    const values = new Set([...own.map((o) => o.value), ...Object.keys(merged[key] ?? {})]);
-    const options = [...values].sort(order[key]).map((value) => {
-      const existing = own.find((o) => o.value === value);
-      if (existing) return existing;
-      return new Option(key === 'year' ? d.fiscalYear(Number(value)) : value, value);
-    });
-    select.replaceChildren(any!, ...options);
-  }
-}

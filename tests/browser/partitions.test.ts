@@ -24,13 +24,15 @@ let browser: Browser | undefined;
 let page: Page;
 
 /**
- * Two generated departments, each with two publications (two fiscal years) of two projects: each
- * build's index is in two parts, one per year, so a search page merges four parts.
+ * Three generated departments, each with three publications (three fiscal years) of one project:
+ * two departments in the root partition, one in /b/. Each build's index is in parts by year, so a
+ * search page merges six parts, and every result of a query fits on its first page.
  */
-const content = new ContentFixture({ count: 8, perPublication: 2, years: 2 });
-const [ownDepartment, otherDepartment] = [
-  ...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[0]!)),
-];
+const content = new ContentFixture({ count: 9, perPublication: 1, years: 3 });
+const departments = [...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[0]!))];
+const [ownDepartment, otherDepartment] = departments;
+/** Projects of one department: one a year. */
+const PER_DEPARTMENT = 3;
 
 /**
  * One project prints its budget in yuan (2288750元), as some bureaus do, not in 万元: results must
@@ -51,10 +53,15 @@ const inYuan = (() => {
   return { path: `/${file.replace('/zh/', '/').replace(/\.md$/, '/')}`, yuan, wan };
 })();
 
-function buildPartition(name: string, drop: string, basePath: string, other: string): string {
+function buildPartition(
+  name: string,
+  drop: readonly string[],
+  basePath: string,
+  other: string,
+): string {
   const dir = join(work, `content-${name}`);
   cpSync(content.dir, dir, { recursive: true });
-  rmSync(join(dir, drop), { recursive: true });
+  for (const department of drop) rmSync(join(dir, department), { recursive: true });
   const dist = join(work, `dist-${name}`);
   const result = astroBuild(dist, {
     env: {
@@ -94,9 +101,14 @@ function markSharedId(dist: string): { path: string; yuan: number } {
 let sharedId: { path: string; yuan: number };
 
 beforeAll(async () => {
-  const root = buildPartition('a', otherDepartment!, '', '/b/');
+  const root = buildPartition('a', [otherDepartment!], '', '/b/');
   sharedId = markSharedId(root);
-  const b = buildPartition('b', ownDepartment!, '/b/', '/');
+  const b = buildPartition(
+    'b',
+    departments.filter((d) => d !== otherDepartment),
+    '/b/',
+    '/',
+  );
   server = await serveMounts([
     { base: '/', dir: root },
     { base: '/b/', dir: b },
@@ -123,10 +135,11 @@ async function searchOn(base: string, query: string): Promise<string[]> {
 }
 
 describe('a site in two partitions, searched as one', () => {
-  it('the two departments really are in separate builds', () => {
-    expect(ownDepartment).toBeDefined();
-    expect(otherDepartment).toBeDefined();
+  it('three departments over three years really are in separate builds', () => {
+    expect(departments).toHaveLength(3);
     expect(ownDepartment).not.toBe(otherDepartment);
+    const years = new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[1]!));
+    expect(years.size).toBe(3);
   });
 
   it.each([
@@ -135,11 +148,13 @@ describe('a site in two partitions, searched as one', () => {
   ])('one query on %s (%s) finds the projects of both partitions', async (base) => {
     // Every generated department is of 合成市 (Synthetic City).
     const paths = await searchOn(base, '合成市');
-    expect(paths.filter((p) => p.startsWith(`/${ownDepartment!}/`))).toHaveLength(4);
-    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment!}/`))).toHaveLength(4);
-    expect(paths).toHaveLength(8);
-    // Both fiscal years of each: every part of each build's index was merged.
-    expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(2);
+    expect(paths.filter((p) => p.startsWith(`/${ownDepartment!}/`))).toHaveLength(PER_DEPARTMENT);
+    expect(paths.filter((p) => p.startsWith(`/b/${otherDepartment!}/`))).toHaveLength(
+      PER_DEPARTMENT,
+    );
+    expect(paths).toHaveLength(3 * PER_DEPARTMENT);
+    // Every fiscal year of each: every part of each build's index was merged.
+    expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(3);
   });
 
   it('a result from the other partition links to its page there', async () => {
@@ -155,7 +170,7 @@ describe('a site in two partitions, searched as one', () => {
     const departments = await page.$$eval('#search-department option', (options) =>
       options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
     );
-    expect(departments).toHaveLength(2);
+    expect(departments).toHaveLength(3);
     const partitionsFound = new Set<string>();
     for (const name of departments) {
       await page.goto(
@@ -167,7 +182,7 @@ describe('a site in two partitions, searched as one', () => {
       const paths = await page.$$eval('#search-results .result-title a', (links) =>
         links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
-      expect(paths, name).toHaveLength(4);
+      expect(paths, name).toHaveLength(PER_DEPARTMENT);
       const inB = paths.every((p) => p.startsWith('/b/'));
       const inRoot = paths.every((p) => !p.startsWith('/b/'));
       expect(inB || inRoot, name).toBe(true);
@@ -179,7 +194,7 @@ describe('a site in two partitions, searched as one', () => {
 
   it('filters by a fiscal year across the parts of both partitions', async () => {
     const years = [...new Set(content.find(/publication\.yaml$/).map((p) => p.split('/')[1]!))];
-    expect(years).toHaveLength(2);
+    expect(years).toHaveLength(3);
     for (const year of years) {
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent('合成市')}&year=${year}`);
       await page.waitForFunction(() =>
@@ -188,7 +203,7 @@ describe('a site in two partitions, searched as one', () => {
       const paths = await page.$$eval('#search-results .result-title a', (links) =>
         links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
-      expect(paths, year).toHaveLength(4);
+      expect(paths, year).toHaveLength(3);
       expect(
         paths.every((p) => p.includes(`/${year}/`)),
         year,
@@ -204,14 +219,17 @@ describe('a site in two partitions, searched as one', () => {
     // The generated English text says "Synthetic City"; the Chinese, 合成市.
     await page.goto(`${server.origin}/search/?q=Synthetic`);
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('#search-other')?.hidden);
-    expect(await page.textContent('#search-other span')).toBe('英文译文中有 4 个项目含此查询。');
+    // The root partition's own index: its two departments' projects, every year.
+    expect(await page.textContent('#search-other span')).toBe(
+      `英文译文中有 ${2 * PER_DEPARTMENT} 个项目含此查询。`,
+    );
   });
 
   it.each([
     ['amount-desc', 'largest'],
     ['amount-asc', 'smallest'],
   ] as const)(
-    'sorts by amount (%s) as one list over the four parts of both partitions, %s first, and exports that list',
+    'sorts by amount (%s) as one list over the six parts of both partitions, %s first, and exports that list',
     async (sort, _first) => {
       // Every project's amount, from both builds' data.
       const yuan = new Map<string, number | null>();
@@ -228,15 +246,16 @@ describe('a site in two partitions, searched as one', () => {
       const paths = await page.$$eval('#search-results .result-title a', (links) =>
         links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
-      expect(paths).toHaveLength(8);
+      expect(paths).toHaveLength(3 * PER_DEPARTMENT);
       const amounts = paths.map((p) => yuan.get(p));
       const disclosed = amounts.filter((a): a is number => a !== null && a !== undefined);
       const ordered = [...disclosed].sort((a, b) => (sort === 'amount-desc' ? b - a : a - b));
       expect(disclosed).toEqual(ordered);
       // A withheld amount is last, whichever way.
       expect(amounts.slice(disclosed.length).every((a) => a === null)).toBe(true);
-      // Both fiscal years and both partitions are in the one list.
-      expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(2);
+      // Every fiscal year and both partitions are in the one list.
+      expect(new Set(paths.map((p) => /\/(\d{4})\//.exec(p)?.[1])).size).toBe(3);
+      expect(paths.some((p) => p.startsWith('/b/'))).toBe(true);
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.locator('#search-export').getByRole('button', { name: 'JSON', exact: true }).click(),
@@ -287,8 +306,8 @@ describe('a site in two partitions, searched as one', () => {
     expect(lines[0]).toBe(
       'fiscal_year,department,department_en,projects,total_yuan_computed,amounts_withheld',
     );
-    // Two departments (one in each partition) × two years: four rows, each its own sum.
-    expect(lines).toHaveLength(5);
+    // Three departments (two in one partition, one in the other) × three years: nine rows, each its own sum.
+    expect(lines).toHaveLength(1 + 9);
     for (const line of lines.slice(1)) {
       const [year, department, , projects, total] = line.split(',');
       expect(expected.get(`${year!},${department!}`), line).toEqual({
@@ -297,7 +316,7 @@ describe('a site in two partitions, searched as one', () => {
       });
     }
     const rows = page.locator('#search-breakdown tbody tr');
-    expect(await rows.count()).toBe(4);
+    expect(await rows.count()).toBe(9);
     expect(await page.locator('#search-breakdown').isVisible()).toBe(true);
   });
 
@@ -324,10 +343,10 @@ describe('a site in two partitions, searched as one', () => {
       count: number;
       projects: { id: string }[];
     };
-    expect(json.count).toBe(8);
+    expect(json.count).toBe(3 * PER_DEPARTMENT);
     // Ids are <publication slug>/<project slug>, and a publication slug is <department>-<year>.
     expect(new Set(json.projects.map((p) => p.id.replace(/-\d{4}\/.*$/, '')))).toEqual(
-      new Set([ownDepartment, otherDepartment]),
+      new Set(departments),
     );
   });
 });
