@@ -7,10 +7,12 @@
  *   npm run bench -- --years 30 10000    generated disclosures over 30 fiscal years (default 10)
  *   npm run bench -- --search <folder>   search alone against the floor, on a site already built
  *                                        (with BASE_PATH=/portal/yjsgk/ where nginx is installed)
- * From 10,000 it measures search three times on the same site: with the index in parts, one per
- * fiscal year, as the build writes it; re-indexed as one part, to show what merging costs; and
- * Pagefind alone on that one index (a bare page: its search and the first ten results' data),
- * the floor under the site's search page on this machine.
+ * From 10,000 it measures search on the same site, served as deployed (Debian's nginx with the
+ * docs' configuration, gzip included): the site's search page on its index as the build wrote it
+ * (and, where that is in parts, again on the same pages as one index, to show what merging
+ * costs), and Pagefind alone on the one index (a bare page: its search and the first ten
+ * results' data), the floor under the site's search page on this machine, query by query in
+ * turns with the search page. Each figure is also given as a ratio to the floor.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -575,7 +577,8 @@ async function main(): Promise<void> {
     rows.push([
       String(n),
       `${ours.seconds.toFixed(1)} s`,
-      // The index step's own time: it runs beside Astro's output audit (scripts/build-site.mjs).
+      // The index step's own time: after Astro's process for one index, beside its output audit
+      // for parts (scripts/build-site.mjs).
       `${ours.pagefindSeconds.toFixed(1)} s`,
       (ours.pages / ours.seconds).toFixed(0),
       `${ours.peakRssMb.toFixed(0)} MB`,
@@ -605,7 +608,7 @@ async function main(): Promise<void> {
   const header = [
     'N',
     'build',
-    'index step (beside the audit)',
+    'index step',
     'pages/s',
     'peak RSS (tree)',
     'parses',
