@@ -39,8 +39,9 @@ export default defineConfig({
   // disclosure body once, with @astrojs/markdown-remark's unified() processor (src/markdown/render.ts).
   // In order: the content check before the build, the data files and the output audit after it.
   // Order matters: build:done hooks run in this order, and the audit checks what data-files wrote.
-  // The search index is built beside the output audit, once Astro says the pages and data files
-  // are written (scripts/build-site.mjs, src/integrations/output-written.ts).
+  // The search index is built after Astro's process (one index), or in parts beside the output
+  // audit once Astro says the pages and data files are written (scripts/build-site.mjs,
+  // src/integrations/output-written.ts).
   integrations: [contentCheck(), dataFiles(), outputAudit()],
   devToolbar: { enabled: false },
   // A rebuild copies each project page whose data (its cache key, src/site/page-data.ts) and code

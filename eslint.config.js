@@ -37,6 +37,11 @@ export default defineConfig(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // A switch over a union names every member (or says why not with a default).
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
       // Template literals of numbers and of unions of strings read naturally in messages.
       '@typescript-eslint/restrict-template-expressions': [
         'error',

@@ -1,5 +1,6 @@
 /**
  * The search-index step of a build: scripts/build-site.mjs calls indexSite()
+ * once Astro's process has ended (one index), or, for parts by fiscal year,
  * once Astro says the pages and data files are written, beside the output
  * audit; `tsx scripts/index-search.ts <folder>` runs it alone. Builds the Pagefind index of the site in the folder
  * (src/search/build-index.ts); any indexing error throws.

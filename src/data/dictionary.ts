@@ -1,4 +1,7 @@
-import type { Localized } from '../domain/locales';
+import type { Locale, Localized } from '../domain/locales';
+import { t } from '../i18n';
+import { disclosuresJsonSchema, indexJsonSchema } from './json-schema';
+import { DATA_FILES } from './records';
 
 /** The parts of a generated JSON Schema the data dictionary reads. */
 export interface SchemaNode {
@@ -96,4 +99,33 @@ function findNode(node: SchemaNode, test: (node: SchemaNode) => boolean): Schema
     if (found) return found;
   }
   return undefined;
+}
+
+/** One table of the data dictionary: its anchor, heading, note and rows. */
+export interface DictionaryTable {
+  id: string;
+  heading: string;
+  note?: string;
+  rows: FieldRow[];
+}
+
+/** The data dictionary, read off the generated JSON Schema, so that it documents exactly what the files hold. */
+export function buildDictionaryTables(locale: Locale): DictionaryTable[] {
+  const d = t(locale);
+  const schema = disclosuresJsonSchema(DATA_FILES.schema) as SchemaNode;
+  return [
+    { id: 'json-fields', heading: d.data.jsonFields, rows: fieldRows(schema) },
+    {
+      id: 'index-fields',
+      heading: d.data.indexFields,
+      note: d.data.indexFieldsNote,
+      rows: fieldRows(indexJsonSchema(DATA_FILES.indexSchema)),
+    },
+    {
+      id: 'withheld-fields',
+      heading: d.data.withheldFields,
+      note: d.data.withheldFieldsNote,
+      rows: withheldRows(schema),
+    },
+  ];
 }

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSettings, type Operator } from '../config';
 import { loadModel } from '../check/check';
-import { AuditMemo, auditOutput, type LinkRules } from '../site/audit';
+import { auditOutput, type LinkRules } from '../site/audit';
+import { AuditMemo } from '../site/audit-memo';
 import { recordKeptPages, verifyKeptPages, type KeptPagesCheck } from '../site/kept-pages';
 
 /** Where pages may link besides the site: the operator's own addresses (footer, About page). */

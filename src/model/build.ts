@@ -423,7 +423,7 @@ function readEnglish(
   }
   const counts = { total: passages.length, translator: 0, rule: 0, memory: 0, none: 0 };
   for (const passage of passages) counts[passage.by] += 1;
-  return { passages, counts, derived: translation?.derived ?? true };
+  return { passages, counts, complete: counts.none === 0, derived: translation?.derived ?? true };
 }
 
 const formatDateOrNull = (date: Date | undefined) => (date ? formatIsoDate(date) : null);

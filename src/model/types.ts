@@ -63,6 +63,8 @@ export interface ProjectEnglish {
   /** Every anchored passage of the page that is not withheld, in page order. */
   passages: (PassageOrigin & { anchor: string })[];
   counts: { total: number } & Record<EnglishOrigin, number>;
+  /** Every passage has English (none left in Chinese): the listings' badge and index.json read it. */
+  complete: boolean;
   derived: boolean;
 }
 

@@ -8,7 +8,8 @@ import { localePrefix, paths } from '../domain/urls';
 import { ContentFixture } from '../generate/fixture';
 import { checkContent } from '../check/check';
 import type { Model, Project } from '../model/types';
-import { AuditMemo, auditOutput } from './audit';
+import { auditOutput } from './audit';
+import { AuditMemo } from './audit-memo';
 
 /** The project root: the code the memo's digests are stamped with. */
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { Parser } from 'htmlparser2';
 import { toMillions, toWan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
 import { numbersInBlock } from '../domain/numbers';
@@ -11,8 +9,9 @@ import { DATA_FILES, projectDataPath } from '../data/records';
 import type { Model, Project } from '../model/types';
 import { projectText, publicationText } from '../model/localize';
 import { t } from '../i18n';
-import { hashCode, writeKept } from '../files/kept';
 import { readSiteData } from './data-files';
+import type { AuditMemo } from './audit-memo';
+import { compact, readPage, type PageReading } from './read-page';
 import { sha256 } from '../files/kept';
 
 /**
@@ -37,140 +36,6 @@ interface AuditProblem {
   /** The output file, relative to the build folder. */
   file: string;
   message: string;
-}
-
-/** Text with all white space removed: Chinese needs none to compare, and HTML reflows the rest. */
-const compact = (text: string) => text.replace(/\s+/g, '');
-
-/** Classes of what the site adds around a page's own text: controls and markers, not content. */
-const ADDED = new Set([
-  'section-language',
-  'passage-link',
-  'withheld',
-  'editor-note',
-  'origin-mark',
-]);
-
-/** Attributes whose value is an address a browser follows or loads. */
-const ADDRESS_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'poster', 'cite', 'data'];
-
-/** What the audit reads of one section of a project page. */
-interface SectionReading {
-  heading: string;
-  /** The section's text, without its heading and what the site adds. */
-  text: string;
-  /** Reasons of the withheld markers in the section, in order. */
-  markers: string[];
-  /** Elements of the section's own content beside its heading and markers. */
-  elements: number;
-}
-
-/** What the audit reads of a project page. */
-interface PageReading {
-  /** Sections in page order, by id (a heading whose id the model does not give is text). */
-  sections: Map<string, SectionReading>;
-  /** Runs of text in the article outside its sections and hidden metadata (summary, contents, pager). */
-  outside: string[];
-  /** Every address on the page. */
-  links: string[];
-  /** Script elements that run (JSON-LD is data, not script). */
-  scripts: number;
-  hasSections: boolean;
-  saysPending: boolean;
-}
-
-/**
- * Reads a page in one streaming pass of htmlparser2, building no tree: at
- * 20,000 pages, building each page's DOM and querying it took most of the
- * audit's time. The pages are the site's own well-formed HTML, so every open
- * tag has its close (htmlparser2 closes void elements at once).
- */
-function readPage(html: string, sectionIds: ReadonlySet<string>): PageReading {
-  const reading: PageReading = {
-    sections: new Map(),
-    outside: [],
-    links: [],
-    scripts: 0,
-    hasSections: false,
-    saysPending: false,
-  };
-  let depth = 0;
-  /** Depths of the open elements that matter (0: none open). */
-  let articleAt = 0;
-  let sectionsAt = 0;
-  let addedAt = 0;
-  let hiddenAt = 0;
-  let headingAt = 0;
-  let section: SectionReading | null = null;
-  let run = '';
-  const flush = () => {
-    if (run.trim() && articleAt && !sectionsAt && !hiddenAt && !addedAt)
-      reading.outside.push(run.trim());
-    run = '';
-  };
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      flush();
-      depth++;
-      const { id } = attributes;
-      for (const attribute of ADDRESS_ATTRIBUTES) {
-        const value = attributes[attribute];
-        if (value !== undefined) reading.links.push(value);
-      }
-      for (const candidate of attributes.srcset?.split(',') ?? [])
-        reading.links.push(candidate.trim().split(/\s+/)[0] ?? '');
-      if (name === 'script' && attributes.type !== 'application/ld+json') reading.scripts++;
-      if (attributes['data-translation-pending'] !== undefined) reading.saysPending = true;
-      const classes = attributes.class?.split(/\s+/) ?? [];
-      if (name === 'article' && !articleAt) articleAt = depth;
-      if (attributes.hidden !== undefined && !hiddenAt) hiddenAt = depth;
-      if (classes.includes('sections')) {
-        reading.hasSections = true;
-        if (!sectionsAt) sectionsAt = depth;
-        return;
-      }
-      if (!sectionsAt) {
-        if (classes.some((c) => ADDED.has(c)) && !addedAt) addedAt = depth;
-        return;
-      }
-      if ((name === 'h2' || name === 'h3') && id !== undefined && sectionIds.has(id) && !addedAt) {
-        section = { heading: '', text: '', markers: [], elements: 0 };
-        reading.sections.set(id, section);
-        headingAt = depth;
-        return;
-      }
-      const withheld = attributes['data-withheld'];
-      if (withheld !== undefined) section?.markers.push(withheld);
-      if (addedAt || headingAt) return;
-      if (classes.some((c) => ADDED.has(c))) {
-        addedAt = depth;
-        return;
-      }
-      // A direct child of the sections, or of a heading group, that is not the heading itself.
-      if (section && depth === sectionsAt + 1 && !classes.includes('heading-group'))
-        section.elements++;
-    },
-    ontext(chunk) {
-      run += chunk;
-      if (!sectionsAt || addedAt || !section) return;
-      if (headingAt) section.heading += chunk;
-      else section.text += chunk;
-    },
-    onclosetag() {
-      flush();
-      if (depth === addedAt) addedAt = 0;
-      if (depth === headingAt) headingAt = 0;
-      if (depth === sectionsAt) {
-        sectionsAt = 0;
-        section = null;
-      }
-      if (depth === hiddenAt) hiddenAt = 0;
-      if (depth === articleAt) articleAt = 0;
-      depth--;
-    },
-  });
-  parser.end(html);
-  return reading;
 }
 
 /** What the audit expects of one project page: everything its verdict on the page reads of the model. */
@@ -443,64 +308,6 @@ function checkPage(page: PageReading, expected: PageExpectation): AuditProblem[]
     }
   }
   return problems;
-}
-
-/**
- * The pages that passed the audit of the last build, each by a digest of all
- * its verdict depends on: the code (src/, the Astro config and the lock file,
- * as for kept renderings), what the model expects of the page, and the page's
- * bytes. The same digest gives the same verdict, so a page that Astro copied
- * unchanged from its page cache is not parsed again; a page whose bytes, or
- * whose content, differ in any way is. The file lists this build's passes only.
- */
-export class AuditMemo {
-  readonly #file: string;
-  readonly #stamp: string;
-  readonly #passed: ReadonlySet<string>;
-  readonly #next = new Set<string>();
-  /** Pages of this build found in the memo, and so not parsed. */
-  vouched = 0;
-
-  constructor(file: string, root: string) {
-    this.#file = file;
-    this.#stamp = hashCode(root);
-    this.#passed = new Set(readDigests(file));
-  }
-
-  digest(expected: PageExpectation, page: Buffer): string {
-    return createHash('sha256')
-      .update(JSON.stringify([this.#stamp, expected]))
-      .update('\0')
-      .update(page)
-      .digest('hex');
-  }
-
-  /** Whether a page of this digest passed the last build's audit; if so, it is kept for the next. */
-  vouches(digest: string): boolean {
-    if (!this.#passed.has(digest)) return false;
-    this.vouched++;
-    this.#next.add(digest);
-    return true;
-  }
-
-  pass(digest: string): void {
-    this.#next.add(digest);
-  }
-
-  /** Writes this build's passes for the next build. */
-  save(): void {
-    writeKept(this.#file, JSON.stringify([...this.#next]));
-  }
-}
-
-/** The digests in a memo file; none if it is missing or is not a list of digests. */
-function readDigests(file: string): string[] {
-  try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return Array.isArray(value) && value.every((d) => typeof d === 'string') ? value : [];
-  } catch {
-    return [];
-  }
 }
 
 /** A page's problems; on a pass, the SHA-256 of the page's bytes. */

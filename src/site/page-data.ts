@@ -9,6 +9,7 @@ import { shares } from '../domain/shares';
 import { WITHHELD_REASONS } from '../domain/withheld-reasons';
 import { paths } from '../domain/urls';
 import type { BodyPartId } from '../domain/sections';
+import { buildDictionaryTables } from '../data/dictionary';
 import { departmentCsvPath, findContentUpdated, type Links } from '../data/records';
 import { t } from '../i18n';
 import { describeProject, projectText, publicationText } from '../model/localize';
@@ -162,6 +163,7 @@ function buildProjectPage(project: Project, locale: Locale, links: Links): Proje
       url: links.page(locale, paths.project(project.publication.data, project.slug)),
       sha256: project.publication.data.source.sha256,
     }),
+    pending: locale === 'en' && project.bodyHtml.en === null,
     publication,
     previous: buildNeighbour(siblings[index - 1], locale),
     next: buildNeighbour(siblings[index + 1], locale),
@@ -379,6 +381,7 @@ function buildView(route: Route, model: Model, links: Links): ViewData {
         listProjects: model.projects.length <= LIMITS.smallSiteProjects,
         listOriginals: model.publications.length <= LIMITS.smallSitePublications,
         totals: readSiteData(model, readSettings().siteUrl, readSettings().basePath).totals,
+        tables: buildDictionaryTables(locale),
       };
   }
 }

@@ -1,6 +1,7 @@
 import type { ChangeEntry } from './changes';
 import type { Operator } from '../config';
 import type { BreakdownRow } from '../data/breakdown';
+import type { DictionaryTable } from '../data/dictionary';
 import type { Locale, Localized } from '../domain/locales';
 import type { WithheldReasonCode } from '../domain/withheld-reasons';
 import type {
@@ -86,6 +87,11 @@ export interface ProjectPage {
   buys: { text: string; lang: Locale } | { withheld: WithheldReasonCode } | null;
   /** The citation of this page, in its language. */
   citation: string;
+  /**
+   * No English is shown (a translation of an earlier version that no longer fits): the English
+   * page says so and links to the original. Never on the Chinese page.
+   */
+  pending: boolean;
   publication: PublicationText;
   previous: Neighbour | null;
   next: Neighbour | null;
@@ -173,6 +179,8 @@ export type ViewData =
       listOriginals: boolean;
       /** Every project by department and fiscal year (data/totals.csv). */
       totals: BreakdownRow[];
+      /** The data dictionary's tables, read off the generated JSON Schemas. */
+      tables: DictionaryTable[];
     }
   | { kind: 'about'; operator: Operator | null; publishers: string[] }
   | { kind: 'terms'; terms: GlossaryTerm[] }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/check/check';
 import type { Model } from '../../src/model/types';
-import { AuditMemo, auditOutput } from '../../src/site/audit';
+import { auditOutput } from '../../src/site/audit';
+import { AuditMemo } from '../../src/site/audit-memo';
 import { localePrefix, paths } from '../../src/domain/urls';
 import { EXAMPLE_CONTENT, EXAMPLE_DIST, ROOT, TEST_SITE } from '../support/paths';
 
