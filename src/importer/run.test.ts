@@ -31,6 +31,23 @@ const folder = (name: string) => {
   return dir;
 };
 
+/**
+ * Runs `act` with os.tmpdir() pointing at a folder of its own and returns what is left there:
+ * other test files create temporary folders at the same time, so counting the shared one is flaky.
+ */
+async function leftInTmp<T>(act: () => Promise<T>): Promise<{ value: T; left: string[] }> {
+  const own = folder('tmp');
+  const saved = process.env['TMPDIR'];
+  process.env['TMPDIR'] = own;
+  try {
+    const value = await act();
+    return { value, left: readdirSync(own) };
+  } finally {
+    if (saved === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = saved;
+  }
+}
+
 /** Every file below `dir` with its bytes, by relative path: to show a refused import changed nothing. */
 function tree(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
@@ -87,14 +104,16 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
 
   it('writes nothing in a dry run, and says what it would write', async () => {
     const content = folder('content');
-    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('import-'));
-    const outcome = await runImport(request(templateFile(3), content, { dryRun: true }));
+    const file = templateFile(3);
+    const { value: outcome, left } = await leftInTmp(() =>
+      runImport(request(file, content, { dryRun: true })),
+    );
     expect(outcome.files).toHaveLength(5);
     expect(outcome.result.summary[0]).toMatch(
       /^1\. .+ \[.+\]: [\d.]+万元 \(\d+ yuan\); period \d{4}年度; withheld: /,
     );
     expect(tree(content)).toEqual({});
-    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('import-'))).toEqual(before);
+    expect(left).toEqual([]);
   });
 
   it('refuses a publication imported before, unless forced, and changes nothing', async () => {
@@ -260,8 +279,9 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     const file = join(folder('input'), 'text.txt');
     const { text, names } = generateTemplate({ count: 2, seed: 9 });
     writeFileSync(file, text.replace(names[0]!, `${names[0]!}${'很长的名称'.repeat(80)}`));
-    const temporary = readdirSync(tmpdir()).length;
-    const message = await refusal(runImport(request(file, content)));
+    const { value: message, left } = await leftInTmp(() =>
+      refusal(runImport(request(file, content))),
+    );
     // Said where the officer finds it in the original, never in a .md file that was not written.
     const nameLine = text.split('\n').findIndex((line) => line.startsWith(names[0]!)) + 1;
     expect(message).toMatch(
@@ -271,7 +291,7 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
     );
     expect(message).not.toMatch(/\.md/);
     expect(tree(content)).toEqual(before);
-    expect(readdirSync(tmpdir()).length).toBeLessThanOrEqual(temporary);
+    expect(left).toEqual([]);
   });
 
   it('refuses while another import holds the folder, and takes over a lock whose import died', async () => {
