@@ -1,10 +1,11 @@
 // @ts-check
 // eslint: JavaScript's recommended rules, typescript-eslint's strict type-checked rules
-// (no `any` anywhere, no floating promise), and Astro's, over src/, scripts/ and tests/.
+// (no `any` anywhere, no floating promise), Astro's and eslint-plugin-regexp's, over src/, scripts/ and tests/.
 // Prettier does the formatting; eslint has no say in it. `npm run lint` runs this and knip.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -26,6 +27,8 @@ export default defineConfig(
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...astro.configs['flat/recommended'],
+  // The importer and the amount search lean on regular expressions: catch the mistakes in them.
+  regexp.configs.recommended,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
@@ -37,6 +40,11 @@ export default defineConfig(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // Bureaus write full-width digits and letters; their ranges are as plain as 0-9 to us.
+      'regexp/no-obscure-range': [
+        'error',
+        { allowed: ['alphanumeric', '０-９', 'Ａ-Ｚ', 'ａ-ｚ'] },
+      ],
       // A switch over a union names every member (or says why not with a default).
       '@typescript-eslint/switch-exhaustiveness-check': [
         'error',

@@ -197,7 +197,7 @@ async function baselineBuild(
  * "words" are distinct words, another measure.
  */
 function describePagefindRun(output: string, words: number): string {
-  const languages = [...output.matchAll(/Language (\S+):\s*\n\s*Indexed (\d+) pages?/g)];
+  const languages = [...output.matchAll(/Language (\S+):[^\S\n]*\n\s*Indexed (\d+) pages?/g)];
   const pages = languages
     .map(([, language = '', count = '']) => `${count} ${language}`)
     .join(' + ');

@@ -35,9 +35,9 @@ export interface ImportProblem {
   message: string;
 }
 
-const SOURCE = /\.(ts|mjs|astro)$/;
+const SOURCE = /\.(?:ts|mjs|astro)$/;
 /** Tests, and declarations (src/env.d.ts: types only, no data flows through them). */
-const TEST = /\.(test|typetest)\.ts$|\.d\.ts$/;
+const TEST = /\.(?:test|typetest)\.ts$|\.d\.ts$/;
 
 function listSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

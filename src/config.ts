@@ -213,7 +213,7 @@ function readSiteUrl(env: NodeJS.ProcessEnv): string {
 /** A path on the site's origin, such as /portal/yjsgk/: segments of letters, digits, - . _ ~ only. */
 function readBasePath(value: string, name: 'BASE_PATH' | 'SEARCH_PARTITIONS'): string {
   const base = normalizeBase(value);
-  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(base) || /\/\.{1,2}\//.test(base))
+  if (!/^\/(?:[\w.~-]+\/)*$/.test(base) || /\/\.{1,2}\//.test(base))
     throw new SettingsError(
       `${name} must be a path on this site's origin such as /portal/yjsgk/ (letters, digits, - . _ ~ between slashes); not "${value}"`,
     );

@@ -14,7 +14,7 @@ function actionable(problem: Problem, files: readonly string[]): boolean {
     files.includes(problem.file) &&
     (problem.path !== undefined ||
       problem.line !== undefined ||
-      /^(file|no |translation|sections|withheld markers)/.test(problem.message))
+      /^(?:file|no |translation|sections|withheld markers)/.test(problem.message))
   );
 }
 

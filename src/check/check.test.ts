@@ -98,7 +98,7 @@ describe('a clear error, with file, line and field, for every mistake an editor 
       'an unknown withheld reason',
       'zh',
       (t: string) =>
-        t.replace(/implementingUnit:\n( {2}.*\n)+/, 'implementingUnit:\n  withheld: secret\n'),
+        t.replace(/implementingUnit:\n(?: {2}.*\n)+/, 'implementingUnit:\n  withheld: secret\n'),
       {
         path: 'implementingUnit.withheld',
         message: /unknown withheld reason "secret"; known reasons: classified/,

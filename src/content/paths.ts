@@ -49,7 +49,7 @@ export function entryIdOf(relativePath: string): string {
   return relativePath
     .split('\\')
     .join('/')
-    .replace(/\.(md|ya?ml)$/, '');
+    .replace(/\.(?:md|ya?ml)$/, '');
 }
 
 /** How problems name a content file, whatever folder CONTENT_DIR points at: `content/<path>`. */

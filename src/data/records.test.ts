@@ -44,7 +44,7 @@ describe('open data records', () => {
           .replace(/^funding:\n(?: .*\n)+/m, 'funding:\n  withheld: classified\n')
           // The #funding section then says nothing but the marker, as the model requires of a withheld amount.
           .replace(
-            /^(本年度预算安排为.*|This year’s budget allocation is .*)$/m,
+            /^(?:本年度预算安排为.*|This year’s budget allocation is .*)$/m,
             '::withheld{reason=classified}',
           ),
       );

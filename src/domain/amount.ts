@@ -68,7 +68,7 @@ export function parsePublishedAmount(published: string): number | null {
 export function groupDigits(yuan: number): string {
   return BigInt(yuan)
     .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    .replace(/\B(?=(?:\d{3})+(?!\d))/g, ',');
 }
 
 /** 20129500 → "20.1295" (the figure before "million"). */

@@ -53,7 +53,7 @@ function readSection(text: string): bigint | null {
 export function readCapitalAmount(text: string): number | null {
   const match =
     /^(?:人民币)?([零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)元(?:([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?$/u.exec(
-      text.replace(/[\s\u3000]+/gu, ''),
+      text.replace(/\s+/gu, ''),
     );
   if (!match) return null;
   // Whole yuan only: a budget line in 角 or 分 is not one this site holds.

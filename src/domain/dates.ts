@@ -51,7 +51,7 @@ function readDayOrMonth(text: string): number | null {
  * not a real date alone.
  */
 export function readChineseDate(text: string): string | null {
-  const date = /^(\d{4}|[〇零一二三四五六七八九]{4})年(.{1,3})月(.{1,3})日$/u.exec(
+  const date = /^(\d{4}|[〇零一二三四五六七八九]{4})年([^月]{1,3})月([^日]{1,3})日$/u.exec(
     text.normalize('NFKC').replace(/\s+/g, ''),
   );
   if (!date) return null;

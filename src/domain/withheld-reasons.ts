@@ -54,7 +54,7 @@ export function isWithheldReasonCode(code: unknown): code is WithheldReasonCode 
 
 /** A wording as it is compared: NFKC (half-width punctuation), no spaces, no brackets around it, no full stop after it. */
 function compareForm(text: string): string {
-  const compact = text.normalize('NFKC').replace(/[\s\u3000]+/gu, '');
+  const compact = text.normalize('NFKC').replace(/\s+/gu, '');
   const unbracketed = /^\((.*)\)[。.]?$/u.exec(compact)?.[1] ?? compact;
   return unbracketed.replace(/[。.]$/u, '');
 }

@@ -25,7 +25,7 @@ export function translatePeriod(published: string): string | null {
   const single = translateDate(text);
   if (single) return single;
   // `2021年1-12月`: months of one year.
-  const months = /^(\d{4})年(\d{1,2})(?:至|到|—|–|-|~|～)(\d{1,2})月$/u.exec(text);
+  const months = /^(\d{4})年(\d{1,2})[至到—–\-~～](\d{1,2})月$/u.exec(text);
   if (months) {
     const [from, to] = [
       ENGLISH_MONTHS[Number(months[2]) - 1],
@@ -33,7 +33,7 @@ export function translatePeriod(published: string): string | null {
     ];
     return from && to ? `${from} to ${to} ${months[1]!}` : null;
   }
-  const range = /^(.+?)(?:至|到|—|–|-|~|～)(.+)$/u.exec(text);
+  const range = /^([^至到—–\-~～]+)[至到—–\-~～](.+)$/u.exec(text);
   if (!range) return null;
   const from = translateDate(range[1]!);
   // `2021年4月至8月`: the second date takes the first one's year.

@@ -140,7 +140,7 @@ const marker = (reason: WithheldReasonCode, line: Line): Block => ({
 const withoutWithheldPhrase = (heading: string, title: string) =>
   heading.slice(0, heading.indexOf(title) + title.length);
 
-const trim = (line: Line) => line.text.replace(/^[\s\u3000]+/u, '');
+const trim = (line: Line) => line.text.replace(/^\s+/u, '');
 const quote = (line: Line) => {
   const words = trim(line);
   return `“${words.length > 24 ? `${words.slice(0, 24)}…` : words}”`;
@@ -200,7 +200,7 @@ function readImplementingUnit(lines: Line[]): Record<string, string> {
   let unit: string | undefined;
   let unitLabel: string | undefined;
   for (const line of lines) {
-    const labelled = /^([^：:]{2,8})[：:]\s*(.+)$/u.exec(trim(line));
+    const labelled = /^([^：:]{2,8})[：:]\s*(\S.*)$/u.exec(trim(line));
     if (labelled && /主管部门/u.test(labelled[1]!)) supervisor = labelled[2]!.trim();
     else if (labelled && /单位/u.test(labelled[1]!)) {
       unitLabel = labelled[1]!.trim();

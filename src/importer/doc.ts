@@ -31,5 +31,5 @@ export async function readDoc(bytes: Uint8Array, kind: 'doc' | 'wps'): Promise<s
   return document
     .getBody({ filterUnicode: false })
     .split('\n')
-    .map((line) => line.replace(/[\s\u3000]+$/u, ''));
+    .map((line) => line.replace(/\s+$/u, ''));
 }

@@ -32,7 +32,7 @@ export interface SavedPage {
 /** The charset a page declares in its first bytes: `<meta charset>` or `http-equiv` Content-Type. */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
+  return /<meta[^>]+charset\s*=\s*(?:["']\s*)?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
 }
 
 function decodePage(bytes: Uint8Array): { text: string; encoding: string } {
@@ -125,9 +125,7 @@ function linesOf(node: AnyNode): string[] {
     }
   };
   walk(node);
-  return out
-    .map((line) => line.replace(/[\s\u00a0\u3000]+/gu, ' ').trim())
-    .filter((line) => line !== '');
+  return out.map((line) => line.replace(/\s+/gu, ' ').trim()).filter((line) => line !== '');
 }
 
 /** The element holding the article: the one whose own paragraphs hold the most text. */
@@ -185,12 +183,7 @@ export function readSavedPage(bytes: Uint8Array): SavedPage {
     .toArray()
     .filter((el) => (order.get(el) ?? Infinity) < articleAt && !$(el).closest(article).length)
     .filter((el) => !isChrome($(el).text().trim()))
-    .map((el) =>
-      $(el)
-        .text()
-        .replace(/[\s\u00a0\u3000]+/gu, ' ')
-        .trim(),
-    )
+    .map((el) => $(el).text().replace(/\s+/gu, ' ').trim())
     .filter((line) => line.length > 0);
   const before = headings.filter((line) => line.length >= 6);
   const windowTitle =

@@ -87,7 +87,7 @@ function contentLines(text: string, layout: Layout): string[] {
   const afterColon = (line: string) => (layout.inline ? line.replace(/^[^：]*：/u, '') : line);
   return text
     .split('\n')
-    .filter((line) => /[。]$/u.test(line) && !line.startsWith('根据'))
+    .filter((line) => /。$/u.test(line) && !line.startsWith('根据'))
     .map(afterColon)
     .filter((line) => !/涉密|不予公开/u.test(line));
 }
@@ -161,13 +161,13 @@ describe('a text renumbered, rewrapped and re-spaced', { timeout: 120_000 }, () 
           const lines = text.split('\n').flatMap((line) => {
             // Re-spaced: after the number, and before the line, as Word and Notepad leave them.
             const spaced = line.replace(
-              /^((?:第.部分|[（(]?[0-9０-９一二三四五六七八]+[）)]?[、.]?))/u,
+              /^(第.部分|[（(]?[0-9０-９一二三四五六七八]+[）)]?[、.]?)/u,
               `$1${space}`,
             );
             // Rewrapped: a long sentence split over two lines, never inside a figure.
             const at = spaced.length > 30 ? wrapAt + 12 : -1;
             return at > 0 &&
-              /[。]$/u.test(spaced) &&
+              /。$/u.test(spaced) &&
               !/[0-9０-９万元壹贰叁肆伍陆柒捌玖拾佰仟]/u.test(spaced.slice(at - 2, at + 2))
               ? [spaced.slice(0, at), spaced.slice(at)]
               : [`${space}${spaced}`];

@@ -39,7 +39,7 @@ function readBreakdown(
     if (!published || !item.endsWith(published)) return null;
     const source = item
       .slice(0, item.length - published.length)
-      .replace(/(?:为|是|[:：])$/u, '')
+      .replace(/[为是:：]$/u, '')
       .trim();
     const amountYuan = parseAmount(published);
     return source && amountYuan !== null
@@ -53,7 +53,7 @@ function readBreakdown(
 export function readMoneyFacts(lines: Line[], fundingLines: Line[], total: number): MoneyFacts {
   const facts: MoneyFacts = { source: null, procurement: null, breakdown: null, notices: [] };
   for (const line of lines) {
-    const labelled = /资金来源[:：]\s*(.+)$/u.exec(line.text);
+    const labelled = /资金来源[:：]\s*(\S.*)$/u.exec(line.text);
     if (labelled && facts.source === null) {
       const named = clause(labelled[1]!);
       if (named.split(/[、，,和及]/u).every((part) => isFundSource(part.trim())))
@@ -64,7 +64,7 @@ export function readMoneyFacts(lines: Line[], fundingLines: Line[], total: numbe
           message: `资金来源 “${named}” is not a source of funds the importer reads (…资金, …经费, …预算, …基金, …债券); none recorded`,
         });
     }
-    const bought = /采购方式[:：]\s*(.+)$/u.exec(line.text);
+    const bought = /采购方式[:：]\s*(\S.*)$/u.exec(line.text);
     const method = bought ? findProcurementMethod(bought[1]!) : null;
     if (method && facts.procurement === null) facts.procurement = { method, line };
     // 采用财政预算非税安排经费的方式实施 names the money; 采用公开招标方式确定施工单位 the way it is spent.
@@ -83,7 +83,7 @@ export function readMoneyFacts(lines: Line[], fundingLines: Line[], total: numbe
     }
   }
   for (const line of fundingLines) {
-    const parts = /其中[:：]\s*(.+)$/u.exec(line.text);
+    const parts = /其中[:：]\s*(\S.*)$/u.exec(line.text);
     if (!parts) continue;
     const items = readBreakdown(parts[1]!);
     if (!items) {

@@ -78,12 +78,12 @@ const ENUMERATION =
 
 /** A line for matching: NFKC (full-width digits and brackets), no spaces of any width. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
 /** The enumeration at the start of a line, or null. */
 export function enumerationOf(text: string): string | null {
-  return ENUMERATION.exec(text.replace(/^[\s\u3000]+/, ''))?.[0] ?? null;
+  return ENUMERATION.exec(text.replace(/^\s+/, ''))?.[0] ?? null;
 }
 
 /** The style of an enumeration, so that `1、` and `（一）、` are told apart: digits or numerals, bracketed or not. */
@@ -180,9 +180,9 @@ function readHeadingWords<T extends { title: string; wordings: readonly string[]
     if (!rest.startsWith(wording)) continue;
     const after = rest.slice(wording.length);
     if (after === '') return { entry, title: wording, withheld: null, inline: null };
-    const colon = /^([^:：]*?)[:：][\s\u3000]*(.*)$/u.exec(words);
+    const colon = /^([^:：]*)[:：]\s*(\S.*)?$/u.exec(words);
     if (colon && normalise(colon[1]!) === wording) {
-      const content = colon[2]!.replace(/[\s\u3000]+$/u, '');
+      const content = (colon[2] ?? '').replace(/\s+$/u, '');
       const withheld = withheldAfterTitle(content);
       return {
         entry,
@@ -206,10 +206,7 @@ export interface PartHeading extends HeadingWords {
 /** `4、 项目基本概况`, `一、项目名称：X`, `资金安排：涉密不宜公开`, `第六部分 资金安排` → the part, or null. */
 export function readPartHeading(text: string): PartHeading | null {
   const enumeration = enumerationOf(text) ?? '';
-  const words = text
-    .replace(/^[\s\u3000]+/, '')
-    .slice(enumeration.length)
-    .trim();
+  const words = text.replace(/^\s+/, '').slice(enumeration.length).trim();
   const read = readHeadingWords(words, PARTS);
   return (
     read && {
@@ -234,14 +231,11 @@ const SENTENCE = /[。；;！？!?，,]/u;
 export function readSubsectionHeading(text: string, maxLength = 24): HeadingWords | null {
   const enumeration = enumerationOf(text);
   if (!enumeration) return null;
-  const rest = text
-    .replace(/^[\s\u3000]+/, '')
-    .slice(enumeration.length)
-    .trim();
+  const rest = text.replace(/^\s+/, '').slice(enumeration.length).trim();
   const known = readHeadingWords(rest, SUBSECTIONS);
   if (known) return { title: known.title, withheld: known.withheld, inline: known.inline };
   // A title, then a withheld phrase after a colon or in brackets: 建设内容：涉密不宜公开.
-  const inline = /^([^:：（(]+?)\s*([:：].*|[（(].*)$/u.exec(rest);
+  const inline = /^([^:：（(]+)([:：（(].*)$/u.exec(rest);
   const withheld = inline ? withheldAfterTitle(inline[2]!) : null;
   if (inline && withheld) return { title: inline[1]!.trim(), withheld, inline: null };
   if (rest === '' || rest.length > maxLength || SENTENCE.test(rest) || /[:：《]/.test(rest))
@@ -251,8 +245,8 @@ export function readSubsectionHeading(text: string, maxLength = 24): HeadingWord
 
 /** `瑞丽市公安局部门2020年预算重点领域财政项目文本公开` → the department and the fiscal year, or null. */
 export function readTitle(text: string): { department: string; year: number } | null {
-  const fromTitle = /^(.*?)(?:部门)?\s*(\d{4})\s*年/u.exec(text.trim());
-  const department = fromTitle?.[1]?.trim();
+  const fromTitle = /^(.*?)(\d{4})\s*年/u.exec(text.trim());
+  const department = fromTitle?.[1]?.trim().replace(/部门$/u, '').trim();
   return fromTitle && department ? { department, year: Number(fromTitle[2]) } : null;
 }
 
@@ -275,8 +269,7 @@ export interface SourcePublication {
 }
 
 /** Words an issuing body's name ends with: 局, 委员会, 办公室, 人民政府, 中心… */
-const ISSUER =
-  /(?:局|委员会|委|办公室|政府|中心|所|院|队|厅|部|处|站|馆|会|公司|学校|小学|中学|大学)$/u;
+const ISSUER = /(?:局|委员会|[委所院队厅部处站馆会]|办公室|政府|中心|公司|学校|小学|中学|大学)$/u;
 
 /**
  * The closing signature, where the text ends with one: a date on a line of its
@@ -345,7 +338,7 @@ export function splitProjects(text: string, department?: string): SourcePublicat
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((t, i) => ({ text: t.replace(/[\s\u3000]+$/u, ''), line: i + 1 }));
+    .map((t, i) => ({ text: t.replace(/\s+$/u, ''), line: i + 1 }));
   const nonEmpty = lines.filter((l) => l.text.trim() !== '');
   const title = nonEmpty[0];
   if (!title) throw new ImportError(1, 'the file is empty');
@@ -514,11 +507,9 @@ export function findAmount(text: string): string | null {
 export function checkRestatement(text: string, published: string, line: number): void {
   const at = text.indexOf(published);
   if (at === -1 || !CAPITAL_AMOUNT.test(published)) return;
-  const beside = /^[\s\u3000]*[（(][\s\u3000]*([^）)]+?)[\s\u3000]*[）)]/u.exec(
-    text.slice(at + published.length),
-  );
-  const restated = beside ? findAmount(beside[1]!) : null;
-  if (!restated || restated !== beside![1]!.replace(/[\s\u3000]+/gu, '')) return;
+  const inside = /^\s*[（(]([^）)]*)[）)]/u.exec(text.slice(at + published.length))?.[1]?.trim();
+  const restated = inside ? findAmount(inside) : null;
+  if (!restated || restated !== inside!.replace(/\s+/gu, '')) return;
   const words = parseAmount(published);
   const figures = parseAmount(restated);
   if (words !== null && words === figures) return;

@@ -60,7 +60,7 @@ export function tidyLine(text: string): string {
 
 /** A page number as word processors print it: `— 1 —`, `-1-`, `第1页 共3页`, `1/3`, `1`. */
 const PAGE_NUMBER =
-  /^(?:[—–\-－]+\s*\d+\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/u;
+  /^(?:[—–\-－]+\s*\d+\s*[—–\-－]+|第\s*\d+\s*页(?:\s*(?:[,，]\s*)?共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$/u;
 
 /** The runs of one page grouped into lines, top to bottom. */
 function readLines(items: TextItem[], page: number): PdfLine[] {

@@ -32,7 +32,9 @@ interface MarkdownSection {
   content: string;
 }
 
-const HEADING = /^(#{2,3}) (.*?)(?:\s*\{#([a-z0-9-]+)\})?\s*$/;
+const HEADING = /^(#{2,3}) (.*)$/;
+/** The `{#id}` a heading may end with (after its trailing spaces are trimmed). */
+const HEADING_ID = /\{#([a-z0-9-]+)\}$/;
 
 function readMarkdown(text: string): MarkdownFile {
   const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
@@ -42,12 +44,14 @@ function readMarkdown(text: string): MarkdownFile {
   const lead: string[] = [];
   let fence = false;
   for (const line of body.split('\n')) {
-    if (/^(```|~~~)/.test(line)) fence = !fence;
+    if (/^(?:```|~~~)/.test(line)) fence = !fence;
     const heading = fence ? null : HEADING.exec(line);
     if (heading) {
+      const words = heading[2]!.trimEnd();
+      const id = HEADING_ID.exec(words);
       sections.push({
-        title: heading[2]!.replace(/\s+/g, ''),
-        id: heading[3] ?? null,
+        title: (id ? words.slice(0, id.index) : words).replace(/\s+/g, ''),
+        id: id?.[1] ?? null,
         heading: line,
         content: '',
       });

@@ -108,7 +108,7 @@ function nestsFarTooDeep(body: string): boolean {
   const limit = LIMITS.maxNestingDepth * 16;
   for (const line of body.split('\n')) {
     const markers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/u.exec(line)![0];
-    if ((markers.match(/>|[*+-]|\d{1,9}[.)]/gu)?.length ?? 0) > limit) return true;
+    if ((markers.match(/[>*+-]|\d{1,9}[.)]/gu)?.length ?? 0) > limit) return true;
     if (/^[ \t]*/u.exec(line)![0].length > limit * 4) return true;
   }
   return false;

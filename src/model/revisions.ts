@@ -51,7 +51,7 @@ export function sectionsOf(state: ProjectState): StateSection[] {
 }
 
 /** A number with its decimals and separators, a run of Latin letters, a run of space, or one other character. */
-const TOKEN = /[0-9０-９][0-9０-９.,，．]*[%％]?|[A-Za-z]+|\s+|[^]/gu;
+const TOKEN = /[0-9０-９][0-9０-９.,，．]*[%％]?|[A-Za-z]+|\s+|\S/gu;
 
 /** The words of two texts, old struck and new inserted, neighbours of a kind merged. */
 export function diffWords(before: string, after: string): DiffPart[] {

@@ -47,10 +47,10 @@ export interface AmountQuery {
 /** ±5 % for an approximate amount, in hundredths. */
 const APPROXIMATE_PERCENT = 5n;
 
-const APPROXIMATELY = String.raw`(?:(约|大约|about|around|approx\.?|approximately|~|≈|exactly)\s*)?`;
+const APPROXIMATELY = String.raw`(?:([约~≈]|大约|about|around|approx\.?|approximately|exactly)\s*)?`;
 const CURRENCY = String.raw`((?:CNY|RMB|人民币)\s*|[¥￥]\s*)?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const UNIT = String.raw`亿元|亿|千万|百万|十万|万元|万|元|yuan|billion|bn|million|mn|m\b`;
+const UNIT = String.raw`亿元|万元|千万|百万|十万|[亿万元]|yuan|billion|bn|million|mn|m\b`;
 const NUMERAL = String.raw`[零〇一二两三四五六七八九十百千万亿]*[万亿][零〇一二两三四五六七八九十百千万亿]*`;
 const TOKEN = new RegExp(
   String.raw`${APPROXIMATELY}(?:${CURRENCY}(${NUMBER})\s*(${UNIT})?(整)?|(${NUMERAL})元?(整)?)`,

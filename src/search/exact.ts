@@ -8,10 +8,7 @@
 
 /** Width (NFKC), case and every kind of space removed: 人 脸, ＦＡＣＥ and face compare equal. */
 export function normaliseForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\u3000]+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 }
 
 /** The terms that must each occur: "quoted phrases" whole, other words one by one. */
@@ -21,7 +18,7 @@ export function queryTerms(query: string): string[] {
     terms.push(phrase);
     return ' ';
   });
-  terms.push(...rest.split(/[\s\u3000]+/u));
+  terms.push(...rest.split(/\s+/u));
   return terms.map(normaliseForMatch).filter(Boolean);
 }
 

@@ -53,7 +53,7 @@ function unescape(text: string): string {
  */
 export function splitSections(rawContent: string, anchors: readonly PagefindAnchor[]): Section[] {
   const segmented = rawContent.includes('\u200B');
-  const words = segmented ? rawContent.split('\u200B') : rawContent.split(/[^\S\uFEFF]+/g);
+  const words = segmented ? rawContent.split('\u200B') : rawContent.split(/[^\S\uFEFF]+/);
   const joiner = segmented ? '' : ' ';
   const sorted = [...anchors].sort((a, b) => a.location - b.location);
   const sections: Section[] = [];

@@ -80,7 +80,7 @@ describe('the English body the rules and the memory derive', () => {
     );
     expect(messages).toEqual([]);
     expect(html).toMatch(
-      /<p (?=[^>]*id="funding-p1")(?=[^>]*data-origin="rule")[^>]*>This year’s budget allocation/u,
+      /<p (?=[^>]*id="funding-p1")(?=[^>]*data-origin="rule")[^>]+>This year’s budget allocation/u,
     );
     expect(html).toMatch(/data-origin="memory"[^>]*>Resurface 14 sports grounds\./u);
     expect(html).toContain('href="/en/a/2021/b/#content-p1"');

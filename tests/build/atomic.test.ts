@@ -47,7 +47,7 @@ describe('npm run build, build after build', () => {
    * Astro colours its log when the environment asks for colour (CI sets FORCE_COLOR), so colour codes go first.
    */
   const restored = (log: string) =>
-    [...stripVTControlCharacters(log).matchAll(/([^\s]+index\.html) \(restored\)/g)]
+    [...stripVTControlCharacters(log).matchAll(/(\S+index\.html) \(restored\)/g)]
       .map((m) => m[1]!)
       .sort();
   /** Project pages the output audit did not parse, because the last build's audit passed the same bytes against the same content. */

@@ -60,7 +60,7 @@ function markersOf($: CheerioAPI): string[] {
  * only the words before it are the text's.
  */
 function readableLine(line: string): string {
-  const compact = line.trim().replace(/[\s\u3000]+/g, '');
+  const compact = line.trim().replace(/\s+/g, '');
   const rest = stripEnumeration(compact.slice(enumerationOf(compact)?.length ?? 0));
   const [before, after] = rest.split(/[:：](?=[^:：]*$)/u);
   if (withheldReasonOfText(rest.normalize('NFKC')) !== null) return '';

@@ -388,7 +388,7 @@ const BUREAU_FORMATS: Record<string, string> = {
   'fmt-gbk': 'txt',
   'fmt-html': 'html',
 };
-const compact = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+const compact = (text: string) => text.replace(/\s+/gu, '');
 const compactPage = ($: cheerio.CheerioAPI) => compact($('main').text());
 const isPartHeading = (line: string) =>
   /^[一二三四五六七八]、(?:项目名称|立项依据|项目实施单位|项目基本概况|项目实施内容|资金安排情况|项目实施计划|项目实施成效)$/u.test(
@@ -860,7 +860,7 @@ describe('texts in other publishers’ styles import, check and build', () => {
         .filter(Boolean)
         .slice(1);
       // Part headings show as the site's own section titles, so their numbering (一、, （1） 、, １、 …) is not compared.
-      const compact = (line: string) => line.replace(/[\s\u3000]+/gu, '');
+      const compact = (line: string) => line.replace(/\s+/gu, '');
       const missing = lines.filter((line) => {
         const numbering = enumerationOf(line)?.length ?? 0;
         return (
@@ -942,7 +942,7 @@ describe('files that are not the template are refused and write nothing', () => 
       'a PDF that leaves out a part, named by page and line',
       'text.pdf',
       formats('broken.pdf'),
-      /text\.pdf: page 2, line 1: “六、项目实施计划” \(numbered 六、\) is the heading of part 7 项目实施计划, out of order; expected part 6, 资金安排情况/m,
+      /text\.pdf: page 2, line 1: “六、项目实施计划” \(numbered 六、\) is the heading of part 7 项目实施计划, out of order; expected part 6, 资金安排情况/,
     ],
     [
       'a damaged PDF',

@@ -86,14 +86,14 @@ const RULES: Rule[] = [
       `The ${CHOSEN[m[2] as keyof typeof CHOSEN]} of this project is chosen by ${PROCUREMENT_METHODS[m[1] as keyof typeof PROCUREMENT_METHODS]}`,
   },
   {
-    pattern: /^(?:本项目|项目)采用(.+?)(?:的)?方式(?:实施|进行)$/u,
+    pattern: /^(?:本项目|项目)采用(.+?)的?方式(?:实施|进行)$/u,
     write: (m) => {
       const source = translateFundSource(m[1]!);
       return source && `This project is implemented by way of ${source}`;
     },
   },
   {
-    pattern: /^(?:项目)?资金来源(?:为|是|：|:)\s*(.+)$/u,
+    pattern: /^(?:项目)?资金来源[为是：:]\s*(\S.*)$/u,
     write: (m) => {
       const sources = m[1]!.split(/[、,和及]/u).map((part) => translateFundSource(part.trim()));
       if (sources.some((source) => source === null)) return null;
@@ -104,7 +104,7 @@ const RULES: Rule[] = [
   },
   {
     // 其中：省级补助资金200万元，县级配套资金150万元 (the review: "This comprises", not "Of which").
-    pattern: /^其中(?:：|:)\s*(.+)$/u,
+    pattern: /^其中[：:]\s*(\S.*)$/u,
     write: (m) => {
       const parts = m[1]!.split(/[,、]/u).map((part) => {
         const split = new RegExp(`^(.+?)${AMOUNT}$`, 'u').exec(part.trim());

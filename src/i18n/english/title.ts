@@ -8,7 +8,7 @@ import { composeOrganisation } from './names';
  * (departmental) likewise. Null where the title or the department does not
  * follow the rules.
  */
-const TITLE = /^(.+?)(部门)?(\d{4})年(?:度)?(部门)?预算重点领域财政项目(?:文本)?(公开)?$/u;
+const TITLE = /^(.+?)(部门)?(\d{4})年度?(部门)?预算重点领域财政项目(?:文本)?(公开)?$/u;
 
 export function translateTitle(title: string, department: string): string | null {
   const m = TITLE.exec(title.normalize('NFKC').replace(/\s+/g, ''));
