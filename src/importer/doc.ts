@@ -1,4 +1,3 @@
-import WordExtractor from 'word-extractor';
 
 /**
  * The paragraphs of a Word 97–2003 file (.doc), or of a WPS file that is in
@@ -17,6 +16,8 @@ interface Body {
 }
 
 export async function readDoc(bytes: Uint8Array, kind: 'doc' | 'wps'): Promise<string[]> {
+  // Loaded when a .doc or .wps is read, not by every import.
+  const { default: WordExtractor } = await import('word-extractor');
   let document: Body;
   try {
     document = await new WordExtractor().extract(Buffer.from(bytes));

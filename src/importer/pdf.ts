@@ -1,6 +1,5 @@
 import { LIMITS } from '../domain/limits';
 import { writeTableRows } from './table';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { firstLineOf } from '../domain/errors';
 import { enumerationOf, readPartHeading, readSubsectionHeading } from './parse';
@@ -190,6 +189,8 @@ function continues(
 
 /** Reads a PDF's text into paragraphs; throws a PdfError that says what to ask for instead. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfParagraph[]> {
+  // Loaded when a PDF is read (1.5 s of start-up that an import of a Word or text file never needs).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdf.js takes the buffer over; the caller keeps its bytes.
     data: bytes.slice(),

@@ -60,6 +60,15 @@ function tree(dir: string): Record<string, string> {
   );
 }
 
+/** Makes `dir` hold exactly `files` (a tree() of another folder): as an import left that folder. */
+function writeTree(dir: string, files: Record<string, string>): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), Buffer.from(data, 'base64'));
+  }
+}
+
 const SLUGS = (n: number) =>
   Array.from({ length: n }, (_, i) => `p${String(i + 1).padStart(3, '0')}`);
 
@@ -374,6 +383,15 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
       ],
       { cwd: ROOT, encoding: 'utf8' },
     );
+  /** node with tsx, not waited for: the crashes below run side by side, each in its own folder. */
+  const nodeInBackground = (args: string[]) =>
+    new Promise<{ signal: NodeJS.Signals | null; output: string }>((settle) => {
+      const child = spawn(process.execPath, [...tsx, ...args], { cwd: ROOT });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('close', (_code, signal) => settle({ signal, output }));
+    });
   const crash = join(ROOT, 'tests/support/crash-import.ts');
   /** An old publication of 30 projects, and a corrected text of 30 others to replace it with --force. */
   const old = folder('old');
@@ -384,18 +402,21 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
     await runImport(request(oldFile, old));
     const oldTree = tree(old);
     const finished = folder('finished');
-    await runImport(request(oldFile, finished));
+    writeTree(finished, oldTree);
     await runImport(request(newFile, finished, { force: true }));
     const newTree = tree(finished);
     // Renames of the commit: the journal, then each target aside and its replacement in (folder, source).
-    for (let n = 1; n <= 5; n++) {
-      const content = folder(`crash-${n}`);
-      for (const [path, data] of Object.entries(oldTree)) {
-        mkdirSync(dirname(join(content, path)), { recursive: true });
-        writeFileSync(join(content, path), Buffer.from(data, 'base64'));
-      }
-      const run = node([crash, content, newFile, 'synth-edu', String(n)]);
-      expect(run.signal, `rename ${n}: ${run.stdout}${run.stderr}`).toBe('SIGKILL');
+    const renames = [1, 2, 3, 4, 5];
+    const folders = renames.map((n) => folder(`crash-${n}`));
+    for (const content of folders) writeTree(content, oldTree);
+    const runs = await Promise.all(
+      renames.map((n, i) =>
+        nodeInBackground([crash, folders[i]!, newFile, 'synth-edu', String(n)]),
+      ),
+    );
+    for (const [i, n] of renames.entries()) {
+      const content = folders[i]!;
+      expect(runs[i]!.signal, `rename ${n}: ${runs[i]!.output}`).toBe('SIGKILL');
       const interrupted = await checkContent(content);
       if (n === 1) {
         // Killed before the journal existed: the content was never touched.
@@ -431,8 +452,9 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
     const oldTree = tree(reference);
     await runImport(request(afterFile, reference, { today, force: true }));
     const newTree = tree(reference);
+    // The folder the runs below replace, as the first import left the reference (importing it again costs seconds).
     const content = folder('big');
-    await runImport(request(beforeFile, content, { today }));
+    writeTree(content, oldTree);
     let outcomes = '';
     // Early (reading and checking) and late (staging and committing) in a run of about 3 s.
     for (const delay of [0.6, 2.2]) {
@@ -466,7 +488,7 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
       expect(whole, outcomes).not.toBe('mixed');
       expect((await checkContent(content)).problems).toEqual([]);
       // Back to the old publication for the next round.
-      if (whole === 'new') await runImport(request(beforeFile, content, { today, force: true }));
+      if (whole === 'new') writeTree(content, oldTree);
     }
   });
 });
