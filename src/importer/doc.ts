@@ -1,4 +1,3 @@
-
 /**
  * The paragraphs of a Word 97–2003 file (.doc), or of a WPS file that is in
  * Word's format (WPS saves .wps files so), read with word-extractor. Its
