@@ -74,15 +74,8 @@ describe('a build killed while it writes the pages it keeps', () => {
       /kept pages: \d+ verified; [1-9]\d* not as the last audited build kept them/,
     );
     expect(filesContaining(join(work, 'next'), SENTENCE)).toEqual([]);
-    // And what it published is what a build with nothing kept publishes.
-    const clean = astroBuild(join(work, 'clean'), {
-      env: {
-        ...env,
-        PAGE_CACHE_DIR: join(work, 'no-pages'),
-        RENDER_CACHE_DIR: join(work, 'no-render'),
-      },
-    });
-    expect(clean.status, clean.output).toBe(0);
-    expect(treeHashes(join(work, 'next'))).toEqual(treeHashes(join(work, 'clean')));
+    // And what it published is what a build with nothing kept publishes: the first build, of the
+    // same content with empty caches.
+    expect(treeHashes(join(work, 'next'))).toEqual(treeHashes(join(work, 'first')));
   });
 });
