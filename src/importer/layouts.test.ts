@@ -16,7 +16,7 @@ import {
   type Layout,
 } from '../../tests/support/layouts';
 import type { ProjectZh } from '../schema/project';
-import type { WordingDecisions } from './parse';
+import type { WordingDecisions } from './headings';
 import { readRefusal } from '../../tests/support/refusal';
 import { runImport, type ImportOutcome } from './run';
 

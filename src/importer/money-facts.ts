@@ -3,7 +3,8 @@ import {
   isFundSource,
   type ProcurementMethod,
 } from '../domain/funding-terms';
-import { checkRestatement, findAmount, ImportError, parseAmount, type Line } from './parse';
+import { ImportError, type Line } from './headings';
+import { checkRestatement, findAmount, parseAmount } from './published-amount';
 
 /**
  * The facts a project's text states about its money, each from a statement

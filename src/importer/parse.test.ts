@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildImport, slugOf } from './build';
+import { splitProjects } from './parse';
 import {
   enumerationOf,
   enumerationStyle,
   ImportError,
-  parseAmount,
   readPartHeading,
   readSubsectionHeading,
-  splitProjects,
-} from './parse';
+} from './headings';
+import { parseAmount } from './published-amount';
 
 const PARTS = [
   '项目名称',

@@ -2,7 +2,7 @@ import { LIMITS } from '../domain/limits';
 import { writeTableRows } from './table';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { firstLineOf } from '../domain/errors';
-import { enumerationOf, readPartHeading, readSubsectionHeading } from './parse';
+import { enumerationOf, readPartHeading, readSubsectionHeading } from './headings';
 
 /**
  * The text of a PDF, as the bureau's word processor laid it out, read back

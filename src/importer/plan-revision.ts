@@ -12,7 +12,7 @@ import {
   type MatchedProject,
   type ProjectMatch,
 } from './match-projects';
-import { ImportError } from './parse';
+import { ImportError } from './headings';
 import type { ImportRequest } from './request';
 import { reviseProject, reviseTranslation } from './revise';
 

@@ -1,4 +1,4 @@
-import type { WordingDecisions } from './parse';
+import type { WordingDecisions } from './headings';
 
 /** What `npm run import` is asked to do: the file, where, and every option (scripts/import.ts). */
 export interface ImportRequest {

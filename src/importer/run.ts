@@ -14,7 +14,7 @@ import { RenderCache } from '../markdown/render';
 import { buildImport, type ImportResult } from './build';
 import { ImportFailure } from './failure';
 import { translatedSlugs } from './folder';
-import { ImportError } from './parse';
+import { ImportError } from './headings';
 import { planRevision } from './plan-revision';
 import type { ImportRequest } from './request';
 import { readSourceFile, SourceError, type SourceDocument } from './source';

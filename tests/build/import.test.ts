@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { withheldReasonOfText } from '../../src/domain/withheld-reasons';
 import type { BodyEntry } from '../../src/content/read';
-import { enumerationOf } from '../../src/importer/parse';
+import { enumerationOf } from '../../src/importer/headings';
 import { ImportFailure, runImport as importFile } from '../../src/importer/run';
 import { checkContent, readBody } from '../../src/check/check';
 import { serveSite } from '../../scripts/serve-site';

@@ -293,7 +293,7 @@ export const LAYOUTS: Record<string, Layout> = {
 export async function writeLayoutDocx(text: string): Promise<Uint8Array> {
   const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } =
     await import('docx');
-  const { readPartHeading } = await import('../../src/importer/parse');
+  const { readPartHeading } = await import('../../src/importer/headings');
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [];
   for (let i = 0; i < lines.length; i += 1) {
@@ -336,7 +336,7 @@ export async function writeLayoutDocx(text: string): Promise<Uint8Array> {
 /** The text as a PDF that Word would make of it (tests/support/pdf.ts): title, headings, indented and wrapped paragraphs, table rows. */
 export async function writeLayoutPdf(text: string): Promise<Uint8Array> {
   const { makeChinesePdf } = await import('./pdf');
-  const { readPartHeading, readSubsectionHeading } = await import('../../src/importer/parse');
+  const { readPartHeading, readSubsectionHeading } = await import('../../src/importer/headings');
   const lines = text.split('\n').filter((line) => line.trim() !== '' && !/^\|\s*-{3}/.test(line));
   return makeChinesePdf(
     lines.map((line, i) => ({
