@@ -56,7 +56,7 @@ export const SectionRecordSchema = z
     }),
   );
 
-export const BasisRecordSchema = z
+const BasisRecordSchema = z
   .strictObject({
     published: localized({
       en: 'The item as published, enumeration included',
@@ -92,7 +92,7 @@ export const BasisRecordSchema = z
   );
 
 /** What changed in a project in one version of the text (src/model/revisions.ts). */
-export const RevisionRecordSchema = z
+const RevisionRecordSchema = z
   .strictObject({
     version: z
       .int()

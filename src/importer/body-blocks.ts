@@ -29,11 +29,11 @@ interface Block {
   line: number;
 }
 
-export const text = (value: string, line: Line): Block => ({
+const text = (value: string, line: Line): Block => ({
   node: { type: 'paragraph', children: [{ type: 'text', value }] },
   line: line.line,
 });
-export const heading = (depth: 2 | 3, value: string, id: string, line: Line): Block => ({
+const heading = (depth: 2 | 3, value: string, id: string, line: Line): Block => ({
   node: { type: 'heading', depth, children: [{ type: 'text', value: `${value} {#${id}}` }] },
   line: line.line,
 });
