@@ -23,6 +23,7 @@ import { tidyPageLog } from './page-log.mjs';
 register();
 const { OUTPUT_WRITTEN } = await import('../src/integrations/output-written.ts');
 const { readSettings } = await import('../src/config.ts');
+const { clearBuildReport, writeBuildReport } = await import('../src/files/build-report.ts');
 
 const modules = join(import.meta.dirname, '..', 'node_modules');
 
@@ -113,7 +114,10 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
   // index holds every page at once, and beside Astro's audit the two took 4.9 GB at 10,000
   // projects against the baseline's 2.9: it is built once Astro's process has ended
   // (docs/performance.md).
-  const beside = readSettings().searchIndexParts === 'fiscal-year';
+  const { searchIndexParts, buildReportDir } = readSettings();
+  const beside = searchIndexParts === 'fiscal-year';
+  // The report says what this build did: nothing of an earlier one's may remain in it.
+  clearBuildReport(buildReportDir);
   const tidy = tidyPageLog(onOutput);
   const astro = await step(
     [join(modules, 'astro/bin/astro.mjs'), 'build', '--outDir', outDir],
@@ -123,6 +127,7 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
     },
   );
   tidy.flush();
+  writeBuildReport(buildReportDir, 'pages', { restored: tidy.restored });
   if (astro !== 0) {
     // Nothing is published. An index under way is let finish, so that Pagefind's service is
     // closed; its status does not matter.

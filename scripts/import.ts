@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSettings, SettingsError } from '../src/config';
 import { formatIsoDate } from '../src/domain/dates';
-import { ImportFailure, recoverContent, runImport, type ImportRequest } from '../src/importer/run';
+import { ImportFailure } from '../src/importer/failure';
+import type { ImportRequest } from '../src/importer/request';
 
 const USAGE = `usage: npm run import -- <file> --department-slug <slug> [options]
        npm run import -- --recover [--content <dir>]
@@ -92,6 +93,9 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+// The importer (PDF, Word and the check's Markdown pipeline) loads once the command line is
+// known to be one: --help and a mistyped option answer at once.
+const { recoverContent, runImport } = await import('../src/importer/run');
 let settings;
 try {
   settings = readSettings();

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readSettings, type SearchIndexLayout } from '../src/config';
 import { buildSearchIndex } from '../src/search/build-index';
+import { writeBuildReport } from '../src/files/build-report';
 
 /** Indexes the site in `outDir`; `log` receives its one line of report. */
 export async function indexSite(
@@ -29,6 +30,12 @@ export async function indexSite(
     .map(([language, count]) => `${count} ${language}`)
     .join(' + ');
   const ms = Math.round(performance.now() - started);
+  writeBuildReport(settings.buildReportDir, 'searchIndex', {
+    layout: settings.searchIndexParts,
+    pages,
+    parts,
+    indexed: [...indexedParts],
+  });
   log(
     pages === 0
       ? '[search-index] no project page yet: no search index'

@@ -8,6 +8,8 @@ import { stripVTControlCharacters } from 'node:util';
 const ESCAPES = String.raw`(?:\x1b\[[\d;]*m)*`;
 const ENTRY = new RegExp(`${ESCAPES}\\d\\d:\\d\\d:\\d\\d${ESCAPES} +${ESCAPES}├─`, 'gu');
 const LONE_TIME = /^\s*\(\+\d+m?s\)\s*$/u;
+/** A page Astro copied from its cache instead of rendering it: "├─ /path/index.html (restored)". */
+const RESTORED = /(\S+index\.html) \(restored\)/gu;
 
 /**
  * One line of Astro's page list, split where a page's entry begins after another's text.
@@ -31,15 +33,22 @@ function splitEntries(line) {
 export function tidyPageLog(onOutput) {
   /** @type {Map<NodeJS.WriteStream, string>} */
   const pending = new Map();
+  /** @type {string[]} */
+  const restored = [];
   /** @param {NodeJS.WriteStream} to @param {string} text */
   const write = (to, text) => {
     const kept = text
       .split('\n')
       .filter((line) => !LONE_TIME.test(stripVTControlCharacters(line)))
       .flatMap(splitEntries);
+    for (const line of kept)
+      for (const [, path] of stripVTControlCharacters(line).matchAll(RESTORED))
+        if (path) restored.push(path);
     if (kept.length > 0) onOutput(to, `${kept.join('\n')}\n`);
   };
   return {
+    /** The pages Astro said it restored from its cache, as it went, in its order. */
+    restored,
     /** @type {OnOutput} */
     onOutput: (to, chunk) => {
       const text = (pending.get(to) ?? '') + chunk.toString();

@@ -43,3 +43,20 @@ describe("Astro's page list, tidied", () => {
     }
   });
 });
+
+describe('the pages Astro restored from its cache', () => {
+  it.each([
+    ['plain', false],
+    ['coloured (FORCE_COLOR)', true],
+  ])('%s: are listed in the order Astro names them, however the log is cut', (_, colour) => {
+    const paths = ['/a/index.html (restored)', '/b/index.html', '/en/a/index.html (restored)'];
+    for (const size of [5, 64, 10_000]) {
+      const log = tidyPageLog(() => {});
+      const text = printList(paths, colour);
+      for (let at = 0; at < text.length; at += size)
+        log.onOutput(process.stdout, text.slice(at, at + size));
+      log.flush();
+      expect(log.restored).toEqual(['/a/index.html', '/en/a/index.html']);
+    }
+  });
+});

@@ -76,6 +76,11 @@ export interface Settings {
   searchPartitions: string[];
   /** Where the Pagefind step writes its timing for `npm run bench` (BENCH_TIMINGS), if anywhere. */
   benchTimings: string | undefined;
+  /**
+   * Where each step of a build writes what it did, in figures (BUILD_REPORT_DIR, else
+   * .cache/build-report; src/files/build-report.ts).
+   */
+  buildReportDir: string;
   /** Who runs this copy of the site (site.yaml, or SITE_CONFIG); null until it is configured. */
   operator: Operator | null;
   /** Where `npm start` serves the built site: HOST (127.0.0.1; 0.0.0.0 for every interface) and PORT (4321). */
@@ -128,6 +133,7 @@ const SETTING_VARIABLES = [
   'CONTENT_DIR',
   'LISTING_PAGE_SIZE',
   'BENCH_TIMINGS',
+  'BUILD_REPORT_DIR',
   'SITE_CONFIG',
   'RENDER_CACHE_DIR',
   'RENDER_WORKERS',
@@ -268,6 +274,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     listingPageSize: readWholeNumber(env, 'LISTING_PAGE_SIZE', 1, LIMITS.listingPageSize),
     searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
     benchTimings: readVariable(env, 'BENCH_TIMINGS'),
+    buildReportDir: path('BUILD_REPORT_DIR', '.cache/build-report'),
     operator: readOperator(path('SITE_CONFIG', 'site.yaml'), root),
     serve: { host: readVariable(env, 'HOST') ?? '127.0.0.1', port: readPort(env) },
   };

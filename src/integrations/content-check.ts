@@ -5,6 +5,7 @@ import { loadModel } from '../check/check';
 import { readSettings } from '../config';
 import { readParseCount } from '../markdown/parse-count';
 import { RenderCache } from '../markdown/render';
+import { writeBuildReport } from '../files/build-report';
 
 /**
  * Runs `npm run check`'s validation before anything is built, so that a build
@@ -27,6 +28,10 @@ export default function contentCheck(): AstroIntegration {
         try {
           await loadModel(settings.contentDir, { cache });
           const { bodies } = cache;
+          writeBuildReport(settings.buildReportDir, 'bodies', {
+            total: bodies,
+            rendered: cache.rendered,
+          });
           logger.info(
             cache.rendered === bodies
               ? `${bodies} bodies rendered (none was kept from an earlier build)`

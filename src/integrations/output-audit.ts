@@ -5,6 +5,7 @@ import { readSettings, type Operator } from '../config';
 import { loadModel } from '../check/check';
 import { auditOutput, type LinkRules } from '../site/audit';
 import { AuditMemo } from '../site/audit-memo';
+import { writeBuildReport } from '../files/build-report';
 import { recordKeptPages, verifyKeptPages, type KeptPagesCheck } from '../site/kept-pages';
 
 /** Where pages may link besides the site: the operator's own addresses (footer, About page). */
@@ -34,15 +35,17 @@ export default function outputAudit(): AstroIntegration {
     name: 'disclosures:output-audit',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        const { dropped, verified, seen: read } = verifyKeptPages(readSettings().pageCacheDir);
+        const { pageCacheDir, buildReportDir } = readSettings();
+        const { dropped, verified, seen: read } = verifyKeptPages(pageCacheDir);
         seen = read;
+        writeBuildReport(buildReportDir, 'keptPages', { verified, dropped });
         if (dropped.length > 0)
           logger.info(
             `kept pages: ${verified} verified; ${dropped.length} not as the last audited build kept them, so rendered again`,
           );
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { siteUrl, basePath, pageCacheDir, root, operator } = readSettings();
+        const { siteUrl, basePath, pageCacheDir, root, operator, buildReportDir } = readSettings();
         const model = await loadModel();
         // Beside the pages Astro keeps: the pages it copies from there are the ones the memo vouches for.
         const memo = new AuditMemo(join(pageCacheDir, 'audited.json'), root);
@@ -65,6 +68,10 @@ export default function outputAudit(): AstroIntegration {
         }
         // Only now may the next build restore the pages kept from this one: each as it was audited.
         recordKeptPages(pageCacheDir, passed, seen);
+        writeBuildReport(buildReportDir, 'audit', {
+          projects: model.projects.length,
+          vouched: memo.vouched,
+        });
         logger.info(
           `output audit: ${model.projects.length} projects in both languages and every data file match the content (${memo.vouched} pages byte for byte as the last build's audit passed them)`,
         );

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBuildReport } from '../../src/files/build-report';
 import { astroBuild } from '../support/astro';
 import { ARTIFACTS, DIST, ROOT, TEST_SITE } from '../support/paths';
 import { Sandbox } from '../support/sandbox';
@@ -42,17 +42,12 @@ describe('npm run build, build after build', () => {
   const published = () => readdirSync(join(sandbox.dir, '.published')).sort();
   const resolved = () => realpathSync(join(sandbox.dir, 'dist'));
   const page = (path: string) => readFileSync(join(sandbox.dir, 'dist', path), 'utf8');
-  /**
-   * Project pages Astro copied from the last build instead of rendering them, by the path it logs.
-   * Astro colours its log when the environment asks for colour (CI sets FORCE_COLOR), so colour codes go first.
-   */
-  const restored = (log: string) =>
-    [...stripVTControlCharacters(log).matchAll(/(\S+index\.html) \(restored\)/g)]
-      .map((m) => m[1]!)
-      .sort();
+  /** What the last build in the sandbox reported doing (src/files/build-report.ts). */
+  const report = () => readBuildReport(join(sandbox.dir, '.cache/build-report'));
+  /** Project pages Astro copied from the last build instead of rendering them. */
+  const restored = () => [...(report().pages?.restored ?? [])].sort();
   /** Project pages the output audit did not parse, because the last build's audit passed the same bytes against the same content. */
-  const vouched = (log: string) =>
-    Number(/\((\d+) pages byte for byte as the last build's audit passed them\)/.exec(log)?.[1]);
+  const vouched = () => report().audit?.vouched;
   /** npm run build in the sandbox with empty caches: nothing kept from any build before. */
   const cleanBuild = () =>
     build({
@@ -87,11 +82,11 @@ describe('npm run build, build after build', () => {
     sandbox.edit(ZH, (t) => `${t}\n`);
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
-    expect(warm.stdout).toContain('1 of 6 bodies rendered, 5 kept from the last build');
+    expect(report().bodies).toEqual({ total: 6, rendered: 1 });
     // Its pages show the same data, so every project page is copied from the last build.
-    expect(restored(warm.stdout)).toHaveLength(6);
+    expect(restored()).toHaveLength(6);
     // And the audit, which passed those bytes against the same content last time, does not parse them again.
-    expect(vouched(warm.stdout)).toBe(6);
+    expect(vouched()).toBe(6);
     // The copy that started before this build finishes from the folder it resolved.
     expect(resolved()).not.toBe(copying);
     expect(treeHashes(copying)).toEqual(copyingFiles);
@@ -103,11 +98,11 @@ describe('npm run build, build after build', () => {
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
     // The other two projects' pages in both languages are copied; the changed one's are rendered.
-    const copied = restored(warm.stdout);
+    const copied = restored();
     expect(copied).toHaveLength(4);
     expect(copied.some((file) => file.includes('case-property-centre'))).toBe(false);
     // The changed Chinese page is audited again; its English page, whose bytes and content did not change, is not.
-    expect(vouched(warm.stdout)).toBe(5);
+    expect(vouched()).toBe(5);
     expect(page('ruili-psb/2020/case-property-centre/index.html')).toContain('财物保管库');
     // The last two published builds are kept: the first is gone now.
     expect(existsSync(first)).toBe(false);
@@ -116,9 +111,9 @@ describe('npm run build, build after build', () => {
     const warmTree = treeHashes(join(sandbox.dir, 'dist'));
     const clean = cleanBuild();
     expect(clean.status, clean.stderr).toBe(0);
-    expect(clean.stdout).toContain('6 bodies rendered (none was kept from an earlier build)');
-    expect(restored(clean.stdout)).toEqual([]);
-    expect(vouched(clean.stdout)).toBe(0);
+    expect(report().bodies).toEqual({ total: 6, rendered: 6 });
+    expect(restored()).toEqual([]);
+    expect(vouched()).toBe(0);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(warmTree);
   });
 
@@ -154,10 +149,9 @@ describe('npm run build, build after build', () => {
     for (const [file, edit] of edits) sandbox.edit(`.cache/pages/dist/${file}`, edit);
     const result = build();
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(
-      `kept pages: ${pages.length - edits.length} verified; ${edits.length} not as the last audited build kept them`,
-    );
-    const copied = restored(result.stdout);
+    expect(report().keptPages?.verified).toBe(pages.length - edits.length);
+    expect(report().keptPages?.dropped).toHaveLength(edits.length);
+    const copied = restored();
     for (const [file] of edits) expect(copied).not.toContain(`/${file}`);
     expect(copied).toHaveLength(pages.length - edits.length);
     expect(treeHashes(join(sandbox.dir, 'dist'))).toEqual(before);
@@ -188,7 +182,7 @@ describe('npm run build, build after build', () => {
     );
     const result = build({ SITE_URL: '' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('6 bodies rendered (none was kept from an earlier build)');
+    expect(report().bodies).toEqual({ total: 6, rendered: 6 });
     expect(page('ruili-psb/2020/case-property-centre/index.html')).toMatch(
       /<a class="section-link edited" href="#overview">/,
     );

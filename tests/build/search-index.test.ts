@@ -22,6 +22,7 @@ import {
   readAmountsFilter,
   type AmountTable,
 } from '../../src/search/keys';
+import { readBuildReport } from '../../src/files/build-report';
 import { astroBuild } from '../support/astro';
 import { DIST, PORTAL_DIST, ROOT, TEST_SITE } from '../support/paths';
 import { killWhen } from '../support/kill';
@@ -142,14 +143,19 @@ describe('parts kept between builds', () => {
   });
 
   /** The index step alone on the built site (scripts/index-search.ts), with a given cache. */
+  const report = join(work, 'report');
   const index = (cacheDir: string) => {
     const run = spawnSync(
       process.execPath,
       [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
-      { cwd: ROOT, env: { ...process.env, ...env, SEARCH_CACHE_DIR: cacheDir }, encoding: 'utf8' },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, SEARCH_CACHE_DIR: cacheDir, BUILD_REPORT_DIR: report },
+        encoding: 'utf8',
+      },
     );
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    return run.stdout;
+    return readBuildReport(report).searchIndex!;
   };
   /** What the index step writes: the index folder and the search pages it points. */
   const published = () => ({
@@ -170,18 +176,19 @@ describe('parts kept between builds', () => {
   beforeAll(() => {
     const built = astroBuild(dist, { env: { ...env, SEARCH_CACHE_DIR: cache } });
     expect(built.status, built.output).toBe(0);
-    expect(built.output).toContain('3 parts (by fiscal year), all indexed');
     const [a = '', b = '', c = ''] = readParts(dist).map((p) => p.path.slice(0, -1));
     years = [a, b, c];
+    expect(built.report.searchIndex).toMatchObject({ layout: 'fiscal-year', parts: 3 });
+    expect(built.report.searchIndex?.indexed).toHaveLength(3);
   }, 300_000);
 
   it('re-indexes only the year whose pages changed, and publishes what a build from nothing would', () => {
-    expect(index(cache)).toContain('3 parts, all kept from the last build');
+    expect(index(cache)).toMatchObject({ parts: 3, indexed: [] });
     const [file] = content.find(new RegExp(`/${years[1]}/zh/[^/]+\\.md$`));
     content.edit(file!, (text) => `${text}\n本段为检验索引分部所加。\n`);
     const rebuilt = astroBuild(dist, { env: { ...env, SEARCH_CACHE_DIR: cache } });
     expect(rebuilt.status, rebuilt.output).toBe(0);
-    expect(rebuilt.output).toContain(`3 parts, ${years[1]} indexed, 2 kept from the last build`);
+    expect(rebuilt.report.searchIndex).toMatchObject({ parts: 3, indexed: [years[1]] });
     const kept = published();
     expect(kept).toEqual(clean());
     // Only this build's parts stay in the cache.
@@ -194,7 +201,7 @@ describe('parts kept between builds', () => {
     const kept = readdirSync(cache).find((name) => name.startsWith(`${years[2]}.`))!;
     const fragments = join(cache, kept, 'bundle/fragment');
     appendFileSync(join(fragments, readdirSync(fragments)[0]!), 'x');
-    expect(index(cache)).toContain(`3 parts, ${years[2]} indexed, 2 kept from the last build`);
+    expect(index(cache)).toMatchObject({ parts: 3, indexed: [years[2]] });
     expect(published()).toEqual(expected);
   });
 
@@ -203,7 +210,7 @@ describe('parts kept between builds', () => {
     index(cache);
     const kept = readdirSync(cache).find((name) => name.startsWith(`${years[0]}.`))!;
     rmSync(join(cache, kept, 'manifest.json'));
-    expect(index(cache)).toContain(`3 parts, ${years[0]} indexed, 2 kept from the last build`);
+    expect(index(cache)).toMatchObject({ parts: 3, indexed: [years[0]] });
     expect(published()).toEqual(expected);
   });
 
@@ -218,15 +225,17 @@ describe('parts kept between builds', () => {
         existsSync(fresh) && readdirSync(fresh).some((name) => name.startsWith('.staging-'));
       interrupted = await killWhen(
         [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
-        { cwd: ROOT, env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh } },
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh, BUILD_REPORT_DIR: report },
+        },
         staging,
         1,
       );
     }
     expect(interrupted, 'the index step ended before it could be interrupted').toBe(true);
     expect(readdirSync(fresh).some((name) => name.startsWith('.staging-'))).toBe(true);
-    const output = index(fresh);
-    expect(output).toMatch(/3 parts/);
+    expect(index(fresh).parts).toBe(3);
     expect(published()).toEqual(expected);
     // The killed run's staging folder is gone; only the three parts stay.
     expect(

@@ -2,11 +2,14 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
+import { readBuildReport, type BuildReport } from '../../src/files/build-report';
 import { ROOT } from './paths';
 
 export interface BuildResult {
   status: number | null;
   output: string;
+  /** What the build's steps reported doing (src/files/build-report.ts); {} where none ran. */
+  report: BuildReport;
 }
 
 /** A build to run: the command's arguments and options, and what to do with its outcome. */
@@ -35,6 +38,8 @@ function planBuild(
   const pageCache = mkdtempSync(join(tmpdir(), 'page-cache-'));
   // Likewise the kept parts of the search index: a build removes those it did not use.
   const searchCache = mkdtempSync(join(tmpdir(), 'search-cache-'));
+  // And its report, unless the test gives a folder: builds side by side write their own.
+  const reportDir = options.env?.BUILD_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 'build-report-'));
   // Astro writes its prerender chunks beside the output, but for an output outside the project
   // folder into <project>/.astro/.prerender: two such builds of one folder at once overwrite each
   // other's chunks (ERR_MODULE_NOT_FOUND). So such a build is made inside the folder (under
@@ -46,6 +51,7 @@ function planBuild(
   const cleanUp = () => {
     rmSync(pageCache, { recursive: true, force: true });
     rmSync(searchCache, { recursive: true, force: true });
+    if (!options.env?.BUILD_REPORT_DIR) rmSync(reportDir, { recursive: true, force: true });
     if (staging) rmSync(staging, { recursive: true, force: true });
   };
   return {
@@ -56,6 +62,7 @@ function planBuild(
       ASTRO_TELEMETRY_DISABLED: '1',
       PAGE_CACHE_DIR: pageCache,
       SEARCH_CACHE_DIR: searchCache,
+      BUILD_REPORT_DIR: reportDir,
       ...(options.cwd ? { CONTENT_DIR: '' } : {}),
       ...options.env,
     },
@@ -66,7 +73,7 @@ function planBuild(
           mkdirSync(dirname(resolve(outDir)), { recursive: true });
           renameSync(target, outDir);
         }
-        return { status, output };
+        return { status, output, report: readBuildReport(reportDir) };
       } finally {
         cleanUp();
       }

@@ -44,7 +44,7 @@ export default async function setup(): Promise<void> {
     const i = results.length;
     const build = builds[i];
     if (!build) return;
-    results.push({ status: null, output: '' });
+    results.push({ status: null, output: '', report: {} });
     const [dist, env] = build;
     rmSync(dist, { recursive: true, force: true });
     results[i] = await astroBuildInBackground(dist, { env: { ...env, SITE_URL: TEST_SITE } });
