@@ -25,8 +25,8 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { buildSite } from './build-site.mjs';
 
 // TypeScript from here on: the lock and the settings are src/'s.
 register();
@@ -90,6 +90,8 @@ function removePublishedExcept(/** @type {(string | null)[]} */ keep) {
  */
 async function runBuild(outDir) {
   let loggedError = false;
+  /** @type {typeof import('./build-site.mjs')} */
+  const { buildSite } = await import(pathToFileURL(readSettings().buildStep).href);
   const status = await buildSite(outDir, (to, chunk) => {
     to.write(chunk);
     if (LOGGED_ERROR.test(chunk.toString())) loggedError = true;

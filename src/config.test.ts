@@ -20,6 +20,8 @@ describe('settings', () => {
       listingPageSize: LIMITS.listingPageSize,
       searchPartitions: [],
       benchTimings: undefined,
+      buildReportDir: '/site/.cache/build-report',
+      buildStep: '/site/scripts/build-site.mjs',
       operator: null,
       serve: { host: '127.0.0.1', port: 4321 },
     });
@@ -33,6 +35,8 @@ describe('settings', () => {
         CONTENT_DIR: 'other',
         LISTING_PAGE_SIZE: '20',
         BENCH_TIMINGS: '/tmp/t.json',
+        BUILD_REPORT_DIR: 'report',
+        BUILD_STEP: '/opt/stand-in.mjs',
         RENDER_CACHE_DIR: '/var/cache/render',
         RENDER_WORKERS: '0',
         PAGE_CACHE_DIR: '/var/cache/pages',
@@ -58,6 +62,8 @@ describe('settings', () => {
       // Normalised, each once, without this build's own base.
       searchPartitions: ['/2021/', '/2022/'],
       benchTimings: '/tmp/t.json',
+      buildReportDir: '/site/report',
+      buildStep: '/opt/stand-in.mjs',
       operator: null,
       serve: { host: '0.0.0.0', port: 8080 },
     });

@@ -81,6 +81,12 @@ export interface Settings {
    * .cache/build-report; src/files/build-report.ts).
    */
   buildReportDir: string;
+  /**
+   * The module whose buildSite() `npm run build` runs (BUILD_STEP, else scripts/build-site.mjs):
+   * tests of the lock, the publishing and the failures around it give a stand-in that writes a
+   * page, so that they need no Astro build.
+   */
+  buildStep: string;
   /** Who runs this copy of the site (site.yaml, or SITE_CONFIG); null until it is configured. */
   operator: Operator | null;
   /** Where `npm start` serves the built site: HOST (127.0.0.1; 0.0.0.0 for every interface) and PORT (4321). */
@@ -134,6 +140,7 @@ const SETTING_VARIABLES = [
   'LISTING_PAGE_SIZE',
   'BENCH_TIMINGS',
   'BUILD_REPORT_DIR',
+  'BUILD_STEP',
   'SITE_CONFIG',
   'RENDER_CACHE_DIR',
   'RENDER_WORKERS',
@@ -275,6 +282,7 @@ function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
     searchPartitions: readPartitions(readVariable(env, 'SEARCH_PARTITIONS'), basePath),
     benchTimings: readVariable(env, 'BENCH_TIMINGS'),
     buildReportDir: path('BUILD_REPORT_DIR', '.cache/build-report'),
+    buildStep: path('BUILD_STEP', 'scripts/build-site.mjs'),
     operator: readOperator(path('SITE_CONFIG', 'site.yaml'), root),
     serve: { host: readVariable(env, 'HOST') ?? '127.0.0.1', port: readPort(env) },
   };

@@ -114,16 +114,24 @@ function visitWithJavaScript(): Promise<Map<string, Visit>> {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
-  it('finds no violation on a page of each kind, zh and en, in the light and the dark colour scheme', async () => {
-    const seen = await visitWithJavaScript();
-    expect(seen.size).toBe(pages.length);
-    const found = Object.fromEntries(
-      [...seen]
-        .filter(([, visit]) => visit.violations.length > 0)
-        .map(([path, visit]) => [path, visit.violations]),
-    );
-    expect(found).toEqual({});
-  });
+  // Loads every sample page and runs axe twice on each (unless the no-JavaScript test already
+  // had them loaded): minutes on a busy machine, not seconds.
+  const VISITS = { timeout: 300_000 };
+
+  it(
+    'finds no violation on a page of each kind, zh and en, in the light and the dark colour scheme',
+    VISITS,
+    async () => {
+      const seen = await visitWithJavaScript();
+      expect(seen.size).toBe(pages.length);
+      const found = Object.fromEntries(
+        [...seen]
+          .filter(([, visit]) => visit.violations.length > 0)
+          .map(([path, visit]) => [path, visit.violations]),
+      );
+      expect(found).toEqual({});
+    },
+  );
 
   it('finds no violation on the search page with results shown', async () => {
     await withPage({ bypassCSP: true }, async (page) => {
@@ -266,22 +274,26 @@ describe('mobile (360 px wide)', () => {
 });
 
 describe('without JavaScript', () => {
-  it('reads every page but search completely: the same text as with JavaScript, and no script at all', async () => {
-    const withJs = await visitWithJavaScript();
-    const read = pages.filter((p) => !p.includes('search/'));
-    expect(read.length).toBeGreaterThan(0);
-    // One browser page without JavaScript, reused for every address (a context per page was slow).
-    await withPage({ javaScriptEnabled: false }, async (page) => {
-      for (const path of read) {
-        await page.goto(`${server.url}${path}`);
-        const main = await page.locator('main').innerText();
-        expect(main, path).toBe(withJs.get(path)!.main);
-        expect(main.trim(), path).not.toBe('');
-        const scripts = await page.locator('script:not([type="application/ld+json"])').count();
-        expect(scripts, `${path} ships JavaScript`).toBe(0);
-      }
-    });
-  });
+  it(
+    'reads every page but search completely: the same text as with JavaScript, and no script at all',
+    { timeout: 300_000 },
+    async () => {
+      const withJs = await visitWithJavaScript();
+      const read = pages.filter((p) => !p.includes('search/'));
+      expect(read.length).toBeGreaterThan(0);
+      // One browser page without JavaScript, reused for every address (a context per page was slow).
+      await withPage({ javaScriptEnabled: false }, async (page) => {
+        for (const path of read) {
+          await page.goto(`${server.url}${path}`);
+          const main = await page.locator('main').innerText();
+          expect(main, path).toBe(withJs.get(path)!.main);
+          expect(main.trim(), path).not.toBe('');
+          const scripts = await page.locator('script:not([type="application/ld+json"])').count();
+          expect(scripts, `${path} ships JavaScript`).toBe(0);
+        }
+      });
+    },
+  );
 });
 
 describe('print', () => {

@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TEST_SITE } from '../support/paths';
@@ -12,7 +20,11 @@ import { treeHashes } from '../support/tree';
  * the publishing step. Each fails with its message and no stack trace, and
  * leaves the published dist/ byte for byte as it was. What the content check
  * refuses, case by case, is tested in process (src/check/hostile.test.ts).
+ * The build published before them, and the builds of the lock's test, are
+ * npm run build with a stand-in for Astro (BUILD_STEP): what they test is
+ * around the build step, not in it.
  */
+const STAND_IN = { BUILD_STEP: join(ROOT, 'tests/support/stand-in-build.mjs') };
 const sandbox = new Sandbox();
 let published: Record<string, string>;
 
@@ -55,7 +67,7 @@ function expectRefused(change: () => void, message: RegExp): string {
 beforeAll(() => {
   // A staging folder left by a build that was killed: the next build removes it.
   mkdirSync(join(sandbox.dir, '.dist-killed'));
-  const first = build();
+  const first = build(STAND_IN);
   if (first.status !== 0) throw new Error(first.output);
   published = treeHashes(join(sandbox.dir, 'dist'));
 }, 300_000);
@@ -117,17 +129,27 @@ describe('a build that must not publish', () => {
 describe('one build at a time', () => {
   it('a second build while one runs refuses with a message and leaves the first to finish', async () => {
     reset();
+    // A build that holds the lock until the second has met it.
+    const release = join(sandbox.dir, '.release-stand-in');
     const first = spawn(process.execPath, ['scripts/build.mjs'], {
       cwd: sandbox.dir,
-      env: { ...process.env, BASE_PATH: '', SITE_URL: TEST_SITE, CONTENT_DIR: '' },
+      env: {
+        ...process.env,
+        BASE_PATH: '',
+        SITE_URL: TEST_SITE,
+        CONTENT_DIR: '',
+        ...STAND_IN,
+        STAND_IN_UNTIL: release,
+      },
       stdio: 'ignore',
     });
     const done = new Promise<number | null>((resolve) => first.on('close', resolve));
     while (!existsSync(join(sandbox.dir, '.build.lock')))
       await new Promise((resolve) => setTimeout(resolve, 20));
-    const second = build();
+    const second = build(STAND_IN);
     expect(second.status).toBe(75);
     expect(second.output).toMatch(/Another build \(process \d+\) is running in this folder/);
+    writeFileSync(release, '');
     expect(await done).toBe(0);
     expect(existsSync(join(sandbox.dir, '.build.lock'))).toBe(false);
   });

@@ -3,7 +3,7 @@
 # fills up once Astro has finished, while the search index is written. Run in a mount
 # namespace of its own (unshare -rm), so that the disk vanishes with it:
 #   unshare -rm bash disk-full.sh <sandbox> <node> <report folder>
-# The sandbox has been built once (a published dist/ and warm caches). Writes into the
+# The sandbox has been built once (a published dist/, perhaps by a stand-in). Writes into the
 # report folder: status (the build's exit code), output, before.txt and after.txt (the
 # site folder's top-level entries, and dist/'s target and files with their hashes).
 set -euo pipefail
@@ -13,8 +13,10 @@ mount -t tmpfs -o size=256m tmpfs "$disk"
 cp -a "$sandbox" "$disk/site"
 # Without its kept parts, so that the build writes the search index, not links it from them.
 rm -rf "$disk/site/.cache/search"
+# The caches aside (.astro, .cache): a build that fails may have filled them; the build before
+# may have been a stand-in that made none.
 state() {
-  (cd "$disk/site" && ls -A && readlink dist && cd dist && find . -type f -print0 | sort -z | xargs -0 sha256sum)
+  (cd "$disk/site" && ls -A | grep -vxE '\.astro|\.cache' && readlink dist && cd dist && find . -type f -print0 | sort -z | xargs -0 sha256sum)
 }
 state >"$report/before.txt"
 
