@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launch } from '../tests/support/browser';
 import { serveSite } from './serve-site';
 import { buildSearchIndex } from '../src/search/build-index';
 import { NGINX, startNginx } from '../tests/support/nginx';
@@ -36,17 +37,7 @@ async function measureSearch(
   paths: readonly string[] = ['search/'],
 ): Promise<SearchFigures[]> {
   const server = await serveBuilt(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launch();
   const figures: SearchFigures[] = paths.map(() => ({
     coldMs: [],
     warmMs: [],
