@@ -380,15 +380,16 @@ describe('results land on the passage', () => {
   );
 
   it.each([
+    // Each language's queries in a row, typed one after another on the open search page.
     ['1300万', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
-    ['13 million', 'en', 'face-recognition-system', '1300万元 (¥13,000,000)'],
     ['¥13,000,000', 'zh', 'face-recognition-system', '1300万元（¥13,000,000）'],
-    ['20.13 million', 'en', 'case-handling-centre', '2012.95万元 (¥20,129,500)'],
     ['2013万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['约2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     ['二千万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
     // Round figures are round: 2000万 is "about twenty million" as 二千万 is.
     ['2000万', 'zh', 'case-handling-centre', '2012.95万元（¥20,129,500）'],
+    ['13 million', 'en', 'face-recognition-system', '1300万元 (¥13,000,000)'],
+    ['20.13 million', 'en', 'case-handling-centre', '2012.95万元 (¥20,129,500)'],
     ['20 million', 'en', 'case-handling-centre', '2012.95万元 (¥20,129,500)'],
   ] as const)(
     '%s (%s) finds %s, links to #funding and quotes the published figure, its yuan beside it',
