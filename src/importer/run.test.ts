@@ -383,15 +383,6 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
       ],
       { cwd: ROOT, encoding: 'utf8' },
     );
-  /** node with tsx, not waited for: the crashes below run side by side, each in its own folder. */
-  const nodeInBackground = (args: string[]) =>
-    new Promise<{ signal: NodeJS.Signals | null; output: string }>((settle) => {
-      const child = spawn(process.execPath, [...tsx, ...args], { cwd: ROOT });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('close', (_code, signal) => settle({ signal, output }));
-    });
   const crash = join(ROOT, 'tests/support/crash-import.ts');
   /** An old publication of 30 projects, and a corrected text of 30 others to replace it with --force. */
   const old = folder('old');
@@ -406,17 +397,11 @@ describe('an import killed while it commits', { timeout: 120_000 }, () => {
     await runImport(request(newFile, finished, { force: true }));
     const newTree = tree(finished);
     // Renames of the commit: the journal, then each target aside and its replacement in (folder, source).
-    const renames = [1, 2, 3, 4, 5];
-    const folders = renames.map((n) => folder(`crash-${n}`));
-    for (const content of folders) writeTree(content, oldTree);
-    const runs = await Promise.all(
-      renames.map((n, i) =>
-        nodeInBackground([crash, folders[i]!, newFile, 'synth-edu', String(n)]),
-      ),
-    );
-    for (const [i, n] of renames.entries()) {
-      const content = folders[i]!;
-      expect(runs[i]!.signal, `rename ${n}: ${runs[i]!.output}`).toBe('SIGKILL');
+    for (let n = 1; n <= 5; n++) {
+      const content = folder(`crash-${n}`);
+      writeTree(content, oldTree);
+      const run = node([crash, content, newFile, 'synth-edu', String(n)]);
+      expect(run.signal, `rename ${n}: ${run.stdout}${run.stderr}`).toBe('SIGKILL');
       const interrupted = await checkContent(content);
       if (n === 1) {
         // Killed before the journal existed: the content was never touched.

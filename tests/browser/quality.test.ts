@@ -89,6 +89,11 @@ interface Visit {
 
 let visits: Promise<Map<string, Visit>> | undefined;
 /**
+ * For the two tests that read the visits: the first of them loads every sample page and runs axe
+ * twice on each, minutes on a busy machine, not seconds.
+ */
+const VISITING = { timeout: 300_000 };
+/**
  * Every sample page loaded once with JavaScript, for the two tests that need that (axe, and the
  * text a reader without JavaScript must also get): each load of every page costs a second.
  */
@@ -114,13 +119,9 @@ function visitWithJavaScript(): Promise<Map<string, Visit>> {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
-  // Loads every sample page and runs axe twice on each (unless the no-JavaScript test already
-  // had them loaded): minutes on a busy machine, not seconds.
-  const VISITS = { timeout: 300_000 };
-
   it(
     'finds no violation on a page of each kind, zh and en, in the light and the dark colour scheme',
-    VISITS,
+    VISITING,
     async () => {
       const seen = await visitWithJavaScript();
       expect(seen.size).toBe(pages.length);
@@ -276,7 +277,7 @@ describe('mobile (360 px wide)', () => {
 describe('without JavaScript', () => {
   it(
     'reads every page but search completely: the same text as with JavaScript, and no script at all',
-    { timeout: 300_000 },
+    VISITING,
     async () => {
       const withJs = await visitWithJavaScript();
       const read = pages.filter((p) => !p.includes('search/'));
@@ -365,24 +366,22 @@ describe('fonts and screenshots', () => {
       ['project-en-mobile', `en/${PROJECT}`, { width: 360, height: 740 }],
       ['project-zh-dark', PROJECT, { width: 1280, height: 900 }],
     ] as const;
+    const schemeOf = (name: string) => (name.endsWith('dark') ? 'dark' : 'light');
     // One browser page for each viewport and colour scheme, not one for each shot.
     const groups = Map.groupBy(
       shots,
-      ([name, , viewport]) => `${viewport.width} ${name.endsWith('dark') ? 'dark' : 'light'}`,
+      ([name, , viewport]) => `${viewport.width} ${schemeOf(name)}`,
     );
     for (const group of groups.values()) {
       const [name, , viewport] = group[0]!;
-      await withPage(
-        { viewport, colorScheme: name.endsWith('dark') ? 'dark' : 'light' },
-        async (page) => {
-          for (const [shot, path] of group) {
-            await page.goto(`${example.url}${path}`);
-            const file = join(SCREENSHOTS, `${shot}.png`);
-            await page.screenshot({ path: file, fullPage: true });
-            expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-          }
-        },
-      );
+      await withPage({ viewport, colorScheme: schemeOf(name) }, async (page) => {
+        for (const [shot, path] of group) {
+          await page.goto(`${example.url}${path}`);
+          const file = join(SCREENSHOTS, `${shot}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+        }
+      });
     }
   });
 });
