@@ -370,7 +370,9 @@ describe('npm run import, in process', { timeout: 60_000 }, () => {
   });
 });
 
-describe('an import killed while it commits', { timeout: 120_000 }, () => {
+// Each test imports 30 or 400 projects several times and runs the command line five or three
+// times: under 20 s alone, past two minutes beside eight busy processes (measured 2026-12-07).
+describe('an import killed while it commits', { timeout: 400_000 }, () => {
   // Node with tsx's loader, one process (tsx's own CLI runs the script in a child, which a kill would miss).
   const tsx = ['--import', 'tsx'];
   const node = (args: string[], options: { timeout?: number } = {}) =>
