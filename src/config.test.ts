@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readSettings, SettingsError } from './config';
+import { readPageSettings, readSettings, SettingsError } from './config';
 import { LIMITS } from './domain/limits';
 
 describe('settings', () => {
@@ -143,6 +143,51 @@ describe('settings', () => {
       expect((thrown as Error).message, JSON.stringify(env)).toMatch(message);
       expect((thrown as Error).message).not.toContain('\n');
     }
+  });
+});
+
+describe('the settings a page is made from', () => {
+  const base = { SITE_URL: 'https://czj.example.gov.cn', BASE_PATH: '/yjsgk/' };
+
+  it('leave out where a build writes, how fast it runs and how the site is served', () => {
+    const built = readPageSettings(base, '/site');
+    const elsewhere = readPageSettings(
+      {
+        ...base,
+        CONTENT_DIR: '/elsewhere/content',
+        BENCH_TIMINGS: '/tmp/t.json',
+        BUILD_REPORT_DIR: '/tmp/report',
+        BUILD_STEP: '/opt/stand-in.mjs',
+        RENDER_CACHE_DIR: '/tmp/render',
+        RENDER_WORKERS: '1',
+        PAGE_CACHE_DIR: '/tmp/pages',
+        SEARCH_CACHE_DIR: '/tmp/search',
+        HOST: '0.0.0.0',
+        PORT: '8080',
+      },
+      '/other-site',
+    );
+    expect(elsewhere).toEqual(built);
+    expect(JSON.stringify(elsewhere)).toBe(JSON.stringify(built));
+  });
+
+  it('keep every setting a page shows', () => {
+    const built = readPageSettings(base, '/site');
+    expect(built).toMatchObject({
+      siteUrl: 'https://czj.example.gov.cn',
+      basePath: '/yjsgk/',
+      operator: null,
+    });
+    for (const change of [
+      { SITE_URL: 'https://other.example.gov.cn' },
+      { BASE_PATH: '/' },
+      { LISTING_PAGE_SIZE: '20' },
+      { SEARCH_PARTITIONS: '/2021/' },
+      { SEARCH_INDEX_PARTS: 'fiscal-year' },
+    ])
+      expect(readPageSettings({ ...base, ...change }, '/site'), JSON.stringify(change)).not.toEqual(
+        built,
+      );
   });
 });
 

@@ -264,6 +264,39 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, root = proces
   return cached.settings;
 }
 
+/**
+ * Settings that say where a build reads and writes, how fast it runs, or how the site is served:
+ * none changes what a page says. A kept page's key leaves them out, so that a rebuild with another
+ * report folder, timings file or worker count still copies the pages it may (it rendered every
+ * page again when the key held them all).
+ */
+const BUILD_ONLY_SETTINGS = [
+  'contentDir',
+  'root',
+  'renderCacheDir',
+  'pageCacheDir',
+  'searchCacheDir',
+  'renderWorkers',
+  'benchTimings',
+  'buildReportDir',
+  'buildStep',
+  'serve',
+] as const satisfies readonly (keyof Settings)[];
+
+/**
+ * The settings a page is made from (the origin, the base, the operator, the search layout, the
+ * listing size): every setting but those above, so that a new one counts until it is shown not to.
+ */
+export function readPageSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  root = process.cwd(),
+): Partial<Settings> {
+  const buildOnly = new Set<string>(BUILD_ONLY_SETTINGS);
+  return Object.fromEntries(
+    Object.entries(readSettings(env, root)).filter(([name]) => !buildOnly.has(name)),
+  );
+}
+
 function buildSettings(env: NodeJS.ProcessEnv, root: string): Settings {
   const basePath = readBasePath(readVariable(env, 'BASE_PATH') ?? '/', 'BASE_PATH');
   const path = (name: SettingVariable, fallback: string) =>

@@ -1,6 +1,6 @@
 import { listChanges } from './changes';
 import { createHash } from 'node:crypto';
-import { readSettings } from '../config';
+import { readPageSettings, readSettings } from '../config';
 import { LIMITS } from '../domain/limits';
 import { readSource } from '../content/sources';
 import type { Locale, Localized } from '../domain/locales';
@@ -366,7 +366,8 @@ export function buildPageData(
  * instead of rendering it again (`experimental.incrementalBuild`, docs/operations.md): a hash of everything the page is made from that is not code.
  * Astro itself compares the code, by the hash of the page's module graph, and
  * the configuration (site, base). Here: the page's data, which the views only
- * read, and the settings the views read beside it (the operator). The page's
+ * read, and the settings a page is made from beside it (the operator, the origin; not where the
+ * build writes its report or caches, config.ts). The page's
  * publication goes in with its own data and its projects' keys rather than
  * every project in full, which would make each key cost the whole publication;
  * whatever a project page shows of its neighbours is in its page data already.
@@ -389,6 +390,6 @@ export function pageCacheKey(data: PageData): string | undefined {
   // Hashed as the string's UTF-16 code units: no UTF-8 encoding of ~23 KB of mostly Chinese per
   // page first, which was most of the keys' 2.6 s at 10,000 projects. Lossless all the same.
   return createHash('sha256')
-    .update(JSON.stringify([readSettings(), keyed]), 'utf16le')
+    .update(JSON.stringify([readPageSettings(), keyed]), 'utf16le')
     .digest('base64url');
 }
