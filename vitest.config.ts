@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,8 @@ export default defineConfig({
     // Each sandbox has its own caches (.cache/ in its folder; only node_modules is linked), so
     // builds in two files at once cannot prune each other's rendered bodies.
     maxWorkers: 2,
+    // The longest files first, across the three projects (tests/support/sequencer.ts says why).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
