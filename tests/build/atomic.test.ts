@@ -118,7 +118,8 @@ describe('npm run build, build after build', () => {
   });
 
   it('renders again each kept page altered on disk, and publishes what the content says', () => {
-    expect(build().status).toBe(0);
+    // What the content says: the clean build just published it, and the last build's kept pages
+    // (the rebuild's, before it) are of the same content.
     const before = treeHashes(join(sandbox.dir, 'dist'));
     const kept = join(sandbox.dir, '.cache/pages/dist');
     // The project pages Astro keeps, from its record.
