@@ -16,12 +16,17 @@ import { ROOT, TEST_SITE } from '../support/paths';
 import { killWhen } from '../support/kill';
 import { treeHashes } from '../support/tree';
 
-/** Every file below `dir` whose text contains `needle`, relative to `dir`. */
-function filesContaining(dir: string, needle: string): string[] {
+/** Every HTML file below `dir`, absolute; none where it does not exist yet. */
+function htmlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Every HTML file below `dir` whose text contains `needle`, relative to `dir`. */
+function filesContaining(dir: string, needle: string): string[] {
+  return htmlFiles(dir)
     .filter((file) => {
       try {
         return readFileSync(file, 'utf8').includes(needle);
@@ -40,10 +45,7 @@ function filesContaining(dir: string, needle: string): string[] {
 function keptPageWith(dir: string, needle: string): () => boolean {
   const read = new Map<string, string>();
   return () => {
-    if (!existsSync(dir)) return false;
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-      const file = join(entry.parentPath, entry.name);
+    for (const file of htmlFiles(dir)) {
       try {
         const { size, mtimeMs } = statSync(file);
         const seen = `${size} ${mtimeMs}`;

@@ -20,17 +20,22 @@ const DURATIONS = JSON.parse(
 export default class LongestFirst extends BaseSequencer {
   override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root;
-    const recorded = (spec: TestSpecification) => this.ctx.cache.getTestSpecificationResult(spec);
-    const seconds = (spec: TestSpecification): number => {
-      const last = recorded(spec);
-      if (last) return last.duration / 1000;
-      const measured = DURATIONS[relative(root, spec.moduleId)];
-      // Unknown: by its size, as vitest does, well below any file measured at a second or more.
-      return measured ?? statSync(spec.moduleId).size / 1e6;
-    };
-    const failed = (spec: TestSpecification) => (recorded(spec)?.failed ? 1 : 0);
+    // Each file's weight once, not at every comparison of the sort (a stat each, for unknown files).
+    const weights = new Map(
+      files.map((spec) => {
+        const last = this.ctx.cache.getTestSpecificationResult(spec);
+        // Unknown: by its size, as vitest does, well below any file measured at a second or more.
+        const seconds = last
+          ? last.duration / 1000
+          : (DURATIONS[relative(root, spec.moduleId)] ?? statSync(spec.moduleId).size / 1e6);
+        return [spec, { failed: last?.failed ? 1 : 0, seconds }] as const;
+      }),
+    );
+    const weight = (spec: TestSpecification) => weights.get(spec)!;
     return Promise.resolve(
-      [...files].sort((a, b) => failed(b) - failed(a) || seconds(b) - seconds(a)),
+      [...files].sort(
+        (a, b) => weight(b).failed - weight(a).failed || weight(b).seconds - weight(a).seconds,
+      ),
     );
   }
 }
