@@ -307,14 +307,10 @@ describe('a clear error, with file, line and field, for every mistake an editor 
 
 describe('npm run check', () => {
   const run = (contentDir: string) =>
-    spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, CONTENT_DIR: contentDir },
-      },
-    );
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/check.ts')], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: contentDir },
+    });
 
   it('exits 0 and says so when the content is good', () => {
     const result = run(fixture().dir);

@@ -48,22 +48,33 @@ async function leftInTmp<T>(act: () => Promise<T>): Promise<{ value: T; left: st
   }
 }
 
-/** Every file below `dir` with its bytes, by relative path: to show a refused import changed nothing. */
+/**
+ * Every file below `dir` with its bytes, and every folder (its path ending in `/`, with no
+ * bytes), by relative path: to show a refused import changed nothing, and that a folder is
+ * exactly one an import left, empty staging folders included.
+ */
 function tree(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-      .map((file) => [file.slice(dir.length + 1), readFileSync(file).toString('base64')]),
+      .map((e) => ({ path: join(e.parentPath, e.name), folder: e.isDirectory() }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map(({ path, folder }) => [
+        `${path.slice(dir.length + 1)}${folder ? '/' : ''}`,
+        folder ? '' : readFileSync(path).toString('base64'),
+      ]),
   );
 }
 
 /** Makes `dir` hold exactly `files` (a tree() of another folder): as an import left that folder. */
 function writeTree(dir: string, files: Record<string, string>): void {
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   for (const [path, data] of Object.entries(files)) {
+    if (path.endsWith('/')) {
+      mkdirSync(join(dir, path), { recursive: true });
+      continue;
+    }
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), Buffer.from(data, 'base64'));
   }
@@ -472,8 +483,10 @@ describe('an import killed while it commits', { timeout: 400_000 }, () => {
           (k) => after[k] !== other[k],
         );
       outcomes += `${delay} s: ${killed ? 'killed' : 'finished'}, ${whole}${whole === 'mixed' ? ` (${differs(oldTree).length} files differ from the old, ${differs(newTree).slice(0, 5).join(' ')} from the new)` : ''}; `;
+      // Whole means every file and folder as one of the two imports left them, and the check of
+      // what an import leaves is its own test ("imports a publication whole"): checking these
+      // 400 projects again here took 4 s a round and could find nothing more.
       expect(whole, outcomes).not.toBe('mixed');
-      expect((await checkContent(content)).problems).toEqual([]);
       // Back to the old publication for the next round.
       if (whole === 'new') writeTree(content, oldTree);
     }

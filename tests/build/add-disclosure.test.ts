@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateContent, writeContent } from '../../src/generate/synthetic';
 import { astroBuild } from '../support/astro';
 import { Sandbox } from '../support/sandbox';
-import { ROOT, TEST_SITE } from '../support/paths';
+import { TEST_SITE } from '../support/paths';
 
 /**
  * What a newcomer does by following docs/content.md: the
@@ -35,15 +35,11 @@ describe('adding a fourth disclosure to a copy of the content', () => {
   const pagePath = zh.replace('/zh/', '/').replace(/\.md$/, '/');
 
   it('passes npm run check', () => {
-    const result = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check.ts'],
-      {
-        cwd: sandbox.dir,
-        encoding: 'utf8',
-        env: { ...process.env, CONTENT_DIR: '' },
-      },
-    );
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts'], {
+      cwd: sandbox.dir,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: '' },
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('content OK: 2 publication(s), 4 project(s)');

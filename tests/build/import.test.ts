@@ -197,14 +197,10 @@ describe('round trip: importing the real source reproduces the hand-written Chin
     const { problems, pending } = await checkContent(target);
     expect(problems).toEqual([]);
     expect(pending).toHaveLength(3);
-    const check = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, CONTENT_DIR: target },
-      },
-    );
+    const check = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/check.ts')], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: target },
+    });
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('3 project(s) awaiting English translation:');
     for (const slug of SLUGS)

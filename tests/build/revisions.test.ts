@@ -477,14 +477,10 @@ describe('a corrected text, imported as the next version', () => {
       'content/synth-edu/2025/en/p001.md',
       'content/synth-edu/2025/en/p002.md',
     ]);
-    const check = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check.ts')],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, CONTENT_DIR: content },
-      },
-    );
+    const check = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/check.ts')], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content },
+    });
     expect(check.stdout).toContain('2 translation(s) of an earlier version of a revised text');
     // Named where CONTENT_DIR points, not as content/….
     expect(check.stdout).toContain(`  ${content}/synth-edu/2025/en/p001.md (version 1)`);

@@ -145,15 +145,11 @@ describe('parts kept between builds', () => {
   /** The index step alone on the built site (scripts/index-search.ts), with a given cache. */
   const report = join(work, 'report');
   const index = (cacheDir: string) => {
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env, SEARCH_CACHE_DIR: cacheDir, BUILD_REPORT_DIR: report },
-        encoding: 'utf8',
-      },
-    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index-search.ts', dist], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, SEARCH_CACHE_DIR: cacheDir, BUILD_REPORT_DIR: report },
+      encoding: 'utf8',
+    });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     return readBuildReport(report).searchIndex!;
   };
@@ -224,7 +220,7 @@ describe('parts kept between builds', () => {
       const staging = () =>
         existsSync(fresh) && readdirSync(fresh).some((name) => name.startsWith('.staging-'));
       interrupted = await killWhen(
-        [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/index-search.ts', dist],
+        ['--import', 'tsx', 'scripts/index-search.ts', dist],
         {
           cwd: ROOT,
           env: { ...process.env, ...env, SEARCH_CACHE_DIR: fresh, BUILD_REPORT_DIR: report },
