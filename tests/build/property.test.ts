@@ -60,8 +60,11 @@ describe('random mutations of the real files, through the build', () => {
         async (pick, changes) => {
           const run = `mutated-${outcomes.rejected + outcomes.accepted.length + 1}`;
           const alone = join(scratch, run);
-          cpSync(EXAMPLE_CONTENT, alone, { recursive: true });
-          rmSync(join(alone, DEPARTMENT), { recursive: true });
+          // The example's sources and glossary, and its publication under this run's department.
+          cpSync(EXAMPLE_CONTENT, alone, {
+            recursive: true,
+            filter: (source) => source !== join(EXAMPLE_CONTENT, DEPARTMENT),
+          });
           const folder = copyAsDepartment(alone, run);
           const file = join(folder, FILES[pick % FILES.length]!);
           writeFileSync(file, changes.reduce(mutate, readFileSync(file)));
