@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 /** Reading the content folder, for an import that changes what is in it. */
 
@@ -24,12 +24,4 @@ export function translatedSlugs(contentDir: string, folder: string): Set<string>
   } catch {
     return new Set();
   }
-}
-
-/** Files below a folder, relative to it; none if it does not exist. */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'));
 }

@@ -5,7 +5,8 @@ import { snapshotFolder } from '../content/paths';
 import { sha256 } from '../files/kept';
 import { buildImport, slugOf, type ImportResult } from './build';
 import { ImportFailure } from './failure';
-import { listFiles, listMarkdown, readText, translatedSlugs } from './folder';
+import { listFiles } from '../files/list';
+import { listMarkdown, readText, translatedSlugs } from './folder';
 import {
   matchProjects,
   MatchError,

@@ -4,12 +4,12 @@ import { LOCALES, type Locale } from '../domain/locales';
 import { normalizeBase, pageUrl, paths } from '../domain/urls';
 import {
   buildIndexParts,
-  ENTRY,
   planIndexParts,
   readFragments,
   type BuiltPart,
   type Grouping,
 } from './index-parts';
+import { ENTRY } from './run-pagefind';
 import {
   AMOUNT_KEYS,
   amountShardFile,

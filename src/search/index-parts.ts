@@ -10,14 +10,15 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { close, createIndex } from 'pagefind';
 import { LOCALES, type Locale } from '../domain/locales';
 import { sha256 } from '../files/kept';
+import { listFiles } from '../files/list';
 import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 import { PAGEFIND_LANGUAGE } from './keys';
+import { ENTRY, indexByLanguage, readPagefindKey, type PagefindEntry } from './run-pagefind';
 import type { SearchIndexLayout } from '../config';
 
 /**
@@ -32,15 +33,6 @@ import type { SearchIndexLayout } from '../config';
  * records, and the manifest is written last, in a folder renamed into place:
  * a build killed while indexing leaves a staging folder, never a part.
  */
-
-/** What Pagefind writes into pagefind-entry.json, as far as this step reads it. */
-interface PagefindEntry {
-  version: string;
-  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-  [other: string]: unknown;
-}
-
-export const ENTRY = 'pagefind-entry.json';
 
 /** One part of the index to build: its folder name below pagefind/, the years it holds, and its pages' files. */
 export interface IndexPart {
@@ -165,26 +157,13 @@ function digestPart(outDir: string, part: IndexPart): string {
   return hash.digest('hex');
 }
 
-/** Pagefind's version and this file's code: either changed, every part is indexed again. */
+/** Pagefind's version and the code of this step: either changed, every part is indexed again. */
 let codeKey: string | undefined;
 function readCodeKey(): string {
-  if (codeKey) return codeKey;
-  const pagefindPackage = join(
-    dirname(fileURLToPath(import.meta.resolve('pagefind'))),
-    '..',
-    'package.json',
+  codeKey ??= sha256(
+    `${readPagefindKey()}\0${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`,
   );
-  const { version } = JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string };
-  codeKey = sha256(`${version}\0${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`);
   return codeKey;
-}
-
-/** Every file below a folder, as paths relative to it. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 }
 
 /** A kept part's manifest, if the part is whole: the same digest, and every file, no more and no fewer, with its recorded SHA-256. */
@@ -208,36 +187,22 @@ function readVerifiedPart(dir: string, digest: string): Manifest | null {
 
 /** Indexes one part's pages with Pagefind into `bundle`; the pages indexed must be the part's, language by language. */
 async function indexPart(outDir: string, part: IndexPart, bundle: string): Promise<void> {
-  const created = await createIndex({});
-  if (!created.index || created.errors.length)
-    throw new Error(`pagefind: ${created.errors.join('; ')}`);
-  try {
-    for (const locale of LOCALES) {
-      const added = await created.index.addDirectory({
-        path: outDir,
-        glob: languageGlob(locale, part.years),
-      });
-      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    }
-    const written = await created.index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    // Every project has its page in each language: an index with fewer lost some, one with more
-    // took a page that is not a project's. Counted as written: addDirectory counts every page its
-    // glob matches, those Pagefind then leaves out for want of data-pagefind-body too (the page
-    // at a withdrawn project's address).
-    const entry = JSON.parse(readFileSync(join(bundle, ENTRY), 'utf8')) as PagefindEntry;
-    for (const locale of LOCALES) {
-      const indexed = entry.languages[PAGEFIND_LANGUAGE[locale]]?.page_count ?? 0;
-      if (indexed !== part.pages[locale].length)
-        throw new Error(
-          `pagefind: ${indexed} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
-        );
-    }
-  } finally {
-    // The service ends with its index, so the next part starts from nothing: one service for
-    // every part was slower (10,000 projects: 37.8 s against 28.5 s), as were two parts at once
-    // in it (32.2 s).
-    await close();
+  // One language at a time (src/search/run-pagefind.ts): Pagefind holds a run's pages in memory.
+  const entry = await indexByLanguage(
+    outDir,
+    LOCALES.map((locale) => languageGlob(locale, part.years)),
+    bundle,
+  );
+  // Every project has its page in each language: an index with fewer lost some, one with more
+  // took a page that is not a project's. Counted in the entry Pagefind wrote: it reads every page
+  // its glob matches, also those it then leaves out for want of data-pagefind-body (the page at
+  // a withdrawn project's address).
+  for (const locale of LOCALES) {
+    const indexed = entry.languages[PAGEFIND_LANGUAGE[locale]]?.page_count ?? 0;
+    if (indexed !== part.pages[locale].length)
+      throw new Error(
+        `pagefind: ${indexed} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
+      );
   }
 }
 

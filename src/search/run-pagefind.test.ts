@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../files/kept';
+import { listFiles } from '../files/list';
+import { ENTRY, indexByLanguage } from './run-pagefind';
+
+const root = mkdtempSync(join(tmpdir(), 'run-pagefind-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A small site: a few pages in Chinese at the root and in English below en/, and a page of neither. */
+function writeSite(): string {
+  const site = join(root, 'site');
+  const page = (lang: string, title: string, body: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+  const pages: Record<string, string> = {
+    'd/2020/a/index.html': page('zh-CN', '执法办案中心', '本年度预算安排为2012.95万元。'),
+    'd/2020/b/index.html': page('zh-CN', '人脸识别系统', '项目估算总投资1300万元。'),
+    'd/2021/c/index.html': page('zh-CN', '涉案财物管理中心', '涉密不宜公开'),
+    'en/d/2020/a/index.html': page(
+      'en',
+      'Case-handling centre',
+      'The budget is CNY 20.1295 million.',
+    ),
+    'en/d/2020/b/index.html': page('en', 'Face recognition system', 'Cameras and channels.'),
+    'en/d/2021/c/index.html': page('en', 'Case property centre', 'Withheld: classified.'),
+    'index.html': page('zh-CN', '首页', '不是项目。'),
+  };
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  }
+  return site;
+}
+
+const GLOBS = ['{d,x}/*/*/index.html', 'en/*/*/*/index.html'];
+
+/** A folder's files with their SHA-256. */
+const hashes = (dir: string) =>
+  Object.fromEntries(listFiles(dir).map((file) => [file, sha256(readFileSync(join(dir, file)))]));
+
+describe('indexByLanguage', () => {
+  const site = writeSite();
+
+  it('writes, one language at a time, the bundle Pagefind writes over every language at once, byte for byte', async () => {
+    const staging = join(root, 'staging');
+    const bundle = join(staging, 'bundle');
+    // A setting of Pagefind's command line left in the environment must not change the index.
+    const before = process.env.PAGEFIND_FORCE_LANGUAGE;
+    process.env.PAGEFIND_FORCE_LANGUAGE = 'fr';
+    let entry;
+    try {
+      entry = await indexByLanguage(site, GLOBS, bundle);
+    } finally {
+      if (before === undefined) delete process.env.PAGEFIND_FORCE_LANGUAGE;
+      else process.env.PAGEFIND_FORCE_LANGUAGE = before;
+    }
+    // Pagefind's own run over both languages, through its API, for comparison.
+    const once = join(root, 'once');
+    const { index } = await createIndex({});
+    try {
+      for (const glob of GLOBS) await index!.addDirectory({ path: site, glob });
+      await index!.writeFiles({ outputPath: once });
+    } finally {
+      await close();
+    }
+    expect(Object.keys(entry.languages)).toEqual(['en', 'zh-cn']);
+    expect(entry.languages['zh-cn']?.page_count).toBe(3);
+    expect(entry.languages.en?.page_count).toBe(3);
+    const written = hashes(bundle);
+    expect(Object.keys(written)).toContain(ENTRY);
+    expect(Object.keys(written).some((file) => file.startsWith('fragment/zh-cn_'))).toBe(true);
+    expect(written).toEqual(hashes(once));
+    // The runs of each language wrote beside the bundle and left nothing there.
+    expect(readdirSync(staging)).toEqual(['bundle']);
+  });
+
+  it('fails with what Pagefind said when a run fails, and leaves no run behind', async () => {
+    const staging = join(root, 'failing');
+    await expect(
+      indexByLanguage(join(root, 'no-such-site'), GLOBS, join(staging, 'bundle')),
+    ).rejects.toThrow(/^pagefind: exit status [1-9]\d*: ./);
+    expect(readdirSync(staging)).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../files/kept';
+import { listFiles } from '../files/list';
+
+/**
+ * Runs Pagefind over a site's pages one language at a time, with Pagefind's
+ * own command line, and puts the languages together into one bundle: the
+ * bundle Pagefind writes when it indexes every language in one run, byte for
+ * byte (src/search/run-pagefind.test.ts builds both). Pagefind keeps each
+ * language's index apart in any case (its files are named by language, and a
+ * page of one language loads only that language's), so only the entry, which
+ * lists the languages, is written here.
+ *
+ * Why not one run, through Pagefind's Node API, as the step did: Pagefind
+ * holds every page of a run in memory until it writes, and our Chinese and
+ * English pages at once were the build's peak. At 10,000 projects
+ * (2026-12-07, 2 cores): the API over both languages 54.3 s and 3,151 MB; the
+ * command line over the Chinese pages 19.0 s and 2,356 MB, over the English
+ * 13.4 s and 1,563 MB (the API took 26.6 s and 18.3 s for the same two runs,
+ * its writing single-threaded where the command line's is not).
+ */
+
+/** What Pagefind writes into pagefind-entry.json, as far as this step reads it. */
+export interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [other: string]: unknown;
+}
+
+export const ENTRY = 'pagefind-entry.json';
+
+/** Pagefind's package folder, whose binary package sits beside it (as Pagefind's own runner finds it). */
+const PAGEFIND_PACKAGE = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..');
+
+/** The Pagefind binary the package installed for this machine: the extended one, which segments Chinese. */
+function resolvePagefindBinary(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
+  return createRequire(join(PAGEFIND_PACKAGE, 'package.json')).resolve(
+    `@pagefind/${platform}-${process.arch}/bin/${name}`,
+  );
+}
+
+/** Pagefind's version and this file's code: what an index this step wrote depends on. */
+export function readPagefindKey(): string {
+  const { version } = JSON.parse(readFileSync(join(PAGEFIND_PACKAGE, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return sha256(`${version}\0${readFileSync(fileURLToPath(import.meta.url), 'utf8')}`);
+}
+
+/**
+ * One run of Pagefind's command line, over the pages of `site` that `glob`
+ * matches, into `out`. It runs in `out`'s parent folder (which holds nothing
+ * else), and with no PAGEFIND_ variable: the command line reads a
+ * pagefind.yml in its folder and those variables as its settings, and the
+ * index must be what the pages alone make.
+ */
+function runPagefind(site: string, glob: string, out: string): Promise<void> {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')),
+  );
+  return new Promise((done, fail) => {
+    // Unlike the API's service, which ends when this process does, a run killed with the build
+    // outlives it by the seconds it takes; it writes only into a staging folder that is never
+    // renamed into place, and the next build removes (src/search/index-parts.ts).
+    const child = spawn(
+      resolvePagefindBinary(),
+      ['--site', site, '--glob', glob, '--output-path', out, '--quiet'],
+      { cwd: dirname(out), env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (status, signal) => {
+      if (status === 0) done();
+      else
+        fail(new Error(`pagefind: ${signal ?? `exit status ${String(status)}`}: ${output.trim()}`));
+    });
+  });
+}
+
+/**
+ * Indexes each language's pages (glob by language) into `bundle`, one
+ * language after another, and returns the bundle's entry. `bundle`'s parent
+ * folder must be the caller's own: the runs write beside it, and leave
+ * nothing there.
+ */
+export async function indexByLanguage(
+  site: string,
+  globs: readonly string[],
+  bundle: string,
+): Promise<PagefindEntry> {
+  const runs = globs.map((_, i) => join(dirname(bundle), `.language-${i}`));
+  mkdirSync(dirname(bundle), { recursive: true });
+  try {
+    for (const [i, glob] of globs.entries()) {
+      rmSync(runs[i]!, { recursive: true, force: true });
+      await runPagefind(site, glob, runs[i]!);
+    }
+    return mergeLanguageBundles(runs, bundle);
+  } finally {
+    for (const run of runs) rmSync(run, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves the files of bundles of one language each into `bundle`, and writes
+ * the entry that lists them all, as Pagefind's own (its languages by name).
+ * A file two runs both wrote (Pagefind's scripts and the shared WebAssembly)
+ * must be the same bytes in both.
+ */
+function mergeLanguageBundles(runs: readonly string[], bundle: string): PagefindEntry {
+  const entries = runs.map(
+    (run) => JSON.parse(readFileSync(join(run, ENTRY), 'utf8')) as PagefindEntry,
+  );
+  const { languages: _languages, ...shared } = entries[0]!;
+  for (const entry of entries) {
+    const { languages: _own, ...rest } = entry;
+    if (JSON.stringify(rest) !== JSON.stringify(shared))
+      throw new Error(`pagefind: the runs of the languages disagree on ${ENTRY}`);
+  }
+  for (const run of runs)
+    for (const file of listFiles(run)) {
+      if (file === ENTRY) continue;
+      const target = join(bundle, file);
+      if (existsSync(target)) {
+        if (!readFileSync(target).equals(readFileSync(join(run, file))))
+          throw new Error(`pagefind: the runs of the languages wrote different ${file}`);
+        continue;
+      }
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(run, file), target);
+    }
+  const languages = Object.fromEntries(
+    entries
+      .flatMap((entry) => Object.entries(entry.languages))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  // The keys in Pagefind's order: the version, the languages, then the rest.
+  const { version, ...rest } = shared;
+  const merged: PagefindEntry = { version, languages, ...rest };
+  mkdirSync(bundle, { recursive: true });
+  writeFileSync(join(bundle, ENTRY), JSON.stringify(merged));
+  return merged;
+}
