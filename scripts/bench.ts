@@ -57,7 +57,7 @@ const work = mkdtempSync(join(tmpdir(), 'bench-'));
 interface Build {
   seconds: number;
   pagefindSeconds: number;
-  /** Largest resident memory of the whole process tree at once (Astro and the Pagefind service it spawns). */
+  /** Largest resident memory of the whole process tree at once (Astro, and the Pagefind runs of the index step). */
   peakRssMb: number;
   pages: number;
   distMb: number;

@@ -56,28 +56,6 @@ function step(args, onOutput, onMessage) {
 }
 
 /**
- * The promise's value, or a rejection if this process runs out of work while it is pending.
- * Pagefind's service is a child process that Node does not wait for: when it dies (it panics
- * on a full disk), its pending calls never settle, and Node would end with an unsettled
- * top-level await (exit 13) before any cleanup ran.
- * @template T
- * @param {Promise<T>} promise
- * @param {string} what
- * @returns {Promise<T>}
- */
-function settled(promise, what) {
-  return new Promise((resolvePromise, reject) => {
-    const stalled = () =>
-      reject(new Error(`${what} stopped without finishing (is the disk full? see above)`));
-    process.once('beforeExit', stalled);
-    promise.then(
-      (value) => (process.off('beforeExit', stalled), resolvePromise(value)),
-      (error) => (process.off('beforeExit', stalled), reject(error)),
-    );
-  });
-}
-
-/**
  * The search index of the site in `outDir` (scripts/index-search.ts); resolves with 0, or
  * with 1 once its error is said. Its messages go through onOutput too.
  * @param {string} outDir
@@ -87,10 +65,7 @@ function settled(promise, what) {
 async function indexStep(outDir, onOutput) {
   try {
     const { indexSite } = await import('./index-search.ts');
-    await settled(
-      indexSite(outDir, (line) => onOutput(process.stdout, `${line}\n`)),
-      'the search index (Pagefind)',
-    );
+    await indexSite(outDir, (line) => onOutput(process.stdout, `${line}\n`));
     return 0;
   } catch (error) {
     // One line: what failed and why. The step's own messages, if any, are above it.
@@ -129,8 +104,8 @@ export async function buildSite(outDir, onOutput = (to, chunk) => to.write(chunk
   tidy.flush();
   writeBuildReport(buildReportDir, 'pages', { restored: tidy.restored });
   if (astro !== 0) {
-    // Nothing is published. An index under way is let finish, so that Pagefind's service is
-    // closed; its status does not matter.
+    // Nothing is published. An index under way is let finish, so that no Pagefind run outlives
+    // the build; its status does not matter.
     await index;
     return astro;
   }

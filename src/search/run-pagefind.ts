@@ -54,6 +54,17 @@ export function readPagefindKey(): string {
 }
 
 /**
+ * What Pagefind said, on one line: a panic is two lines, where it happened and why (on a full
+ * disk, "No space left on device"), and a note on backtraces that says nothing here.
+ */
+const oneLine = (output: string) =>
+  output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('note: run with `RUST_BACKTRACE'))
+    .join(' ');
+
+/**
  * One run of Pagefind's command line, over the pages of `site` that `glob`
  * matches, into `out`. It runs in `out`'s parent folder (which holds nothing
  * else), and with no PAGEFIND_ variable: the command line reads a
@@ -80,7 +91,9 @@ function runPagefind(site: string, glob: string, out: string): Promise<void> {
     child.on('close', (status, signal) => {
       if (status === 0) done();
       else
-        fail(new Error(`pagefind: ${signal ?? `exit status ${String(status)}`}: ${output.trim()}`));
+        fail(
+          new Error(`pagefind: ${signal ?? `exit status ${String(status)}`}: ${oneLine(output)}`),
+        );
     });
   });
 }
