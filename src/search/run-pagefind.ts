@@ -21,7 +21,7 @@ import { listFiles } from '../files/list';
  * (2026-12-07, 2 cores): the API over both languages 54.3 s and 3,151 MB; the
  * command line over the Chinese pages 19.0 s and 2,356 MB, over the English
  * 13.4 s and 1,563 MB (the API took 26.6 s and 18.3 s for the same two runs,
- * its writing single-threaded where the command line's is not).
+ * and as much memory: it is the one run over both languages that costs).
  */
 
 /** What Pagefind writes into pagefind-entry.json, as far as this step reads it. */
