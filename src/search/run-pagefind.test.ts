@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
@@ -84,4 +93,54 @@ describe('indexByLanguage', () => {
     ).rejects.toThrow(/^pagefind: exit status [1-9]\d*: ./);
     expect(readdirSync(staging)).toEqual([]);
   });
+});
+
+describe('a run whose build is killed', () => {
+  // Linux's setpriv has the kernel end the run (src/search/run-pagefind.ts); elsewhere it outlives the build.
+  it.skipIf(process.platform !== 'linux')(
+    'ends with it: killed with -9 while Pagefind indexes, Pagefind writes nothing more',
+    async () => {
+      // Enough pages that Pagefind is still at work when the process that started it is killed.
+      const site = join(root, 'big');
+      for (let i = 0; i < 3000; i++) {
+        mkdirSync(join(site, 'd', '2020', `p${i}`), { recursive: true });
+        writeFileSync(
+          join(site, 'd', '2020', `p${i}`, 'index.html'),
+          `<!doctype html><html lang="zh-CN"><body><main data-pagefind-body><h1>项目${i}</h1><p>${'本年度预算安排为'.repeat(20)}${i}万元。编号${i * 7919}</p></main></body></html>`,
+        );
+      }
+      const staging = join(root, 'killed');
+      const bundle = join(staging, 'bundle');
+      const run = join(import.meta.dirname, 'run-pagefind.ts');
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          `await (await import(${JSON.stringify(run)})).indexByLanguage(${JSON.stringify(site)}, ['d/*/*/index.html'], ${JSON.stringify(bundle)});`,
+        ],
+        { stdio: 'ignore' },
+      );
+      const exited = new Promise((done) => child.once('exit', done));
+      const pagefindRuns = () =>
+        spawnSync('pgrep', ['-f', '--', `--output-path ${staging}`], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean);
+      // Killed as soon as Pagefind runs; it takes a second or more over these pages.
+      let seen: string[] = [];
+      while (seen.length === 0 && child.exitCode === null) {
+        await new Promise((done) => setTimeout(done, 10));
+        seen = pagefindRuns();
+      }
+      expect(seen.length, 'Pagefind finished before it could be interrupted').toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      await exited;
+      while (pagefindRuns().length > 0) await new Promise((done) => setTimeout(done, 20));
+      // Pagefind writes its entry last: a run that went on after the kill would have written it.
+      expect(existsSync(join(staging, '.language-0', ENTRY))).toBe(false);
+      expect(existsSync(join(bundle, ENTRY))).toBe(false);
+    },
+  );
 });

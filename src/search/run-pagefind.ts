@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -54,6 +54,25 @@ export function readPagefindKey(): string {
 }
 
 /**
+ * What starts a run: on Linux, util-linux's setpriv, which has the kernel kill the run when the
+ * process that started it dies. Pagefind's API ran it as a service that ended with its input;
+ * the command line would go on indexing for a build killed with -9 (no handler runs then), and
+ * a build started again at once would hold two runs' pages in memory. Where setpriv is missing or
+ * too old for --pdeathsig (util-linux before 2.33), the run is started directly: it then outlives
+ * a killed build by the seconds it takes, writing only into a staging folder that is never
+ * renamed into place and that the next build removes (src/search/index-parts.ts).
+ */
+let launcher: string[] | undefined;
+function readLauncher(): string[] {
+  if (launcher) return launcher;
+  const setpriv = ['setpriv', '--pdeathsig', 'KILL', '--'];
+  const probe =
+    process.platform === 'linux' ? spawnSync(setpriv[0]!, [...setpriv.slice(1), 'true']) : null;
+  launcher = probe?.status === 0 ? setpriv : [];
+  return launcher;
+}
+
+/**
  * What Pagefind said, on one line: a panic is two lines, where it happened and why (on a full
  * disk, "No space left on device"), and a note on backtraces that says nothing here.
  */
@@ -76,14 +95,16 @@ function runPagefind(site: string, glob: string, out: string): Promise<void> {
     Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')),
   );
   return new Promise((done, fail) => {
-    // Unlike the API's service, which ends when this process does, a run killed with the build
-    // outlives it by the seconds it takes; it writes only into a staging folder that is never
-    // renamed into place, and the next build removes (src/search/index-parts.ts).
-    const child = spawn(
+    const [command, ...args] = [
+      ...readLauncher(),
       resolvePagefindBinary(),
-      ['--site', site, '--glob', glob, '--output-path', out, '--quiet'],
-      { cwd: dirname(out), env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+      ...['--site', site, '--glob', glob, '--output-path', out, '--quiet'],
+    ];
+    const child = spawn(command!, args, {
+      cwd: dirname(out),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
