@@ -125,8 +125,8 @@ describe('plain text in the encodings editors save', () => {
 });
 
 describe('a saved government web page', () => {
-  it('finds the article, decoded from its GB2312, and leaves the website’s own lines out', () => {
-    const page = readSavedPage(makeSavedPage({ publishedOn: '2021-03-16 09:30:00' }));
+  it('finds the article, decoded from its GB2312, and leaves the website’s own lines out', async () => {
+    const page = await readSavedPage(makeSavedPage({ publishedOn: '2021-03-16 09:30:00' }));
     expect(page.paragraphs).toEqual(fixtureLines());
     expect(page.encoding).toBe('gbk');
     for (const chrome of [
@@ -141,14 +141,11 @@ describe('a saved government web page', () => {
       expect(page.paragraphs.join('\n')).not.toContain(chrome);
   });
 
-  it('records the page’s own date, from 发布时间 or its PubDate, and never invents one', () => {
-    expect(readSavedPage(makeSavedPage({ publishedOn: '2021-03-16 09:30:00' })).publishedOn).toBe(
-      '2021-03-16',
-    );
-    expect(readSavedPage(makeSavedPage({ pubDateMeta: '2021/03/17 10:00' })).publishedOn).toBe(
-      '2021-03-17',
-    );
-    expect(readSavedPage(makeSavedPage()).publishedOn).toBeNull();
+  it('records the page’s own date, from 发布时间 or its PubDate, and never invents one', async () => {
+    const dateOf = async (page: Uint8Array) => (await readSavedPage(page)).publishedOn;
+    expect(await dateOf(makeSavedPage({ publishedOn: '2021-03-16 09:30:00' }))).toBe('2021-03-16');
+    expect(await dateOf(makeSavedPage({ pubDateMeta: '2021/03/17 10:00' }))).toBe('2021-03-17');
+    expect(await dateOf(makeSavedPage())).toBeNull();
   });
 
   it('is told by its content, whatever its name', async () => {

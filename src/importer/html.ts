@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { decodeText, EncodingError } from './text';
 import { readChineseDate } from '../domain/dates';
@@ -129,7 +129,7 @@ function linesOf(node: AnyNode): string[] {
 }
 
 /** The element holding the article: the one whose own paragraphs hold the most text. */
-function findArticle($: cheerio.CheerioAPI): Element | null {
+function findArticle($: CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
   $('p, div, td, li').each((_, element) => {
     const el = element;
@@ -143,7 +143,7 @@ function findArticle($: cheerio.CheerioAPI): Element | null {
 }
 
 /** The date a page gives for itself: its 发布时间 line, else its PubDate meta; null otherwise. */
-function readPublishedOn($: cheerio.CheerioAPI, text: string): string | null {
+function readPublishedOn($: CheerioAPI, text: string): string | null {
   const shown =
     /(?:发布时间|发布日期|发文日期)[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/u.exec(
       text,
@@ -156,9 +156,14 @@ function readPublishedOn($: cheerio.CheerioAPI, text: string): string | null {
   return date ? readChineseDate(`${date[1]!}年${date[2]!}月${date[3]!}日`) : null;
 }
 
-export function readSavedPage(bytes: Uint8Array): SavedPage {
+/**
+ * Reads a saved page. cheerio is loaded here, on the first page read, not with the importer: it
+ * is a third of a second of every `npm run import`'s start, and most texts are not web pages.
+ */
+export async function readSavedPage(bytes: Uint8Array): Promise<SavedPage> {
   const { text, encoding } = decodePage(bytes);
-  const $ = cheerio.load(text);
+  const { load } = await import('cheerio');
+  const $ = load(text);
   const url =
     /<!--\s*saved from url=\(\d+\)\s*(https?:\/\/[^\s>]+)\s*-->/i.exec(text.slice(0, 2048))?.[1] ??
     null;

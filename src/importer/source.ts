@@ -87,7 +87,7 @@ async function read(bytes: Uint8Array, format: SourceFormat): Promise<SourceDocu
     case 'pdf':
       return { format, lines: await readPdf(bytes), leftOut: [] };
     case 'html': {
-      const page = readSavedPage(bytes);
+      const page = await readSavedPage(bytes);
       return {
         format,
         encoding: page.encoding,
