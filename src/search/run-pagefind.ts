@@ -88,11 +88,15 @@ const oneLine = (output: string) =>
  * matches, into `out`. It runs in `out`'s parent folder (which holds nothing
  * else), and with no PAGEFIND_ variable: the command line reads a
  * pagefind.yml in its folder and those variables as its settings, and the
- * index must be what the pages alone make.
+ * index must be what the pages alone make. Nor with Rust's RUST_ variables:
+ * with RUST_BACKTRACE set, a panic (a full disk) would carry screens of
+ * backtrace into the build's one line of error.
  */
 function runPagefind(site: string, glob: string, out: string): Promise<void> {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('RUST_'),
+    ),
   );
   return new Promise((done, fail) => {
     const [command, ...args] = [
