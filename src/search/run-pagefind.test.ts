@@ -1,19 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../files/kept';
-import { listFiles } from '../files/list';
+import { treeHashes } from '../../tests/support/tree';
 import { ENTRY, indexByLanguage } from './run-pagefind';
 
 const root = mkdtempSync(join(tmpdir(), 'run-pagefind-'));
@@ -46,10 +37,6 @@ function writeSite(): string {
 
 const GLOBS = ['{d,x}/*/*/index.html', 'en/*/*/*/index.html'];
 
-/** A folder's files with their SHA-256. */
-const hashes = (dir: string) =>
-  Object.fromEntries(listFiles(dir).map((file) => [file, sha256(readFileSync(join(dir, file)))]));
-
 describe('indexByLanguage', () => {
   const site = writeSite();
 
@@ -78,10 +65,10 @@ describe('indexByLanguage', () => {
     expect(Object.keys(entry.languages)).toEqual(['en', 'zh-cn']);
     expect(entry.languages['zh-cn']?.page_count).toBe(3);
     expect(entry.languages.en?.page_count).toBe(3);
-    const written = hashes(bundle);
+    const written = treeHashes(bundle);
     expect(Object.keys(written)).toContain(ENTRY);
     expect(Object.keys(written).some((file) => file.startsWith('fragment/zh-cn_'))).toBe(true);
-    expect(written).toEqual(hashes(once));
+    expect(written).toEqual(treeHashes(once));
     // The runs of each language wrote beside the bundle and left nothing there.
     expect(readdirSync(staging)).toEqual(['bundle']);
   });
