@@ -5,7 +5,8 @@
 // 1. `astro build`, in a child process: the content check, the pages, the data files and
 //    the output audit;
 // 2. the search index (scripts/index-search.ts), in this process: one index (the default) once
-//    Astro's process has ended, as Pagefind holds every page of it in memory at once; parts by
+//    Astro's process has ended, as Pagefind holds a language's pages of it in memory at once
+//    (src/search/run-pagefind.ts); parts by
 //    fiscal year (SEARCH_INDEX_PARTS=fiscal-year) from the moment Astro has written the pages and
 //    the data files (it says so over IPC, src/integrations/data-files.ts), so that they are
 //    indexed while Astro audits the output: two steps that read the same finished files and
