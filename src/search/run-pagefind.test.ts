@@ -5,7 +5,13 @@ import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { treeHashes } from '../../tests/support/tree';
-import { ENTRY, indexByLanguage } from './run-pagefind';
+import {
+  ENTRY,
+  indexByLanguage,
+  PAGEFIND_ALLOCATOR,
+  readPagefindEnv,
+  resolvePagefindBinary,
+} from './run-pagefind';
 
 const root = mkdtempSync(join(tmpdir(), 'run-pagefind-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -79,6 +85,31 @@ describe('indexByLanguage', () => {
       indexByLanguage(join(root, 'no-such-site'), GLOBS, join(staging, 'bundle')),
     ).rejects.toThrow(/^pagefind: exit status [1-9]\d*: ./);
     expect(readdirSync(staging)).toEqual([]);
+  });
+});
+
+describe('the environment of a run', () => {
+  const env = readPagefindEnv({
+    PATH: process.env.PATH,
+    PAGEFIND_FORCE_LANGUAGE: 'fr',
+    RUST_BACKTRACE: '1',
+    _RJEM_MALLOC_CONF: 'narenas:64',
+  });
+
+  it('has none of Pagefind’s or Rust’s settings, and the allocator setting in place of any other', () => {
+    expect(Object.keys(env).sort()).toEqual(['PATH', '_RJEM_MALLOC_CONF']);
+    expect(env._RJEM_MALLOC_CONF).toBe(PAGEFIND_ALLOCATOR);
+  });
+
+  it('gives the allocator setting under the name the installed binary reads', () => {
+    // jemalloc prints its options at exit when asked to: the binary must report the one arena.
+    const run = spawnSync(resolvePagefindBinary(), ['--version'], {
+      env: { ...env, _RJEM_MALLOC_CONF: `${env._RJEM_MALLOC_CONF},stats_print:true` },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^\s*opt\.narenas: 1$/m);
+    expect(run.stderr).toMatch(/^\s*opt\.dirty_decay_ms: 1000 /m);
   });
 });
 

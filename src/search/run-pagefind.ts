@@ -37,7 +37,7 @@ export const ENTRY = 'pagefind-entry.json';
 const PAGEFIND_PACKAGE = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..');
 
 /** The Pagefind binary the package installed for this machine: the extended one, which segments Chinese. */
-function resolvePagefindBinary(): string {
+export function resolvePagefindBinary(): string {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const name = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
   return createRequire(join(PAGEFIND_PACKAGE, 'package.json')).resolve(
@@ -84,20 +84,41 @@ const oneLine = (output: string) =>
     .join(' ');
 
 /**
+ * The allocator setting of every run. Pagefind's binary is statically linked with jemalloc
+ * (through tikv-jemallocator, which reads its settings from _RJEM_MALLOC_CONF). jemalloc's
+ * defaults, four arenas per core and freed pages kept for ten seconds before they are returned,
+ * held memory that Pagefind had freed through most of a run, which at 10,000 projects lasts 20 s.
+ * One arena, and freed pages returned within a second: over the 10,000 Chinese pages of a
+ * generated site, Pagefind's peak fell from 2,534–2,598 MB to 2,227–2,233 MB, in about the same
+ * time (2026-12-07, 2 cores; docs/performance.md). The index is the same bytes either way.
+ */
+export const PAGEFIND_ALLOCATOR = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
+
+/**
+ * The environment of a run: this process's, without PAGEFIND_ variables (the command line reads
+ * them as its settings, and the index must be what the pages alone make) or Rust's RUST_ ones
+ * (with RUST_BACKTRACE set, a panic, on a full disk, would carry screens of backtrace into the
+ * build's one line of error), and with the allocator setting above.
+ */
+export function readPagefindEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...Object.fromEntries(
+      Object.entries(env).filter(
+        ([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('RUST_'),
+      ),
+    ),
+    _RJEM_MALLOC_CONF: PAGEFIND_ALLOCATOR,
+  };
+}
+
+/**
  * One run of Pagefind's command line, over the pages of `site` that `glob`
  * matches, into `out`. It runs in `out`'s parent folder (which holds nothing
- * else), and with no PAGEFIND_ variable: the command line reads a
- * pagefind.yml in its folder and those variables as its settings, and the
- * index must be what the pages alone make. Nor with Rust's RUST_ variables:
- * with RUST_BACKTRACE set, a panic (a full disk) would carry screens of
- * backtrace into the build's one line of error.
+ * else: the command line reads a pagefind.yml in its folder), in the
+ * environment readPagefindEnv gives.
  */
 function runPagefind(site: string, glob: string, out: string): Promise<void> {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !name.startsWith('PAGEFIND_') && !name.startsWith('RUST_'),
-    ),
-  );
+  const env = readPagefindEnv(process.env);
   return new Promise((done, fail) => {
     const [command, ...args] = [
       ...readLauncher(),
