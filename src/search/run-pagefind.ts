@@ -89,8 +89,9 @@ const oneLine = (output: string) =>
  * defaults, four arenas per core and freed pages kept for ten seconds before they are returned,
  * held memory that Pagefind had freed through most of a run, which at 10,000 projects lasts 20 s.
  * One arena, and freed pages returned within a second: over the 10,000 Chinese pages of a
- * generated site, Pagefind's peak fell from 2,534–2,598 MB to 2,227–2,233 MB, in about the same
- * time (2026-12-07, 2 cores; docs/performance.md). The index is the same bytes either way.
+ * generated site, Pagefind's peak fell from 2,526–2,603 MB to 2,227–2,233 MB, for a second or
+ * two more of a run of about 20 s (2026-12-07, 2 cores; docs/performance.md, "Pagefind's
+ * allocator"). The index is the same bytes either way.
  */
 export const PAGEFIND_ALLOCATOR = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
 
