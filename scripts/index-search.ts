@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readSettings, type SearchIndexLayout } from '../src/config';
+import { LOCALES } from '../src/domain/locales';
 import { buildSearchIndex } from '../src/search/build-index';
 import { writeBuildReport } from '../src/files/build-report';
 
@@ -18,7 +19,7 @@ export async function indexSite(
 ): Promise<void> {
   const started = performance.now();
   const settings = readSettings();
-  const { pages, byLanguage, words, parts, indexedParts } = await buildSearchIndex(
+  const { pages, byLanguage, words, parts, indexedParts, runs } = await buildSearchIndex(
     resolve(outDir),
     {
       basePath: settings.basePath,
@@ -35,11 +36,12 @@ export async function indexSite(
     pages,
     parts,
     indexed: [...indexedParts],
+    runs: [...runs],
   });
   log(
     pages === 0
       ? '[search-index] no project page yet: no search index'
-      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms: ${describeParts(parts, indexedParts, settings.searchIndexParts)}`,
+      : `[search-index] indexed ${perLanguage} pages (${words} words) in ${ms} ms: ${describeParts(parts, indexedParts, settings.searchIndexParts, runs)}`,
   );
   if (settings.benchTimings) {
     // The benchmark reads this beside the parse count the Astro step wrote, to show Astro and Pagefind apart.
@@ -63,9 +65,15 @@ function describeParts(
   parts: number,
   indexed: readonly string[],
   layout: SearchIndexLayout,
+  runs: readonly string[],
 ): string {
-  if (layout === 'one')
-    return indexed.length > 0 ? 'one index' : 'one index, kept from the last build';
+  if (layout === 'one') {
+    if (indexed.length === 0) return 'one index, kept from the last build';
+    const languages = runs.map((run) => run.slice(run.indexOf('/') + 1));
+    return languages.length === LOCALES.length
+      ? 'one index'
+      : `one index, its ${languages.join(' and ')} pages indexed, the others kept from the last build`;
+  }
   const kept = parts - indexed.length;
   const plural = (n: number) => (n === 1 ? 'part' : 'parts');
   if (kept === 0) return `${parts} ${plural(parts)} (by fiscal year), all indexed`;

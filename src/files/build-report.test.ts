@@ -16,11 +16,18 @@ describe('the build report', () => {
       pages: 6,
       parts: 3,
       indexed: ['2024'],
+      runs: ['2024/zh-cn'],
     });
     writeBuildReport(dir, 'bodies', { total: 6, rendered: 6 });
     expect(readBuildReport(dir)).toEqual({
       bodies: { total: 6, rendered: 6 },
-      searchIndex: { layout: 'fiscal-year', pages: 6, parts: 3, indexed: ['2024'] },
+      searchIndex: {
+        layout: 'fiscal-year',
+        pages: 6,
+        parts: 3,
+        indexed: ['2024'],
+        runs: ['2024/zh-cn'],
+      },
     });
     expect(readdirSync(dir).sort()).toEqual(['bodies.json', 'searchIndex.json']);
   });

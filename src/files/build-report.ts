@@ -21,8 +21,10 @@ const BuildReportSchema = z.strictObject({
       layout: z.enum(['one', 'fiscal-year']),
       pages: z.int(),
       parts: z.int(),
-      /** The parts this build indexed (the others it kept from the last build). */
+      /** The parts this build indexed, in one language or more (the others it kept from the last build). */
       indexed: z.array(z.string()),
+      /** Each language of a part it indexed, as `<part>/<language>` (Pagefind's language name). */
+      runs: z.array(z.string()),
     })
     .optional(),
 });

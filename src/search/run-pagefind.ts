@@ -170,12 +170,17 @@ export async function indexByLanguage(
 }
 
 /**
- * Moves the files of bundles of one language each into `bundle`, and writes
- * the entry that lists them all, as Pagefind's own (its languages by name).
- * A file two runs both wrote (Pagefind's scripts and the shared WebAssembly)
+ * Puts the files of bundles of one language each into `bundle` (`place`:
+ * moved, by default, or linked from bundles that are kept), and writes the
+ * entry that lists them all, as Pagefind's own (its languages by name). A
+ * file two runs both wrote (Pagefind's scripts and the shared WebAssembly)
  * must be the same bytes in both.
  */
-function mergeLanguageBundles(runs: readonly string[], bundle: string): PagefindEntry {
+export function mergeLanguageBundles(
+  runs: readonly string[],
+  bundle: string,
+  place: (from: string, to: string) => void = renameSync,
+): PagefindEntry {
   const entries = runs.map(
     (run) => JSON.parse(readFileSync(join(run, ENTRY), 'utf8')) as PagefindEntry,
   );
@@ -195,7 +200,7 @@ function mergeLanguageBundles(runs: readonly string[], bundle: string): Pagefind
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(run, file), target);
+      place(join(run, file), target);
     }
   const languages = Object.fromEntries(
     entries

@@ -87,6 +87,8 @@ describe('npm run build, build after build', () => {
     expect(restored()).toHaveLength(6);
     // And the audit, which passed those bytes against the same content last time, does not parse them again.
     expect(vouched()).toBe(6);
+    // Nor does Pagefind index them again: each language's index is kept under its pages' digest.
+    expect(report().searchIndex).toMatchObject({ indexed: [], runs: [] });
     // The copy that started before this build finishes from the folder it resolved.
     expect(resolved()).not.toBe(copying);
     expect(treeHashes(copying)).toEqual(copyingFiles);
@@ -94,9 +96,19 @@ describe('npm run build, build after build', () => {
   });
 
   it('renders again the pages of a project whose text changed, copies the rest, and publishes what a clean build does', () => {
+    const projectPages = ['', 'en/'].map(
+      (l) => `${l}ruili-psb/2020/case-property-centre/index.html`,
+    );
+    const before = projectPages.map(page);
     sandbox.edit(ZH, (t) => t.replace('财物储存库', '财物保管库'));
     const warm = build();
     expect(warm.status, warm.stderr).toBe(0);
+    // Pagefind indexes again the languages whose pages changed, and only those.
+    const changed = projectPages.filter((file, i) => page(file) !== before[i]);
+    expect(changed).toContain(projectPages[0]);
+    expect([...(report().searchIndex?.runs ?? [])].sort()).toEqual(
+      changed.map((file) => (file.startsWith('en/') ? 'all/en' : 'all/zh-cn')).sort(),
+    );
     // The other two projects' pages in both languages are copied; the changed one's are rendered.
     const copied = restored();
     expect(copied).toHaveLength(4);

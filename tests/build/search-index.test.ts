@@ -199,29 +199,42 @@ describe('parts kept between builds', () => {
     content.edit(file!, (text) => `${text}\n本段为检验索引分部所加。\n`);
     const rebuilt = astroBuild(dist, { env: { ...env, SEARCH_CACHE_DIR: cache } });
     expect(rebuilt.status, rebuilt.output).toBe(0);
-    expect(rebuilt.report.searchIndex).toMatchObject({ parts: 3, indexed: [years[1]] });
+    // The Chinese body changed the Chinese page: Pagefind runs over that year's Chinese pages alone.
+    expect(rebuilt.report.searchIndex).toMatchObject({
+      parts: 3,
+      indexed: [years[1]],
+      runs: [`${years[1]}/zh-cn`],
+    });
     const kept = published();
     expect(kept).toEqual(clean());
-    // Only this build's parts stay in the cache.
-    expect(readdirSync(cache)).toHaveLength(3);
+    // Only this build's parts stay in the cache, each language of each.
+    expect(
+      readdirSync(cache)
+        .map((name) => name.split('.').slice(0, 2).join('.'))
+        .sort(),
+    ).toEqual(years.flatMap((year) => [`${year}.en`, `${year}.zh`]).sort());
   }, 300_000);
 
   it('indexes again a kept part whose files changed since, rather than publish them', () => {
     index(cache);
     const expected = clean();
-    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[2]}.`))!;
+    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[2]}.en.`))!;
     const fragments = join(cache, kept, 'bundle/fragment');
     appendFileSync(join(fragments, readdirSync(fragments)[0]!), 'x');
-    expect(index(cache)).toMatchObject({ parts: 3, indexed: [years[2]] });
+    expect(index(cache)).toMatchObject({ parts: 3, indexed: [years[2]], runs: [`${years[2]}/en`] });
     expect(published()).toEqual(expected);
   });
 
   it('indexes again a part whose manifest is missing (a kept part is whole only with it)', () => {
     const expected = clean();
     index(cache);
-    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[0]}.`))!;
+    const kept = readdirSync(cache).find((name) => name.startsWith(`${years[0]}.zh.`))!;
     rmSync(join(cache, kept, 'manifest.json'));
-    expect(index(cache)).toMatchObject({ parts: 3, indexed: [years[0]] });
+    expect(index(cache)).toMatchObject({
+      parts: 3,
+      indexed: [years[0]],
+      runs: [`${years[0]}/zh-cn`],
+    });
     expect(published()).toEqual(expected);
   });
 
@@ -248,11 +261,11 @@ describe('parts kept between builds', () => {
     expect(readdirSync(fresh).some((name) => name.startsWith('.staging-'))).toBe(true);
     expect(index(fresh).parts).toBe(3);
     expect(published()).toEqual(expected);
-    // The killed run's staging folder is gone; only the three parts stay.
+    // The killed run's staging folder is gone; only the three parts stay, each language of each.
     expect(
       readdirSync(fresh)
-        .map((name) => name.split('.')[0])
+        .map((name) => name.split('.').slice(0, 2).join('.'))
         .sort(),
-    ).toEqual([...years].sort());
+    ).toEqual(years.flatMap((year) => [`${year}.en`, `${year}.zh`]).sort());
   }, 120_000);
 });
