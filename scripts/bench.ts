@@ -65,6 +65,8 @@ interface Build {
   parses: number;
   /** What the search index holds, as its step printed it. */
   indexed: string;
+  /** The index step's line: what it indexed and what it kept from the last build. */
+  indexLine: string;
 }
 
 /** Resident bytes of a process and all its descendants now, from /proc. */
@@ -156,6 +158,7 @@ async function timedBuild(
     distMb: dirBytes(outDir) / 1e6,
     parses: measured.parses,
     indexed: /indexed [^(\n]* pages \(\d+ words\)|no project page yet/.exec(run.output)?.[0] ?? '',
+    indexLine: /\[search-index\][^\n]*/.exec(run.output)?.[0] ?? '',
   };
 }
 
@@ -296,6 +299,7 @@ async function main(): Promise<void> {
       console.error(`N=${n}: rebuilding after changing ${changed.name}…`);
       const again = await timedBuild(ROOT, `${dist}-warm`, env);
       warm = `${again.seconds.toFixed(1)} s (${again.parses} ${again.parses === 1 ? 'parse' : 'parses'})`;
+      console.error(`N=${n}: the rebuild's ${again.indexLine || 'index step printed nothing'}`);
       rmSync(`${dist}-warm`, { recursive: true, force: true });
     }
     console.error(`N=${n}: building the baseline: bare Astro, then Pagefind over its output…`);
