@@ -20,7 +20,7 @@ import { localePrefix, PUBLICATION_SEGMENTS } from '../domain/urls';
 import { PAGEFIND_LANGUAGE } from './keys';
 import {
   ENTRY,
-  indexByLanguage,
+  indexLanguage,
   mergeLanguageBundles,
   readPagefindKey,
   type PagefindEntry,
@@ -197,13 +197,13 @@ function readVerified(dir: string, digest: string): Manifest | null {
 }
 
 /** Indexes one language of a part with Pagefind into `bundle`; the pages indexed must be the part's. */
-async function indexLanguage(
+async function indexPartLanguage(
   outDir: string,
   part: IndexPart,
   locale: Locale,
   bundle: string,
 ): Promise<void> {
-  const entry = await indexByLanguage(outDir, [languageGlob(locale, part.years)], bundle);
+  const entry = await indexLanguage(outDir, languageGlob(locale, part.years), bundle);
   // Every project has its page in each language: an index with fewer lost some, one with more
   // took a page that is not a project's. Counted in the entry Pagefind wrote: it reads every page
   // its glob matches, also those it then leaves out for want of data-pagefind-body (the page at
@@ -248,7 +248,7 @@ async function storeLanguage(
   );
   try {
     const bundle = join(staging, 'bundle');
-    await indexLanguage(outDir, part, locale, bundle);
+    await indexPartLanguage(outDir, part, locale, bundle);
     const urls: Record<string, string> = {};
     let words = 0;
     for (const [id, fragment] of readFragments(bundle)) {

@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex } from 'pagefind';
@@ -7,7 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { treeHashes } from '../../tests/support/tree';
 import {
   ENTRY,
-  indexByLanguage,
+  indexLanguage,
+  mergeLanguageBundles,
   PAGEFIND_ALLOCATOR,
   readPagefindEnv,
   resolvePagefindBinary,
@@ -43,22 +52,26 @@ function writeSite(): string {
 
 const GLOBS = ['{d,x}/*/*/index.html', 'en/*/*/*/index.html'];
 
-describe('indexByLanguage', () => {
+describe('indexLanguage and mergeLanguageBundles', () => {
   const site = writeSite();
 
-  it('writes, one language at a time, the bundle Pagefind writes over every language at once, byte for byte', async () => {
+  it('write, one language at a time, the bundle Pagefind writes over every language at once, byte for byte', async () => {
     const staging = join(root, 'staging');
+    const runs = GLOBS.map((_, i) => join(staging, `language-${i}`));
     const bundle = join(staging, 'bundle');
     // A setting of Pagefind's command line left in the environment must not change the index.
     const before = process.env.PAGEFIND_FORCE_LANGUAGE;
     process.env.PAGEFIND_FORCE_LANGUAGE = 'fr';
-    let entry;
     try {
-      entry = await indexByLanguage(site, GLOBS, bundle);
+      for (const [i, glob] of GLOBS.entries()) {
+        const own = await indexLanguage(site, glob, runs[i]!);
+        expect(Object.keys(own.languages)).toHaveLength(1);
+      }
     } finally {
       if (before === undefined) delete process.env.PAGEFIND_FORCE_LANGUAGE;
       else process.env.PAGEFIND_FORCE_LANGUAGE = before;
     }
+    const entry = mergeLanguageBundles(runs, bundle, renameSync);
     // Pagefind's own run over both languages, through its API, for comparison.
     const once = join(root, 'once');
     const { index } = await createIndex({});
@@ -75,14 +88,12 @@ describe('indexByLanguage', () => {
     expect(Object.keys(written)).toContain(ENTRY);
     expect(Object.keys(written).some((file) => file.startsWith('fragment/zh-cn_'))).toBe(true);
     expect(written).toEqual(treeHashes(once));
-    // The runs of each language wrote beside the bundle and left nothing there.
-    expect(readdirSync(staging)).toEqual(['bundle']);
   });
 
   it('fails with what Pagefind said when a run fails, and leaves no run behind', async () => {
     const staging = join(root, 'failing');
     await expect(
-      indexByLanguage(join(root, 'no-such-site'), GLOBS, join(staging, 'bundle')),
+      indexLanguage(join(root, 'no-such-site'), GLOBS[0]!, join(staging, 'bundle')),
     ).rejects.toThrow(/^pagefind: exit status [1-9]\d*: ./);
     expect(readdirSync(staging)).toEqual([]);
   });
@@ -137,7 +148,7 @@ describe('a run whose build is killed', () => {
           'tsx',
           '--input-type=module',
           '-e',
-          `await (await import(${JSON.stringify(run)})).indexByLanguage(${JSON.stringify(site)}, ['d/*/*/index.html'], ${JSON.stringify(bundle)});`,
+          `await (await import(${JSON.stringify(run)})).indexLanguage(${JSON.stringify(site)}, 'd/*/*/index.html', ${JSON.stringify(bundle)});`,
         ],
         { stdio: 'ignore' },
       );
@@ -157,7 +168,6 @@ describe('a run whose build is killed', () => {
       await exited;
       while (pagefindRuns().length > 0) await new Promise((done) => setTimeout(done, 20));
       // Pagefind writes its entry last: a run that went on after the kill would have written it.
-      expect(existsSync(join(staging, '.language-0', ENTRY))).toBe(false);
       expect(existsSync(join(bundle, ENTRY))).toBe(false);
     },
   );

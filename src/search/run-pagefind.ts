@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,40 +146,38 @@ function runPagefind(site: string, glob: string, out: string): Promise<void> {
 }
 
 /**
- * Indexes each language's pages (glob by language) into `bundle`, one
- * language after another, and returns the bundle's entry. `bundle`'s parent
- * folder must be the caller's own: the runs write beside it, and leave
- * nothing there.
+ * Indexes the pages of `site` that `glob` matches, the pages of one language, into `bundle`
+ * with one run of Pagefind's command line, and returns the bundle's entry. `bundle`'s parent
+ * folder must be the caller's own: the run works in it. A run that fails leaves no bundle.
  */
-export async function indexByLanguage(
+export async function indexLanguage(
   site: string,
-  globs: readonly string[],
+  glob: string,
   bundle: string,
 ): Promise<PagefindEntry> {
-  const runs = globs.map((_, i) => join(dirname(bundle), `.language-${i}`));
   mkdirSync(dirname(bundle), { recursive: true });
+  rmSync(bundle, { recursive: true, force: true });
   try {
-    for (const [i, glob] of globs.entries()) {
-      rmSync(runs[i]!, { recursive: true, force: true });
-      await runPagefind(site, glob, runs[i]!);
-    }
-    return mergeLanguageBundles(runs, bundle);
-  } finally {
-    for (const run of runs) rmSync(run, { recursive: true, force: true });
+    await runPagefind(site, glob, bundle);
+  } catch (error) {
+    rmSync(bundle, { recursive: true, force: true });
+    throw error;
   }
+  return JSON.parse(readFileSync(join(bundle, ENTRY), 'utf8')) as PagefindEntry;
 }
 
 /**
- * Puts the files of bundles of one language each into `bundle` (`place`:
- * moved, by default, or linked from bundles that are kept), and writes the
- * entry that lists them all, as Pagefind's own (its languages by name). A
- * file two runs both wrote (Pagefind's scripts and the shared WebAssembly)
- * must be the same bytes in both.
+ * Puts the files of bundles of one language each into `bundle` (`place`
+ * puts one file: the build links them from the bundles it keeps), and writes
+ * the entry that lists them all, as Pagefind's own (its languages by name): the
+ * bundle one run over every language writes, byte for byte (tested). A file
+ * two runs both wrote (Pagefind's scripts and the shared WebAssembly) must
+ * be the same bytes in both.
  */
 export function mergeLanguageBundles(
   runs: readonly string[],
   bundle: string,
-  place: (from: string, to: string) => void = renameSync,
+  place: (from: string, to: string) => void,
 ): PagefindEntry {
   const entries = runs.map(
     (run) => JSON.parse(readFileSync(join(run, ENTRY), 'utf8')) as PagefindEntry,
