@@ -1,6 +1,8 @@
-import { matchesGlob } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { languageGlob, MAX_PARTS, planIndexParts } from './index-parts';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, matchesGlob } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildIndexParts, languageGlob, MAX_PARTS, planIndexParts } from './index-parts';
 
 describe('languageGlob', () => {
   // Project pages only (<department>/<year>/<project>/): listings, feeds and the other pages
@@ -104,5 +106,35 @@ describe('planIndexParts', () => {
         },
       },
     ]);
+  });
+});
+
+describe('buildIndexParts', () => {
+  const root = mkdtempSync(join(tmpdir(), 'index-parts-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('refuses a language whose pages include one in another language, and keeps nothing of it', async () => {
+    const site = join(root, 'site');
+    const page = (lang: string, title: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>本年度预算安排为700万元。</p></main></body></html>`;
+    // A Chinese project's page, and a page below a Chinese project's address that says it is English.
+    const pages: Record<string, string> = {
+      'd/2020/a/index.html': page('zh-CN', '执法办案中心'),
+      'd/2020/b/index.html': page('en', 'Case-handling centre'),
+      'en/d/2020/a/index.html': page('en', 'Case-handling centre'),
+    };
+    for (const [path, html] of Object.entries(pages)) {
+      mkdirSync(dirname(join(site, path)), { recursive: true });
+      writeFileSync(join(site, path), html);
+    }
+    const cache = join(root, 'cache');
+    const [part] = planIndexParts(
+      [{ fiscalYear: 2020, files: { zh: 'd/2020/a/index.html', en: 'en/d/2020/a/index.html' } }],
+      'one',
+    );
+    await expect(buildIndexParts(site, [part!], cache)).rejects.toThrow(
+      /^pagefind: the zh project pages of all include pages in en /,
+    );
+    expect(readdirSync(cache)).toEqual([]);
   });
 });

@@ -209,9 +209,15 @@ async function indexPartLanguage(
   // its glob matches, also those it then leaves out for want of data-pagefind-body (the page at
   // a withdrawn project's address).
   const indexed = entry.languages[PAGEFIND_LANGUAGE[locale]]?.page_count ?? 0;
-  if (indexed !== part.pages[locale].length || Object.keys(entry.languages).length !== 1)
+  if (indexed !== part.pages[locale].length)
     throw new Error(
       `pagefind: ${indexed} ${locale} project page(s) of ${part.name} indexed, but the site has ${part.pages[locale].length} (is data-pagefind-body missing?)`,
+    );
+  // A page its glob matched that says it is in another language (its <html lang>).
+  const others = Object.keys(entry.languages).filter((l) => l !== PAGEFIND_LANGUAGE[locale]);
+  if (others.length > 0)
+    throw new Error(
+      `pagefind: the ${locale} project pages of ${part.name} include pages in ${others.join(', ')} (is their lang attribute wrong?)`,
     );
 }
 
