@@ -294,10 +294,11 @@ interface LanguageUnit {
 }
 
 /**
- * Builds the parts into `<outDir>/pagefind/<part>/`: each from the cache in
- * `cacheDir` where a verified part has its digest, else indexed now and kept.
- * Parts of earlier builds that this one did not use, and staging folders
- * killed builds left, are removed afterwards.
+ * Builds the parts into `<outDir>/pagefind/<part>/`: each language of each
+ * from the cache in `cacheDir` where it is kept, verified, under its digest,
+ * else indexed now and kept; then a part's languages put together. What the
+ * cache holds of earlier builds that this one did not use, and staging
+ * folders killed builds left, are removed afterwards.
  */
 export async function buildIndexParts(
   outDir: string,
