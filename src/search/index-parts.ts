@@ -331,7 +331,7 @@ export async function buildIndexParts(
       rmSync(target, { recursive: true, force: true });
       for (const unit of units)
         if (!readVerified(unit.dir, unit.digest))
-          manifests.set(unit.dir, await storeLanguage(outDir, part, { ...unit, kept: null }));
+          manifests.set(unit.dir, await storeLanguage(outDir, part, unit));
       mergeLanguageBundles(bundles, target, linkOrCopy);
     }
     const of = units.map((unit) => unit.kept ?? manifests.get(unit.dir)!);
