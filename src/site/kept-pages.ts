@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256, writeKept } from '../files/kept';
+import { sha256File, writeKept } from '../files/kept';
 
 /**
  * The pages Astro keeps between builds (experimental.incrementalBuild, in
@@ -128,14 +128,14 @@ export function verifyKeptPages(cacheDir: string): KeptPagesCheck {
   for (const { outputFile, cacheKey } of pages) {
     const file = join(cacheDir, PAGES, outputFile);
     const recorded = ledger[outputFile];
-    let bytes: Buffer | undefined;
+    let digest: string;
     try {
-      bytes = readFileSync(file);
+      digest = sha256File(file);
     } catch {
       // Not kept (or unreadable): Astro renders it, as it would anyway.
       continue;
     }
-    if (recorded?.cacheKey === cacheKey && recorded.sha256 === sha256(bytes)) {
+    if (recorded?.cacheKey === cacheKey && recorded.sha256 === digest) {
       check.verified++;
       const stamp = stampOf(file, started - RACY_MS);
       if (stamp !== null) seen.set(outputFile, { sha256: recorded.sha256, stamp });
@@ -171,13 +171,13 @@ export function recordKeptPages(
       ledger[outputFile] = { cacheKey, sha256: digest };
       continue;
     }
-    let bytes: Buffer;
+    let kept: string;
     try {
-      bytes = readFileSync(join(cacheDir, PAGES, outputFile));
+      kept = sha256File(join(cacheDir, PAGES, outputFile));
     } catch {
       continue;
     }
-    if (sha256(bytes) === digest) ledger[outputFile] = { cacheKey, sha256: digest };
+    if (kept === digest) ledger[outputFile] = { cacheKey, sha256: digest };
   }
   writeKept(join(cacheDir, LEDGER), JSON.stringify(ledger));
   return Object.keys(ledger).length;
