@@ -1,12 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSettings } from '../config';
-import { DATA_FILES, projectDataPath } from '../data/records';
+import { DATA_FILES } from '../data/records';
 import { loadModel } from '../check/check';
-import { readSiteData } from '../site/data-files';
-import { formatJson } from '../site/links';
+import { emitJsonFiles, readSiteData } from '../site/data-files';
 import { OUTPUT_WRITTEN } from './output-written';
 
 /**
@@ -27,29 +26,31 @@ export default function dataFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { siteUrl, basePath } = readSettings();
         const model = await loadModel();
-        const { file, index, versions, departmentCsv, csv, totalsCsv } = readSiteData(
-          model,
-          siteUrl,
-          basePath,
-        );
+        const data = readSiteData(model, siteUrl, basePath);
         // Each folder is made once: there are as many as publications, files 10,000.
         const folders = new Set<string>();
-        const write = (path: string, text: string) => {
+        const pathOf = (path: string) => {
           const full = join(outDir, path);
           if (!folders.has(dirname(full))) mkdirSync(dirname(full), { recursive: true });
           folders.add(dirname(full));
-          writeFileSync(full, text);
+          return full;
         };
-        write(DATA_FILES.json, formatJson(file));
-        write(DATA_FILES.index, formatJson(index));
-        write(DATA_FILES.csv, csv);
-        write(DATA_FILES.totals, totalsCsv);
-        // The records are in the model's order (buildDisclosuresFile).
-        model.projects.forEach((project, i) =>
-          write(projectDataPath(project), formatJson(file.projects[i])),
-        );
-        for (const [path, record] of versions) write(path, formatJson(record));
-        for (const [path, csv] of departmentCsv) write(path, csv);
+        const write = (path: string, text: string) => writeFileSync(pathOf(path), text);
+        // disclosures.json comes in pieces: one file open for all of them.
+        const open = new Map<string, number>();
+        const append = (path: string, text: string) => {
+          let fd = open.get(path);
+          if (fd === undefined) open.set(path, (fd = openSync(pathOf(path), 'w')));
+          writeFileSync(fd, text);
+        };
+        try {
+          emitJsonFiles(data, { whole: write, piece: append });
+        } finally {
+          for (const fd of open.values()) closeSync(fd);
+        }
+        write(DATA_FILES.csv, data.csv);
+        write(DATA_FILES.totals, data.totalsCsv);
+        for (const [path, csv] of data.departmentCsv) write(path, csv);
         logger.info(
           `wrote the data files (${model.projects.length} per-project) in ${Math.round(performance.now() - started)} ms`,
         );

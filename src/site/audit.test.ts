@@ -10,6 +10,8 @@ import { checkContent } from '../check/check';
 import type { Model, Project } from '../model/types';
 import { auditOutput } from './audit';
 import { AuditMemo } from './audit-memo';
+import { emitJsonFiles, readSiteData } from './data-files';
+import { formatJson } from './links';
 
 /** The project root: the code the memo's digests are stamped with. */
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -270,5 +272,93 @@ describe('the output audit of project pages', () => {
       writeFileSync(memoFile, '{"not": "a list"');
       expect(audit()).toMatchObject({ problems: [], vouched: 0 });
     });
+  });
+});
+
+describe('the output audit of the data files', () => {
+  const content = new ContentFixture({ count: 4, seed: 5 });
+  const work = mkdtempSync(join(tmpdir(), 'audit-data-'));
+  const dist = join(work, 'dist');
+  let model: Model;
+
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(dist, file)), { recursive: true });
+    writeFileSync(join(dist, file), text);
+  };
+  /** The data files' problems of one audit of `of` (no pages are written: their problems are left out). */
+  const dataProblems = (of = model) =>
+    auditOutput(
+      dist,
+      of,
+      SITE,
+      '',
+      { hosts: [], mailto: [] },
+      new AuditMemo(join(work, 'memo.json'), ROOT),
+    ).problems.filter((p) => p.file.startsWith('data/'));
+  /** The problems with one file changed by `edit` (or removed, for null); the file is put back afterwards. */
+  const problemsWith = (file: string, edit: ((text: string) => string) | null) => {
+    const before = readFileSync(join(dist, file), 'utf8');
+    if (edit) {
+      const after = edit(before);
+      expect(after).not.toBe(before);
+      write(file, after);
+    } else rmSync(join(dist, file));
+    try {
+      return dataProblems();
+    } finally {
+      write(file, before);
+    }
+  };
+
+  beforeAll(async () => {
+    const checked = await checkContent(content.dir);
+    expect(checked.problems).toEqual([]);
+    model = checked.model!;
+    const data = readSiteData(model, SITE, '');
+    // As the data step writes them: disclosures.json in pieces.
+    const pieces = new Map<string, string>();
+    emitJsonFiles(data, {
+      whole: write,
+      piece: (file, text) => pieces.set(file, (pieces.get(file) ?? '') + text),
+    });
+    for (const [file, text] of pieces) write(file, text);
+    write('data/disclosures.csv', data.csv);
+    write('data/totals.csv', data.totalsCsv);
+    for (const [file, csv] of data.departmentCsv) write(file, csv);
+  });
+  afterAll(() => {
+    content.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('passes the files as written, and disclosures.json is formatJson of the records whole', async () => {
+    expect(dataProblems()).toEqual([]);
+    const data = readSiteData(model, SITE, '');
+    expect(readFileSync(join(dist, 'data/disclosures.json'), 'utf8')).toBe(formatJson(data.file));
+    // A model of its own, whose files no step formatted: the audit formats them itself.
+    const again = (await checkContent(content.dir)).model!;
+    expect(again).not.toBe(model);
+    expect(dataProblems(again)).toEqual([]);
+  });
+
+  it('refuses a project’s file with a figure changed, or the same record written otherwise', () => {
+    const file = readSiteData(model, SITE, '').projectFiles[0]!;
+    const problem = { file, message: 'does not hold exactly the project’s record' };
+    expect(
+      problemsWith(file, (text) =>
+        text.replace(/"fiscalYear": (\d+)/, (_, n) => `"fiscalYear": ${Number(n) + 1}`),
+      ),
+    ).toEqual([problem]);
+    expect(problemsWith(file, (text) => JSON.stringify(JSON.parse(text)))).toEqual([problem]);
+    expect(problemsWith(file, null)).toEqual([problem]);
+  });
+
+  it('refuses disclosures.json and index.json missing or changed', () => {
+    expect(problemsWith('data/disclosures.json', null)).toEqual([
+      { file: 'data/disclosures.json', message: 'does not hold exactly the records of the model' },
+    ]);
+    expect(problemsWith('data/index.json', (text) => `${text} `)).toEqual([
+      { file: 'data/index.json', message: 'does not hold exactly the index of the model' },
+    ]);
   });
 });

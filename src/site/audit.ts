@@ -1,18 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { toMillions, toWan } from '../domain/amount';
 import { LOCALES, type Locale } from '../domain/locales';
 import { numbersInBlock } from '../domain/numbers';
 import { localePrefix, pageUrl, paths } from '../domain/urls';
-import { DATA_FILES, projectDataPath } from '../data/records';
+import { DATA_FILES } from '../data/records';
 import type { Model, Project } from '../model/types';
 import { projectText, publicationText } from '../model/localize';
 import { t } from '../i18n';
-import { readSiteData } from './data-files';
+import { readJsonDigests, readSiteData } from './data-files';
 import type { AuditMemo } from './audit-memo';
 import { compact, readPage, type PageReading } from './read-page';
-import { sha256 } from '../files/kept';
+import { sha256, sha256File } from '../files/kept';
 
 /**
  * The output audit: the last step of a build, before dist/ is replaced. It
@@ -329,11 +328,6 @@ function auditProjectPage(
   return { problems, passed: sha256(bytes) };
 }
 
-function readJson(dist: string, file: string): unknown {
-  const full = join(dist, file);
-  return existsSync(full) ? (JSON.parse(readFileSync(full, 'utf8')) as unknown) : undefined;
-}
-
 export interface AuditResult {
   problems: AuditProblem[];
   /** Each project page that passed, by its file below the build folder: the SHA-256 of its bytes. */
@@ -366,38 +360,35 @@ export function auditOutput(
       if (passed !== undefined) result.passed.set(expected.file, passed);
     }
   }
-  const {
-    file: expected,
-    index,
-    versions,
-    departmentCsv,
-    csv: rows,
-    totalsCsv,
-  } = readSiteData(model, siteUrl, basePath);
+  const data = readSiteData(model, siteUrl, basePath);
   const problems = result.problems;
-  for (const [file, record] of versions)
-    if (!isDeepStrictEqual(readJson(dist, file), record))
+  // Each JSON file byte for byte as formatted from the model's records (src/site/data-files.ts):
+  // hashed from disk, not parsed, since what was written is compared whole either way.
+  const digests = readJsonDigests(data);
+  const holds = (file: string) => {
+    const full = join(dist, file);
+    return existsSync(full) && sha256File(full) === digests.get(file);
+  };
+  for (const file of data.versions.keys())
+    if (!holds(file))
       problems.push({
         file,
         message: 'does not hold exactly the project’s record of that version',
       });
-  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.json), expected)) {
+  if (!holds(DATA_FILES.json))
     problems.push({
       file: DATA_FILES.json,
       message: 'does not hold exactly the records of the model',
     });
-  }
-  if (!isDeepStrictEqual(readJson(dist, DATA_FILES.index), index)) {
+  if (!holds(DATA_FILES.index))
     problems.push({
       file: DATA_FILES.index,
       message: 'does not hold exactly the index of the model',
     });
-  }
-  expected.projects.forEach((record, i) => {
-    const file = projectDataPath(model.projects[i]!);
-    if (!isDeepStrictEqual(readJson(dist, file), record))
+  for (const file of data.projectFiles)
+    if (!holds(file))
       problems.push({ file, message: 'does not hold exactly the project’s record' });
-  });
+  const { departmentCsv, csv: rows, totalsCsv } = data;
   for (const [file, rows] of departmentCsv) {
     const path = join(dist, file);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== rows)

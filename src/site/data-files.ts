@@ -1,19 +1,26 @@
+import { createHash } from 'node:crypto';
 import type { DisclosuresFile, IndexFile, VersionRecord } from '../data/record-schemas';
 import {
   buildDisclosuresFile,
   buildIndexFile,
   buildLinks,
   buildVersionRecord,
+  DATA_FILES,
   departmentCsvPath,
+  projectDataPath,
   projectVersionPath,
 } from '../data/records';
 import { buildBreakdown, buildBreakdownCsv, type BreakdownRow } from '../data/breakdown';
 import { toCsv } from '../data/csv';
 import type { Model } from '../model/types';
+import { sha256 } from '../files/kept';
+import { formatJson, splitFormattedJson } from './links';
 
 export interface SiteData {
   /** /data/disclosures.json; the CSV and the per-project files hold the same records. */
   file: DisclosuresFile;
+  /** Each project's own JSON file, below the base, in the order of `file.projects`. */
+  projectFiles: readonly string[];
   /** /data/index.json, made from the same records. */
   index: IndexFile;
   /** The projects as earlier versions of the text had them, by path below the base. */
@@ -61,6 +68,7 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
     const totals = buildBreakdown(file.projects);
     data = {
       file,
+      projectFiles: model.projects.map(projectDataPath),
       index: buildIndexFile(file, links),
       versions,
       departmentCsv,
@@ -71,4 +79,51 @@ export function readSiteData(model: Model, siteUrl: string, basePath: string): S
     byKey.set(key, data);
   }
   return data;
+}
+
+/** Where emitJsonFiles puts what it formats: a file whole, or a piece at a time, in order. */
+export interface JsonFileSink {
+  whole: (path: string, text: string) => void;
+  piece: (path: string, text: string) => void;
+}
+
+const digestsOf = new WeakMap<SiteData, ReadonlyMap<string, string>>();
+
+/**
+ * Formats every JSON data file once, for `sink`: each project's own file, then disclosures.json
+ * in pieces made from those texts (never one string), the earlier versions' records and
+ * index.json. Returns the SHA-256 of each file's bytes by path, and keeps them for
+ * readJsonDigests: the output audit compares each written file with them.
+ */
+export function emitJsonFiles(data: SiteData, sink: JsonFileSink): ReadonlyMap<string, string> {
+  const digests = new Map<string, string>();
+  const whole = (path: string, text: string) => {
+    sink.whole(path, text);
+    digests.set(path, sha256(text));
+  };
+  const { head, piece, tail } = splitFormattedJson(data.file, 'projects');
+  const all = createHash('sha256');
+  const add = (text: string) => {
+    sink.piece(DATA_FILES.json, text);
+    all.update(text);
+  };
+  add(head);
+  data.file.projects.forEach((record, i) => {
+    const text = formatJson(record);
+    whole(data.projectFiles[i]!, text);
+    add(piece(text, i));
+  });
+  add(tail);
+  digests.set(DATA_FILES.json, all.digest('hex'));
+  for (const [path, record] of data.versions) whole(path, formatJson(record));
+  whole(DATA_FILES.index, formatJson(data.index));
+  digestsOf.set(data, digests);
+  return digests;
+}
+
+/** The SHA-256 of each JSON data file as emitJsonFiles formats it, by path below the base. */
+export function readJsonDigests(data: SiteData): ReadonlyMap<string, string> {
+  return (
+    digestsOf.get(data) ?? emitJsonFiles(data, { whole: () => undefined, piece: () => undefined })
+  );
 }

@@ -97,19 +97,28 @@ describe('a build that must not publish', () => {
       sandbox.edit('src/views/ProjectView.astro', (t) =>
         t.replace('{bodyHtml !== null && <Fragment set:html={bodyHtml} />}', ''),
       );
-      // The writer cuts the CSV short and drops a character of the totals.
+      // The writer cuts the CSV short, drops a character of the totals, and writes the first
+      // project's JSON without its final newline (the same record, parsed: not the same bytes).
       sandbox.edit('src/integrations/data-files.ts', (t) =>
         t
-          .replace('write(DATA_FILES.csv, csv);', 'write(DATA_FILES.csv, csv.slice(0, -8));')
           .replace(
-            'write(DATA_FILES.totals, totalsCsv);',
-            'write(DATA_FILES.totals, totalsCsv.slice(1));',
+            'write(DATA_FILES.csv, data.csv);',
+            'write(DATA_FILES.csv, data.csv.slice(0, -8));',
+          )
+          .replace(
+            'write(DATA_FILES.totals, data.totalsCsv);',
+            'write(DATA_FILES.totals, data.totalsCsv.slice(1));',
+          )
+          .replace(
+            'emitJsonFiles(data, { whole: write, piece: append });',
+            'emitJsonFiles(data, { whole: (p, text) => write(p, p === data.projectFiles[0] ? text.trimEnd() : text), piece: append });',
           ),
       );
     }, /The output audit found \d+ problems; nothing was published\./);
     expect(output).toMatch(/\/index\.html: section #overview is missing/);
     expect(output).toMatch(/data\/disclosures\.csv: does not hold exactly the rows of the model/);
     expect(output).toMatch(/data\/totals\.csv: does not hold exactly the totals/);
+    expect(output).toMatch(/data\/\S+\.json: does not hold exactly the project’s record/);
   });
 
   it('an error Astro only logs and carries on after', () => {
