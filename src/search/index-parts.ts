@@ -10,6 +10,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -314,6 +315,19 @@ export async function buildIndexParts(
       return { locale, digest, dir, kept: readVerified(dir, digest) };
     }),
   }));
+  // What the cache holds that this build does not use (earlier builds' bundles, staging folders
+  // killed builds left) is removed while Pagefind runs, on libuv's threads: at 10,000 projects
+  // the Chinese bundle a rebuild replaces is 10,000 files, 1.3 s of this process removed after
+  // it (2026-12-08). The names are read now: this build's own staging folders are not among them.
+  const used = new Set(planned.flatMap((p) => p.units.map((unit) => unit.dir)));
+  const pruning = Promise.all(
+    readdirSync(cacheDir)
+      .map((name) => join(cacheDir, name))
+      .filter((path) => !used.has(path))
+      .map((path) => rm(path, { recursive: true, force: true })),
+  );
+  // Its failure is the build's, once the index is built; never a rejection nobody awaits.
+  pruning.catch(() => undefined);
   // One language of one part at a time: Pagefind holds a run's pages in memory.
   const manifests = new Map<string, Manifest>();
   for (const { part, units } of planned)
@@ -347,9 +361,6 @@ export async function buildIndexParts(
         .map((unit) => PAGEFIND_LANGUAGE[unit.locale]),
     });
   }
-  const used = new Set(planned.flatMap((p) => p.units.map((unit) => unit.dir)));
-  for (const name of readdirSync(cacheDir))
-    if (!used.has(join(cacheDir, name)))
-      rmSync(join(cacheDir, name), { recursive: true, force: true });
+  await pruning;
   return built;
 }
