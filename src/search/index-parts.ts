@@ -298,8 +298,9 @@ interface LanguageUnit {
  * Builds the parts into `<outDir>/pagefind/<part>/`: each language of each
  * from the cache in `cacheDir` where it is kept, verified, under its digest,
  * else indexed now and kept; then a part's languages put together. What the
- * cache holds of earlier builds that this one did not use, and staging
- * folders killed builds left, are removed afterwards.
+ * cache holds of earlier builds that this one does not use, and staging
+ * folders killed builds left, are removed while it indexes; it returns once
+ * they are gone.
  */
 export async function buildIndexParts(
   outDir: string,
