@@ -44,3 +44,16 @@ describe('createExactChecker', () => {
     expect(checker.partial).toHaveLength(666);
   });
 });
+
+describe('createExactChecker without a check', () => {
+  it('counts every candidate exact at once, in order, and checks nothing more', async () => {
+    const candidates = Array.from({ length: 500 }, (_, i) => 500 - i);
+    const checker = createExactChecker(candidates, null, 10);
+    expect(checker.exact).toEqual(candidates);
+    expect(checker.checked).toBe(500);
+    expect(checker.partial).toEqual([]);
+    await checker.checkUntil(Infinity);
+    expect(checker.exact).toEqual(candidates);
+    expect(checker.checked).toBe(500);
+  });
+});

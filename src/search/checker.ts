@@ -12,14 +12,18 @@ export interface ExactChecker<T> {
   checkUntil: (wanted: number, limit?: number) => Promise<void>;
 }
 
+/**
+ * `isExact` null: there is nothing to check (a query without words), and every candidate is exact
+ * at once, without a batch or a promise per candidate (an amount alone has thousands).
+ */
 export function createExactChecker<T>(
   candidates: readonly T[],
-  isExact: (candidate: T) => Promise<boolean>,
+  isExact: ((candidate: T) => Promise<boolean>) | null,
   batchSize: number,
 ): ExactChecker<T> {
-  const exact: T[] = [];
+  const exact: T[] = isExact ? [] : [...candidates];
   const partial: T[] = [];
-  let checked = 0;
+  let checked = isExact ? 0 : candidates.length;
   return {
     exact,
     partial,
@@ -30,7 +34,8 @@ export function createExactChecker<T>(
       while (checked < Math.min(candidates.length, limit) && exact.length < wanted) {
         const batch = candidates.slice(checked, checked + batchSize);
         checked += batch.length;
-        const found = await Promise.all(batch.map(isExact));
+        // Never reached without isExact: every candidate is checked from the start.
+        const found = await Promise.all(batch.map(isExact ?? (() => Promise.resolve(true))));
         batch.forEach((c, i) => (found[i] ? exact : partial).push(c));
       }
     },

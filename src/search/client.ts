@@ -4,6 +4,7 @@ import { exactFormOf } from './amount-query';
 import { createExactChecker } from './checker';
 import { containsAll } from './exact';
 import { wireExportButtons, type Exportable } from './export-buttons';
+import { matchAmounts } from './amount-match';
 import { addMergedOptions, fillForm } from './form';
 import { countInOtherLanguage, loadDictionary, openIndex, readIndexParts } from './index-open';
 import {
@@ -132,19 +133,6 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   const search = async (term: string | null, filters: PagefindFilters) =>
     (await pagefind.search(term, { filters })).results;
 
-  /** Whether a result's amount under `key` lies in any of the ranges, from the amount table. */
-  const inRanges = (
-    r: PagefindResult,
-    key: AmountKey,
-    ranges: readonly { min: number | null; max: number | null }[],
-  ): boolean => {
-    const yuan = amountOf(r, key);
-    return (
-      yuan !== null &&
-      ranges.some(({ min, max }) => (min === null || yuan >= min) && (max === null || yuan <= max))
-    );
-  };
-
   let generation = 0;
   let exportable: Exportable = {
     results: () => Promise.resolve([]),
@@ -180,12 +168,15 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     let results = await search(term, filters);
     if (amounts.length || min !== null || max !== null) await resultAmounts.ensure(results, need);
     // An asked amount matches this year's funding or the estimated investment; the first that matches is where the link lands.
-    const matchedKey = new Map<PagefindResult, AmountKey>();
+    let matchedKey = new Map<PagefindResult, AmountKey>();
     if (amounts.length) {
       const ranges = amounts.flatMap((a) => a.ranges);
-      for (const r of results)
-        for (const key of Object.keys(AMOUNT_KEYS) as AmountKey[])
-          if (!matchedKey.has(r) && inRanges(r, key, ranges)) matchedKey.set(r, key);
+      matchedKey = matchAmounts(
+        results,
+        amountsOf,
+        ranges,
+        Object.keys(AMOUNT_KEYS) as AmountKey[],
+      );
       results = results.filter((r) => matchedKey.has(r));
       // By closeness to the figure typed, the figure itself first: 2000万 finds 20,000,000, then
       // 20,129,500 before 15,236,800 (trailing zeros are its precision).
@@ -196,7 +187,8 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
       );
     }
     if (min !== null || max !== null) {
-      results = results.filter((r) => inRanges(r, 'amount', [{ min, max }]));
+      const bounded = matchAmounts(results, amountsOf, [{ min, max }], ['amount']);
+      results = results.filter((r) => bounded.has(r));
       // A range asks about this year's amount: without words, a result lands on the sentence
       // that states it (本年度预算安排为…), not on a run of the page's first lines.
       for (const r of results) if (!matchedKey.has(r)) matchedKey.set(r, 'amount');
@@ -211,14 +203,13 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
     // matches word pieces). That needs each result's text, so results are checked in Pagefind's
     // order, a batch at a time: the first page shows as soon as it is full, the rest follow.
     const candidates = results;
+    // Without words every candidate is exact, and checking loads nothing.
     const checker = createExactChecker(
       candidates,
-      async (r) => terms.length === 0 || containsAll((await load(r)).content, terms),
+      terms.length ? async (r) => containsAll((await load(r)).content, terms) : null,
       CHECK_BATCH,
     );
     const { exact, partial } = checker;
-    // Without words every candidate is exact, and checking loads nothing.
-    if (!terms.length) await checker.checkUntil(Infinity);
 
     const show = async (r: PagefindResult) => {
       const result = await load(r);
