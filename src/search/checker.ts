@@ -31,11 +31,12 @@ export function createExactChecker<T>(
       return checked;
     },
     async checkUntil(wanted, limit = Infinity) {
+      // Nothing to check: every candidate was exact from the start.
+      if (!isExact) return;
       while (checked < Math.min(candidates.length, limit) && exact.length < wanted) {
         const batch = candidates.slice(checked, checked + batchSize);
         checked += batch.length;
-        // Never reached without isExact: every candidate is checked from the start.
-        const found = await Promise.all(batch.map(isExact ?? (() => Promise.resolve(true))));
+        const found = await Promise.all(batch.map(isExact));
         batch.forEach((c, i) => (found[i] ? exact : partial).push(c));
       }
     },

@@ -1,10 +1,10 @@
 import { isLocale, LOCALES, type Locale } from '../domain/locales';
 import { pageUrl } from '../domain/urls';
+import { matchAmounts } from './amount-match';
 import { exactFormOf } from './amount-query';
 import { createExactChecker } from './checker';
 import { containsAll } from './exact';
 import { wireExportButtons, type Exportable } from './export-buttons';
-import { matchAmounts } from './amount-match';
 import { addMergedOptions, fillForm } from './form';
 import { countInOtherLanguage, loadDictionary, openIndex, readIndexParts } from './index-open';
 import {
