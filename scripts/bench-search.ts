@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { launch } from '../tests/support/browser';
 import { serveSite } from './serve-site';
 import { buildSearchIndex } from '../src/search/build-index';
-import { NGINX, startNginx } from '../tests/support/nginx';
+import { NGINX, NGINX_BROTLI, startNginx } from '../tests/support/nginx';
 import { PORTAL_BASE } from '../tests/support/paths';
 
 /**
@@ -13,7 +13,8 @@ import { PORTAL_BASE } from '../tests/support/paths';
  */
 
 /**
- * Search is measured as deployed: the docs' nginx configuration (docs/deploy/, gzip included),
+ * Search is measured as deployed: the docs' nginx configuration (docs/deploy/: gzip, and brotli
+ * where Debian's module is installed, which Chromium asks for),
  * which serves the site under the portal's folder, so the site is built for it. Where nginx is
  * not installed, the bench's own server (no compression) serves it at the root, and says so.
  */
@@ -209,7 +210,7 @@ export async function measureAgainstFloor(
 ): Promise<string[]> {
   const lines: string[] = [];
   const serving = NGINX
-    ? "served by Debian's nginx with the docs' configuration (gzip)"
+    ? `served by Debian's nginx with the docs' configuration (${NGINX_BROTLI ? 'brotli, which Chromium asks for, else gzip' : 'gzip; the brotli module is not installed'})`
     : "served by the bench's own server (nginx is not installed: no compression)";
   const parts = JSON.parse(readFileSync(join(dist, 'pagefind/parts.json'), 'utf8')) as {
     path: string;

@@ -2,8 +2,8 @@
 # Installs the system packages the test suite needs and the machine lacks:
 # Debian's Chromium for the browser tests (never a downloaded browser), a CJK
 # font so that Chinese renders in it (screenshots, layout checks), Java for
-# the Nu HTML Checker (vnu-jar), and nginx, which the deployment docs'
-# configuration is tested in, and translate-toolkit, whose pocount reads the XLIFF
+# the Nu HTML Checker (vnu-jar), and nginx with Debian's brotli module, which
+# the deployment docs' configuration is tested in, and translate-toolkit, whose pocount reads the XLIFF
 # npm run translate exports as a translator's tool does.
 # Does nothing when they are present; needs root (or sudo) and apt otherwise.
 set -euo pipefail
@@ -16,6 +16,7 @@ fonts=$(fc-list 2>/dev/null || true)
 [[ "${fonts,,}" == *"cjk sc"* ]] || packages+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || packages+=(libnginx-mod-http-brotli-filter)
 command -v pocount >/dev/null 2>&1 || packages+=(translate-toolkit)
 
 [ ${#packages[@]} -eq 0 ] && exit 0

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGbk } from '../support/bureau-files';
 import { readIndexParts } from '../support/dist';
 import { ORIGINAL_HEADERS } from '../../src/site/originals';
-import { NGINX, startNginx, type RunningNginx } from '../support/nginx';
+import { NGINX, NGINX_BROTLI, startNginx, type RunningNginx } from '../support/nginx';
 import { EXAMPLE_PORTAL_DIST, PORTAL_BASE } from '../support/paths';
 
 const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
@@ -28,6 +28,10 @@ const GBK_ORIGINAL = 'synth-a-2021-key-projects.zh.gb18030.txt';
 if (!NGINX)
   console.warn(
     'nginx.test.ts: skipped, because nginx is not installed here (scripts/system-deps.sh installs it with apt)',
+  );
+else if (!NGINX_BROTLI)
+  console.warn(
+    "nginx.test.ts: brotli skipped, because nginx's brotli module is not installed here (scripts/system-deps.sh installs it with apt)",
   );
 
 describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => {
@@ -153,34 +157,77 @@ describe.skipIf(!NGINX)('the nginx configuration of the deployment docs', () => 
     }
   });
 
-  it('compresses what compresses, for a browser that asks, and leaves Pagefind’s own gzip and the originals alone', async () => {
-    const encoding = async (path: string) => {
-      const response = await fetch(`${nginx.origin}/portal/yjsgk/${path}`, {
-        headers: { 'accept-encoding': 'gzip' },
-      });
-      expect(response.status, path).toBe(200);
-      return response.headers.get('content-encoding');
-    };
+  /** What the configuration compresses, and what it must leave as it is, in the example's build. */
+  const compression = () => {
     const script = readdirSync(join(EXAMPLE_PORTAL_DIST, '_astro')).find(
       (name) =>
         name.endsWith('.js') && statSync(join(EXAMPLE_PORTAL_DIST, '_astro', name)).size > 1024,
     )!;
-    for (const path of [
-      'search/',
-      `_astro/${first('_astro', /\.css$/)}`,
-      `_astro/${script}`,
-      'data/disclosures.json',
-      'data/disclosures.csv',
-      'feed.xml',
-      `${part()}pagefind.js`,
-    ])
-      expect(await encoding(path), path).toBe('gzip');
-    for (const path of [
-      `${part()}fragment/${first(`${part()}fragment`, /./)}`,
-      `${part()}${first(part(), /^wasm\./)}`,
-      `sources/${GBK_ORIGINAL}`,
-    ])
-      expect(await encoding(path), path).toBeNull();
+    return {
+      compressed: [
+        'search/',
+        `_astro/${first('_astro', /\.css$/)}`,
+        `_astro/${script}`,
+        'data/disclosures.json',
+        'data/disclosures.csv',
+        'feed.xml',
+        `${part()}pagefind.js`,
+      ],
+      // Pagefind's own files are gzip inside already; the originals are downloads kept byte for byte.
+      untouched: [
+        `${part()}fragment/${first(`${part()}fragment`, /./)}`,
+        `${part()}${first(part(), /^wasm\./)}`,
+        `sources/${GBK_ORIGINAL}`,
+      ],
+    };
+  };
+  /** The Content-Encoding nginx answers `path` with, for a browser that accepts `accepted`. */
+  const encoding = async (path: string, accepted: string) => {
+    const response = await fetch(`${nginx.origin}/portal/yjsgk/${path}`, {
+      headers: { 'accept-encoding': accepted },
+    });
+    expect(response.status, path).toBe(200);
+    return response.headers.get('content-encoding');
+  };
+
+  it('compresses what compresses, for a browser that asks, and leaves Pagefind’s own gzip and the originals alone', async () => {
+    const { compressed, untouched } = compression();
+    for (const path of compressed) expect(await encoding(path, 'gzip'), path).toBe('gzip');
+    for (const path of untouched) expect(await encoding(path, 'gzip'), path).toBeNull();
+  });
+
+  it.skipIf(!NGINX_BROTLI)(
+    'answers brotli where nginx has the module, the same files and the same bytes, and gzip to a browser without it',
+    async () => {
+      const { compressed, untouched } = compression();
+      for (const path of compressed) {
+        expect(await encoding(path, 'gzip, deflate, br, zstd'), path).toBe('br');
+        expect(await encoding(path, 'gzip, deflate'), path).toBe('gzip');
+      }
+      for (const path of untouched) expect(await encoding(path, 'br'), path).toBeNull();
+      // fetch decodes br: what arrives is the file as built.
+      const response = await fetch(`${nginx.origin}/portal/yjsgk/data/disclosures.json`, {
+        headers: { 'accept-encoding': 'br' },
+      });
+      expect(response.headers.get('content-encoding')).toBe('br');
+      expect(await response.text()).toBe(
+        readFileSync(join(EXAMPLE_PORTAL_DIST, 'data/disclosures.json'), 'utf8'),
+      );
+    },
+  );
+
+  it('serves the same configuration on a server without the brotli module, with gzip', async () => {
+    // The site's configuration includes the brotli snippet by a pattern, which matches nothing there.
+    const plain = await startNginx(join(work, 'site'), { brotli: false });
+    try {
+      const response = await fetch(`${plain.origin}/portal/yjsgk/search/`, {
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe('gzip');
+    } finally {
+      plain.stop();
+    }
   });
 
   it("answers a missing address with the site's own 404 page, under /data/ too", async () => {

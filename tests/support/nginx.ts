@@ -9,6 +9,14 @@ import { ROOT } from './paths';
 /** Debian's nginx (scripts/system-deps.sh installs it), or undefined where it is not installed. */
 export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 
+/**
+ * Debian's brotli module for nginx (libnginx-mod-http-brotli-filter, which scripts/system-deps.sh
+ * installs), where it is installed: then it is loaded, and the docs' brotli snippet installed, as
+ * docs/deploy/nginx-brotli.conf tells an administrator to.
+ */
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
+export const NGINX_BROTLI = existsSync(BROTLI_MODULE);
+
 /** A free port on the loopback. */
 async function findFreePort(): Promise<number> {
   const server = createServer();
@@ -29,7 +37,11 @@ export interface RunningNginx {
  * (a built site) on a free loopback port: the docs' files as an administrator
  * installs them; only the port, the site's folder and the include paths differ.
  */
-export async function startNginx(served: string): Promise<RunningNginx> {
+export async function startNginx(
+  served: string,
+  /** As a server without Debian's brotli module has it (the default: as this machine has it). */
+  { brotli = NGINX_BROTLI }: { brotli?: boolean } = {},
+): Promise<RunningNginx> {
   const work = mkdtempSync(join(tmpdir(), 'nginx-'));
   const docs = join(ROOT, 'docs/deploy');
   const port = await findFreePort();
@@ -37,6 +49,9 @@ export async function startNginx(served: string): Promise<RunningNginx> {
     'snippets/disclosures-headers.conf': 'nginx-headers.conf',
     'snippets/disclosures-originals.conf': 'nginx-originals.conf',
   };
+  // Included by a pattern: the snippet's own name where the module is, else one that matches nothing.
+  const snippet = join(work, brotli ? 'nginx-brotli.conf' : 'no-brotli*.conf');
+  if (brotli) writeFileSync(snippet, readFileSync(join(docs, 'nginx-brotli.conf')));
   let site = readFileSync(join(docs, 'nginx-site.conf'), 'utf8')
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
     .replaceAll('/srv/yjsgk/', `${served}/`)
@@ -46,11 +61,15 @@ export async function startNginx(served: string): Promise<RunningNginx> {
     writeFileSync(path, readFileSync(join(docs, file)));
     site = site.replaceAll(`include ${installed};`, `include ${path};`);
   }
+  site = site.replaceAll('include snippets/disclosures-brotli*.conf;', `include ${snippet};`);
   writeFileSync(join(work, 'site.conf'), site);
   const temp = (name: string) => `${name} ${join(work, name)};`;
   writeFileSync(
     join(work, 'nginx.conf'),
     [
+      // As the package's /etc/nginx/modules-enabled/ entry loads it, by the path that names
+      // relative to /usr/share/nginx/, nginx's own prefix (this one has another).
+      ...(brotli ? [`load_module ${BROTLI_MODULE};`] : []),
       `pid ${join(work, 'nginx.pid')};`,
       `error_log ${join(work, 'error.log')};`,
       // As root, nginx's workers read the files as this user; the test's files are the test's.
