@@ -14,9 +14,9 @@ import { PORTAL_BASE } from '../tests/support/paths';
 
 /**
  * Search is measured as deployed: the docs' nginx configuration (docs/deploy/: gzip, and brotli
- * where Debian's module is installed, which Chromium asks for),
- * which serves the site under the portal's folder, so the site is built for it. Where nginx is
- * not installed, the bench's own server (no compression) serves it at the root, and says so.
+ * where Debian's module is installed, which Chromium asks for), which serves the site under the
+ * portal's folder, so the site is built for it. Where nginx is not installed, the bench's own
+ * server (no compression) serves it at the root, and says so.
  */
 export const BASE = NGINX ? PORTAL_BASE : '/';
 

@@ -2,9 +2,9 @@
 # Installs the system packages the test suite needs and the machine lacks:
 # Debian's Chromium for the browser tests (never a downloaded browser), a CJK
 # font so that Chinese renders in it (screenshots, layout checks), Java for
-# the Nu HTML Checker (vnu-jar), and nginx with Debian's brotli module, which
-# the deployment docs' configuration is tested in, and translate-toolkit, whose pocount reads the XLIFF
-# npm run translate exports as a translator's tool does.
+# the Nu HTML Checker (vnu-jar), nginx with Debian's brotli module, which the
+# deployment docs' configuration is tested in, and translate-toolkit, whose
+# pocount reads the XLIFF npm run translate exports as a translator's tool does.
 # Does nothing when they are present; needs root (or sudo) and apt otherwise.
 set -euo pipefail
 

@@ -39,7 +39,7 @@ export interface RunningNginx {
  */
 export async function startNginx(
   served: string,
-  /** As a server without Debian's brotli module has it (the default: as this machine has it). */
+  /** Whether nginx has Debian's brotli module: as this machine has it, unless told (false: as a server without it). */
   { brotli = NGINX_BROTLI }: { brotli?: boolean } = {},
 ): Promise<RunningNginx> {
   const work = mkdtempSync(join(tmpdir(), 'nginx-'));
