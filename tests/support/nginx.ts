@@ -67,8 +67,9 @@ export async function startNginx(
   writeFileSync(
     join(work, 'nginx.conf'),
     [
-      // As the package's /etc/nginx/modules-enabled/ entry loads it, by the path that names
-      // relative to /usr/share/nginx/, nginx's own prefix (this one has another).
+      // Loaded as the package's /etc/nginx/modules-enabled/ entry loads it, but by its absolute
+      // path: the entry's path is relative to nginx's own prefix (/usr/share/nginx/), and this
+      // nginx runs with another.
       ...(brotli ? [`load_module ${BROTLI_MODULE};`] : []),
       `pid ${join(work, 'nginx.pid')};`,
       `error_log ${join(work, 'error.log')};`,
